@@ -1,0 +1,17 @@
+//! claims: line up what each party to a clash said, and flag where the accounts conflict.
+//!
+//! Data flows one way: files ([`load`]) → checked [`model::Dataset`] →
+//! aligned comparison ([`compare`]) → renderers ([`render`]).
+
+pub mod cmd;
+pub mod compare;
+pub mod diagnostic;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod quantity;
+pub mod render;
+pub mod sanitize;
+pub mod suggest;
+pub mod when;

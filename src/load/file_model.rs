@@ -1,0 +1,180 @@
+//! The shape of a data file, as serde reads it, before any check.
+//!
+//! Every table refuses unknown fields, and every value a later check may
+//! complain about is `Spanned`, so the complaint can name its line and
+//! column. No `flatten` and no untagged enums: with the toml crate they
+//! lose error positions.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::{Channel, SourceKind, Stance};
+
+type S<T> = Spanned<T>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileModel {
+    #[serde(default)]
+    pub party: Vec<PartyFile>,
+    #[serde(default)]
+    pub source: Vec<SourceFile>,
+    #[serde(default)]
+    pub metric: Vec<MetricFile>,
+    #[serde(default)]
+    pub vague: Vec<VagueFile>,
+    #[serde(default)]
+    pub act: Vec<ActFile>,
+    pub event: Option<EventFile>,
+    #[serde(default)]
+    pub document: Vec<DocumentFile>,
+    #[serde(default)]
+    pub proposition: Vec<PropositionFile>,
+    #[serde(default)]
+    pub claim: Vec<ClaimFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyFile {
+    pub id: S<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    pub id: S<String>,
+    pub name: String,
+    pub party: Option<S<String>>,
+    pub kind: SourceKind,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricFile {
+    pub id: S<String>,
+    pub label: String,
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub parts: Vec<S<String>>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueFile {
+    pub word: S<String>,
+    pub low: S<i64>,
+    pub high: Option<S<i64>>,
+    pub meaning: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActFile {
+    pub id: S<String>,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventFile {
+    pub id: S<String>,
+    pub title: String,
+    pub date: S<String>,
+    pub place: String,
+    pub summary: String,
+    /// The parties that fought: a claim by one about another's losses is an adversary's claim.
+    #[serde(default)]
+    pub sides: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFile {
+    pub id: S<String>,
+    pub title: String,
+    pub outlet: String,
+    pub url: Option<String>,
+    pub published: Option<S<String>>,
+    pub language: String,
+    /// `aggregator`, `repost`, `translation`, … when the document is not the original.
+    pub relation: Option<String>,
+    pub note: Option<String>,
+    /// A local copy of the text the quotes were taken from, relative to this file.
+    pub text: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum PropositionKindFile {
+    Fact,
+    Appeal,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropositionFile {
+    pub id: S<String>,
+    pub text: String,
+    pub kind: Option<PropositionKindFile>,
+    #[serde(default)]
+    pub excludes: Vec<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimFile {
+    pub id: S<String>,
+    pub event: Option<S<String>>,
+    pub source: S<String>,
+    pub origin: Option<S<String>>,
+    pub said: S<String>,
+    pub via: Channel,
+    pub document: S<String>,
+    pub quote: Option<S<String>>,
+    pub paraphrase: Option<S<String>>,
+    pub language: String,
+    pub english: Option<String>,
+    pub reading: Option<String>,
+    #[serde(default)]
+    pub hedged: bool,
+    pub note: Option<String>,
+    pub figure: Option<S<FigureFile>>,
+    pub accusation: Option<S<AccusationFile>>,
+    pub position: Option<S<PositionFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureFile {
+    pub party: S<String>,
+    pub metric: S<String>,
+    pub exact: Option<S<i64>>,
+    pub at_least: Option<S<i64>>,
+    pub at_most: Option<S<i64>>,
+    pub about: Option<S<i64>>,
+    pub range: Option<S<Vec<S<i64>>>>,
+    pub vague: Option<S<String>>,
+    pub unit: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccusationFile {
+    pub accused: S<String>,
+    pub act: S<String>,
+    #[serde(default)]
+    pub denies: bool,
+    pub at: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionFile {
+    pub proposition: S<String>,
+    pub stance: Stance,
+}

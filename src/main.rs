@@ -1,0 +1,196 @@
+//! The `claims` binary: parses arguments, runs a command, turns errors into exit codes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use claims::cmd::{self, exit, Context};
+use claims::compare::{Grouping, Options, Reconcile};
+use claims::error::UserError;
+use claims::load::{DataSource, LoadFailure};
+use claims::output::{self, ColorChoice, Format, Style};
+
+/// Line up what each party to a border clash claimed, side by side, and flag
+/// where the accounts conflict.
+#[derive(Parser)]
+#[command(name = "claims", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  claims compare kilisali-2021\n  claims list --source armenia-mod\n  claims compare kilisali-2021 --format markdown > report.md\n  claims check my-data/\n\nExit status: 0 success, 1 conflict found (with --fail-on-conflict), 2 error."
+)]
+struct Cli {
+    /// Read data from this folder instead of the data built into the binary
+    #[arg(long, global = true, env = "CLAIMS_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
+    format: Format,
+
+    /// When to use colour (NO_COLOR is honoured by `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// Keep CSV/TSV cells raw: do not prefix cells starting with = + - @ TAB CR with '
+    #[arg(long, global = true)]
+    raw_cells: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare what every source said about one event, and flag conflicts
+    #[command(
+        after_help = "Examples:\n  claims compare kilisali-2021\n  claims compare kilisali-2021 --by party --reconcile range\n  claims compare september-2022 --history\n  claims compare september-2022 --as-of 2022-09-13\n  claims compare kilisali-2021 --fail-on-conflict --format json"
+    )]
+    Compare {
+        /// Event id (see `claims events`)
+        event: String,
+        /// One column per source, or per party (merging a state's organs)
+        #[arg(long, value_enum, default_value_t = Grouping::Source)]
+        by: Grouping,
+        /// Add a reconciled column, labelled with its rule
+        #[arg(long, value_enum)]
+        reconcile: Option<Reconcile>,
+        /// Show every revision in each cell, oldest first
+        #[arg(long)]
+        history: bool,
+        /// Compare only what had been said by this date (YYYY-MM-DD[THH:MM])
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Exit with status 1 when any conflict is found
+        #[arg(long)]
+        fail_on_conflict: bool,
+    },
+    /// List statements, one per row
+    #[command(
+        after_help = "Examples:\n  claims list --source armenia-mod\n  claims list --event kilisali-2021 --kind figure --format csv\n  claims list --party azerbaijan --metric killed"
+    )]
+    List {
+        /// Only statements made by this source
+        #[arg(long)]
+        source: Option<String>,
+        /// Only statements about this event
+        #[arg(long)]
+        event: Option<String>,
+        /// Only statements by sources of this party
+        #[arg(long)]
+        party: Option<String>,
+        /// Only figures, accusations or positions
+        #[arg(long, value_enum)]
+        kind: Option<cmd::list::Kind>,
+        /// Only figures of this metric
+        #[arg(long)]
+        metric: Option<String>,
+    },
+    /// List the events loaded
+    #[command(after_help = "Example:\n  claims events --format json")]
+    Events,
+    /// List the sources, the party each speaks for, and how much each said
+    #[command(after_help = "Example:\n  claims sources --format csv")]
+    Sources,
+    /// Check data files or folders and report every problem (default: the active data)
+    #[command(
+        after_help = "Examples:\n  claims check\n  claims check my-data/ extra.toml\n\nExit status: 0 when clean, 2 when any problem is found."
+    )]
+    Check {
+        /// Files or folders to check
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let style = Style::detect(cli.format, cli.color, !cli.raw_cells);
+    let data = match cli.data {
+        Some(dir) => DataSource::Folder(dir),
+        None => DataSource::Builtin,
+    };
+    let ctx = Context { data, style };
+    let mut out = output::stdout();
+    let code = match cli.command {
+        Command::Compare {
+            event,
+            by,
+            reconcile,
+            history,
+            as_of,
+            fail_on_conflict,
+        } => {
+            let as_of = match as_of {
+                Some(text) => Some(claims::when::parse_moment(&text).map_err(|e| {
+                    UserError::new(format!("--as-of: {e}")).hint("give a date such as 2021-11-16")
+                })?),
+                None => None,
+            };
+            let args = cmd::compare::Args {
+                event,
+                options: Options {
+                    by,
+                    as_of,
+                    reconcile,
+                },
+                history,
+                fail_on_conflict,
+            };
+            cmd::compare::run(&ctx, &args, &mut out)?
+        }
+        Command::List {
+            source,
+            event,
+            party,
+            kind,
+            metric,
+        } => {
+            let filters = cmd::list::Filters {
+                source,
+                event,
+                party,
+                kind,
+                metric,
+            };
+            cmd::list::run(&ctx, &filters, &mut out)?
+        }
+        Command::Events => cmd::events::run(&ctx, &mut out)?,
+        Command::Sources => cmd::sources::run(&ctx, &mut out)?,
+        Command::Check { paths } => cmd::check::run(&ctx, &paths, &mut out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::from(exit::OK),
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            if let Some(load) = e.downcast_ref::<LoadFailure>() {
+                let _ = writeln!(err, "claims: the data has problems:\n{load}");
+            } else if let Some(user) = e.downcast_ref::<UserError>() {
+                let _ = writeln!(err, "claims: error: {user}");
+            } else {
+                let _ = writeln!(
+                    err,
+                    "claims: error: {}",
+                    claims::sanitize::escape(&format!("{e:#}"))
+                );
+            }
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The validated dataset: parties, sources, vocabulary, events, documents and claims.
+//!
+//! Everything here has passed the loader's checks: every reference resolves,
+//! every count is non-negative, every date exists. Code downstream never
+//! re-validates.
+
+use std::collections::HashMap;
+
+use crate::quantity::Quantity;
+use crate::when::When;
+
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+}
+
+/// The kind of body a source is. Kept closed so that `--by party` and the
+/// statistics can reason about it; `other` covers the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Ministry,
+    HeadOfGovernment,
+    HeadOfState,
+    /// A state speaking through an organ the report does not name ("Yerevan said").
+    Government,
+    SecurityCouncil,
+    NewsAgency,
+    Newspaper,
+    NewsSite,
+    InternationalOrganisation,
+    Media,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    /// The party it speaks for; `None` for independent outlets and third parties' own voices.
+    pub party: Option<String>,
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// For a composite (`killed-or-wounded`), the metrics it sums.
+    pub parts: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Act {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub date: When,
+    pub place: String,
+    pub summary: String,
+    /// The parties that fought; the others are third parties.
+    pub sides: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub url: Option<String>,
+    pub published: Option<When>,
+    pub language: String,
+    /// Aggregator, repost, translation: how the document relates to the original.
+    pub relation: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PropositionKind {
+    /// A matter of fact a party can affirm or deny.
+    Fact,
+    /// A call (for restraint, for talks): shown, never counted as taking a side.
+    Appeal,
+}
+
+#[derive(Debug, Clone)]
+pub struct Proposition {
+    pub id: String,
+    pub text: String,
+    pub kind: PropositionKind,
+    /// Propositions that cannot be true together with this one.
+    pub excludes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Tweet,
+    FacebookPost,
+    Statement,
+    PhoneCallReadout,
+    AgencyDispatch,
+    PressBriefing,
+    Speech,
+    Website,
+    MediaReport,
+    Article,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Affirms,
+    Denies,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Whose people or equipment.
+    pub party: String,
+    pub metric: String,
+    pub quantity: Quantity,
+}
+
+#[derive(Debug, Clone)]
+pub struct Accusation {
+    pub accused: String,
+    pub act: String,
+    /// True for a denial: "our forces have always operated on our territory".
+    pub denies: bool,
+    /// When the act happened, according to the claimant.
+    pub at: Option<When>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub proposition: String,
+    pub stance: Stance,
+}
+
+/// What a claim asserts: exactly one of these.
+#[derive(Debug, Clone)]
+pub enum Assertion {
+    Figure(Figure),
+    Accusation(Accusation),
+    Position(Position),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The document's own words.
+    Verbatim,
+    /// The research notes' wording, where the page's words are not to hand.
+    Paraphrase,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub event: String,
+    /// Who made the statement, as the document names them.
+    pub source: String,
+    /// Whom the source relays, when it passes on another's word (an agency
+    /// quoting a ministry): corroboration counts this voice, not the relay.
+    pub origin: Option<String>,
+    pub said: When,
+    pub via: Channel,
+    pub document: String,
+    pub quote: String,
+    pub quote_kind: QuoteKind,
+    pub language: String,
+    pub english: Option<String>,
+    /// The corrected reading of a machine-reworded quote.
+    pub reading: Option<String>,
+    /// Second-hand or conditional ("reportedly", French conditional).
+    pub hedged: bool,
+    pub note: Option<String>,
+    pub assertion: Assertion,
+    /// Order of appearance in the data; breaks ties between equal dates.
+    pub seq: usize,
+}
+
+impl Claim {
+    /// The voice this claim counts as: the originator when relayed.
+    pub fn voice(&self) -> &str {
+        self.origin.as_deref().unwrap_or(&self.source)
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        match self.assertion {
+            Assertion::Figure(_) => "figure",
+            Assertion::Accusation(_) => "accusation",
+            Assertion::Position(_) => "position",
+        }
+    }
+}
+
+/// Everything loaded, with lookups by id.
+#[derive(Debug, Default, Clone)]
+pub struct Dataset {
+    pub parties: Vec<Party>,
+    pub sources: Vec<Source>,
+    pub metrics: Vec<Metric>,
+    pub acts: Vec<Act>,
+    pub events: Vec<Event>,
+    pub documents: Vec<Document>,
+    pub propositions: Vec<Proposition>,
+    pub claims: Vec<Claim>,
+    pub(crate) index: Index,
+}
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Index {
+    pub parties: HashMap<String, usize>,
+    pub sources: HashMap<String, usize>,
+    pub metrics: HashMap<String, usize>,
+    pub acts: HashMap<String, usize>,
+    pub events: HashMap<String, usize>,
+    pub documents: HashMap<String, usize>,
+    pub propositions: HashMap<String, usize>,
+    pub claims: HashMap<String, usize>,
+}
+
+impl Dataset {
+    pub(crate) fn reindex(&mut self) {
+        fn map<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (id(x).to_string(), i))
+                .collect()
+        }
+        self.index = Index {
+            parties: map(&self.parties, |x| &x.id),
+            sources: map(&self.sources, |x| &x.id),
+            metrics: map(&self.metrics, |x| &x.id),
+            acts: map(&self.acts, |x| &x.id),
+            events: map(&self.events, |x| &x.id),
+            documents: map(&self.documents, |x| &x.id),
+            propositions: map(&self.propositions, |x| &x.id),
+            claims: map(&self.claims, |x| &x.id),
+        };
+    }
+
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.index.parties.get(id).map(|&i| &self.parties[i])
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.index.sources.get(id).map(|&i| &self.sources[i])
+    }
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.index.metrics.get(id).map(|&i| &self.metrics[i])
+    }
+    pub fn act(&self, id: &str) -> Option<&Act> {
+        self.index.acts.get(id).map(|&i| &self.acts[i])
+    }
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.index.events.get(id).map(|&i| &self.events[i])
+    }
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.index.documents.get(id).map(|&i| &self.documents[i])
+    }
+    pub fn proposition(&self, id: &str) -> Option<&Proposition> {
+        self.index
+            .propositions
+            .get(id)
+            .map(|&i| &self.propositions[i])
+    }
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.index.claims.get(id).map(|&i| &self.claims[i])
+    }
+
+    /// The party a source speaks for, if any.
+    pub fn party_of(&self, source: &str) -> Option<&str> {
+        self.source(source).and_then(|s| s.party.as_deref())
+    }
+
+    /// Display name of a party, falling back to its id.
+    pub fn party_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.party(id).map(|p| p.name.as_str()).unwrap_or(id)
+    }
+
+    pub fn claims_of_event<'a>(&'a self, event: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims.iter().filter(move |c| c.event == event)
+    }
+}

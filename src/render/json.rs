@@ -1,0 +1,44 @@
+//! JSON output: every document carries `format_version` and `kind`, so a
+//! consumer can tell what it holds and whether it understands it.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Map, Value};
+
+use super::Sheet;
+
+/// Bumped whenever a field is renamed or removed (adding fields keeps it).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Writes `{"format_version": 1, "kind": kind, ...fields}`.
+pub fn write(out: &mut dyn Write, kind: &str, body: Value) -> io::Result<()> {
+    let mut doc = Map::new();
+    doc.insert("format_version".into(), json!(FORMAT_VERSION));
+    doc.insert("kind".into(), json!(kind));
+    match body {
+        Value::Object(fields) => doc.extend(fields),
+        other => {
+            doc.insert("data".into(), other);
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &Value::Object(doc)).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// A sheet as `{"rows": [{header: cell, ...}]}`.
+pub fn sheet_value(sheet: &Sheet) -> Value {
+    let rows: Vec<Value> = sheet
+        .rows
+        .iter()
+        .map(|r| {
+            let obj: Map<String, Value> = sheet
+                .headers
+                .iter()
+                .zip(r)
+                .map(|(h, c)| (h.clone(), json!(c.text)))
+                .collect();
+            Value::Object(obj)
+        })
+        .collect();
+    json!({ "rows": rows })
+}

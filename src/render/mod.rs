@@ -1,0 +1,92 @@
+//! Renderers: a [`Sheet`] of rows becomes a terminal table, Markdown, CSV or
+//! TSV; JSON is written from typed records by each command.
+
+pub mod delimited;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::output::{Format, Style};
+
+/// How a cell should stand out on a colour terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Conflict,
+    Agree,
+    Muted,
+    Heading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Self {
+        Cell {
+            text: text.into(),
+            tone: Tone::Plain,
+        }
+    }
+    pub fn tone(mut self, tone: Tone) -> Self {
+        self.tone = tone;
+        self
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::new(text)
+    }
+}
+impl From<&str> for Cell {
+    fn from(text: &str) -> Self {
+        Cell::new(text)
+    }
+}
+
+/// A titled table: what every tabular command produces.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub title: Option<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> Self {
+        Sheet {
+            title: None,
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn titled(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+}
+
+/// Writes a sheet in a non-JSON format.
+pub fn write_sheet(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
+    match style.format {
+        Format::Table => table::write(out, sheet, style),
+        Format::Markdown => markdown::write(out, sheet),
+        Format::Csv => delimited::write(out, sheet, b',', style.defuse_formulas),
+        Format::Tsv => delimited::write(out, sheet, b'\t', style.defuse_formulas),
+        Format::Json => {
+            let value = json::sheet_value(sheet);
+            json::write(out, "sheet", value)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Terminal tables (comfy-table): fitted to the terminal's width, colour on
+//! request; into a pipe, never wrapped or cut.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Attribute, Cell as TCell, Color, ContentArrangement, Table};
+
+use super::{Sheet, Tone};
+use crate::output::Style;
+use crate::sanitize::escape;
+
+pub fn build(sheet: &Sheet, style: &Style) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    if style.terminal {
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        // Piped: no width is known, and wrapping would break line-based tools.
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        table.force_no_tty();
+    }
+    if style.color {
+        table.enforce_styling();
+    }
+    table.set_header(
+        sheet
+            .headers
+            .iter()
+            .map(|h| TCell::new(escape(h)).add_attribute(Attribute::Bold)),
+    );
+    for row in &sheet.rows {
+        table.add_row(row.iter().map(|c| {
+            let cell = TCell::new(escape(&c.text));
+            if !style.color {
+                return cell;
+            }
+            match c.tone {
+                Tone::Plain => cell,
+                Tone::Conflict => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+                Tone::Agree => cell.fg(Color::Green),
+                Tone::Muted => cell.fg(Color::DarkGrey),
+                Tone::Heading => cell.add_attribute(Attribute::Bold),
+            }
+        }));
+    }
+    table
+}
+
+pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
+    if let Some(title) = &sheet.title {
+        let title = escape(title);
+        if style.color {
+            writeln!(out, "\x1b[1m{title}\x1b[0m")?;
+        } else {
+            writeln!(out, "{title}")?;
+        }
+    }
+    writeln!(out, "{}", build(sheet, style))
+}

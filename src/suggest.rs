@@ -1,0 +1,77 @@
+//! "Did you mean …?": the nearest known id to a mistyped one.
+
+/// Edit distance (Levenshtein) over chars, with a cap so that long
+/// strings cost no more than needed.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The known ids closest to `wanted`, best first; only those close enough to
+/// be a plausible typo (or that differ only by case).
+pub fn nearest<'a, I>(wanted: &str, known: I) -> Vec<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let lower = wanted.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = known
+        .into_iter()
+        .filter_map(|k| {
+            if k.to_lowercase() == lower {
+                return Some((0, k));
+            }
+            let d = distance(&lower, &k.to_lowercase());
+            let limit = (wanted.chars().count().max(k.chars().count()) / 3).max(2);
+            // A prefix ("armenia" for "armenia-mod") is a likely intent too.
+            let prefix = k.starts_with(wanted) || wanted.starts_with(k);
+            (d <= limit || prefix).then_some((d, k))
+        })
+        .collect();
+    scored.sort();
+    scored.dedup_by_key(|(_, k)| *k);
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+/// "did you mean `a`?" / "did you mean `a` or `b`?", or a list of what exists.
+pub fn hint<'a, I>(wanted: &str, known: I) -> String
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let near = nearest(wanted, known.clone());
+    if near.is_empty() {
+        let mut all: Vec<&str> = known.into_iter().collect();
+        all.sort();
+        let shown: Vec<String> = all.iter().take(8).map(|k| format!("`{k}`")).collect();
+        if shown.is_empty() {
+            return "none is defined".to_string();
+        }
+        let more = if all.len() > 8 { ", …" } else { "" };
+        format!("known: {}{more}", shown.join(", "))
+    } else {
+        let names: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
+        format!("did you mean {}?", names.join(" or "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_typo() {
+        let known = ["armenia-mod", "azerbaijan-mod", "kremlin"];
+        assert_eq!(nearest("azerbaijan-mdo", known), vec!["azerbaijan-mod"]);
+        assert_eq!(hint("Kremlin", known), "did you mean `kremlin`?");
+        assert!(hint("zzz", known).starts_with("known:"));
+    }
+}

@@ -1,0 +1,329 @@
+//! Dates with a precision: when a statement was made, when an event happened.
+//!
+//! Sources rarely give a timestamp. A tweet has a minute, a readout a day, an
+//! aggregator only the day it reposted. The text form keeps that precision
+//! instead of inventing midnight: `2021`, `2021-11`, `2021-11-16`,
+//! `2021-11-16T18:30`, `2021-11-16T18:30:00+04:00`, a span `2020-07-13/2020-07-14`,
+//! or `by 2020-07-14` (said on or before that day, when only the report date is known).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How finely a moment is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Minute,
+    Second,
+}
+
+/// One point in time, known to some precision. Fields finer than the
+/// precision are absent, not zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moment {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub hour_minute: Option<(u8, u8)>,
+    pub second: Option<u8>,
+    /// UTC offset as written (`Z`, `+04:00`); kept for display only.
+    pub offset: Option<String>,
+}
+
+/// When something was said or happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    At(Moment),
+    /// Somewhere in a span, both ends included.
+    Between(Moment, Moment),
+    /// On or before a moment: only the report's date is known.
+    By(Moment),
+}
+
+impl Moment {
+    pub fn precision(&self) -> Precision {
+        if self.second.is_some() {
+            Precision::Second
+        } else if self.hour_minute.is_some() {
+            Precision::Minute
+        } else if self.day.is_some() {
+            Precision::Day
+        } else if self.month.is_some() {
+            Precision::Month
+        } else {
+            Precision::Year
+        }
+    }
+
+    /// A key that orders moments by their earliest possible instant
+    /// (offsets ignored: statements about one clash share a region).
+    pub fn sort_key(&self) -> (u16, u8, u8, u8, u8, u8) {
+        let (h, m) = self.hour_minute.unwrap_or((0, 0));
+        (
+            self.year,
+            self.month.unwrap_or(0),
+            self.day.unwrap_or(0),
+            h,
+            m,
+            self.second.unwrap_or(0),
+        )
+    }
+
+    /// The calendar day, when known to the day.
+    pub fn date(&self) -> Option<(u16, u8, u8)> {
+        Some((self.year, self.month?, self.day?))
+    }
+}
+
+impl When {
+    /// The earliest moment it may refer to; used to order revisions.
+    pub fn start(&self) -> &Moment {
+        match self {
+            When::At(m) | When::Between(m, _) | When::By(m) => m,
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.start().precision()
+    }
+
+    /// Ordering for supersession: earlier start first, then a span's end.
+    pub fn order(&self, other: &When) -> Ordering {
+        let end = |w: &When| match w {
+            When::Between(_, e) => e.sort_key(),
+            other => other.start().sort_key(),
+        };
+        self.start()
+            .sort_key()
+            .cmp(&other.start().sort_key())
+            .then_with(|| end(self).cmp(&end(other)))
+    }
+
+    /// True when it may have been said on or before `limit` (a date or moment).
+    pub fn known_by(&self, limit: &Moment) -> bool {
+        let lim = limit.sort_key();
+        // A limit given to the day includes the whole of that day.
+        let lim = match limit.precision() {
+            Precision::Year => (lim.0, 12, 31, 23, 59, 59),
+            Precision::Month => (lim.0, lim.1, 31, 23, 59, 59),
+            Precision::Day => (lim.0, lim.1, lim.2, 23, 59, 59),
+            _ => lim,
+        };
+        self.start().sort_key() <= lim
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        if let Some((h, m)) = self.hour_minute {
+            write!(f, "T{h:02}:{m:02}")?;
+        }
+        if let Some(s) = self.second {
+            write!(f, ":{s:02}")?;
+        }
+        if let Some(o) = &self.offset {
+            f.write_str(o)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::At(m) => write!(f, "{m}"),
+            When::Between(a, b) => write!(f, "{a}/{b}"),
+            When::By(m) => write!(f, "by {m}"),
+        }
+    }
+}
+
+pub fn is_leap(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+const FORMS: &str =
+    "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, or `by DATE`";
+
+fn digits(s: &str, n: usize) -> Option<u32> {
+    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Parses one moment; the error says what is wrong in words a data editor understands.
+pub fn parse_moment(text: &str) -> Result<Moment, String> {
+    let bad = || format!("`{text}` is not a date: {FORMS}");
+    let (date, time) = match text.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let year = parts.next().and_then(|y| digits(y, 4)).ok_or_else(bad)?;
+    if year == 0 {
+        return Err(format!("`{text}`: there is no year 0000"));
+    }
+    let year = year as u16;
+    let month = match parts.next() {
+        Some(m) => Some(digits(m, 2).ok_or_else(bad)? as u8),
+        None => None,
+    };
+    let day = match parts.next() {
+        Some(d) => Some(digits(d, 2).ok_or_else(bad)? as u8),
+        None => None,
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    if let Some(m) = month {
+        if !(1..=12).contains(&m) {
+            return Err(format!("`{text}`: month {m} does not exist (01 to 12)"));
+        }
+        if let Some(d) = day {
+            let last = days_in_month(year, m);
+            if d == 0 || d > last {
+                return Err(format!(
+                    "`{text}`: day {d} does not exist in {year:04}-{m:02}, which has {last} days"
+                ));
+            }
+        }
+    }
+    let mut moment = Moment {
+        year,
+        month,
+        day,
+        hour_minute: None,
+        second: None,
+        offset: None,
+    };
+    if let Some(time) = time {
+        if day.is_none() {
+            return Err(format!("`{text}`: a time needs a full date before the T"));
+        }
+        let (clock, offset) = split_offset(time);
+        let mut fields = clock.split(':');
+        let h = fields.next().and_then(|h| digits(h, 2)).ok_or_else(bad)?;
+        let m = fields.next().and_then(|m| digits(m, 2)).ok_or_else(bad)?;
+        let s = match fields.next() {
+            Some(s) => Some(digits(s, 2).ok_or_else(bad)?),
+            None => None,
+        };
+        if fields.next().is_some() {
+            return Err(bad());
+        }
+        if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
+            return Err(format!("`{text}`: {clock} is not a time of day"));
+        }
+        if let Some(o) = offset {
+            if o != "Z" {
+                let ok = o.len() == 6
+                    && (o.starts_with('+') || o.starts_with('-'))
+                    && digits(&o[1..3], 2).is_some_and(|h| h <= 14)
+                    && &o[3..4] == ":"
+                    && digits(&o[4..6], 2).is_some_and(|m| m <= 59);
+                if !ok {
+                    return Err(format!("`{text}`: offset `{o}` is not Z or ±HH:MM"));
+                }
+            }
+            moment.offset = Some(o.to_string());
+        }
+        moment.hour_minute = Some((h as u8, m as u8));
+        moment.second = s.map(|s| s as u8);
+    }
+    Ok(moment)
+}
+
+fn split_offset(time: &str) -> (&str, Option<&str>) {
+    if let Some(clock) = time.strip_suffix('Z') {
+        return (clock, Some("Z"));
+    }
+    match time.rfind(['+', '-']) {
+        Some(i) => (&time[..i], Some(&time[i..])),
+        None => (time, None),
+    }
+}
+
+/// Parses any form of [`When`].
+pub fn parse_when(text: &str) -> Result<When, String> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix("by ") {
+        return Ok(When::By(parse_moment(rest.trim())?));
+    }
+    if let Some((a, b)) = text.split_once('/') {
+        let (a, b) = (parse_moment(a)?, parse_moment(b)?);
+        if a.sort_key() > b.sort_key() {
+            return Err(format!("`{text}`: the span ends before it starts"));
+        }
+        return Ok(When::Between(a, b));
+    }
+    parse_moment(text).map(When::At)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precisions_are_kept() {
+        assert_eq!(parse_when("2021").unwrap().precision(), Precision::Year);
+        assert_eq!(
+            parse_when("2021-11-16").unwrap().precision(),
+            Precision::Day
+        );
+        let w = parse_when("2021-11-16T18:30").unwrap();
+        assert_eq!(w.precision(), Precision::Minute);
+        assert_eq!(w.to_string(), "2021-11-16T18:30");
+        assert_eq!(
+            parse_when("2021-11-16T18:30:05+04:00").unwrap().to_string(),
+            "2021-11-16T18:30:05+04:00"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(parse_when("2021-02-29").unwrap_err().contains("day 29"));
+        assert!(parse_when("2020-02-29").is_ok());
+        assert!(parse_when("1900-02-29").is_err());
+        assert!(parse_when("2000-02-29").is_ok());
+        assert!(parse_when("2021-13-01").unwrap_err().contains("month 13"));
+        assert!(parse_when("2021-11-16T24:00").is_err());
+        assert!(parse_when("0000-01-01").is_err());
+        assert!(parse_when("9999-12-31T23:59:59Z").is_ok());
+        assert!(parse_when("2021-11-16/2021-11-15").is_err());
+        assert!(parse_when("16 Nov 2021").is_err());
+    }
+
+    #[test]
+    fn spans_and_by_order_by_their_start() {
+        let a = parse_when("2020-07-13/2020-07-14").unwrap();
+        let b = parse_when("by 2020-07-14").unwrap();
+        let c = parse_when("2020-07-13").unwrap();
+        assert_eq!(a.order(&b), Ordering::Less);
+        assert_eq!(c.order(&a), Ordering::Less);
+        let limit = parse_moment("2020-07-13").unwrap();
+        assert!(a.known_by(&limit));
+        assert!(!b.known_by(&limit));
+    }
+}

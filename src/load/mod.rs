@@ -633,9 +633,11 @@ impl<'a> Checker<'a> {
             .collect();
         for m in list {
             // Depth-first from each composite; a path back to it is a cycle.
+            // A part naming the metric itself is reported where it is written.
             let mut stack: Vec<(&str, Vec<&str>)> = m
                 .parts
                 .iter()
+                .filter(|p| **p != m.id)
                 .map(|p| (p.as_str(), vec![m.id.as_str(), p.as_str()]))
                 .collect();
             let mut seen = std::collections::HashSet::new();

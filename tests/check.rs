@@ -1,0 +1,236 @@
+//! `claims check`, `events`, `sources` and the data folder: the file format issue.
+
+mod common;
+use common::*;
+
+#[test]
+fn shipped_data_passes_check() {
+    let (code, out, _) = run(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no problems"), "{out}");
+}
+
+#[test]
+fn every_quote_is_verbatim_in_its_document() {
+    // `check` verifies quotes against the document text; prove it notices a change.
+    let dir = tempfile::tempdir().unwrap();
+    let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir(dir.path().join("documents")).unwrap();
+    std::fs::copy(
+        format!("{data}/documents/kilisali-2021.fr.txt"),
+        dir.path().join("documents/kilisali-2021.fr.txt"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(format!("{data}/kilisali-2021.toml")).unwrap();
+    let tampered = text.replace("de 70 soldats azéris", "de 80 soldats azéris");
+    assert_ne!(text, tampered);
+    std::fs::write(dir.path().join("kilisali-2021.toml"), tampered).unwrap();
+    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("is not found verbatim"), "{out}");
+    assert!(out.contains("kilisali-2021.toml:"), "{out}");
+}
+
+/// (fixture, position, words the message must hold, words the hint must hold)
+const BROKEN: &[(&str, &str, &str, &str)] = &[
+    ("syntax.toml", ":23:62:", "unclosed inline table", ""),
+    (
+        "unknown_field.toml",
+        ":23:1:",
+        "unknown field `quot`",
+        "did you mean `quote`?",
+    ),
+    (
+        "wrong_type.toml",
+        ":23:61:",
+        "invalid type: string \"seven\"",
+        "whole numbers",
+    ),
+    (
+        "unknown_source.toml",
+        ":17:10:",
+        "unknown source `azerbaijan-mdo`",
+        "did you mean `azerbaijan-mod`",
+    ),
+    (
+        "unknown_event.toml",
+        ":23:9:",
+        "unknown event `kilisali-2012`",
+        "known: `broken`",
+    ),
+    (
+        "unknown_metric.toml",
+        ":23:43:",
+        "unknown metric `kiled`",
+        "did you mean `killed`?",
+    ),
+    (
+        "duplicate_ids.toml",
+        ":26:6:",
+        "duplicate claim id `c1`: first defined at",
+        "rename",
+    ),
+    (
+        "negative_count.toml",
+        ":23:61:",
+        "negative count -7",
+        "from 0 up",
+    ),
+    (
+        "range_low_high.toml",
+        ":23:61:",
+        "range with low > high: [20, 10]",
+        "did you mean [10, 20]?",
+    ),
+    (
+        "impossible_date.toml",
+        ":18:8:",
+        "day 30 does not exist in 2021-02",
+        "2021-11-16",
+    ),
+    (
+        "self_composite.toml",
+        ":4:20:",
+        "composite metric `casualties` refers to itself",
+        "other metrics",
+    ),
+    (
+        "not_utf8.toml",
+        ":21:12:",
+        "not UTF-8: found byte 0xE9",
+        "save the file as UTF-8",
+    ),
+];
+
+#[test]
+fn each_broken_file_gets_a_positioned_message_and_exit_2() {
+    for (name, pos, message, hint) in BROKEN {
+        let path = fixture(&format!("broken/{name}"));
+        let (code, out, err) = run(&["check", &path]);
+        assert_eq!(code, 2, "{name}: {out}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        let line = out
+            .lines()
+            .find(|l| l.contains(message))
+            .unwrap_or_else(|| panic!("{name}: no `{message}` in\n{out}"));
+        assert!(line.starts_with(&path), "{name}: {line}");
+        assert!(line.contains(pos), "{name}: expected {pos} in {line}");
+        assert!(out.contains(hint), "{name}: no hint `{hint}` in\n{out}");
+        assert!(out.contains("    | "), "{name}: no snippet in\n{out}");
+    }
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let (_, out, _) = run(&["check", &fixture("broken/duplicate_ids.toml")]);
+    assert!(
+        out.contains("duplicate_ids.toml:26:6: error: duplicate claim id `c1`: first defined at")
+    );
+    assert!(out.contains("duplicate_ids.toml:16:6: error: claim id `c1` is defined again at"));
+}
+
+#[test]
+fn check_reports_every_problem_in_every_file_sorted() {
+    let dir = fixture("broken");
+    let (code, out, _) = run(&["check", &dir]);
+    assert_eq!(code, 2);
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+    assert!(errors.len() >= BROKEN.len(), "{out}");
+    let mut sorted = errors.clone();
+    sorted.sort_by_key(|l| {
+        let mut parts = l.splitn(4, ':');
+        let path = parts.next().unwrap_or("").to_string();
+        let line: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+        let col: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+        (path, line, col)
+    });
+    assert_eq!(errors, sorted);
+    let last = out.lines().last().unwrap();
+    assert!(
+        last.starts_with(&format!("{} problems in", errors.len())),
+        "{last}"
+    );
+}
+
+#[test]
+fn events_and_sources_list_the_shipped_data_from_any_directory() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = claims()
+        .arg("events")
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        row_with(
+            &text,
+            &["kilisali-2021", "Mount Kilisali border clash", "2021-11-16"]
+        )
+        .is_some(),
+        "{text}"
+    );
+
+    let (code, text, _) = run(&["sources"]);
+    assert_eq!(code, 0);
+    let row = row_with(&text, &["armenia-mod", "Ministry of Defence of Armenia"])
+        .expect("armenia-mod listed");
+    assert!(row.contains("armenia") && row.contains("ministry"), "{row}");
+    assert!(row_with(&text, &["interfax", "news-agency"]).is_some());
+}
+
+#[test]
+fn a_user_folder_reuses_the_shipped_sources_and_vocabulary() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/relay.toml"), dir.path().join("relay.toml")).unwrap();
+    let out = claims()
+        .args(["--data", dir.path().to_str().unwrap(), "events"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("relay-test") && !text.contains("kilisali-2021"),
+        "{text}"
+    );
+
+    // The environment variable does the same.
+    let out = claims()
+        .env("CLAIMS_DATA", dir.path())
+        .arg("events")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("relay-test"));
+}
+
+#[test]
+fn a_missing_data_folder_is_an_error_not_a_panic() {
+    let (code, _, err) = run(&["--data", "/no/such/folder", "events"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("/no/such/folder") && err.contains("does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_json_is_parseable_and_carries_positions() {
+    let (code, out, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("broken/unknown_metric.toml"),
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["diagnostics"][0]["line"], 23);
+    assert_eq!(v["diagnostics"][0]["column"], 43);
+    assert_eq!(v["diagnostics"][0]["hint"], "did you mean `killed`?");
+}

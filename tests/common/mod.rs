@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests: the real binary, run without colour.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+
+pub fn claims() -> Command {
+    let mut cmd = Command::cargo_bin("claims").expect("the binary is built by cargo test");
+    cmd.env_remove("CLAIMS_DATA").env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs with arguments, returns (status, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = claims().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+pub fn fixture(rel: &str) -> String {
+    format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The row of a piped table whose cells include every needle.
+pub fn row_with<'a>(text: &'a str, needles: &[&str]) -> Option<&'a str> {
+    text.lines().find(|l| needles.iter().all(|n| l.contains(n)))
+}

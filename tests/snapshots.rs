@@ -1,0 +1,45 @@
+//! Snapshots of every output format of `compare` and `list` on the shipped data.
+
+mod common;
+use common::*;
+
+fn output(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert!(code == 0, "{err}");
+    out
+}
+
+#[test]
+fn compare_kilisali_every_format() {
+    for format in ["table", "markdown", "csv", "tsv", "json"] {
+        let out = output(&["compare", "kilisali-2021", "--format", format]);
+        insta::assert_snapshot!(format!("compare_kilisali_{format}"), out);
+    }
+}
+
+#[test]
+fn compare_kilisali_by_party_with_range() {
+    let out = output(&[
+        "compare",
+        "kilisali-2021",
+        "--by",
+        "party",
+        "--reconcile",
+        "range",
+    ]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn list_armenia_mod_every_format() {
+    for format in ["table", "markdown", "csv", "tsv", "json"] {
+        let out = output(&["list", "--source", "armenia-mod", "--format", format]);
+        insta::assert_snapshot!(format!("list_armenia_mod_{format}"), out);
+    }
+}
+
+#[test]
+fn events_and_sources_tables() {
+    insta::assert_snapshot!(output(&["events"]));
+    insta::assert_snapshot!(output(&["sources", "--format", "markdown"]));
+}

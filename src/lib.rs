@@ -15,3 +15,4 @@ pub mod render;
 pub mod sanitize;
 pub mod suggest;
 pub mod when;
+pub mod exercise;

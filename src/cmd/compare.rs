@@ -11,7 +11,7 @@ use crate::compare::{
 };
 use crate::error::{unknown, UserError};
 use crate::model::{Assertion, Claim, Dataset, Stance};
-use crate::output::Format;
+use crate::output::{Format, Style};
 use crate::render::{delimited, json as jsonr, markdown, table, Cell, Sheet, Tone};
 use crate::sanitize::{escape, markdown_cell};
 
@@ -38,25 +38,29 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     };
     let cmp = compare::compare(&ds, event, args.options.clone());
     if cmp.claims_used == 0 {
-        return Err(
-            UserError::new(format!("no claims about `{}` were known by then", event.id))
-                .hint("drop --as-of, or give a later date")
-                .into(),
-        );
+        return Err(UserError::new(format!("no claims about `{}` were known by then", event.id))
+            .hint("drop --as-of, or give a later date")
+            .into());
     }
-    let view = View::new(&ds, &cmp, args.history);
-    match ctx.style.format {
-        Format::Table => view.write_table(out, ctx)?,
-        Format::Markdown => view.write_markdown(out)?,
-        Format::Csv => view.write_delimited(out, b',', ctx.style.defuse_formulas)?,
-        Format::Tsv => view.write_delimited(out, b'\t', ctx.style.defuse_formulas)?,
-        Format::Json => jsonr::write(out, "comparison", view.json())?,
-    }
+    render(&ds, &cmp, args.history, &ctx.style, out)?;
     Ok(if args.fail_on_conflict && cmp.conflict_count() > 0 {
         exit::CONFLICT
     } else {
         exit::OK
     })
+}
+
+/// Writes a comparison in the style's format.
+pub fn render(ds: &Dataset, cmp: &Comparison, history: bool, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    let view = View::new(ds, cmp, history);
+    match style.format {
+        Format::Table => view.write_table(out, style)?,
+        Format::Markdown => view.write_markdown(out)?,
+        Format::Csv => view.write_delimited(out, b',', style.defuse_formulas)?,
+        Format::Tsv => view.write_delimited(out, b'\t', style.defuse_formulas)?,
+        Format::Json => jsonr::write(out, "comparison", view.json())?,
+    }
+    Ok(())
 }
 
 /// One conflict, ready to print: what, why, and the claims on each side.
@@ -361,8 +365,7 @@ impl<'a> View<'a> {
         lines
     }
 
-    fn write_table(&self, out: &mut dyn Write, ctx: &Context) -> anyhow::Result<()> {
-        let style = &ctx.style;
+    fn write_table(&self, out: &mut dyn Write, style: &Style) -> anyhow::Result<()> {
         for (i, l) in self.header_lines().iter().enumerate() {
             let l = escape(l);
             if i == 0 && style.color {

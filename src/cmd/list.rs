@@ -8,7 +8,7 @@ use serde_json::json;
 use super::Context;
 use crate::error::unknown;
 use crate::model::{Assertion, Claim, Dataset, Stance};
-use crate::output::Format;
+use crate::output::{Format, Style};
 use crate::render::{delimited, json as jsonr, write_sheet, Cell, Sheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,6 +118,12 @@ pub fn matches(ds: &Dataset, f: &Filters, c: &Claim) -> bool {
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
     let ds = ctx.dataset()?;
     check_filters(&ds, filters)?;
+    render(&ds, filters, &ctx.style, out)?;
+    Ok(0)
+}
+
+/// Writes the matching claims in the style's format.
+pub fn render(ds: &Dataset, filters: &Filters, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut claims: Vec<&Claim> = ds
         .claims
         .iter()
@@ -140,12 +146,12 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
     let headers = [
         "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
     ];
-    match ctx.style.format {
+    match style.format {
         Format::Json => {
             let list: Vec<_> = claims
                 .iter()
                 .map(|c| {
-                    let (subject, says) = subject_and_says(&ds, c);
+                    let (subject, says) = subject_and_says(ds, c);
                     json!({
                         "claim": c.id, "event": c.event, "said": c.said.to_string(), "source": c.source,
                         "origin": c.origin, "kind": c.kind_name(), "subject": subject, "says": says,
@@ -158,7 +164,7 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
         }
         Format::Csv | Format::Tsv => {
             let rows = claims.iter().map(|c| {
-                let (subject, says) = subject_and_says(&ds, c);
+                let (subject, says) = subject_and_says(ds, c);
                 vec![
                     c.event.clone(),
                     c.said.to_string(),
@@ -171,20 +177,20 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
                     c.id.clone(),
                 ]
             });
-            let delim = if ctx.style.format == Format::Csv {
+            let delim = if style.format == Format::Csv {
                 b','
             } else {
                 b'\t'
             };
             let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-            delimited::write_rows(out, &headers, rows, delim, ctx.style.defuse_formulas)?;
+            delimited::write_rows(out, &headers, rows, delim, style.defuse_formulas)?;
         }
         Format::Table | Format::Markdown => {
             let mut sheet = Sheet::new(headers);
             for c in claims {
-                let (subject, says) = subject_and_says(&ds, c);
+                let (subject, says) = subject_and_says(ds, c);
                 // Whole quotes in machine formats; a terminal gets a readable slice.
-                let quote = if ctx.style.terminal && ctx.style.format == Format::Table {
+                let quote = if style.terminal && style.format == Format::Table {
                     shorten(&c.quote, 60)
                 } else {
                     c.quote.clone()
@@ -201,8 +207,8 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
                     Cell::new(&c.id),
                 ]);
             }
-            write_sheet(out, &sheet, &ctx.style)?;
+            write_sheet(out, &sheet, style)?;
         }
     }
-    Ok(0)
+    Ok(())
 }

@@ -9,7 +9,13 @@ use crate::compare::{self, Grouping, Options, Reconcile};
 use crate::load;
 use crate::output::{Format, Style};
 
-const FORMATS: [Format; 5] = [Format::Table, Format::Markdown, Format::Csv, Format::Tsv, Format::Json];
+const FORMATS: [Format; 5] = [
+    Format::Table,
+    Format::Markdown,
+    Format::Csv,
+    Format::Tsv,
+    Format::Json,
+];
 
 /// Returns how many diagnostics the bytes produced (0 for a clean file).
 pub fn all(bytes: &[u8]) -> usize {
@@ -28,14 +34,27 @@ pub fn all(bytes: &[u8]) -> usize {
             (Grouping::Party, Some(Reconcile::Range), true),
             (Grouping::Source, Some(Reconcile::Conservative), false),
         ] {
-            let cmp = compare::compare(&ds, event, Options { by, as_of: None, reconcile });
+            let cmp = compare::compare(
+                &ds,
+                event,
+                Options {
+                    by,
+                    as_of: None,
+                    reconcile,
+                },
+            );
             for format in FORMATS {
                 let _ = cmd::compare::render(&ds, &cmp, history, &Style::plain(format), &mut sink);
             }
         }
     }
     for format in FORMATS {
-        let _ = cmd::list::render(&ds, &cmd::list::Filters::default(), &Style::plain(format), &mut sink);
+        let _ = cmd::list::render(
+            &ds,
+            &cmd::list::Filters::default(),
+            &Style::plain(format),
+            &mut sink,
+        );
     }
     0
 }

@@ -72,7 +72,7 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub id: String,
-    pub title: String,
+    pub title: Option<String>,
     pub outlet: String,
     pub url: Option<String>,
     pub published: Option<When>,

@@ -47,6 +47,8 @@ fn list_filters_combine() {
         "armenia",
         "--kind",
         "accusation",
+        "--event",
+        "kilisali-2021",
         "--format",
         "json",
     ]);
@@ -62,6 +64,8 @@ fn machine_formats_keep_whole_quotes() {
         "list",
         "--source",
         "us-state-department",
+        "--event",
+        "kilisali-2021",
         "--format",
         "json",
     ]);

@@ -10,7 +10,7 @@ use crate::compare::{
     self, Comparison, FigureEntry, FigureRow, Options, StanceEntry, StatementRow, Verdict,
 };
 use crate::error::{unknown, UserError};
-use crate::model::{Assertion, Claim, Dataset, Stance};
+use crate::model::{Assertion, Claim, Dataset, QuoteKind, Stance};
 use crate::output::{Format, Style};
 use crate::render::{delimited, json as jsonr, markdown, table, Cell, Sheet, Tone};
 use crate::sanitize::{escape, markdown_cell};
@@ -38,9 +38,11 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     };
     let cmp = compare::compare(&ds, event, args.options.clone());
     if cmp.claims_used == 0 {
-        return Err(UserError::new(format!("no claims about `{}` were known by then", event.id))
-            .hint("drop --as-of, or give a later date")
-            .into());
+        return Err(
+            UserError::new(format!("no claims about `{}` were known by then", event.id))
+                .hint("drop --as-of, or give a later date")
+                .into(),
+        );
     }
     render(&ds, &cmp, args.history, &ctx.style, out)?;
     Ok(if args.fail_on_conflict && cmp.conflict_count() > 0 {
@@ -51,7 +53,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
 }
 
 /// Writes a comparison in the style's format.
-pub fn render(ds: &Dataset, cmp: &Comparison, history: bool, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render(
+    ds: &Dataset,
+    cmp: &Comparison,
+    history: bool,
+    style: &Style,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let view = View::new(ds, cmp, history);
     match style.format {
         Format::Table => view.write_table(out, style)?,
@@ -243,9 +251,21 @@ impl<'a> View<'a> {
                 });
             }
         }
+        // Exclusive positions put both rows in conflict; cite the pair once.
+        let mut cited: Vec<Vec<&str>> = Vec::new();
         for row in &cmp.statements {
             if let Verdict::Conflict(d) = &row.verdict {
-                notes.push(Self::statement_note(ds, cmp, row, d));
+                let note = Self::statement_note(ds, cmp, row, d);
+                let mut ids: Vec<&str> = note
+                    .sides
+                    .iter()
+                    .flat_map(|(_, _, cs)| cs.iter().map(|c| c.id.as_str()))
+                    .collect();
+                ids.sort_unstable();
+                if !cited.contains(&ids) {
+                    cited.push(ids);
+                    notes.push(note);
+                }
             }
         }
         View {
@@ -311,7 +331,7 @@ impl<'a> View<'a> {
         lines.push(format!(
             "{} claims, {} conflicts{}",
             self.cmp.claims_used,
-            self.cmp.conflict_count(),
+            self.notes.len(),
             if opts.is_empty() {
                 String::new()
             } else {
@@ -336,7 +356,10 @@ impl<'a> View<'a> {
 
     fn claim_lines(&self, c: &Claim) -> Vec<String> {
         let doc = self.ds.document(&c.document);
-        let mut lines = vec![format!("«{}»", c.quote)];
+        let mut lines = vec![match c.quote_kind {
+            QuoteKind::Verbatim => format!("«{}»", c.quote),
+            QuoteKind::Paraphrase => format!("research notes: \"{}\"", c.quote),
+        }];
         if let Some(r) = &c.reading {
             lines.push(format!("reading: {r}"));
         }
@@ -352,7 +375,10 @@ impl<'a> View<'a> {
             cite.push_str(&format!(", relaying {o}"));
         }
         if let Some(d) = doc {
-            cite.push_str(&format!("; reported in {}, \"{}\"", d.outlet, d.title));
+            cite.push_str(&format!("; reported in {}", d.outlet));
+            if let Some(t) = &d.title {
+                cite.push_str(&format!(", \"{t}\""));
+            }
             if let Some(p) = &d.published {
                 cite.push_str(&format!(" ({p})"));
             }

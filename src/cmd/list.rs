@@ -123,11 +123,16 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
 }
 
 /// Writes the matching claims in the style's format.
-pub fn render(ds: &Dataset, filters: &Filters, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render(
+    ds: &Dataset,
+    filters: &Filters,
+    style: &Style,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut claims: Vec<&Claim> = ds
         .claims
         .iter()
-        .filter(|c| matches(&ds, filters, c))
+        .filter(|c| matches(ds, filters, c))
         .collect();
     let event_rank = |id: &str| ds.events.iter().position(|e| e.id == id);
     claims.sort_by(|a, b| {

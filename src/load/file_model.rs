@@ -96,7 +96,8 @@ pub struct EventFile {
 #[serde(deny_unknown_fields)]
 pub struct DocumentFile {
     pub id: S<String>,
-    pub title: String,
+    /// Absent when the notes give only the page's address.
+    pub title: Option<String>,
     pub outlet: String,
     pub url: Option<String>,
     pub published: Option<S<String>>,

@@ -50,6 +50,27 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Rewrites invisible or control characters left raw in serialised JSON as
+/// `\uXXXX` escapes (they can only occur inside strings, where the escape
+/// denotes the same character).
+pub fn json_visible(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(needs_escape) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) && c != '\n' {
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Neutralises a CSV/TSV cell a spreadsheet would run as a formula
 /// (CWE-1236): a leading `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front.
 pub fn defuse_formula(cell: &str) -> Cow<'_, str> {

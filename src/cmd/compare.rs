@@ -64,8 +64,8 @@ pub fn render(
     match style.format {
         Format::Table => view.write_table(out, style)?,
         Format::Markdown => view.write_markdown(out)?,
-        Format::Csv => view.write_delimited(out, b',', style.defuse_formulas)?,
-        Format::Tsv => view.write_delimited(out, b'\t', style.defuse_formulas)?,
+        Format::Csv => view.write_delimited(out, b',', style)?,
+        Format::Tsv => view.write_delimited(out, b'\t', style)?,
         Format::Json => jsonr::write(out, "comparison", view.json())?,
     }
     Ok(())
@@ -494,7 +494,7 @@ impl<'a> View<'a> {
         &self,
         out: &mut dyn Write,
         delimiter: u8,
-        defuse: bool,
+        style: &Style,
     ) -> anyhow::Result<()> {
         let cols: Vec<String> = self.cmp.columns.iter().map(|c| c.id.clone()).collect();
         let mut headers = vec![
@@ -518,7 +518,7 @@ impl<'a> View<'a> {
             row.push(r[2 + n].text.clone());
             rows.push(row);
         }
-        delimited::write_rows(out, &headers, rows.into_iter(), delimiter, defuse)?;
+        delimited::write_rows(out, &headers, rows.into_iter(), delimiter, style)?;
         Ok(())
     }
 

@@ -188,7 +188,7 @@ pub fn render(
                 b'\t'
             };
             let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-            delimited::write_rows(out, &headers, rows, delim, style.defuse_formulas)?;
+            delimited::write_rows(out, &headers, rows, delim, style)?;
         }
         Format::Table | Format::Markdown => {
             let mut sheet = Sheet::new(headers);

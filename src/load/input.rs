@@ -11,6 +11,10 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+/// The largest data file read. Real files are a few hundred kilobytes (one
+/// event each); the limit keeps memory bounded whatever a folder holds.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Prefix shown before the paths of built-in files.
 pub const BUILTIN: &str = "(built-in)/";
 
@@ -125,6 +129,23 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
     found.dedup();
     let mut files = Vec::with_capacity(found.len());
     for path in found {
+        // Checked before reading, so an oversized file costs no memory.
+        if let Ok(m) = fs::metadata(&path) {
+            if m.len() > MAX_FILE_BYTES {
+                diags.push(
+                    Diagnostic::file(
+                        &path.display().to_string(),
+                        format!(
+                            "file too large: {:.1} MiB, the limit is {} MiB",
+                            m.len() as f64 / (1024.0 * 1024.0),
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    )
+                    .with_hint("split it into smaller files, for example one file per event"),
+                );
+                continue;
+            }
+        }
         match fs::read(&path) {
             Ok(bytes) => files.push(InputFile {
                 display: path.display().to_string(),

@@ -4,9 +4,10 @@
 use std::io::{self, Write};
 
 use super::Sheet;
-use crate::sanitize::defuse_formula;
+use crate::output::Style;
+use crate::sanitize::{defuse_formula, escape};
 
-pub fn write(out: &mut dyn Write, sheet: &Sheet, delimiter: u8, defuse: bool) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, sheet: &Sheet, delimiter: u8, style: &Style) -> io::Result<()> {
     write_rows(
         out,
         &sheet.headers,
@@ -15,7 +16,7 @@ pub fn write(out: &mut dyn Write, sheet: &Sheet, delimiter: u8, defuse: bool) ->
             .iter()
             .map(|r| r.iter().map(|c| c.text.clone()).collect()),
         delimiter,
-        defuse,
+        style,
     )
 }
 
@@ -24,8 +25,11 @@ pub fn write_rows(
     headers: &[String],
     rows: impl Iterator<Item = Vec<String>>,
     delimiter: u8,
-    defuse: bool,
+    style: &Style,
 ) -> io::Result<()> {
+    let defuse = style.defuse_formulas;
+    // Into a pipe the text stays exact; on a terminal, control characters are shown escaped.
+    let visible = style.terminal;
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
@@ -42,6 +46,7 @@ pub fn write_rows(
             } else {
                 c.clone()
             };
+            let c = if visible { escape(&c).into_owned() } else { c };
             // TSV has no quoting convention readers agree on: tabs and line
             // breaks inside a cell become visible escapes.
             if delimiter == b'\t' {

@@ -21,7 +21,10 @@ pub fn write(out: &mut dyn Write, kind: &str, body: Value) -> io::Result<()> {
             doc.insert("data".into(), other);
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &Value::Object(doc)).map_err(io::Error::from)?;
+    let text = serde_json::to_string_pretty(&Value::Object(doc)).map_err(io::Error::from)?;
+    // serde_json leaves C1 controls, bidi overrides and zero-width characters
+    // raw; as \uXXXX escapes the JSON means the same and shows them.
+    out.write_all(crate::sanitize::json_visible(&text).as_bytes())?;
     writeln!(out)
 }
 

@@ -82,8 +82,8 @@ pub fn write_sheet(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Res
     match style.format {
         Format::Table => table::write(out, sheet, style),
         Format::Markdown => markdown::write(out, sheet),
-        Format::Csv => delimited::write(out, sheet, b',', style.defuse_formulas),
-        Format::Tsv => delimited::write(out, sheet, b'\t', style.defuse_formulas),
+        Format::Csv => delimited::write(out, sheet, b',', style),
+        Format::Tsv => delimited::write(out, sheet, b'\t', style),
         Format::Json => {
             let value = json::sheet_value(sheet);
             json::write(out, "sheet", value)

@@ -117,7 +117,7 @@ impl<'a> FigureValue<'a> {
     }
 
     /// When it was (last) said: a derived sum is as recent as its newest part.
-    fn said(&self) -> (&'a When, usize) {
+    fn said(&self) -> (&'a When, u64) {
         let claims = self.claims();
         let newest = claims
             .iter()
@@ -161,7 +161,7 @@ impl<'a> FigureValue<'a> {
 
 // A derived value always has at least one part claim (it is only built from
 // one); this keeps the signature total without a panic path.
-fn unreachable_when<'a>() -> (&'a When, usize) {
+fn unreachable_when<'a>() -> (&'a When, u64) {
     static EPOCH: std::sync::OnceLock<When> = std::sync::OnceLock::new();
     (
         EPOCH.get_or_init(|| {

@@ -61,6 +61,56 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
+/// Line starts of a text, so that many positions can be located without
+/// rescanning the text from the start each time.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, starts }
+    }
+
+    /// Same result as [`locate`], in logarithmic time.
+    pub fn locate(&self, offset: usize) -> (usize, usize, String) {
+        let text = self.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text[start..offset].chars().count() + 1;
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        (
+            line,
+            column,
+            text[start..end].trim_end_matches('\r').to_string(),
+        )
+    }
+
+    pub fn at(&self, path: &str, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, column, snippet) = self.locate(offset);
+        Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            message: message.into(),
+            snippet: Some(snippet),
+            hint: None,
+        }
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset, and that line's text.
 pub fn locate(text: &str, offset: usize) -> (usize, usize, String) {
     let mut offset = offset.min(text.len());
@@ -127,5 +177,9 @@ mod tests {
         let off = text.find('2').unwrap();
         assert_eq!(locate(text, off), (2, 6, "bé = 2".to_string()));
         assert_eq!(locate(text, 10_000).0, 3);
+        let index = LineIndex::new(text);
+        for off in 0..text.len() + 3 {
+            assert_eq!(index.locate(off), locate(text, off), "offset {off}");
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod exercise;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod quantity;
 pub mod render;
 pub mod sanitize;

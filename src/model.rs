@@ -185,8 +185,8 @@ pub struct Claim {
     pub hedged: bool,
     pub note: Option<String>,
     pub assertion: Assertion,
-    /// Order of appearance in the data; breaks ties between equal dates.
-    pub seq: usize,
+    /// Order of appearance in the data (file, then position); breaks ties between equal dates.
+    pub seq: u64,
 }
 
 impl Claim {
@@ -231,24 +231,41 @@ pub(crate) struct Index {
 }
 
 impl Dataset {
-    pub(crate) fn reindex(&mut self) {
-        fn map<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (id(x).to_string(), i))
-                .collect()
-        }
-        self.index = Index {
-            parties: map(&self.parties, |x| &x.id),
-            sources: map(&self.sources, |x| &x.id),
-            metrics: map(&self.metrics, |x| &x.id),
-            acts: map(&self.acts, |x| &x.id),
-            events: map(&self.events, |x| &x.id),
-            documents: map(&self.documents, |x| &x.id),
-            propositions: map(&self.propositions, |x| &x.id),
-            claims: map(&self.claims, |x| &x.id),
-        };
+    pub(crate) fn add_party(&mut self, x: Party) {
+        self.index.parties.insert(x.id.clone(), self.parties.len());
+        self.parties.push(x);
+    }
+    pub(crate) fn add_source(&mut self, x: Source) {
+        self.index.sources.insert(x.id.clone(), self.sources.len());
+        self.sources.push(x);
+    }
+    pub(crate) fn add_metric(&mut self, x: Metric) {
+        self.index.metrics.insert(x.id.clone(), self.metrics.len());
+        self.metrics.push(x);
+    }
+    pub(crate) fn add_act(&mut self, x: Act) {
+        self.index.acts.insert(x.id.clone(), self.acts.len());
+        self.acts.push(x);
+    }
+    pub(crate) fn add_event(&mut self, x: Event) {
+        self.index.events.insert(x.id.clone(), self.events.len());
+        self.events.push(x);
+    }
+    pub(crate) fn add_document(&mut self, x: Document) {
+        self.index
+            .documents
+            .insert(x.id.clone(), self.documents.len());
+        self.documents.push(x);
+    }
+    pub(crate) fn add_proposition(&mut self, x: Proposition) {
+        self.index
+            .propositions
+            .insert(x.id.clone(), self.propositions.len());
+        self.propositions.push(x);
+    }
+    pub(crate) fn add_claim(&mut self, x: Claim) {
+        self.index.claims.insert(x.id.clone(), self.claims.len());
+        self.claims.push(x);
     }
 
     pub fn party(&self, id: &str) -> Option<&Party> {

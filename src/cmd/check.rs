@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
     } else {
         load::files_for_paths(paths)
     };
-    let checked = load::check(files, diags, skipped);
+    let checked = load::load_files(files, diags, skipped, &load::Keep::Nothing, None)?;
     let problems = checked.diagnostics.len();
     if ctx.style.format == Format::Json {
         let skipped: Vec<_> = checked
@@ -45,14 +45,13 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
         let files = checked.files;
         let fs = if files == 1 { "" } else { "s" };
         if problems == 0 {
-            let summary = checked.dataset.as_ref().map_or(String::new(), |ds| {
-                format!(
-                    ": {} events, {} sources, {} claims",
-                    ds.events.len(),
-                    ds.sources.len(),
-                    ds.claims.len()
-                )
-            });
+            let ds = &checked.dataset;
+            let summary = format!(
+                ": {} events, {} sources, {} claims",
+                ds.events.len(),
+                ds.sources.len(),
+                checked.claims_total
+            );
             writeln!(out, "ok: {files} file{fs} checked, no problems{summary}")?;
         } else {
             let ps = if problems == 1 { "" } else { "s" };

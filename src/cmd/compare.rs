@@ -10,6 +10,7 @@ use crate::compare::{
     self, Comparison, FigureEntry, FigureRow, Options, StanceEntry, StatementRow, Verdict,
 };
 use crate::error::{unknown, UserError};
+use crate::load::{ClaimFilter, Keep};
 use crate::model::{Assertion, Claim, Dataset, QuoteKind, Stance};
 use crate::output::{Format, Style};
 use crate::render::{delimited, json as jsonr, markdown, table, Cell, Sheet, Tone};
@@ -23,7 +24,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
+    // Only this event's claims are kept; the rest are checked and dropped.
+    let keep = Keep::Matching(ClaimFilter {
+        event: Some(args.event.clone()),
+        ..ClaimFilter::default()
+    });
+    let ds = ctx.load(&keep, None)?.dataset;
     let Some(event) = ds.event(&args.event) else {
         return Err(unknown(
             "event",

@@ -6,16 +6,18 @@ use std::io::Write;
 use serde_json::json;
 
 use super::Context;
+use crate::load::Keep;
 use crate::output::Format;
 use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
 
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
+    let loaded = ctx.load(&Keep::Nothing, None)?;
+    let ds = &loaded.dataset;
     let mut claims: HashMap<&str, usize> = HashMap::new();
     let mut sources: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for c in &ds.claims {
-        *claims.entry(&c.event).or_default() += 1;
-        sources.entry(&c.event).or_default().insert(&c.source);
+    for ((event, source), n) in &loaded.tally {
+        *claims.entry(event).or_default() += n;
+        sources.entry(event).or_default().insert(source);
     }
     let mut events: Vec<_> = ds.events.iter().collect();
     events.sort_by(|a, b| a.date.order(&b.date).then_with(|| a.id.cmp(&b.id)));

@@ -7,9 +7,12 @@ use serde_json::json;
 
 use super::Context;
 use crate::error::unknown;
+use crate::load::{ClaimFilter, Keep};
 use crate::model::{Assertion, Claim, Dataset, Stance};
 use crate::output::{Format, Style};
-use crate::render::{delimited, json as jsonr, write_sheet, Cell, Sheet};
+use crate::render::delimited::RecordWriter;
+use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::sanitize::json_visible;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Kind {
@@ -115,105 +118,195 @@ pub fn matches(ds: &Dataset, f: &Filters, c: &Claim) -> bool {
             .is_none_or(|m| matches!(&c.assertion, Assertion::Figure(x) if &x.metric == m))
 }
 
+const HEADERS: [&str; 9] = [
+    "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
+];
+
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
-    check_filters(&ds, filters)?;
-    render(&ds, filters, &ctx.style, out)?;
+    // Workers keep only claims that can match; rows stream out file by file.
+    let keep = Keep::Matching(ClaimFilter {
+        event: filters.event.clone(),
+        source: filters.source.clone(),
+        kind: filters.kind.map(|k| match k {
+            Kind::Figure => "figure",
+            Kind::Accusation => "accusation",
+            Kind::Position => "position",
+        }),
+        metric: filters.metric.clone(),
+    });
+    let mut writer = ListWriter::new(out, &ctx.style);
+    let party = filters.party.clone();
+    let loaded = ctx.load(
+        &keep,
+        Some(&mut |ds: &Dataset, claims: Vec<Claim>| {
+            let claims: Vec<Claim> = claims
+                .into_iter()
+                .filter(|c| {
+                    party
+                        .as_deref()
+                        .is_none_or(|p| ds.party_of(&c.source) == Some(p))
+                })
+                .collect();
+            writer.write(ds, claims)
+        }),
+    )?;
+    check_filters(&loaded.dataset, filters)?;
+    writer.finish(&loaded.dataset)?;
     Ok(0)
 }
 
-/// Writes the matching claims in the style's format.
+/// Writes the matching claims of a loaded dataset (used where the whole
+/// dataset is in memory: tests and fuzzing).
 pub fn render(
     ds: &Dataset,
     filters: &Filters,
     style: &Style,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut claims: Vec<&Claim> = ds
+    let mut writer = ListWriter::new(out, style);
+    let mut claims: Vec<Claim> = ds
         .claims
         .iter()
         .filter(|c| matches(ds, filters, c))
+        .cloned()
         .collect();
-    let event_rank = |id: &str| ds.events.iter().position(|e| e.id == id);
-    claims.sort_by(|a, b| {
-        let (ea, eb) = (ds.event(&a.event), ds.event(&b.event));
-        let by_event = match (ea, eb) {
-            (Some(x), Some(y)) => x
-                .date
-                .order(&y.date)
-                .then_with(|| event_rank(&a.event).cmp(&event_rank(&b.event))),
-            _ => std::cmp::Ordering::Equal,
+    claims.sort_by_key(|c| c.seq);
+    writer.write(ds, claims)?;
+    writer.finish(ds)?;
+    Ok(())
+}
+
+fn row(ds: &Dataset, c: &Claim) -> [String; 9] {
+    let (subject, says) = subject_and_says(ds, c);
+    [
+        c.event.clone(),
+        c.said.to_string(),
+        c.source.clone(),
+        c.kind_name().to_string(),
+        subject,
+        says,
+        c.hedged.to_string(),
+        c.quote.clone(),
+        c.id.clone(),
+    ]
+}
+
+/// Streams rows in CSV, TSV or JSON as they come; a table or Markdown needs
+/// every row to size its columns, so those are held until the end.
+struct ListWriter<'o> {
+    target: Target<'o>,
+    style: Style,
+    started: bool,
+    /// Rows streamed so far (JSON needs it for its separators).
+    written: usize,
+    held: Vec<Claim>,
+}
+
+enum Target<'o> {
+    Records(Box<RecordWriter<&'o mut dyn Write>>),
+    Plain(&'o mut dyn Write),
+}
+
+impl<'o> ListWriter<'o> {
+    fn new(out: &'o mut dyn Write, style: &Style) -> Self {
+        let target = match style.format {
+            Format::Csv => Target::Records(Box::new(RecordWriter::new(out, b',', style))),
+            Format::Tsv => Target::Records(Box::new(RecordWriter::new(out, b'\t', style))),
+            _ => Target::Plain(out),
         };
-        by_event
-            .then_with(|| a.said.order(&b.said))
-            .then(a.seq.cmp(&b.seq))
-    });
-    let headers = [
-        "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
-    ];
-    match style.format {
-        Format::Json => {
-            let list: Vec<_> = claims
-                .iter()
-                .map(|c| {
+        ListWriter {
+            target,
+            style: style.clone(),
+            started: false,
+            written: 0,
+            held: Vec::new(),
+        }
+    }
+
+    fn start(&mut self) -> std::io::Result<()> {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        match &mut self.target {
+            Target::Records(w) => w.header(&HEADERS.map(String::from)),
+            Target::Plain(out) if self.style.format == Format::Json => {
+                write!(
+                    out,
+                    "{{\n  \"format_version\": {},\n  \"kind\": \"claims\",\n  \"claims\": [",
+                    jsonr::FORMAT_VERSION
+                )
+            }
+            Target::Plain(_) => Ok(()),
+        }
+    }
+
+    fn write(&mut self, ds: &Dataset, claims: Vec<Claim>) -> std::io::Result<()> {
+        self.start()?;
+        match &mut self.target {
+            Target::Records(w) => {
+                for c in &claims {
+                    w.row(&row(ds, c))?;
+                }
+                Ok(())
+            }
+            Target::Plain(out) if self.style.format == Format::Json => {
+                for c in &claims {
                     let (subject, says) = subject_and_says(ds, c);
-                    json!({
+                    let obj = json!({
                         "claim": c.id, "event": c.event, "said": c.said.to_string(), "source": c.source,
                         "origin": c.origin, "kind": c.kind_name(), "subject": subject, "says": says,
                         "hedged": c.hedged, "quote": c.quote, "quote_kind": c.quote_kind,
                         "language": c.language, "english": c.english, "document": c.document,
-                    })
-                })
-                .collect();
-            jsonr::write(out, "claims", json!({ "claims": list }))?;
-        }
-        Format::Csv | Format::Tsv => {
-            let rows = claims.iter().map(|c| {
-                let (subject, says) = subject_and_says(ds, c);
-                vec![
-                    c.event.clone(),
-                    c.said.to_string(),
-                    c.source.clone(),
-                    c.kind_name().to_string(),
-                    subject,
-                    says,
-                    c.hedged.to_string(),
-                    c.quote.clone(),
-                    c.id.clone(),
-                ]
-            });
-            let delim = if style.format == Format::Csv {
-                b','
-            } else {
-                b'\t'
-            };
-            let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-            delimited::write_rows(out, &headers, rows, delim, style)?;
-        }
-        Format::Table | Format::Markdown => {
-            let mut sheet = Sheet::new(headers);
-            for c in claims {
-                let (subject, says) = subject_and_says(ds, c);
-                // Whole quotes in machine formats; a terminal gets a readable slice.
-                let quote = if style.terminal && style.format == Format::Table {
-                    shorten(&c.quote, 60)
-                } else {
-                    c.quote.clone()
-                };
-                sheet.push(vec![
-                    Cell::new(&c.event),
-                    Cell::new(c.said.to_string()),
-                    Cell::new(&c.source),
-                    Cell::new(c.kind_name()),
-                    Cell::new(subject),
-                    Cell::new(says),
-                    Cell::new(if c.hedged { "reportedly" } else { "" }),
-                    Cell::new(quote),
-                    Cell::new(&c.id),
-                ]);
+                    });
+                    let text = serde_json::to_string(&obj).map_err(std::io::Error::from)?;
+                    let sep = if self.written == 0 {
+                        "\n    "
+                    } else {
+                        ",\n    "
+                    };
+                    write!(out, "{sep}{}", json_visible(&text))?;
+                    self.written += 1;
+                }
+                Ok(())
             }
-            write_sheet(out, &sheet, style)?;
+            Target::Plain(_) => {
+                self.held.extend(claims);
+                Ok(())
+            }
         }
     }
-    Ok(())
+
+    fn finish(mut self, ds: &Dataset) -> anyhow::Result<()> {
+        self.start()?;
+        match &mut self.target {
+            Target::Records(w) => w.flush()?,
+            Target::Plain(out) if self.style.format == Format::Json => {
+                let close = if self.written == 0 {
+                    "]\n}\n"
+                } else {
+                    "\n  ]\n}\n"
+                };
+                out.write_all(close.as_bytes())?;
+            }
+            Target::Plain(out) => {
+                let mut sheet = Sheet::new(HEADERS);
+                for c in &self.held {
+                    let mut cells = row(ds, c);
+                    cells[6] = if c.hedged {
+                        "reportedly".to_string()
+                    } else {
+                        String::new()
+                    };
+                    // Whole quotes in machine formats; a terminal table gets a readable slice.
+                    if self.style.terminal && self.style.format == Format::Table {
+                        cells[7] = shorten(&c.quote, 60);
+                    }
+                    sheet.push(cells.into_iter().map(Cell::new).collect());
+                }
+                write_sheet(&mut **out, &sheet, &self.style)?;
+            }
+        }
+        Ok(())
+    }
 }

@@ -6,7 +6,7 @@ pub mod events;
 pub mod list;
 pub mod sources;
 
-use crate::load::{self, DataSource};
+use crate::load::{self, DataSource, Keep, LoadFailure, Loaded, Sink};
 use crate::model::Dataset;
 use crate::output::Style;
 
@@ -17,9 +17,25 @@ pub struct Context {
 }
 
 impl Context {
-    /// Loads and checks the active data; any problem fails the command.
+    /// Loads and checks the active data, keeping every claim; any problem fails the command.
     pub fn dataset(&self) -> anyhow::Result<Dataset> {
-        Ok(load::load(&self.data)?)
+        Ok(self.load(&Keep::All, None)?.dataset)
+    }
+
+    /// Loads and checks the active data, keeping (or streaming to `sink`) the
+    /// claims `keep` selects; any problem in the data fails the command.
+    pub fn load(&self, keep: &Keep, sink: Option<Sink<'_>>) -> anyhow::Result<Loaded> {
+        let (files, diags, skipped) = load::files_for(&self.data);
+        let loaded = load::load_files(files, diags, skipped, keep, sink)?;
+        if loaded.diagnostics.is_empty() {
+            Ok(loaded)
+        } else {
+            Err(LoadFailure {
+                diagnostics: loaded.diagnostics,
+                files: loaded.files,
+            }
+            .into())
+        }
     }
 }
 

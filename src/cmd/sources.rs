@@ -6,16 +6,18 @@ use std::io::Write;
 use serde_json::json;
 
 use super::Context;
+use crate::load::Keep;
 use crate::output::Format;
 use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
 
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
+    let loaded = ctx.load(&Keep::Nothing, None)?;
+    let ds = &loaded.dataset;
     let mut claims: HashMap<&str, usize> = HashMap::new();
     let mut events: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for c in &ds.claims {
-        *claims.entry(&c.source).or_default() += 1;
-        events.entry(&c.source).or_default().insert(&c.event);
+    for ((event, source), n) in &loaded.tally {
+        *claims.entry(source).or_default() += n;
+        events.entry(source).or_default().insert(event);
     }
     let mut sources: Vec<_> = ds.sources.iter().collect();
     sources.sort_by(|a, b| a.party.cmp(&b.party).then_with(|| a.id.cmp(&b.id)));

@@ -1,6 +1,7 @@
 //! Where data files come from: the copy built into the binary, a folder, or
 //! paths named on the command line; and how a document's local text is found.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,9 @@ pub struct InputFile {
     /// How errors name the file.
     pub display: String,
     pub origin: Origin,
-    pub bytes: Vec<u8>,
+    /// The bytes when they are already in memory (built-in data, tests);
+    /// files on disk are read by the worker that parses them.
+    pub bytes: Option<Cow<'static, [u8]>>,
 }
 
 impl InputFile {
@@ -42,6 +45,22 @@ impl InputFile {
         match &self.origin {
             Origin::Embedded(rel) => rel.rsplit('/').next().unwrap_or(rel),
             Origin::Disk(p) => p.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+        }
+    }
+
+    /// The file's bytes, read from disk if need be.
+    pub fn read(&self) -> Result<Cow<'_, [u8]>, Diagnostic> {
+        if let Some(b) = &self.bytes {
+            return Ok(Cow::Borrowed(b.as_ref()));
+        }
+        match &self.origin {
+            Origin::Disk(path) => fs::read(path)
+                .map(Cow::Owned)
+                .map_err(|e| Diagnostic::file(&self.display, describe_io(&e))),
+            Origin::Embedded(rel) => Err(Diagnostic::file(
+                &self.display,
+                format!("no built-in file `{rel}`"),
+            )),
         }
     }
 
@@ -91,7 +110,7 @@ pub fn embedded_files() -> Vec<InputFile> {
         .map(|(p, b)| InputFile {
             display: format!("{BUILTIN}{p}"),
             origin: Origin::Embedded(p.to_string()),
-            bytes: b.to_vec(),
+            bytes: Some(Cow::Borrowed(*b)),
         })
         .collect()
 }
@@ -146,17 +165,11 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
                 continue;
             }
         }
-        match fs::read(&path) {
-            Ok(bytes) => files.push(InputFile {
-                display: path.display().to_string(),
-                origin: Origin::Disk(path),
-                bytes,
-            }),
-            Err(e) => diags.push(Diagnostic::file(
-                &path.display().to_string(),
-                describe_io(&e),
-            )),
-        }
+        files.push(InputFile {
+            display: path.display().to_string(),
+            origin: Origin::Disk(path),
+            bytes: None,
+        });
     }
     (files, diags, skipped)
 }

@@ -1,20 +1,29 @@
 //! Loading: bytes → TOML → checked [`Dataset`], or every problem found.
 //!
-//! Parsing is per file and independent; checking needs all files at once
-//! (a claim in one file names a source in another). Every problem becomes a
-//! [`Diagnostic`] with a position; nothing here panics on bad input.
+//! Each file is read, parsed and checked on its own by a worker thread (its
+//! [`Digest`]): everything that needs only the file itself. The main thread
+//! then merges digests in file order and checks what spans files: references
+//! to ids defined elsewhere, duplicate ids, metric cycles. Claims are kept only
+//! when the caller asks ([`Keep`]), and can be streamed to a sink as soon as
+//! their file is merged, so memory stays bounded on large corpora.
+//! Every file is read and parsed once; only an error report re-reads a file
+//! to show the line of a duplicate claim id. Nothing here panics on bad input.
 
 pub mod file_model;
 pub mod input;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use file_model::*;
 pub use input::{InputFile, Skipped};
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, LineIndex};
 use crate::model::*;
 use crate::quantity::{Interval, Quantity};
 use crate::suggest;
@@ -29,7 +38,7 @@ pub enum DataSource {
     Folder(PathBuf),
 }
 
-/// A load that failed: every problem, sorted, and how many files were read.
+/// A load that failed: every problem, sorted.
 #[derive(Debug)]
 pub struct LoadFailure {
     pub diagnostics: Vec<Diagnostic>,
@@ -52,13 +61,57 @@ impl std::fmt::Display for LoadFailure {
 
 impl std::error::Error for LoadFailure {}
 
+/// Which claims to keep (all other claims are checked, counted and dropped).
+#[derive(Debug, Clone, Default)]
+pub enum Keep {
+    #[default]
+    Nothing,
+    All,
+    Matching(ClaimFilter),
+}
+
+/// Claim tests a worker can apply without the vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub event: Option<String>,
+    pub source: Option<String>,
+    /// `figure`, `accusation` or `position`.
+    pub kind: Option<&'static str>,
+    pub metric: Option<String>,
+}
+
 /// The outcome of reading and checking a set of files.
-pub struct Checked {
-    pub dataset: Option<Dataset>,
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Vocabulary, events, documents, propositions, and the kept claims that
+    /// were not handed to a sink.
+    pub dataset: Dataset,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub skipped: Skipped,
+    /// Every claim checked, kept or not.
+    pub claims_total: usize,
+    /// Claims per (event, source).
+    pub tally: BTreeMap<(String, String), usize>,
 }
+
+impl Loaded {
+    /// The dataset, or every problem found.
+    pub fn into_result(self) -> Result<Dataset, LoadFailure> {
+        if self.diagnostics.is_empty() {
+            Ok(self.dataset)
+        } else {
+            Err(LoadFailure {
+                diagnostics: self.diagnostics,
+                files: self.files,
+            })
+        }
+    }
+}
+
+/// Receives kept claims a file at a time, in file order, with the dataset as
+/// known so far (every id the claims use is resolved in it).
+pub type Sink<'s> = &'s mut dyn FnMut(&Dataset, Vec<Claim>) -> io::Result<()>;
 
 /// Files for a data source: a folder gets the shipped `sources.toml` and
 /// `vocabulary.toml` unless it has files of those names itself.
@@ -92,142 +145,249 @@ pub fn files_for_paths(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, S
     (files, diags, skipped)
 }
 
-/// Loads the active data, or fails with every problem found.
+/// Loads every claim of a data source, or fails with every problem found.
 pub fn load(source: &DataSource) -> Result<Dataset, LoadFailure> {
     let (files, diags, skipped) = files_for(source);
-    let checked = check(files, diags, skipped);
-    match checked.dataset {
-        Some(ds) if checked.diagnostics.is_empty() => Ok(ds),
-        _ => Err(LoadFailure {
-            diagnostics: checked.diagnostics,
-            files: checked.files,
-        }),
-    }
-}
-
-/// Parses and checks files; returns the dataset only when there was no problem.
-pub fn check(files: Vec<InputFile>, mut diags: Vec<Diagnostic>, skipped: Skipped) -> Checked {
-    let count = files.len();
-    let parsed = parse_all(files, &mut diags);
-    let dataset = Checker::new(&parsed, &mut diags).run();
-    diagnostic::sort(&mut diags);
-    Checked {
-        dataset: if diags.is_empty() {
-            Some(dataset)
-        } else {
-            None
-        },
-        diagnostics: diags,
-        files: count,
-        skipped,
-    }
+    load_files(files, diags, skipped, &Keep::All, None)
+        .unwrap_or_else(|e| Loaded {
+            diagnostics: vec![Diagnostic::file("(output)", e.to_string())],
+            ..Loaded::default()
+        })
+        .into_result()
 }
 
 /// Parses and checks TOML text held in memory (tests, fuzzing), with the
-/// shipped vocabulary beside it.
-pub fn check_text(name: &str, bytes: &[u8]) -> Checked {
+/// shipped vocabulary beside it; keeps every claim.
+pub fn check_text(name: &str, bytes: &[u8]) -> Loaded {
     let mut files = vec![InputFile {
         display: name.to_string(),
         origin: input::Origin::Disk(PathBuf::from(name)),
-        bytes: bytes.to_vec(),
+        bytes: Some(Cow::Owned(bytes.to_vec())),
     }];
     for shared in input::SHARED_FILES {
         if name != shared {
             files.extend(input::embedded_file(shared));
         }
     }
-    check(files, Vec::new(), Skipped::default())
+    // A sink that never fails cannot make this an error.
+    load_files(files, Vec::new(), Skipped::default(), &Keep::All, None).unwrap_or_default()
 }
 
-struct Parsed {
-    file: InputFile,
-    text: String,
-    model: FileModel,
-}
-
-fn parse_all(files: Vec<InputFile>, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
-    // Files parse independently: spread them over the cores.
+/// Reads, parses and checks files. Kept claims go to the sink when one is
+/// given, else into the returned dataset. Only the sink's errors are errors
+/// here; problems in the data are in `Loaded::diagnostics`.
+pub fn load_files(
+    mut files: Vec<InputFile>,
+    diags: Vec<Diagnostic>,
+    skipped: Skipped,
+    keep: &Keep,
+    sink: Option<Sink<'_>>,
+) -> io::Result<Loaded> {
+    // Vocabulary first, so that claims can stream out as their file is merged.
+    files.sort_by_key(|f| {
+        (
+            !input::SHARED_FILES.contains(&f.file_name()),
+            f.display.clone(),
+        )
+    });
+    let count = files.len();
+    let mut merger = Merger::new(&files, diags, sink);
+    let progress = crate::progress::Progress::new(count);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    if threads <= 1 || files.len() < 4 {
-        return files
-            .into_iter()
-            .filter_map(|f| parse_one(f).map_err(|d| diags.push(d)).ok())
-            .collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    let mut files = files;
-    let mut chunks: Vec<Vec<InputFile>> = Vec::new();
-    while !files.is_empty() {
-        let rest = files.split_off(chunk.min(files.len()));
-        chunks.push(std::mem::replace(&mut files, rest));
-    }
-    let results: Vec<Vec<Result<Parsed, Diagnostic>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || c.into_iter().map(parse_one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut out = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(p) => out.push(p),
-            Err(d) => diags.push(d),
+        .min(count.max(1));
+    let mut outcome: io::Result<()> = Ok(());
+    if threads <= 1 || count < 4 {
+        for (i, f) in files.iter().enumerate() {
+            outcome = merger.merge(digest(i, f, keep));
+            progress.tick(i + 1);
+            if outcome.is_err() {
+                break;
+            }
         }
+    } else {
+        let next = AtomicUsize::new(0);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        // Bounded: workers wait rather than pile digests up in memory.
+        let (tx, rx) = mpsc::sync_channel::<(usize, Digest)>(threads * 4);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (next, stop, files) = (&next, &stop, &files);
+                s.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() || stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if tx.send((i, digest(i, &files[i], keep))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            // Merge in file order, whatever order the workers finish in.
+            let mut waiting: BTreeMap<usize, Digest> = BTreeMap::new();
+            let mut expected = 0;
+            for (i, d) in rx.iter() {
+                waiting.insert(i, d);
+                while let Some(d) = waiting.remove(&expected) {
+                    if outcome.is_ok() {
+                        outcome = merger.merge(d);
+                        if outcome.is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    expected += 1;
+                    progress.tick(expected);
+                }
+            }
+        });
     }
-    out
+    progress.finish();
+    outcome?;
+    merger.finish(skipped)
 }
 
-fn parse_one(file: InputFile) -> Result<Parsed, Diagnostic> {
-    let text = decode(&file)?;
-    match toml::from_str::<FileModel>(&text) {
-        Ok(model) => Ok(Parsed { file, text, model }),
-        Err(e) => {
-            let offset = e.span().map_or(0, |s| s.start);
-            let message = e.message().trim().to_string();
-            let hint = hint_for_serde_message(&message);
-            let mut d = Diagnostic::at(&file.display, &text, offset, message);
-            if e.span().is_none() {
-                d.line = 0;
-                d.column = 0;
-                d.snippet = None;
-            }
-            Err(d.with_hint(hint))
+// ---------------------------------------------------------------------------
+// Per file: the digest.
+
+/// A place in a file, resolved to line and column while the text is at hand.
+#[derive(Debug, Clone)]
+struct Place {
+    file: usize,
+    line: usize,
+    column: usize,
+    snippet: String,
+}
+
+impl Place {
+    fn text(&self, files: &[InputFile]) -> String {
+        format!("{}:{}:{}", files[self.file].display, self.line, self.column)
+    }
+
+    fn diag(
+        &self,
+        files: &[InputFile],
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: files[self.file].display.clone(),
+            line: self.line,
+            column: self.column,
+            message: message.into(),
+            snippet: Some(self.snippet.clone()),
+            hint: None,
+        }
+        .with_hint(hint)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum RefKind {
+    Party,
+    Source,
+    Metric,
+    Vague,
+    Act,
+    Event,
+    Document,
+    Proposition,
+}
+
+impl RefKind {
+    fn name(self) -> &'static str {
+        match self {
+            RefKind::Party => "party",
+            RefKind::Source => "source",
+            RefKind::Metric => "metric",
+            RefKind::Vague => "vague word",
+            RefKind::Act => "act",
+            RefKind::Event => "event",
+            RefKind::Document => "document",
+            RefKind::Proposition => "proposition",
         }
     }
+}
+
+/// A reference to an id this file does not define: resolved after the merge.
+#[derive(Debug)]
+struct ExternalRef {
+    kind: RefKind,
+    id: String,
+    first: Place,
+    uses: usize,
+}
+
+/// A definition, with where it stands.
+#[derive(Debug)]
+struct Def<T> {
+    item: T,
+    place: Place,
+}
+
+/// Everything one file contributes, checked as far as the file alone allows.
+#[derive(Debug, Default)]
+struct Digest {
+    diags: Vec<Diagnostic>,
+    parties: Vec<Def<Party>>,
+    sources: Vec<Def<Source>>,
+    metrics: Vec<Def<Metric>>,
+    vague: Vec<Def<(String, Interval)>>,
+    acts: Vec<Def<Act>>,
+    events: Vec<Def<Event>>,
+    documents: Vec<Def<Document>>,
+    propositions: Vec<Def<Proposition>>,
+    refs: Vec<ExternalRef>,
+    /// (metric, unit, place): a figure's stated unit, checked against the metric's.
+    units: Vec<(String, String, Place)>,
+    /// (document, quote, place): quotes whose document another file defines.
+    quotes: Vec<(String, String, Place)>,
+    /// (hash of id, byte offset): duplicate detection across all files.
+    claim_ids: Vec<(u64, u32)>,
+    claims: Vec<Claim>,
+    tally: HashMap<(String, String), usize>,
+    claim_count: usize,
+}
+
+/// FNV-1a: a fast, stable hash for duplicate detection (collisions are
+/// confirmed against the text before anything is reported).
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// UTF-8 with an optional byte-order mark; anything else is refused with
 /// the position of the first bad byte.
-fn decode(file: &InputFile) -> Result<String, Diagnostic> {
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let good = e.valid_up_to();
-            let prefix = String::from_utf8_lossy(&bytes[..good]);
-            let (line, column, snippet) = diagnostic::locate(&prefix, good);
-            Err(Diagnostic {
-                path: file.display.clone(),
-                line,
-                column,
-                message: format!(
-                    "the file is not UTF-8: found byte 0x{:02X}, expected UTF-8 text",
-                    bytes[good]
-                ),
-                snippet: Some(snippet),
-                hint: Some("save the file as UTF-8 (it may be Latin-1 or UTF-16)".to_string()),
-            })
+fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..good]);
+        let (line, column, snippet) = diagnostic::locate(&prefix, good);
+        Diagnostic {
+            path: display.to_string(),
+            line,
+            column,
+            message: format!(
+                "the file is not UTF-8: found byte 0x{:02X}, expected UTF-8 text",
+                bytes[good]
+            ),
+            snippet: Some(snippet),
+            hint: Some("save the file as UTF-8 (it may be Latin-1 or UTF-16)".to_string()),
         }
-    }
+    })
 }
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" (and the same
@@ -265,396 +425,920 @@ fn hint_for_serde_message(message: &str) -> String {
     String::new()
 }
 
-/// Where an id was defined, for duplicate reports.
-#[derive(Clone)]
-struct Place {
+/// Folds every run of whitespace into one space, so a quote may cross a
+/// line break of its document.
+fn collapse_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
+    match keep {
+        Keep::Nothing => false,
+        Keep::All => true,
+        Keep::Matching(f) => {
+            let kind = if c.figure.is_some() {
+                "figure"
+            } else if c.accusation.is_some() {
+                "accusation"
+            } else {
+                "position"
+            };
+            f.event.as_deref().is_none_or(|e| e == event)
+                && f.source.as_deref().is_none_or(|s| s == c.source.get_ref())
+                && f.kind.is_none_or(|k| k == kind)
+                && f.metric.as_deref().is_none_or(|m| {
+                    c.figure
+                        .as_ref()
+                        .is_some_and(|x| x.get_ref().metric.get_ref() == m)
+                })
+        }
+    }
+}
+
+/// The per-file checker: owns the file's text index and what it found.
+struct FileCheck<'t> {
     file: usize,
-    span: Range<usize>,
+    display: &'t str,
+    lines: LineIndex<'t>,
+    out: Digest,
+    refs: HashMap<(RefKind, &'t str), usize>,
 }
 
-struct Checker<'a> {
-    files: &'a [Parsed],
-    diags: &'a mut Vec<Diagnostic>,
-}
+type S<T> = toml::Spanned<T>;
 
-fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-impl<'a> Checker<'a> {
-    fn new(files: &'a [Parsed], diags: &'a mut Vec<Diagnostic>) -> Self {
-        Checker { files, diags }
-    }
-
-    fn error(&mut self, file: usize, span: Range<usize>, message: String, hint: String) {
-        let f = &self.files[file];
-        self.diags
-            .push(Diagnostic::at(&f.file.display, &f.text, span.start, message).with_hint(hint));
-    }
-
-    fn place_text(&self, p: &Place) -> String {
-        let f = &self.files[p.file];
-        let (line, col, _) = diagnostic::locate(&f.text, p.span.start);
-        format!("{}:{line}:{col}", f.file.display)
-    }
-
-    /// Registers an id, reporting a bad form or a duplicate (naming both places).
-    fn define(
-        &mut self,
-        what: &str,
-        registry: &mut HashMap<String, Place>,
-        file: usize,
-        id: &toml::Spanned<String>,
-    ) -> bool {
-        let place = Place {
-            file,
-            span: id.span(),
-        };
-        if !is_kebab(id.get_ref()) {
-            let lower = id.get_ref().to_lowercase().replace([' ', '_'], "-");
-            self.error(
-                file,
-                id.span(),
-                format!("{what} id `{}` is not kebab-case", id.get_ref()),
-                format!("ids are lowercase words joined by `-`, such as `{lower}`"),
-            );
-            return false;
+impl<'t> FileCheck<'t> {
+    fn place(&self, span: &Range<usize>) -> Place {
+        let (line, column, snippet) = self.lines.locate(span.start);
+        Place {
+            file: self.file,
+            line,
+            column,
+            snippet,
         }
-        if let Some(first) = registry.get(id.get_ref()).cloned() {
-            let first_at = self.place_text(&first);
-            let here = self.place_text(&place);
-            self.error(
-                file,
-                id.span(),
-                format!(
-                    "duplicate {what} id `{}`: first defined at {first_at}",
-                    id.get_ref()
-                ),
-                "rename one of the two, or delete the copy".to_string(),
-            );
-            self.error(
-                first.file,
-                first.span,
-                format!("{what} id `{}` is defined again at {here}", id.get_ref()),
-                String::new(),
-            );
-            return false;
-        }
-        registry.insert(id.get_ref().clone(), place);
-        true
     }
 
-    /// Checks a reference against a registry; reports the nearest known ids.
-    fn resolve(
-        &mut self,
-        what: &str,
-        registry: &HashMap<String, Place>,
-        file: usize,
-        id: &toml::Spanned<String>,
-    ) -> bool {
-        if registry.contains_key(id.get_ref()) {
+    fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<String>) {
+        let d = self
+            .lines
+            .at(self.display, span.start, message)
+            .with_hint(hint);
+        self.out.diags.push(d);
+    }
+
+    /// Records a use of an id defined elsewhere; the first use gives the position.
+    fn reference(&mut self, kind: RefKind, id: &'t S<String>) {
+        let key = (kind, id.get_ref().as_str());
+        if let Some(&i) = self.refs.get(&key) {
+            self.out.refs[i].uses += 1;
+            return;
+        }
+        let first = self.place(&id.span());
+        self.refs.insert(key, self.out.refs.len());
+        self.out.refs.push(ExternalRef {
+            kind,
+            id: id.get_ref().clone(),
+            first,
+            uses: 1,
+        });
+    }
+
+    fn id_ok(&mut self, what: &str, id: &S<String>) -> bool {
+        if is_kebab(id.get_ref()) {
             return true;
         }
-        let hint = suggest::hint(id.get_ref(), registry.keys().map(String::as_str));
+        let lower = id.get_ref().to_lowercase().replace([' ', '_'], "-");
         self.error(
-            file,
             id.span(),
-            format!("unknown {what} `{}`", id.get_ref()),
-            hint,
+            format!("{what} id `{}` is not kebab-case", id.get_ref()),
+            format!("ids are lowercase words joined by `-`, such as `{lower}`"),
         );
         false
     }
 
-    fn when(&mut self, file: usize, text: &toml::Spanned<String>) -> Option<When> {
+    fn when(&mut self, text: &S<String>) -> Option<When> {
         match parse_when(text.get_ref()) {
             Ok(w) => Some(w),
             Err(msg) => {
                 self.error(
-                    file,
                     text.span(),
                     format!("impossible or malformed date: {msg}"),
-                    "dates look like 2021-11-16, 2021-11-16T18:30, 2021-11 or 2020-07-13/2020-07-14".to_string(),
+                    "dates look like 2021-11-16, 2021-11-16T18:30, 2021-11 or 2020-07-13/2020-07-14",
                 );
                 None
             }
         }
     }
 
-    fn count(&mut self, file: usize, n: &toml::Spanned<i64>, what: &str) -> Option<u64> {
+    fn count(&mut self, n: &S<i64>, what: &str) -> Option<u64> {
         match u64::try_from(*n.get_ref()) {
             Ok(v) => Some(v),
             Err(_) => {
                 self.error(
-                    file,
                     n.span(),
                     format!("negative count {} for {what}", n.get_ref()),
-                    "counts are whole numbers from 0 up".to_string(),
+                    "counts are whole numbers from 0 up",
                 );
                 None
             }
         }
     }
+}
 
-    fn run(mut self) -> Dataset {
-        let files = self.files;
-        let mut ds = Dataset::default();
-        let mut parties = HashMap::new();
-        let mut sources = HashMap::new();
-        let mut metrics = HashMap::new();
-        let mut vague: HashMap<String, Place> = HashMap::new();
-        let mut vague_intervals: HashMap<String, Interval> = HashMap::new();
-        let mut acts = HashMap::new();
-        let mut events = HashMap::new();
-        let mut documents = HashMap::new();
-        let mut propositions = HashMap::new();
-        let mut claims = HashMap::new();
-        let mut metric_units: HashMap<String, String> = HashMap::new();
-
-        // Pass 1: every definition, so references may point across files.
-        for (fi, f) in files.iter().enumerate() {
-            let m = &f.model;
-            for p in &m.party {
-                if self.define("party", &mut parties, fi, &p.id) {
-                    ds.parties.push(Party {
-                        id: p.id.get_ref().clone(),
-                        name: p.name.clone(),
-                    });
-                }
-            }
-            for s in &m.source {
-                if self.define("source", &mut sources, fi, &s.id) {
-                    ds.sources.push(Source {
-                        id: s.id.get_ref().clone(),
-                        name: s.name.clone(),
-                        party: s.party.as_ref().map(|p| p.get_ref().clone()),
-                        kind: s.kind,
-                    });
-                }
-            }
-            for mt in &m.metric {
-                if self.define("metric", &mut metrics, fi, &mt.id) {
-                    let unit = mt.unit.clone().unwrap_or_else(|| "people".to_string());
-                    metric_units.insert(mt.id.get_ref().clone(), unit.clone());
-                    ds.metrics.push(Metric {
-                        id: mt.id.get_ref().clone(),
-                        label: mt.label.clone(),
-                        unit,
-                        parts: mt.parts.iter().map(|p| p.get_ref().clone()).collect(),
-                    });
-                }
-            }
-            for v in &m.vague {
-                if self.define("vague word", &mut vague, fi, &v.word) {
-                    let low = self.count(fi, &v.low, "a vague word's low end");
-                    let high = match &v.high {
-                        Some(h) => self.count(fi, h, "a vague word's high end").map(Some),
-                        None => Some(None),
-                    };
-                    if let (Some(low), Some(high)) = (low, high) {
-                        if high.is_some_and(|h| h < low) {
-                            let span = v.high.as_ref().map_or(v.word.span(), |h| h.span());
-                            self.error(
-                                fi,
-                                span,
-                                format!("range with low > high: {low} > {}", high.unwrap_or(0)),
-                                "swap the two ends".to_string(),
-                            );
-                        } else {
-                            vague_intervals
-                                .insert(v.word.get_ref().clone(), Interval { low, high });
-                        }
-                    }
-                }
-            }
-            for a in &m.act {
-                if self.define("act", &mut acts, fi, &a.id) {
-                    ds.acts.push(Act {
-                        id: a.id.get_ref().clone(),
-                        label: a.label.clone(),
-                    });
-                }
-            }
-            if let Some(e) = &m.event {
-                if self.define("event", &mut events, fi, &e.id) {
-                    if let Some(date) = self.when(fi, &e.date) {
-                        ds.events.push(Event {
-                            id: e.id.get_ref().clone(),
-                            title: e.title.clone(),
-                            date,
-                            place: e.place.clone(),
-                            summary: e.summary.clone(),
-                            sides: e.sides.iter().map(|s| s.get_ref().clone()).collect(),
-                        });
-                    }
-                }
-            }
-            for d in &m.document {
-                if self.define("document", &mut documents, fi, &d.id) {
-                    let published = d.published.as_ref().and_then(|p| self.when(fi, p));
-                    ds.documents.push(Document {
-                        id: d.id.get_ref().clone(),
-                        title: d.title.clone(),
-                        outlet: d.outlet.clone(),
-                        url: d.url.clone(),
-                        published,
-                        language: d.language.clone(),
-                        relation: d.relation.clone(),
-                        note: d.note.clone(),
-                    });
-                }
-            }
-            for p in &m.proposition {
-                if self.define("proposition", &mut propositions, fi, &p.id) {
-                    ds.propositions.push(Proposition {
-                        id: p.id.get_ref().clone(),
-                        text: p.text.clone(),
-                        kind: match p.kind {
-                            Some(PropositionKindFile::Appeal) => PropositionKind::Appeal,
-                            _ => PropositionKind::Fact,
-                        },
-                        excludes: p.excludes.iter().map(|x| x.get_ref().clone()).collect(),
-                    });
-                }
+/// Reads, decodes, parses and checks one file.
+fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
+    let bytes = match file.read() {
+        Ok(b) => b,
+        Err(d) => {
+            return Digest {
+                diags: vec![d],
+                ..Digest::default()
             }
         }
-
-        // Pass 2: references inside the vocabulary.
-        for (fi, f) in files.iter().enumerate() {
-            for s in &f.model.source {
-                if let Some(p) = &s.party {
-                    self.resolve("party", &parties, fi, p);
-                }
-            }
-            for mt in &f.model.metric {
-                for part in &mt.parts {
-                    if part.get_ref() == mt.id.get_ref() {
-                        self.error(
-                            fi,
-                            part.span(),
-                            format!("composite metric `{}` refers to itself", mt.id.get_ref()),
-                            "a composite lists the other metrics it sums".to_string(),
-                        );
-                    } else {
-                        self.resolve("metric", &metrics, fi, part);
-                    }
-                }
-            }
-            if let Some(e) = &f.model.event {
-                for side in &e.sides {
-                    self.resolve("party", &parties, fi, side);
-                }
-            }
-            for p in &f.model.proposition {
-                for x in &p.excludes {
-                    self.resolve("proposition", &propositions, fi, x);
-                }
+    };
+    let text = match decode(&file.display, &bytes) {
+        Ok(t) => t,
+        Err(d) => {
+            return Digest {
+                diags: vec![d],
+                ..Digest::default()
             }
         }
-        self.metric_cycles(&ds.metrics, &metrics);
+    };
+    let model = match toml::from_str::<FileModel>(text) {
+        Ok(m) => m,
+        Err(e) => {
+            let message = e.message().trim().to_string();
+            let hint = hint_for_serde_message(&message);
+            let d = match e.span() {
+                Some(span) => LineIndex::new(text).at(&file.display, span.start, message),
+                None => Diagnostic::file(&file.display, message),
+            };
+            return Digest {
+                diags: vec![d.with_hint(hint)],
+                ..Digest::default()
+            };
+        }
+    };
+    let mut fc = FileCheck {
+        file: index,
+        display: &file.display,
+        lines: LineIndex::new(text),
+        out: Digest::default(),
+        refs: HashMap::new(),
+    };
+    definitions(&mut fc, &model, file);
+    let local_docs: HashMap<&str, Option<String>> = model
+        .document
+        .iter()
+        .map(|d| {
+            let text = d
+                .text
+                .as_ref()
+                .and_then(|rel| document_text(&mut fc, file, rel));
+            (d.id.get_ref().as_str(), text)
+        })
+        .collect();
+    let local_props: HashSet<&str> = model
+        .proposition
+        .iter()
+        .map(|p| p.id.get_ref().as_str())
+        .collect();
+    let file_event = model.event.as_ref().map(|e| e.id.get_ref().as_str());
+    for (i, c) in model.claim.iter().enumerate() {
+        let seq = ((index as u64) << 32) | i as u64;
+        if let Some(claim) = claim(&mut fc, c, file_event, &local_docs, &local_props, keep, seq) {
+            fc.out.claims.push(claim);
+        }
+    }
+    fc.out
+}
 
-        // Document texts, read once each, for the verbatim-quote check.
-        let mut texts: HashMap<String, (usize, Option<String>)> = HashMap::new();
-        for (fi, f) in files.iter().enumerate() {
-            for d in &f.model.document {
-                let Some(rel) = &d.text else { continue };
-                let text = match f.file.read_sibling(rel.get_ref()) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(t) => Some(collapse_space(&t)),
-                        Err(_) => {
-                            self.error(
-                                fi,
-                                rel.span(),
-                                format!("document text `{}` is not UTF-8", rel.get_ref()),
-                                String::new(),
-                            );
-                            None
-                        }
+/// Reads a document's local text (whitespace folded) for the quote check.
+fn document_text(fc: &mut FileCheck<'_>, file: &InputFile, rel: &S<String>) -> Option<String> {
+    match file.read_sibling(rel.get_ref()) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => Some(collapse_space(&t)),
+            Err(_) => {
+                fc.error(
+                    rel.span(),
+                    format!("document text `{}` is not UTF-8", rel.get_ref()),
+                    "",
+                );
+                None
+            }
+        },
+        Err(msg) => {
+            fc.error(
+                rel.span(),
+                format!("document text not found: {msg}"),
+                "the path is relative to this data file",
+            );
+            None
+        }
+    }
+}
+
+fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel, file: &InputFile) {
+    let _ = file;
+    for p in &m.party {
+        if fc.id_ok("party", &p.id) {
+            let place = fc.place(&p.id.span());
+            fc.out.parties.push(Def {
+                item: Party {
+                    id: p.id.get_ref().clone(),
+                    name: p.name.clone(),
+                },
+                place,
+            });
+        }
+    }
+    for s in &m.source {
+        if let Some(p) = &s.party {
+            fc.reference(RefKind::Party, p);
+        }
+        if fc.id_ok("source", &s.id) {
+            let place = fc.place(&s.id.span());
+            fc.out.sources.push(Def {
+                item: Source {
+                    id: s.id.get_ref().clone(),
+                    name: s.name.clone(),
+                    party: s.party.as_ref().map(|p| p.get_ref().clone()),
+                    kind: s.kind,
+                },
+                place,
+            });
+        }
+    }
+    for mt in &m.metric {
+        for part in &mt.parts {
+            if part.get_ref() == mt.id.get_ref() {
+                fc.error(
+                    part.span(),
+                    format!("composite metric `{}` refers to itself", mt.id.get_ref()),
+                    "a composite lists the other metrics it sums",
+                );
+            } else {
+                fc.reference(RefKind::Metric, part);
+            }
+        }
+        if fc.id_ok("metric", &mt.id) {
+            let place = fc.place(&mt.id.span());
+            fc.out.metrics.push(Def {
+                item: Metric {
+                    id: mt.id.get_ref().clone(),
+                    label: mt.label.clone(),
+                    unit: mt.unit.clone().unwrap_or_else(|| "people".to_string()),
+                    parts: mt
+                        .parts
+                        .iter()
+                        .filter(|p| p.get_ref() != mt.id.get_ref())
+                        .map(|p| p.get_ref().clone())
+                        .collect(),
+                },
+                place,
+            });
+        }
+    }
+    for v in &m.vague {
+        let low = fc.count(&v.low, "a vague word's low end");
+        let high = match &v.high {
+            Some(h) => fc.count(h, "a vague word's high end").map(Some),
+            None => Some(None),
+        };
+        if !fc.id_ok("vague word", &v.word) {
+            continue;
+        }
+        if let (Some(low), Some(high)) = (low, high) {
+            if let (Some(h), Some(span)) = (high, v.high.as_ref().map(|h| h.span())) {
+                if h < low {
+                    fc.error(
+                        span,
+                        format!("range with low > high: {low} > {h}"),
+                        "swap the two ends",
+                    );
+                    continue;
+                }
+            }
+            let place = fc.place(&v.word.span());
+            fc.out.vague.push(Def {
+                item: (v.word.get_ref().clone(), Interval { low, high }),
+                place,
+            });
+        }
+    }
+    for a in &m.act {
+        if fc.id_ok("act", &a.id) {
+            let place = fc.place(&a.id.span());
+            fc.out.acts.push(Def {
+                item: Act {
+                    id: a.id.get_ref().clone(),
+                    label: a.label.clone(),
+                },
+                place,
+            });
+        }
+    }
+    if let Some(e) = &m.event {
+        for side in &e.sides {
+            fc.reference(RefKind::Party, side);
+        }
+        let date = fc.when(&e.date);
+        if let (true, Some(date)) = (fc.id_ok("event", &e.id), date) {
+            let place = fc.place(&e.id.span());
+            fc.out.events.push(Def {
+                item: Event {
+                    id: e.id.get_ref().clone(),
+                    title: e.title.clone(),
+                    date,
+                    place: e.place.clone(),
+                    summary: e.summary.clone(),
+                    sides: e.sides.iter().map(|s| s.get_ref().clone()).collect(),
+                },
+                place,
+            });
+        }
+    }
+    for d in &m.document {
+        let published = d.published.as_ref().and_then(|p| fc.when(p));
+        if fc.id_ok("document", &d.id) {
+            let place = fc.place(&d.id.span());
+            fc.out.documents.push(Def {
+                item: Document {
+                    id: d.id.get_ref().clone(),
+                    title: d.title.clone(),
+                    outlet: d.outlet.clone(),
+                    url: d.url.clone(),
+                    published,
+                    language: d.language.clone(),
+                    relation: d.relation.clone(),
+                    note: d.note.clone(),
+                },
+                place,
+            });
+        }
+    }
+    let local: HashSet<&str> = m
+        .proposition
+        .iter()
+        .map(|p| p.id.get_ref().as_str())
+        .collect();
+    for p in &m.proposition {
+        for x in &p.excludes {
+            if !local.contains(x.get_ref().as_str()) {
+                fc.reference(RefKind::Proposition, x);
+            }
+        }
+        if fc.id_ok("proposition", &p.id) {
+            let place = fc.place(&p.id.span());
+            fc.out.propositions.push(Def {
+                item: Proposition {
+                    id: p.id.get_ref().clone(),
+                    text: p.text.clone(),
+                    kind: match p.kind {
+                        Some(PropositionKindFile::Appeal) => PropositionKind::Appeal,
+                        _ => PropositionKind::Fact,
                     },
-                    Err(msg) => {
-                        self.error(
-                            fi,
-                            rel.span(),
-                            format!("document text not found: {msg}"),
-                            "the path is relative to this data file".to_string(),
-                        );
-                        None
-                    }
-                };
-                texts.insert(d.id.get_ref().clone(), (fi, text));
-            }
+                    excludes: p.excludes.iter().map(|x| x.get_ref().clone()).collect(),
+                },
+                place,
+            });
         }
+    }
+}
 
-        // Pass 3: claims.
-        let mut seq = 0;
-        for (fi, f) in files.iter().enumerate() {
-            let file_event = f.model.event.as_ref().map(|e| e.id.get_ref().clone());
-            for c in &f.model.claim {
-                seq += 1;
-                let id_ok = self.define("claim", &mut claims, fi, &c.id);
-                if let Some(claim) = self.claim(
-                    fi,
-                    c,
-                    &file_event,
-                    seq,
-                    Refs {
-                        parties: &parties,
-                        sources: &sources,
-                        metrics: &metrics,
-                        metric_units: &metric_units,
-                        vague: &vague,
-                        vague_intervals: &vague_intervals,
-                        acts: &acts,
-                        events: &events,
-                        documents: &documents,
-                        propositions: &propositions,
-                        texts: &texts,
-                    },
-                ) {
-                    if id_ok {
-                        ds.claims.push(claim);
-                    }
-                }
+fn claim<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    file_event: Option<&'t str>,
+    local_docs: &HashMap<&str, Option<String>>,
+    local_props: &HashSet<&str>,
+    keep: &Keep,
+    seq: u64,
+) -> Option<Claim> {
+    fc.out.claim_count += 1;
+    let mut ok = fc.id_ok("claim", &c.id);
+    fc.out.claim_ids.push((
+        id_hash(c.id.get_ref()),
+        u32::try_from(c.id.span().start).unwrap_or(u32::MAX),
+    ));
+    let event: &str = match (&c.event, file_event) {
+        (Some(e), local) => {
+            if local != Some(e.get_ref().as_str()) {
+                fc.reference(RefKind::Event, e);
+            }
+            e.get_ref()
+        }
+        (None, Some(e)) => e,
+        (None, None) => {
+            fc.error(
+                c.id.span(),
+                format!("claim `{}` belongs to no event", c.id.get_ref()),
+                "add `event = \"…\"` to the claim, or an [event] table to this file",
+            );
+            ok = false;
+            ""
+        }
+    };
+    *fc.out
+        .tally
+        .entry((event.to_string(), c.source.get_ref().clone()))
+        .or_default() += 1;
+    fc.reference(RefKind::Source, &c.source);
+    if let Some(o) = &c.origin {
+        fc.reference(RefKind::Source, o);
+    }
+    let said = fc.when(&c.said);
+
+    let (quote, quote_kind) = match (&c.quote, &c.paraphrase) {
+        (Some(q), None) => (q, QuoteKind::Verbatim),
+        (None, Some(p)) => (p, QuoteKind::Paraphrase),
+        (Some(_), Some(p)) => {
+            fc.error(
+                p.span(),
+                "a claim has a `quote` or a `paraphrase`, not both".to_string(),
+                "keep the document's own words in `quote`",
+            );
+            return None;
+        }
+        (None, None) => {
+            fc.error(
+                c.id.span(),
+                format!("claim `{}` has no `quote`", c.id.get_ref()),
+                "every claim quotes its document verbatim (or the research notes, as `paraphrase`)",
+            );
+            return None;
+        }
+    };
+    match local_docs.get(c.document.get_ref().as_str()) {
+        _ if quote.get_ref().trim().is_empty() => {
+            fc.error(quote.span(), "the quote is empty".to_string(), "");
+            ok = false;
+        }
+        Some(Some(text)) => {
+            if !text.contains(&collapse_space(quote.get_ref())) {
+                fc.error(
+                    quote.span(),
+                    format!(
+                        "the quote is not found verbatim in the text of document `{}`",
+                        c.document.get_ref()
+                    ),
+                    "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
+                );
+                ok = false;
             }
         }
-        ds.reindex();
-        ds
+        Some(None) => {}
+        None => {
+            fc.reference(RefKind::Document, &c.document);
+            let place = fc.place(&quote.span());
+            fc.out
+                .quotes
+                .push((c.document.get_ref().clone(), quote.get_ref().clone(), place));
+        }
     }
 
-    fn metric_cycles(&mut self, list: &[Metric], places: &HashMap<String, Place>) {
-        let parts: HashMap<&str, &[String]> = list
+    let assertion = assertion(fc, c, local_props);
+    let (Some(said), Some(assertion), true) = (said, assertion, ok) else {
+        return None;
+    };
+    if !keeps(keep, c, event) {
+        return None;
+    }
+    Some(Claim {
+        id: c.id.get_ref().clone(),
+        event: event.to_string(),
+        source: c.source.get_ref().clone(),
+        origin: c.origin.as_ref().map(|o| o.get_ref().clone()),
+        said,
+        via: c.via,
+        document: c.document.get_ref().clone(),
+        quote: quote.get_ref().clone(),
+        quote_kind,
+        language: c.language.clone(),
+        english: c.english.clone(),
+        reading: c.reading.clone(),
+        hedged: c.hedged,
+        note: c.note.clone(),
+        assertion,
+        seq,
+    })
+}
+
+fn assertion<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    local_props: &HashSet<&str>,
+) -> Option<Assertion> {
+    let given = [
+        c.figure.is_some(),
+        c.accusation.is_some(),
+        c.position.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if given != 1 {
+        let msg = if given == 0 {
+            format!("claim `{}` asserts nothing", c.id.get_ref())
+        } else {
+            format!("claim `{}` asserts more than one thing", c.id.get_ref())
+        };
+        fc.error(
+            c.id.span(),
+            msg,
+            "give exactly one of [claim.figure], [claim.accusation], [claim.position]; split the rest into claims of their own",
+        );
+        return None;
+    }
+    if let Some(fig) = &c.figure {
+        let span = fig.span();
+        let fig = fig.get_ref();
+        fc.reference(RefKind::Party, &fig.party);
+        fc.reference(RefKind::Metric, &fig.metric);
+        if let Some(unit) = &fig.unit {
+            let place = fc.place(&unit.span());
+            fc.out
+                .units
+                .push((fig.metric.get_ref().clone(), unit.get_ref().clone(), place));
+        }
+        let quantity = quantity(fc, span, fig)?;
+        return Some(Assertion::Figure(Figure {
+            party: fig.party.get_ref().clone(),
+            metric: fig.metric.get_ref().clone(),
+            quantity,
+        }));
+    }
+    if let Some(acc) = &c.accusation {
+        let acc = acc.get_ref();
+        fc.reference(RefKind::Party, &acc.accused);
+        fc.reference(RefKind::Act, &acc.act);
+        let at = match &acc.at {
+            Some(t) => Some(fc.when(t)?),
+            None => None,
+        };
+        return Some(Assertion::Accusation(Accusation {
+            accused: acc.accused.get_ref().clone(),
+            act: acc.act.get_ref().clone(),
+            denies: acc.denies,
+            at,
+        }));
+    }
+    let pos = c.position.as_ref()?.get_ref();
+    if !local_props.contains(pos.proposition.get_ref().as_str()) {
+        fc.reference(RefKind::Proposition, &pos.proposition);
+    }
+    Some(Assertion::Position(Position {
+        proposition: pos.proposition.get_ref().clone(),
+        stance: pos.stance,
+    }))
+}
+
+fn quantity<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: &'t FigureFile,
+) -> Option<Quantity> {
+    let forms = [
+        fig.exact.is_some(),
+        fig.at_least.is_some(),
+        fig.at_most.is_some(),
+        fig.about.is_some(),
+        fig.range.is_some(),
+        fig.vague.is_some(),
+    ];
+    let n = forms.iter().filter(|x| **x).count();
+    if n != 1 {
+        let what = if n == 0 {
+            "has no quantity"
+        } else {
+            "has more than one quantity"
+        };
+        fc.error(
+            span,
+            format!("the figure {what}"),
+            "give exactly one of exact, at_least, at_most, about, range = [low, high], vague = \"word\"",
+        );
+        return None;
+    }
+    if let Some(v) = &fig.exact {
+        return fc.count(v, "`exact`").map(Quantity::Exact);
+    }
+    if let Some(v) = &fig.at_least {
+        return fc.count(v, "`at_least`").map(Quantity::AtLeast);
+    }
+    if let Some(v) = &fig.at_most {
+        return fc.count(v, "`at_most`").map(Quantity::AtMost);
+    }
+    if let Some(v) = &fig.about {
+        return fc.count(v, "`about`").map(Quantity::About);
+    }
+    if let Some(range) = &fig.range {
+        let ends = range.get_ref();
+        if ends.len() != 2 {
+            fc.error(
+                range.span(),
+                format!("a range has two ends, found {}", ends.len()),
+                "write range = [low, high]",
+            );
+            return None;
+        }
+        let low = fc.count(&ends[0], "a range's low end");
+        let high = fc.count(&ends[1], "a range's high end");
+        let (low, high) = (low?, high?);
+        if low > high {
+            fc.error(
+                range.span(),
+                format!("range with low > high: [{low}, {high}]"),
+                format!("did you mean [{high}, {low}]?"),
+            );
+            return None;
+        }
+        return Some(Quantity::Range { low, high });
+    }
+    let word = fig.vague.as_ref()?;
+    fc.reference(RefKind::Vague, word);
+    // The interval comes from the vocabulary when the claim is merged.
+    Some(Quantity::Vague {
+        word: word.get_ref().clone(),
+        interval: Interval { low: 0, high: None },
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Across files: the merge.
+
+struct Merger<'f, 's> {
+    files: &'f [InputFile],
+    ds: Dataset,
+    diags: Vec<Diagnostic>,
+    places: HashMap<(RefKind, String), Place>,
+    vague: HashMap<String, Interval>,
+    refs: Vec<ExternalRef>,
+    units: Vec<(String, String, Place)>,
+    quotes: Vec<(String, String, Place)>,
+    /// (hash, file, offset) of every claim id.
+    claim_ids: Vec<(u64, u32, u32)>,
+    /// Kept claims whose ids are not all defined yet.
+    pending: Vec<Claim>,
+    tally: BTreeMap<(String, String), usize>,
+    claims_total: usize,
+    /// Index of the file the next digest comes from (digests arrive in order).
+    next_file: usize,
+    sink: Option<Sink<'s>>,
+}
+
+impl<'f, 's> Merger<'f, 's> {
+    fn new(files: &'f [InputFile], diags: Vec<Diagnostic>, sink: Option<Sink<'s>>) -> Self {
+        Merger {
+            files,
+            ds: Dataset::default(),
+            diags,
+            places: HashMap::new(),
+            vague: HashMap::new(),
+            refs: Vec::new(),
+            units: Vec::new(),
+            quotes: Vec::new(),
+            claim_ids: Vec::new(),
+            pending: Vec::new(),
+            tally: BTreeMap::new(),
+            claims_total: 0,
+            next_file: 0,
+            sink,
+        }
+    }
+
+    /// Registers a definition; a second one of the same id names both places.
+    fn define(&mut self, kind: RefKind, id: &str, place: &Place) -> bool {
+        let key = (kind, id.to_string());
+        if let Some(first) = self.places.get(&key) {
+            let (first_at, here) = (first.text(self.files), place.text(self.files));
+            let d1 = place.diag(
+                self.files,
+                format!(
+                    "duplicate {} id `{id}`: first defined at {first_at}",
+                    kind.name()
+                ),
+                "rename one of the two, or delete the copy",
+            );
+            let d2 = first.diag(
+                self.files,
+                format!("{} id `{id}` is defined again at {here}", kind.name()),
+                "",
+            );
+            self.diags.push(d1);
+            self.diags.push(d2);
+            return false;
+        }
+        self.places.insert(key, place.clone());
+        true
+    }
+
+    fn merge(&mut self, d: Digest) -> io::Result<()> {
+        self.diags.extend(d.diags);
+        for x in d.parties {
+            if self.define(RefKind::Party, &x.item.id, &x.place) {
+                self.ds.add_party(x.item);
+            }
+        }
+        for x in d.sources {
+            if self.define(RefKind::Source, &x.item.id, &x.place) {
+                self.ds.add_source(x.item);
+            }
+        }
+        for x in d.metrics {
+            if self.define(RefKind::Metric, &x.item.id, &x.place) {
+                self.ds.add_metric(x.item);
+            }
+        }
+        for x in d.vague {
+            if self.define(RefKind::Vague, &x.item.0, &x.place) {
+                self.vague.insert(x.item.0, x.item.1);
+            }
+        }
+        for x in d.acts {
+            if self.define(RefKind::Act, &x.item.id, &x.place) {
+                self.ds.add_act(x.item);
+            }
+        }
+        for x in d.events {
+            if self.define(RefKind::Event, &x.item.id, &x.place) {
+                self.ds.add_event(x.item);
+            }
+        }
+        for x in d.documents {
+            if self.define(RefKind::Document, &x.item.id, &x.place) {
+                self.ds.add_document(x.item);
+            }
+        }
+        for x in d.propositions {
+            if self.define(RefKind::Proposition, &x.item.id, &x.place) {
+                self.ds.add_proposition(x.item);
+            }
+        }
+        self.refs.extend(d.refs);
+        self.units.extend(d.units);
+        self.quotes.extend(d.quotes);
+        let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
+        self.next_file += 1;
+        self.claim_ids
+            .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
+        for (k, n) in d.tally {
+            *self.tally.entry(k).or_default() += n;
+        }
+        self.claims_total += d.claim_count;
+        let mut ready = Vec::with_capacity(d.claims.len());
+        for mut c in d.claims {
+            if self.complete(&mut c) {
+                ready.push(c);
+            } else {
+                self.pending.push(c);
+            }
+        }
+        self.deliver(ready)
+    }
+
+    /// Fills a claim's vague interval; false if an id it uses is not defined yet.
+    fn complete(&self, c: &mut Claim) -> bool {
+        let ds = &self.ds;
+        let known = ds.source(&c.source).is_some()
+            && c.origin.as_deref().is_none_or(|o| ds.source(o).is_some())
+            && ds.event(&c.event).is_some()
+            && ds.document(&c.document).is_some()
+            && match &c.assertion {
+                Assertion::Figure(f) => {
+                    ds.party(&f.party).is_some()
+                        && ds.metric(&f.metric).is_some()
+                        && match &f.quantity {
+                            Quantity::Vague { word, .. } => self.vague.contains_key(word),
+                            _ => true,
+                        }
+                }
+                Assertion::Accusation(a) => {
+                    ds.party(&a.accused).is_some() && ds.act(&a.act).is_some()
+                }
+                Assertion::Position(p) => ds.proposition(&p.proposition).is_some(),
+            };
+        if !known {
+            return false;
+        }
+        if let Assertion::Figure(Figure {
+            quantity: Quantity::Vague { word, interval },
+            ..
+        }) = &mut c.assertion
+        {
+            if let Some(iv) = self.vague.get(word.as_str()) {
+                *interval = *iv;
+            }
+        }
+        true
+    }
+
+    fn deliver(&mut self, mut claims: Vec<Claim>) -> io::Result<()> {
+        if claims.is_empty() {
+            return Ok(());
+        }
+        match &mut self.sink {
+            Some(sink) => {
+                claims.sort_by(|a, b| a.said.order(&b.said).then(a.seq.cmp(&b.seq)));
+                sink(&self.ds, claims)
+            }
+            None => {
+                for c in claims {
+                    self.ds.add_claim(c);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(mut self, skipped: Skipped) -> io::Result<Loaded> {
+        let pending = std::mem::take(&mut self.pending);
+        let ready: Vec<Claim> = pending
+            .into_iter()
+            .filter_map(|mut c| self.complete(&mut c).then_some(c))
+            .collect();
+        self.deliver(ready)?;
+        self.resolve_refs();
+        self.check_units();
+        self.check_cycles();
+        self.check_deferred_quotes();
+        self.check_claim_ids();
+        let mut diags = std::mem::take(&mut self.diags);
+        diagnostic::sort(&mut diags);
+        Ok(Loaded {
+            dataset: self.ds,
+            diagnostics: diags,
+            files: self.files.len(),
+            skipped,
+            claims_total: self.claims_total,
+            tally: self.tally,
+        })
+    }
+
+    fn known_ids(&self, kind: RefKind) -> Vec<&str> {
+        self.places
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, id)| id.as_str())
+            .collect()
+    }
+
+    fn resolve_refs(&mut self) {
+        let refs = std::mem::take(&mut self.refs);
+        for r in refs {
+            if self.places.contains_key(&(r.kind, r.id.clone())) {
+                continue;
+            }
+            let known = self.known_ids(r.kind);
+            let mut hint = suggest::hint(&r.id, known.iter().copied());
+            if r.uses > 1 {
+                hint = format!("{hint} ({} uses in this file)", r.uses);
+            }
+            let d = r.first.diag(
+                self.files,
+                format!("unknown {} `{}`", r.kind.name(), r.id),
+                hint,
+            );
+            self.diags.push(d);
+        }
+    }
+
+    fn check_units(&mut self) {
+        for (metric, unit, place) in std::mem::take(&mut self.units) {
+            if let Some(m) = self.ds.metric(&metric) {
+                if m.unit != unit {
+                    let d = place.diag(
+                        self.files,
+                        format!(
+                            "unit `{unit}` does not match metric `{metric}`, which counts {}",
+                            m.unit
+                        ),
+                        "drop `unit`, or use a metric in that unit",
+                    );
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    fn check_cycles(&mut self) {
+        let parts: HashMap<&str, &[String]> = self
+            .ds
+            .metrics
             .iter()
             .map(|m| (m.id.as_str(), m.parts.as_slice()))
             .collect();
-        for m in list {
-            // Depth-first from each composite; a path back to it is a cycle.
-            // A part naming the metric itself is reported where it is written.
+        let mut found = Vec::new();
+        for m in &self.ds.metrics {
             let mut stack: Vec<(&str, Vec<&str>)> = m
                 .parts
                 .iter()
-                .filter(|p| **p != m.id)
                 .map(|p| (p.as_str(), vec![m.id.as_str(), p.as_str()]))
                 .collect();
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::new();
             while let Some((cur, path)) = stack.pop() {
-                if cur == m.id && path.len() > 2 {
-                    if let Some(place) = places.get(&m.id).cloned() {
-                        self.error(
-                            place.file,
-                            place.span,
-                            format!(
-                                "composite metric `{}` refers to itself through {}",
-                                m.id,
-                                path.join(" → ")
-                            ),
-                            "break the cycle: a composite is a sum of simpler metrics".to_string(),
-                        );
-                    }
+                if cur == m.id {
+                    found.push((m.id.clone(), path.join(" → ")));
                     break;
                 }
                 if !seen.insert(cur) {
@@ -667,279 +1351,114 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for (id, path) in found {
+            if let Some(place) = self.places.get(&(RefKind::Metric, id.clone())) {
+                let d = place.diag(
+                    self.files,
+                    format!("composite metric `{id}` refers to itself through {path}"),
+                    "break the cycle: a composite is a sum of simpler metrics",
+                );
+                self.diags.push(d);
+            }
+        }
     }
 
-    fn claim(
-        &mut self,
-        fi: usize,
-        c: &ClaimFile,
-        file_event: &Option<String>,
-        seq: usize,
-        r: Refs<'_>,
-    ) -> Option<Claim> {
-        let mut ok = true;
-        let event = match (&c.event, file_event) {
-            (Some(e), _) => {
-                ok &= self.resolve("event", r.events, fi, e);
-                e.get_ref().clone()
-            }
-            (None, Some(e)) => e.clone(),
-            (None, None) => {
-                self.error(
-                    fi,
-                    c.id.span(),
-                    format!("claim `{}` belongs to no event", c.id.get_ref()),
-                    "add `event = \"…\"` to the claim, or an [event] table to this file"
-                        .to_string(),
-                );
-                ok = false;
-                String::new()
-            }
-        };
-        ok &= self.resolve("source", r.sources, fi, &c.source);
-        if let Some(o) = &c.origin {
-            ok &= self.resolve("source", r.sources, fi, o);
+    /// Quotes whose document is defined in another file: read that document's text now.
+    fn check_deferred_quotes(&mut self) {
+        let quotes = std::mem::take(&mut self.quotes);
+        if quotes.is_empty() {
+            return;
         }
-        ok &= self.resolve("document", r.documents, fi, &c.document);
-        let said = self.when(fi, &c.said);
-
-        let (quote, quote_kind) = match (&c.quote, &c.paraphrase) {
-            (Some(q), None) => (q, QuoteKind::Verbatim),
-            (None, Some(p)) => (p, QuoteKind::Paraphrase),
-            (Some(_), Some(p)) => {
-                self.error(
-                    fi,
-                    p.span(),
-                    "a claim has a `quote` or a `paraphrase`, not both".to_string(),
-                    "keep the document's own words in `quote`".to_string(),
-                );
-                return None;
-            }
-            (None, None) => {
-                self.error(fi, c.id.span(), format!("claim `{}` has no `quote`", c.id.get_ref()), "every claim quotes its document verbatim (or the research notes, as `paraphrase`)".to_string());
-                return None;
-            }
-        };
-        if quote.get_ref().trim().is_empty() {
-            self.error(
-                fi,
-                quote.span(),
-                "the quote is empty".to_string(),
-                String::new(),
-            );
-            ok = false;
-        } else if let Some((_, Some(text))) = r.texts.get(c.document.get_ref()) {
-            if !text.contains(&collapse_space(quote.get_ref())) {
-                self.error(
-                    fi,
-                    quote.span(),
-                    format!(
-                        "the quote is not found verbatim in the text of document `{}`",
-                        c.document.get_ref()
-                    ),
-                    "copy it exactly, typographic apostrophes and all; whitespace runs may differ"
-                        .to_string(),
-                );
-                ok = false;
-            }
-        }
-
-        let assertion = self.assertion(fi, c, &r);
-        let (Some(said), Some(assertion), true) = (said, assertion, ok) else {
-            return None;
-        };
-        Some(Claim {
-            id: c.id.get_ref().clone(),
-            event,
-            source: c.source.get_ref().clone(),
-            origin: c.origin.as_ref().map(|o| o.get_ref().clone()),
-            said,
-            via: c.via,
-            document: c.document.get_ref().clone(),
-            quote: quote.get_ref().clone(),
-            quote_kind,
-            language: c.language.clone(),
-            english: c.english.clone(),
-            reading: c.reading.clone(),
-            hedged: c.hedged,
-            note: c.note.clone(),
-            assertion,
-            seq,
-        })
-    }
-
-    fn assertion(&mut self, fi: usize, c: &ClaimFile, r: &Refs<'_>) -> Option<Assertion> {
-        let given = [
-            c.figure.is_some(),
-            c.accusation.is_some(),
-            c.position.is_some(),
-        ]
-        .iter()
-        .filter(|x| **x)
-        .count();
-        if given != 1 {
-            let msg = if given == 0 {
-                format!("claim `{}` asserts nothing", c.id.get_ref())
-            } else {
-                format!("claim `{}` asserts more than one thing", c.id.get_ref())
-            };
-            self.error(fi, c.id.span(), msg, "give exactly one of [claim.figure], [claim.accusation], [claim.position]; split the rest into claims of their own".to_string());
-            return None;
-        }
-        if let Some(fig) = &c.figure {
-            let fig_span = fig.span();
-            let fig = fig.get_ref();
-            let mut ok = self.resolve("party", r.parties, fi, &fig.party);
-            ok &= self.resolve("metric", r.metrics, fi, &fig.metric);
-            if let (Some(unit), Some(expected)) =
-                (&fig.unit, r.metric_units.get(fig.metric.get_ref()))
-            {
-                if unit.get_ref() != expected {
-                    self.error(
-                        fi,
-                        unit.span(),
-                        format!(
-                            "unit `{}` does not match metric `{}`, which counts {expected}",
-                            unit.get_ref(),
-                            fig.metric.get_ref()
-                        ),
-                        "drop `unit`, or use a metric in that unit".to_string(),
+        let mut texts: HashMap<String, Option<String>> = HashMap::new();
+        for (doc, quote, place) in quotes {
+            let text = texts.entry(doc.clone()).or_insert_with(|| {
+                let place = self.places.get(&(RefKind::Document, doc.clone()))?;
+                let file = &self.files[place.file];
+                let bytes = file.read().ok()?;
+                let text = std::str::from_utf8(&bytes).ok()?;
+                let model: FileModel = toml::from_str(text).ok()?;
+                let rel = model
+                    .document
+                    .iter()
+                    .find(|d| d.id.get_ref() == &doc)?
+                    .text
+                    .clone()?;
+                let body = file.read_sibling(rel.get_ref()).ok()?;
+                String::from_utf8(body).ok().map(|t| collapse_space(&t))
+            });
+            if let Some(text) = text {
+                if !text.contains(&collapse_space(&quote)) {
+                    let d = place.diag(
+                        self.files,
+                        format!("the quote is not found verbatim in the text of document `{doc}`"),
+                        "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
                     );
-                    ok = false;
+                    self.diags.push(d);
                 }
             }
-            let quantity = self.quantity(fi, fig_span, fig, r);
-            return match (quantity, ok) {
-                (Some(quantity), true) => Some(Assertion::Figure(Figure {
-                    party: fig.party.get_ref().clone(),
-                    metric: fig.metric.get_ref().clone(),
-                    quantity,
-                })),
-                _ => None,
-            };
         }
-        if let Some(acc) = &c.accusation {
-            let acc = acc.get_ref();
-            let mut ok = self.resolve("party", r.parties, fi, &acc.accused);
-            ok &= self.resolve("act", r.acts, fi, &acc.act);
-            let at = match &acc.at {
-                Some(t) => {
-                    let w = self.when(fi, t);
-                    ok &= w.is_some();
-                    w
-                }
-                None => None,
-            };
-            return ok.then(|| {
-                Assertion::Accusation(Accusation {
-                    accused: acc.accused.get_ref().clone(),
-                    act: acc.act.get_ref().clone(),
-                    denies: acc.denies,
-                    at,
+    }
+
+    /// Duplicate claim ids, found by sorting hashes; the error path re-reads
+    /// the files concerned to name both places.
+    fn check_claim_ids(&mut self) {
+        let mut ids = std::mem::take(&mut self.claim_ids);
+        ids.sort_unstable();
+        let mut reread: HashMap<u32, Option<(String, String)>> = HashMap::new();
+        let mut text_of = |file: u32| -> Option<(String, String)> {
+            reread
+                .entry(file)
+                .or_insert_with(|| {
+                    let f = self.files.get(file as usize)?;
+                    let bytes = f.read().ok()?;
+                    let text = decode(&f.display, &bytes).ok()?.to_string();
+                    Some((f.display.clone(), text))
                 })
+                .clone()
+        };
+        let mut found = Vec::new();
+        for group in ids.chunk_by(|a, b| a.0 == b.0) {
+            if group.len() < 2 {
+                continue;
+            }
+            let located: Vec<(String, String, usize, usize, String)> = group
+                .iter()
+                .filter_map(|&(_, file, off)| {
+                    let (display, text) = text_of(file)?;
+                    let off = off as usize;
+                    let rest = text.get(off..)?;
+                    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+                    let id = rest[1..].split(quote).next()?.to_string();
+                    let (line, col, snippet) = LineIndex::new(&text).locate(off);
+                    Some((id, display, line, col, snippet))
+                })
+                .collect();
+            // Equal hashes of different ids are not duplicates.
+            for (i, a) in located.iter().enumerate() {
+                if let Some(first) = located[..i].iter().find(|b| b.0 == a.0) {
+                    found.push((a.clone(), first.clone()));
+                }
+            }
+        }
+        for ((id, path, line, col, snippet), (_, fpath, fline, fcol, fsnippet)) in found {
+            self.diags.push(Diagnostic {
+                path: path.clone(),
+                line,
+                column: col,
+                message: format!(
+                    "duplicate claim id `{id}`: first defined at {fpath}:{fline}:{fcol}"
+                ),
+                snippet: Some(snippet),
+                hint: Some("rename one of the two, or delete the copy".to_string()),
+            });
+            self.diags.push(Diagnostic {
+                path: fpath,
+                line: fline,
+                column: fcol,
+                message: format!("claim id `{id}` is defined again at {path}:{line}:{col}"),
+                snippet: Some(fsnippet),
+                hint: None,
             });
         }
-        let pos = c.position.as_ref()?.get_ref();
-        self.resolve("proposition", r.propositions, fi, &pos.proposition)
-            .then(|| {
-                Assertion::Position(Position {
-                    proposition: pos.proposition.get_ref().clone(),
-                    stance: pos.stance,
-                })
-            })
     }
-
-    fn quantity(
-        &mut self,
-        fi: usize,
-        span: Range<usize>,
-        fig: &FigureFile,
-        r: &Refs<'_>,
-    ) -> Option<Quantity> {
-        let forms = [
-            fig.exact.is_some(),
-            fig.at_least.is_some(),
-            fig.at_most.is_some(),
-            fig.about.is_some(),
-            fig.range.is_some(),
-            fig.vague.is_some(),
-        ];
-        let n = forms.iter().filter(|x| **x).count();
-        if n != 1 {
-            let what = if n == 0 {
-                "has no quantity"
-            } else {
-                "has more than one quantity"
-            };
-            self.error(fi, span, format!("the figure {what}"), "give exactly one of exact, at_least, at_most, about, range = [low, high], vague = \"word\"".to_string());
-            return None;
-        }
-        if let Some(v) = &fig.exact {
-            return self.count(fi, v, "`exact`").map(Quantity::Exact);
-        }
-        if let Some(v) = &fig.at_least {
-            return self.count(fi, v, "`at_least`").map(Quantity::AtLeast);
-        }
-        if let Some(v) = &fig.at_most {
-            return self.count(fi, v, "`at_most`").map(Quantity::AtMost);
-        }
-        if let Some(v) = &fig.about {
-            return self.count(fi, v, "`about`").map(Quantity::About);
-        }
-        if let Some(range) = &fig.range {
-            let ends = range.get_ref();
-            if ends.len() != 2 {
-                self.error(
-                    fi,
-                    range.span(),
-                    format!("a range has two ends, found {}", ends.len()),
-                    "write range = [low, high]".to_string(),
-                );
-                return None;
-            }
-            let low = self.count(fi, &ends[0], "a range's low end");
-            let high = self.count(fi, &ends[1], "a range's high end");
-            let (low, high) = (low?, high?);
-            if low > high {
-                self.error(
-                    fi,
-                    range.span(),
-                    format!("range with low > high: [{low}, {high}]"),
-                    format!("did you mean [{high}, {low}]?"),
-                );
-                return None;
-            }
-            return Some(Quantity::Range { low, high });
-        }
-        let word = fig.vague.as_ref()?;
-        if !self.resolve("vague word", r.vague, fi, word) {
-            return None;
-        }
-        let interval = *r.vague_intervals.get(word.get_ref())?;
-        Some(Quantity::Vague {
-            word: word.get_ref().clone(),
-            interval,
-        })
-    }
-}
-
-#[derive(Clone, Copy)]
-struct Refs<'r> {
-    parties: &'r HashMap<String, Place>,
-    sources: &'r HashMap<String, Place>,
-    metrics: &'r HashMap<String, Place>,
-    metric_units: &'r HashMap<String, String>,
-    vague: &'r HashMap<String, Place>,
-    vague_intervals: &'r HashMap<String, Interval>,
-    acts: &'r HashMap<String, Place>,
-    events: &'r HashMap<String, Place>,
-    documents: &'r HashMap<String, Place>,
-    propositions: &'r HashMap<String, Place>,
-    texts: &'r HashMap<String, (usize, Option<String>)>,
-}
-
-/// Folds every run of whitespace into one space, so a quote may cross a
-/// line break of its document.
-fn collapse_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -20,33 +20,54 @@ pub fn write(out: &mut dyn Write, sheet: &Sheet, delimiter: u8, style: &Style) -
     )
 }
 
-pub fn write_rows(
-    out: &mut dyn Write,
-    headers: &[String],
-    rows: impl Iterator<Item = Vec<String>>,
+/// A CSV/TSV record writer over any output.
+pub struct RecordWriter<W: Write> {
+    inner: csv::Writer<W>,
     delimiter: u8,
-    style: &Style,
-) -> io::Result<()> {
-    let defuse = style.defuse_formulas;
-    // Into a pipe the text stays exact; on a terminal, control characters are shown escaped.
-    let visible = style.terminal;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    let io_err = |e: csv::Error| match e.into_kind() {
+    defuse: bool,
+    visible: bool,
+}
+
+fn io_err(e: csv::Error) -> io::Error {
+    match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
-    };
-    w.write_record(headers).map_err(io_err)?;
-    for row in rows {
-        let cells = row.iter().map(|c| {
+    }
+}
+
+impl<W: Write> RecordWriter<W> {
+    pub fn new(out: W, delimiter: u8, style: &Style) -> Self {
+        RecordWriter {
+            inner: csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(out),
+            delimiter,
+            defuse: style.defuse_formulas,
+            // Into a pipe the text stays exact; on a terminal, control characters are shown escaped.
+            visible: style.terminal,
+        }
+    }
+
+    /// Header cells are written as they are.
+    pub fn header(&mut self, headers: &[String]) -> io::Result<()> {
+        self.inner.write_record(headers).map_err(io_err)
+    }
+
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> io::Result<()> {
+        let (delimiter, defuse, visible) = (self.delimiter, self.defuse, self.visible);
+        let cells = cells.iter().map(|c| {
+            let c = c.as_ref();
             let c = if defuse {
-                defuse_formula(c).into_owned()
+                defuse_formula(c)
             } else {
-                c.clone()
+                std::borrow::Cow::Borrowed(c)
             };
-            let c = if visible { escape(&c).into_owned() } else { c };
+            let c = if visible {
+                escape(&c).into_owned()
+            } else {
+                c.into_owned()
+            };
             // TSV has no quoting convention readers agree on: tabs and line
             // breaks inside a cell become visible escapes.
             if delimiter == b'\t' {
@@ -58,7 +79,25 @@ pub fn write_rows(
                 c
             }
         });
-        w.write_record(cells).map_err(io_err)?;
+        self.inner.write_record(cells).map_err(io_err)
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+pub fn write_rows(
+    out: &mut dyn Write,
+    headers: &[String],
+    rows: impl Iterator<Item = Vec<String>>,
+    delimiter: u8,
+    style: &Style,
+) -> io::Result<()> {
+    let mut w = RecordWriter::new(out, delimiter, style);
+    w.header(headers)?;
+    for row in rows {
+        w.row(&row)?;
     }
     w.flush()
 }

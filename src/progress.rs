@@ -1,0 +1,52 @@
+//! A progress bar on stderr for loads that take more than about a second,
+//! shown only when stderr is a terminal.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+pub struct Progress {
+    total: usize,
+    start: Instant,
+    enabled: bool,
+    bar: std::cell::OnceCell<ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(total: usize) -> Self {
+        Progress {
+            total,
+            start: Instant::now(),
+            enabled: std::io::stderr().is_terminal()
+                && std::env::var_os("CLAIMS_NO_PROGRESS").is_none(),
+            bar: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Records that `done` files are merged; the bar appears once a second has passed.
+    pub fn tick(&self, done: usize) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.get().is_none() && self.start.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        let bar = self.bar.get_or_init(|| {
+            let bar = ProgressBar::new(self.total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        bar.set_position(done as u64);
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
+    }
+}

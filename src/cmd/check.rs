@@ -16,7 +16,10 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
     } else {
         load::files_for_paths(paths)
     };
-    let checked = load::load_files(files, diags, skipped, &load::Keep::Nothing, None)?;
+    let mut checked = load::load_files(files, diags, skipped, &load::Keep::Nothing, None)?;
+    if paths.is_empty() {
+        load::remember(&ctx.data, &mut checked);
+    }
     let problems = checked.diagnostics.len();
     if ctx.style.format == Format::Json {
         let skipped: Vec<_> = checked

@@ -10,7 +10,7 @@ use crate::compare::{
     self, Comparison, FigureEntry, FigureRow, Options, StanceEntry, StatementRow, Verdict,
 };
 use crate::error::{unknown, UserError};
-use crate::load::{ClaimFilter, Keep};
+use crate::load::{self, ClaimFilter, DataSource, Keep};
 use crate::model::{Assertion, Claim, Dataset, QuoteKind, Stance};
 use crate::output::{Format, Style};
 use crate::render::{delimited, json as jsonr, markdown, table, Cell, Sheet, Tone};
@@ -29,7 +29,17 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
         event: Some(args.event.clone()),
         ..ClaimFilter::default()
     });
-    let ds = ctx.load(&keep, None)?.dataset;
+    let (mut files, diags, skipped) = load::files_for(&ctx.data);
+    let mut whole = true;
+    if let DataSource::Folder(dir) = &ctx.data {
+        if let Some(chosen) = load::index::select(dir, &files, &args.event) {
+            files = chosen.into_iter().map(|i| files[i].clone()).collect();
+            whole = false;
+        }
+    }
+    let ds = ctx
+        .load_files(files, diags, skipped, &keep, None, whole)?
+        .dataset;
     let Some(event) = ds.event(&args.event) else {
         return Err(unknown(
             "event",

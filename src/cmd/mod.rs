@@ -26,7 +26,24 @@ impl Context {
     /// claims `keep` selects; any problem in the data fails the command.
     pub fn load(&self, keep: &Keep, sink: Option<Sink<'_>>) -> anyhow::Result<Loaded> {
         let (files, diags, skipped) = load::files_for(&self.data);
-        let loaded = load::load_files(files, diags, skipped, keep, sink)?;
+        self.load_files(files, diags, skipped, keep, sink, true)
+    }
+
+    /// As [`Context::load`], on files already chosen; `whole` says they are the
+    /// whole folder, so the folder index may be refreshed from them.
+    pub fn load_files(
+        &self,
+        files: Vec<load::InputFile>,
+        diags: Vec<crate::diagnostic::Diagnostic>,
+        skipped: load::Skipped,
+        keep: &Keep,
+        sink: Option<Sink<'_>>,
+        whole: bool,
+    ) -> anyhow::Result<Loaded> {
+        let mut loaded = load::load_files(files, diags, skipped, keep, sink)?;
+        if whole {
+            load::remember(&self.data, &mut loaded);
+        }
         if loaded.diagnostics.is_empty() {
             Ok(loaded)
         } else {

@@ -10,6 +10,7 @@
 //! to show the line of a duplicate claim id. Nothing here panics on bad input.
 
 pub mod file_model;
+pub mod index;
 pub mod input;
 
 use std::borrow::Cow;
@@ -93,6 +94,18 @@ pub struct Loaded {
     pub claims_total: usize,
     /// Claims per (event, source).
     pub tally: BTreeMap<(String, String), usize>,
+    /// What each file on disk holds, when every file was read and parsed.
+    pub index: Option<Vec<(PathBuf, u64, i128, index::IndexEntry)>>,
+}
+
+/// Stores the folder index after a load that read the whole folder cleanly.
+pub fn remember(source: &DataSource, loaded: &mut Loaded) {
+    if let (DataSource::Folder(dir), Some(entries), true) =
+        (source, loaded.index.take(), loaded.diagnostics.is_empty())
+    {
+        // A cache that cannot be written only costs speed next time.
+        let _ = index::store(dir, entries);
+    }
 }
 
 impl Loaded {
@@ -348,6 +361,9 @@ struct Digest {
     claims: Vec<Claim>,
     tally: HashMap<(String, String), usize>,
     claim_count: usize,
+    /// For the folder index: the file's stamp (taken before reading) and contents.
+    stamp: Option<(u64, i128)>,
+    entry: Option<index::IndexEntry>,
 }
 
 /// FNV-1a: a fast, stable hash for duplicate detection (collisions are
@@ -546,6 +562,10 @@ impl<'t> FileCheck<'t> {
 
 /// Reads, decodes, parses and checks one file.
 fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
+    let stamp = match &file.origin {
+        input::Origin::Disk(path) => index::stamp(path),
+        input::Origin::Embedded(_) => None,
+    };
     let bytes = match file.read() {
         Ok(b) => b,
         Err(d) => {
@@ -610,7 +630,48 @@ fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
             fc.out.claims.push(claim);
         }
     }
+    fc.out.entry = Some(index_entry(&model, &fc.out));
+    fc.out.stamp = stamp;
     fc.out
+}
+
+fn index_entry(m: &FileModel, d: &Digest) -> index::IndexEntry {
+    let mut claim_events: Vec<String> = d.tally.keys().map(|(e, _)| e.clone()).collect();
+    claim_events.sort();
+    claim_events.dedup();
+    let defines = m
+        .event
+        .iter()
+        .map(|e| format!("e:{}", e.id.get_ref()))
+        .chain(m.document.iter().map(|x| format!("d:{}", x.id.get_ref())))
+        .chain(
+            m.proposition
+                .iter()
+                .map(|x| format!("p:{}", x.id.get_ref())),
+        )
+        .collect();
+    let needs = d
+        .refs
+        .iter()
+        .filter_map(|r| match r.kind {
+            RefKind::Event => Some(format!("e:{}", r.id)),
+            RefKind::Document => Some(format!("d:{}", r.id)),
+            RefKind::Proposition => Some(format!("p:{}", r.id)),
+            _ => None,
+        })
+        .collect();
+    index::IndexEntry {
+        events: m.event.iter().map(|e| e.id.get_ref().clone()).collect(),
+        claim_events,
+        shared: !(m.party.is_empty()
+            && m.source.is_empty()
+            && m.metric.is_empty()
+            && m.vague.is_empty()
+            && m.act.is_empty())
+            || (m.event.is_none() && !(m.document.is_empty() && m.proposition.is_empty())),
+        defines,
+        needs,
+    }
 }
 
 /// Reads a document's local text (whitespace folded) for the quote check.
@@ -1084,6 +1145,8 @@ struct Merger<'f, 's> {
     claims_total: usize,
     /// Index of the file the next digest comes from (digests arrive in order).
     next_file: usize,
+    /// Index entries of files on disk; `None` once a file could not be indexed.
+    index: Option<Vec<(PathBuf, u64, i128, index::IndexEntry)>>,
     sink: Option<Sink<'s>>,
 }
 
@@ -1103,6 +1166,7 @@ impl<'f, 's> Merger<'f, 's> {
             tally: BTreeMap::new(),
             claims_total: 0,
             next_file: 0,
+            index: Some(Vec::new()),
             sink,
         }
     }
@@ -1179,6 +1243,16 @@ impl<'f, 's> Merger<'f, 's> {
         self.units.extend(d.units);
         self.quotes.extend(d.quotes);
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
+        if let input::Origin::Disk(path) = &self.files[self.next_file].origin {
+            match (d.stamp, d.entry) {
+                (Some((size, t)), Some(entry)) => {
+                    if let Some(ix) = &mut self.index {
+                        ix.push((path.clone(), size, t, entry));
+                    }
+                }
+                _ => self.index = None,
+            }
+        }
         self.next_file += 1;
         self.claim_ids
             .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
@@ -1272,6 +1346,7 @@ impl<'f, 's> Merger<'f, 's> {
             skipped,
             claims_total: self.claims_total,
             tally: self.tally,
+            index: self.index,
         })
     }
 

@@ -5,7 +5,11 @@ use assert_cmd::Command;
 
 pub fn claims() -> Command {
     let mut cmd = Command::cargo_bin("claims").expect("the binary is built by cargo test");
-    cmd.env_remove("CLAIMS_DATA").env_remove("NO_COLOR");
+    // No folder-index cache unless a test asks for one (tests/index.rs).
+    cmd.env_remove("CLAIMS_DATA")
+        .env_remove("NO_COLOR")
+        .env_remove("CLAIMS_CACHE_DIR")
+        .env("CLAIMS_NO_CACHE", "1");
     cmd
 }
 

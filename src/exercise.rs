@@ -47,6 +47,8 @@ pub fn all(bytes: &[u8]) -> usize {
             for format in FORMATS {
                 let _ = cmd::compare::render(&ds, &cmp, history, &Style::plain(format), &mut sink);
             }
+            let view = cmd::compare::View::new(&ds, &cmp, history);
+            let _ = crate::report::markdown::write(&mut sink, &ds, &view);
         }
     }
     for format in FORMATS {

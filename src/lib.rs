@@ -14,6 +14,7 @@ pub mod output;
 pub mod progress;
 pub mod quantity;
 pub mod render;
+pub mod report;
 pub mod sanitize;
 pub mod suggest;
 pub mod when;

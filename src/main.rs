@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use claims::cmd::{self, exit, Context};
 use claims::compare::{Grouping, Options, Reconcile};
@@ -92,6 +92,49 @@ enum Command {
     /// List the sources, the party each speaks for, and how much each said
     #[command(after_help = "Example:\n  claims sources --format csv")]
     Sources,
+    /// A complete, citable report of one event, as Markdown or self-contained HTML
+    #[command(
+        after_help = "Examples:\n  claims report kilisali-2021 > kilisali.md\n  claims report kilisali-2021 --format html > kilisali.html"
+    )]
+    Report {
+        /// Event id (see `claims events`)
+        event: String,
+    },
+    /// One claim in full: quote, rendering, document, and the rows of `compare` it feeds
+    #[command(
+        after_help = "Examples:\n  claims show kil-armenia-enemy-killed-or-wounded\n  claims show sep22-armenia-pm-killed-105 --format json"
+    )]
+    Show {
+        /// Claim id (see `claims list`)
+        claim: String,
+    },
+    /// Per source, across events: claims, figures about the adversary against its own reports, conflicts
+    #[command(after_help = "Examples:\n  claims stats\n  claims stats --format csv")]
+    Stats,
+    /// Write a commented template event file into the data folder (never overwrites)
+    #[command(
+        after_help = "Example:\n  claims --data my-data new shusha-2023\n  claims --data my-data check"
+    )]
+    New {
+        /// Event id, kebab-case: the file is DATA/EVENT-ID.toml
+        event: String,
+    },
+    /// Print a JSON Schema of the data files, for TOML editors
+    #[command(
+        after_help = "Example:\n  claims schema > claims.schema.json\n  (then add `#:schema ./claims.schema.json` as the first line of a data file)"
+    )]
+    Schema,
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  claims completions bash > ~/.local/share/bash-completion/completions/claims\n  claims completions zsh > ~/.zfunc/_claims\n  claims completions fish > ~/.config/fish/completions/claims.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  claims man > claims.1 && man ./claims.1")]
+    Man,
     /// Check data files or folders and report every problem (default: the active data)
     #[command(
         after_help = "Examples:\n  claims check\n  claims check my-data/ extra.toml\n\nExit status: 0 when clean, 2 when any problem is found."
@@ -152,6 +195,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 metric,
             };
             cmd::list::run(&ctx, &filters, &mut out)?
+        }
+        Command::Report { event } => cmd::report::run(&ctx, &event, &mut out)?,
+        Command::Show { claim } => cmd::show::run(&ctx, &claim, &mut out)?,
+        Command::Stats => cmd::stats::run(&ctx, &mut out)?,
+        Command::New { event } => cmd::new::run(&ctx, &event, &mut out)?,
+        Command::Schema => cmd::schema::run(&mut out)?,
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "claims", &mut out);
+            exit::OK
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            exit::OK
         }
         Command::Events => cmd::events::run(&ctx, &mut out)?,
         Command::Sources => cmd::sources::run(&ctx, &mut out)?,

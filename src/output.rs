@@ -17,6 +17,8 @@ pub enum Format {
     Tsv,
     /// JSON with a `format_version`
     Json,
+    /// HTML (`report` and `compare`: the full report; others: a table)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

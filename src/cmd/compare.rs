@@ -24,33 +24,9 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
-    // Only this event's claims are kept; the rest are checked and dropped.
-    let keep = Keep::Matching(ClaimFilter {
-        event: Some(args.event.clone()),
-        ..ClaimFilter::default()
-    });
-    let (mut files, diags, skipped) = load::files_for(&ctx.data);
-    let mut whole = true;
-    if let DataSource::Folder(dir) = &ctx.data {
-        if let Some(chosen) = load::index::select(dir, &files, &args.event) {
-            files = chosen.into_iter().map(|i| files[i].clone()).collect();
-            whole = false;
-        }
-    }
-    let ds = ctx
-        .load_files(files, diags, skipped, &keep, None, whole)?
-        .dataset;
+    let ds = load_event(ctx, &args.event)?;
     let Some(event) = ds.event(&args.event) else {
-        return Err(unknown(
-            "event",
-            &args.event,
-            ds.events.iter().map(|e| e.id.as_str()),
-        )
-        .hint(format!(
-            "{}; `claims events` lists them",
-            crate::suggest::hint(&args.event, ds.events.iter().map(|e| e.id.as_str()))
-        ))
-        .into());
+        return Err(unknown_event(&ds, &args.event).into());
     };
     let cmp = compare::compare(&ds, event, args.options.clone());
     if cmp.claims_used == 0 {
@@ -68,6 +44,34 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     })
 }
 
+/// Loads the data keeping only one event's claims; on a folder with a
+/// current index, reads only the files that event needs.
+pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> {
+    let keep = Keep::Matching(ClaimFilter {
+        event: Some(event.to_string()),
+        ..ClaimFilter::default()
+    });
+    let (mut files, diags, skipped) = load::files_for(&ctx.data);
+    let mut whole = true;
+    if let DataSource::Folder(dir) = &ctx.data {
+        if let Some(chosen) = load::index::select(dir, &files, event) {
+            files = chosen.into_iter().map(|i| files[i].clone()).collect();
+            whole = false;
+        }
+    }
+    Ok(ctx
+        .load_files(files, diags, skipped, &keep, None, whole)?
+        .dataset)
+}
+
+pub(crate) fn unknown_event(ds: &Dataset, event: &str) -> UserError {
+    let ids = ds.events.iter().map(|e| e.id.as_str());
+    unknown("event", event, ids.clone()).hint(format!(
+        "{}; `claims events` lists them",
+        crate::suggest::hint(event, ids)
+    ))
+}
+
 /// Writes a comparison in the style's format.
 pub fn render(
     ds: &Dataset,
@@ -83,25 +87,27 @@ pub fn render(
         Format::Csv => view.write_delimited(out, b',', style)?,
         Format::Tsv => view.write_delimited(out, b'\t', style)?,
         Format::Json => jsonr::write(out, "comparison", view.json())?,
+        Format::Html => crate::report::html::write(out, ds, &view)?,
     }
     Ok(())
 }
 
 /// One conflict, ready to print: what, why, and the claims on each side.
-struct Note<'a> {
-    subject: String,
-    kind: &'static str,
-    explanation: String,
-    sides: Vec<(String, String, Vec<&'a Claim>)>,
+pub struct Note<'a> {
+    pub subject: String,
+    pub kind: &'static str,
+    pub explanation: String,
+    /// (voice, what it says, the claims it rests on)
+    pub sides: Vec<(String, String, Vec<&'a Claim>)>,
 }
 
-/// The comparison laid out as sheets and notes, shared by every format.
-struct View<'a> {
-    ds: &'a Dataset,
-    cmp: &'a Comparison<'a>,
-    figures: Sheet,
-    statements: Sheet,
-    notes: Vec<Note<'a>>,
+/// The comparison laid out as sheets and notes, shared by every format and the report.
+pub struct View<'a> {
+    pub ds: &'a Dataset,
+    pub cmp: &'a Comparison<'a>,
+    pub figures: Sheet,
+    pub statements: Sheet,
+    pub notes: Vec<Note<'a>>,
 }
 
 fn hedge(claims: &[&Claim]) -> &'static str {
@@ -192,7 +198,7 @@ fn verdict_cell(v: &Verdict, single: Option<&str>) -> Cell {
 }
 
 impl<'a> View<'a> {
-    fn new(ds: &'a Dataset, cmp: &'a Comparison<'a>, history: bool) -> Self {
+    pub fn new(ds: &'a Dataset, cmp: &'a Comparison<'a>, history: bool) -> Self {
         let col_ids: Vec<String> = cmp.columns.iter().map(|c| c.id.clone()).collect();
         let reconcile = cmp.options.reconcile;
 
@@ -331,7 +337,7 @@ impl<'a> View<'a> {
         }
     }
 
-    fn header_lines(&self) -> Vec<String> {
+    pub fn header_lines(&self) -> Vec<String> {
         let e = self.cmp.event;
         let mut lines = vec![
             format!("{} ({})", e.title, e.id),
@@ -357,7 +363,7 @@ impl<'a> View<'a> {
         lines
     }
 
-    fn column_lines(&self) -> Vec<String> {
+    pub fn column_lines(&self) -> Vec<String> {
         self.cmp
             .columns
             .iter()
@@ -370,7 +376,7 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    fn claim_lines(&self, c: &Claim) -> Vec<String> {
+    pub fn claim_lines(&self, c: &Claim) -> Vec<String> {
         let doc = self.ds.document(&c.document);
         let mut lines = vec![match c.quote_kind {
             QuoteKind::Verbatim => format!("«{}»", c.quote),

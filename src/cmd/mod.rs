@@ -4,7 +4,12 @@ pub mod check;
 pub mod compare;
 pub mod events;
 pub mod list;
+pub mod new;
+pub mod report;
+pub mod schema;
+pub mod show;
 pub mod sources;
+pub mod stats;
 
 use crate::load::{self, DataSource, Keep, LoadFailure, Loaded, Sink};
 use crate::model::Dataset;

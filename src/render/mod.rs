@@ -88,5 +88,6 @@ pub fn write_sheet(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Res
             let value = json::sheet_value(sheet);
             json::write(out, "sheet", value)
         }
+        Format::Html => crate::report::html::table(out, sheet),
     }
 }

@@ -1,0 +1,149 @@
+//! `claims new EVENT-ID`: writes a commented template event file into the data
+//! folder, and never overwrites a file.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+
+use super::Context;
+use crate::error::UserError;
+use crate::load::DataSource;
+
+/// Today's date (UTC) as YYYY-MM-DD, from the days since the epoch.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The template: valid as it stands (it passes `claims check`), with every
+/// kind of statement shown in comments.
+pub fn template(id: &str, date: &str) -> String {
+    format!(
+        r#"# {id}: an event file for `claims`. Fill it in, then run `claims check`.
+# Every claim quotes its document verbatim and names who made the statement,
+# as the document names them. See the README for every field.
+
+[event]
+id = "{id}"
+title = "TODO: a short title"
+date = "{date}"                 # YYYY-MM-DD, or a span 2020-07-12/2020-07-16
+place = "TODO: where"
+sides = ["armenia", "azerbaijan"]  # the parties that fought
+summary = "TODO: one or two sentences."
+
+# The documents statements were read in.
+# [[document]]
+# id = "{id}-doc-1"
+# title = "Headline of the article"
+# outlet = "Outlet"
+# url = "https://…"
+# published = "{date}"
+# language = "en"
+# text = "documents/{id}.txt"   # optional local copy: quotes are checked against it
+
+# Propositions positions are taken on (kind = "appeal" for calls for calm).
+# [[proposition]]
+# id = "{id}-ceasefire"
+# text = "A ceasefire holds from 18:30"
+
+# A figure: whose losses, which metric, and the quantity as stated
+# (exact, at_least, at_most, about, range = [low, high], vague = "several").
+# [[claim]]
+# id = "{id}-figure-1"
+# source = "azerbaijan-mod"
+# said = "{date}"
+# via = "statement"
+# document = "{id}-doc-1"
+# quote = "the exact words"
+# language = "en"
+# figure = {{ party = "azerbaijan", metric = "killed", exact = 7 }}
+
+# An accusation (or, with denies = true, a denial).
+# [[claim]]
+# id = "{id}-accusation-1"
+# source = "armenia-mod"
+# said = "{date}"
+# via = "tweet"
+# document = "{id}-doc-1"
+# quote = "the exact words"
+# language = "en"
+# hedged = true                   # "reportedly", a conditional: keep the hedge
+# accusation = {{ accused = "azerbaijan", act = "started-fighting" }}
+
+# A position on a proposition.
+# [[claim]]
+# id = "{id}-position-1"
+# source = "kremlin"
+# said = "{date}"
+# via = "phone-call-readout"
+# document = "{id}-doc-1"
+# quote = "the exact words"
+# language = "en"
+# position = {{ proposition = "{id}-ceasefire", stance = "affirms" }}
+"#
+    )
+}
+
+pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let DataSource::Folder(dir) = &ctx.data else {
+        return Err(
+            UserError::new("`new` writes into a data folder, and none is given")
+                .hint("give --data DIR (or set CLAIMS_DATA); the built-in data cannot be changed")
+                .into(),
+        );
+    };
+    let ok = !id.is_empty()
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if !ok {
+        return Err(
+            UserError::new(format!("`{id}` is not a kebab-case event id"))
+                .hint(format!(
+                    "such as `{}`",
+                    id.to_lowercase().replace([' ', '_'], "-")
+                ))
+                .into(),
+        );
+    }
+    if !dir.is_dir() {
+        return Err(
+            UserError::new(format!("the data folder {} does not exist", dir.display()))
+                .hint("create it first")
+                .into(),
+        );
+    }
+    let path = dir.join(format!("{id}.toml"));
+    // create_new: the check and the creation are one step, so nothing is ever overwritten.
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(UserError::new(format!(
+                "{} already exists; refusing to overwrite it",
+                path.display()
+            ))
+            .hint("choose another id, or edit the existing file")
+            .into());
+        }
+        Err(e) => {
+            return Err(UserError::new(format!("cannot create {}: {e}", path.display())).into())
+        }
+    };
+    file.write_all(template(id, &today()).as_bytes())?;
+    writeln!(out, "wrote {}", path.display())?;
+    Ok(0)
+}

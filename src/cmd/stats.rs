@@ -1,0 +1,141 @@
+//! `claims stats`: for each source, how much it said, how its figures about
+//! the adversary compare with the adversary's own reports, and how often it
+//! is in conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use serde_json::json;
+
+use super::Context;
+use crate::compare::{self, Options, Perspective, Verdict};
+use crate::output::Format;
+use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+
+#[derive(Default)]
+struct SourceStats {
+    claims: usize,
+    events: BTreeSet<String>,
+    /// This source's figure about the adversary ÷ the adversary's own figure, per row.
+    ratios: Vec<f64>,
+    rows: usize,
+    conflicts: usize,
+}
+
+fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let ds = ctx.dataset()?;
+    let mut stats: BTreeMap<String, SourceStats> = BTreeMap::new();
+    for c in &ds.claims {
+        let s = stats.entry(c.source.clone()).or_default();
+        s.claims += 1;
+        s.events.insert(c.event.clone());
+    }
+    for event in &ds.events {
+        let cmp = compare::compare(&ds, event, Options::default());
+        for row in &cmp.figures {
+            let mut own: Vec<f64> = row
+                .voices
+                .iter()
+                .filter(|v| v.perspective == Perspective::Own)
+                .map(|v| v.value.headline() as f64)
+                .collect();
+            let Some(own) = median(&mut own).filter(|m| *m > 0.0) else {
+                continue;
+            };
+            for v in row
+                .voices
+                .iter()
+                .filter(|v| v.perspective == Perspective::Adversary)
+            {
+                stats
+                    .entry(v.key.clone())
+                    .or_default()
+                    .ratios
+                    .push(v.value.headline() as f64 / own);
+            }
+        }
+        let rows = cmp
+            .figures
+            .iter()
+            .map(|r| {
+                (
+                    r.voices.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
+                    &r.verdict,
+                )
+            })
+            .chain(cmp.statements.iter().map(|r| {
+                (
+                    r.voices.iter().map(|v| v.key.as_str()).collect(),
+                    &r.verdict,
+                )
+            }));
+        for (voices, verdict) in rows {
+            let unique: BTreeSet<&str> = voices.iter().copied().collect();
+            for v in &unique {
+                stats.entry(v.to_string()).or_default().rows += 1;
+            }
+            if let Verdict::Conflict(d) = verdict {
+                let mut pair: BTreeSet<&str> = BTreeSet::new();
+                pair.insert(voices[d.first]);
+                pair.insert(voices[d.second]);
+                for v in pair {
+                    stats.entry(v.to_string()).or_default().conflicts += 1;
+                }
+            }
+        }
+    }
+    let mut order: Vec<(&String, &mut SourceStats)> = stats.iter_mut().collect();
+    order.sort_by(|a, b| b.1.claims.cmp(&a.1.claims).then(a.0.cmp(b.0)));
+    let party = |id: &str| ds.party_of(id).unwrap_or("—").to_string();
+    if ctx.style.format == Format::Json {
+        let list: Vec<_> = order
+            .into_iter()
+            .map(|(id, s)| {
+                let n = s.ratios.len();
+                json!({"source": id, "party": ds.party_of(id), "claims": s.claims, "events": s.events.len(),
+                    "adversary_figures_compared": n, "median_ratio_to_adversary_own": median(&mut s.ratios),
+                    "rows": s.rows, "conflicts": s.conflicts})
+            })
+            .collect();
+        jsonr::write(out, "stats", json!({ "sources": list }))?;
+        return Ok(0);
+    }
+    let mut sheet = Sheet::new([
+        "source",
+        "party",
+        "claims",
+        "events",
+        "figures about the adversary compared",
+        "median ratio to the adversary's own figure",
+        "rows in conflict",
+    ])
+    .titled("Sources across events");
+    for (id, s) in order {
+        let n = s.ratios.len();
+        let ratio = median(&mut s.ratios).map_or("—".to_string(), |r| format!("{r:.1}×"));
+        sheet.push(vec![
+            Cell::new(id.as_str()),
+            Cell::new(party(id)),
+            Cell::new(s.claims.to_string()),
+            Cell::new(s.events.len().to_string()),
+            Cell::new(n.to_string()),
+            Cell::new(ratio),
+            Cell::new(format!("{} of {}", s.conflicts, s.rows)),
+        ]);
+    }
+    write_sheet(out, &sheet, &ctx.style)?;
+    Ok(0)
+}

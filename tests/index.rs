@@ -100,3 +100,22 @@ fn an_edited_file_is_reread() {
     let out = compare(data.path(), cache.path(), "tavush-2020");
     assert!(out.contains("\"text\": \"45\""), "{out}");
 }
+
+#[test]
+fn built_in_compare_reads_one_file_and_agrees_with_a_full_load() {
+    // The built-in data keeps one event per file named after it; `compare`
+    // relies on that to read only the vocabulary and that file.
+    for event in ["kilisali-2021", "tavush-2020", "september-2022"] {
+        let fast = claims()
+            .env_remove("CLAIMS_NO_CACHE")
+            .args(["compare", event, "--format", "json"])
+            .output()
+            .unwrap();
+        let full = claims()
+            .args(["compare", event, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(fast.status.success() && full.status.success());
+        assert_eq!(fast.stdout, full.stdout, "{event}");
+    }
+}

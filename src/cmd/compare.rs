@@ -53,11 +53,13 @@ pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> 
     });
     let (mut files, diags, skipped) = load::files_for(&ctx.data);
     let mut whole = true;
-    if let DataSource::Folder(dir) = &ctx.data {
-        if let Some(chosen) = load::index::select(dir, &files, event) {
-            files = chosen.into_iter().map(|i| files[i].clone()).collect();
-            whole = false;
-        }
+    let chosen = match &ctx.data {
+        DataSource::Folder(dir) => load::index::select(dir, &files, event),
+        DataSource::Builtin => load::index::select_builtin(&files, event),
+    };
+    if let Some(chosen) = chosen {
+        files = chosen.into_iter().map(|i| files[i].clone()).collect();
+        whole = false;
     }
     Ok(ctx
         .load_files(files, diags, skipped, &keep, None, whole)?

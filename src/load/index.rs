@@ -143,6 +143,24 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usi
     Some((0..chosen.len()).filter(|&i| chosen[i]).collect())
 }
 
+/// For the built-in data, which keeps one event per file named after it
+/// (a test holds it to that): the shared vocabulary and `EVENT.toml`.
+pub fn select_builtin(files: &[InputFile], event: &str) -> Option<Vec<usize>> {
+    if std::env::var_os("CLAIMS_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    let wanted = format!("{event}.toml");
+    let own = files.iter().position(|f| f.file_name() == wanted)?;
+    let mut chosen: Vec<usize> = files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| super::input::SHARED_FILES.contains(&f.file_name()))
+        .map(|(i, _)| i)
+        .collect();
+    chosen.push(own);
+    Some(chosen)
+}
+
 /// Records the index after a full load. Failing to write a cache is not an error.
 pub fn store(folder: &Path, entries: Vec<(PathBuf, u64, i128, IndexEntry)>) -> io::Result<()> {
     let Some(path) = cache_file(folder) else {

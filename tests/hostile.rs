@@ -486,6 +486,11 @@ fn no_command_writes_to_a_data_file() {
             "range",
         ],
         vec!["--data", d, "compare", "kilisali-2021", "--format", "json"],
+        vec!["--data", d, "compare", "kilisali-2021", "--format", "html"],
+        vec!["--data", d, "report", "kilisali-2021"],
+        vec!["--data", d, "show", "kil-armenia-own-killed"],
+        vec!["--data", d, "stats"],
+        vec!["--data", d, "schema"],
     ] {
         let (code, _, err) = run(&args);
         assert!(code == 0, "{args:?}: {err}");

@@ -471,13 +471,35 @@ fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
     }
 }
 
+/// FNV-1a as a `Hasher`: the per-file maps hash short ids millions of times
+/// on a large corpus, where SipHash's resistance to flooding buys nothing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The per-file checker: owns the file's text index and what it found.
 struct FileCheck<'t> {
     file: usize,
     display: &'t str,
     lines: LineIndex<'t>,
     out: Digest,
-    refs: HashMap<(RefKind, &'t str), usize>,
+    refs: FastMap<(RefKind, &'t str), usize>,
+    /// Claims per (event, source), borrowed from the file until the end.
+    tally: FastMap<(&'t str, &'t str), usize>,
 }
 
 type S<T> = toml::Spanned<T>;
@@ -604,7 +626,8 @@ fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         display: &file.display,
         lines: LineIndex::new(text),
         out: Digest::default(),
-        refs: HashMap::new(),
+        refs: FastMap::default(),
+        tally: FastMap::default(),
     };
     definitions(&mut fc, &model, file);
     let local_docs: HashMap<&str, Option<String>> = model
@@ -630,6 +653,11 @@ fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
             fc.out.claims.push(claim);
         }
     }
+    fc.out.tally = fc
+        .tally
+        .iter()
+        .map(|((e, s), n)| ((e.to_string(), s.to_string()), *n))
+        .collect();
     fc.out.entry = Some(index_entry(&model, &fc.out));
     fc.out.stamp = stamp;
     fc.out
@@ -900,10 +928,7 @@ fn claim<'t>(
             ""
         }
     };
-    *fc.out
-        .tally
-        .entry((event.to_string(), c.source.get_ref().clone()))
-        .or_default() += 1;
+    *fc.tally.entry((event, c.source.get_ref().as_str())).or_default() += 1;
     fc.reference(RefKind::Source, &c.source);
     if let Some(o) = &c.origin {
         fc.reference(RefKind::Source, o);

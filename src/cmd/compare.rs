@@ -216,6 +216,8 @@ impl<'a> View<'a> {
             });
         }
         let mut figures = Sheet::new(fh).titled("Figures");
+        let verdict_col = 2 + col_ids.len();
+        figures.min_widths = vec![(0, 10), (1, 12), (verdict_col, 16)];
         for row in &cmp.figures {
             let mut cells = vec![
                 Cell::new(ds.party_name(&row.party)),
@@ -239,6 +241,7 @@ impl<'a> View<'a> {
         sh.extend(col_ids.iter().cloned());
         sh.push("verdict".to_string());
         let mut statements = Sheet::new(sh).titled("Accusations and positions");
+        statements.min_widths = vec![(0, 8), (1, 18), (verdict_col, 16)];
         for row in &cmp.statements {
             let kind = match row.topic {
                 compare::Topic::Act(_) => "accusation",

@@ -481,7 +481,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -928,7 +932,9 @@ fn claim<'t>(
             ""
         }
     };
-    *fc.tally.entry((event, c.source.get_ref().as_str())).or_default() += 1;
+    *fc.tally
+        .entry((event, c.source.get_ref().as_str()))
+        .or_default() += 1;
     fc.reference(RefKind::Source, &c.source);
     if let Some(o) = &c.origin {
         fc.reference(RefKind::Source, o);

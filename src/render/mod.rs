@@ -56,6 +56,8 @@ pub struct Sheet {
     pub title: Option<String>,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// On a narrow terminal, the least width (column, characters) a column keeps.
+    pub min_widths: Vec<(usize, u16)>,
 }
 
 impl Sheet {
@@ -64,6 +66,7 @@ impl Sheet {
             title: None,
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            min_widths: Vec::new(),
         }
     }
 

@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Attribute, Cell as TCell, Color, ContentArrangement, Table};
+use comfy_table::{
+    presets, Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use super::{Sheet, Tone};
 use crate::output::Style;
@@ -42,6 +44,14 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
                 Tone::Heading => cell.add_attribute(Attribute::Bold),
             }
         }));
+    }
+    if style.terminal {
+        // Columns exist once the header is set.
+        for &(i, w) in &sheet.min_widths {
+            if let Some(col) = table.column_mut(i) {
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+            }
+        }
     }
     table
 }

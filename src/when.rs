@@ -238,7 +238,9 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
         }
         if let Some(o) = offset {
             if o != "Z" {
+                // ASCII first: the slices below must fall on char boundaries.
                 let ok = o.len() == 6
+                    && o.is_ascii()
                     && (o.starts_with('+') || o.starts_with('-'))
                     && digits(&o[1..3], 2).is_some_and(|h| h <= 14)
                     && &o[3..4] == ":"
@@ -313,6 +315,14 @@ mod tests {
         assert!(parse_when("9999-12-31T23:59:59Z").is_ok());
         assert!(parse_when("2021-11-16/2021-11-15").is_err());
         assert!(parse_when("16 Nov 2021").is_err());
+    }
+
+    #[test]
+    fn regression_non_ascii_offset_is_an_error_not_a_panic() {
+        assert!(parse_when("2021-11-16T18:30+0é:0").is_err());
+        assert!(parse_when("2021-11-16T18:30-é:000").is_err());
+        assert!(parse_when("2021-11-16Té").is_err());
+        assert!(parse_when("2021-1é").is_err());
     }
 
     #[test]

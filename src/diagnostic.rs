@@ -17,19 +17,6 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem at a byte offset of `text`.
-    pub fn at(path: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let (line, column, snippet) = locate(text, offset);
-        Diagnostic {
-            path: path.to_string(),
-            line,
-            column,
-            message: message.into(),
-            snippet: Some(snippet),
-            hint: None,
-        }
-    }
-
     /// A problem with the file as a whole (unreadable, not UTF-8 before any line).
     pub fn file(path: &str, message: impl Into<String>) -> Self {
         Diagnostic {

@@ -42,14 +42,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             continue;
         }
         writeln!(out, "## {}\n", text(sheet.title.as_deref().unwrap_or("")))?;
-        md::write_table(
-            out,
-            &sheet.headers,
-            sheet
-                .rows
-                .iter()
-                .map(|r| r.iter().map(|c| c.text.as_str()).collect()),
-        )?;
+        md::write_table(out, sheet)?;
         writeln!(out)?;
     }
     writeln!(out, "Legend: *own* = a party's report of its own losses; *adv.* = one side's claim about the other's; *3rd* = third party; *(reportedly)* = hedged report.\n")?;

@@ -402,13 +402,10 @@ impl<'a> View<'a> {
             cite.push_str(&format!(", relaying {o}"));
         }
         if let Some(d) = doc {
-            cite.push_str(&format!("; reported in {}", d.outlet));
-            if let Some(t) = &d.title {
-                cite.push_str(&format!(", \"{t}\""));
-            }
-            if let Some(p) = &d.published {
-                cite.push_str(&format!(" ({p})"));
-            }
+            cite.push_str(&format!(
+                "; reported in {}",
+                crate::report::document_line(d)
+            ));
             if let Some(u) = &d.url {
                 cite.push_str(&format!(", {u}"));
             }

@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
         return Err(
             unknown("claim", id, ds.claims.iter().map(|c| c.id.as_str()))
                 .hint(format!(
-                    "{}; `claims list` shows claim ids",
+                    "{} `claims list` shows claim ids",
                     crate::suggest::hint(id, ds.claims.iter().map(|c| c.id.as_str()))
                 ))
                 .into(),

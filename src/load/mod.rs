@@ -48,14 +48,19 @@ pub struct LoadFailure {
 
 impl std::fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for d in &self.diagnostics {
+        // A command other than `check` shows the first problems, not a wall of them.
+        const SHOWN: usize = 10;
+        for d in self.diagnostics.iter().take(SHOWN) {
             writeln!(f, "{d}")?;
+        }
+        let n = self.diagnostics.len();
+        if n > SHOWN {
+            writeln!(f, "… and {} more", n - SHOWN)?;
         }
         write!(
             f,
-            "{} problem{} in the data; run `claims check` for the full report",
-            self.diagnostics.len(),
-            if self.diagnostics.len() == 1 { "" } else { "s" }
+            "{n} problem{} in the data; run `claims check` for the full report",
+            if n == 1 { "" } else { "s" }
         )
     }
 }

@@ -179,8 +179,8 @@ mod tests {
 
     #[test]
     fn seventy_against_seventeen_is_four_point_one() {
-        let r = Interval::point(70).gap_ratio(&Interval::point(17)).unwrap();
-        assert_eq!(format_ratio(r), "4.1×");
+        let r = Interval::point(70).gap_ratio(&Interval::point(17));
+        assert_eq!(r.map(format_ratio).as_deref(), Some("4.1×"));
     }
 
     #[test]
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn zero_against_a_count_is_infinitely_apart() {
-        let r = Interval::point(0).gap_ratio(&Interval::point(4)).unwrap();
-        assert_eq!(format_ratio(r), "∞×");
+        let r = Interval::point(0).gap_ratio(&Interval::point(4));
+        assert_eq!(r.map(format_ratio).as_deref(), Some("∞×"));
     }
 }

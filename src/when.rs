@@ -288,19 +288,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn precisions_are_kept() {
-        assert_eq!(parse_when("2021").unwrap().precision(), Precision::Year);
-        assert_eq!(
-            parse_when("2021-11-16").unwrap().precision(),
-            Precision::Day
-        );
-        let w = parse_when("2021-11-16T18:30").unwrap();
+    fn precisions_are_kept() -> Result<(), String> {
+        assert_eq!(parse_when("2021")?.precision(), Precision::Year);
+        assert_eq!(parse_when("2021-11-16")?.precision(), Precision::Day);
+        let w = parse_when("2021-11-16T18:30")?;
         assert_eq!(w.precision(), Precision::Minute);
         assert_eq!(w.to_string(), "2021-11-16T18:30");
         assert_eq!(
-            parse_when("2021-11-16T18:30:05+04:00").unwrap().to_string(),
+            parse_when("2021-11-16T18:30:05+04:00")?.to_string(),
             "2021-11-16T18:30:05+04:00"
         );
+        Ok(())
     }
 
     #[test]
@@ -326,14 +324,15 @@ mod tests {
     }
 
     #[test]
-    fn spans_and_by_order_by_their_start() {
-        let a = parse_when("2020-07-13/2020-07-14").unwrap();
-        let b = parse_when("by 2020-07-14").unwrap();
-        let c = parse_when("2020-07-13").unwrap();
+    fn spans_and_by_order_by_their_start() -> Result<(), String> {
+        let a = parse_when("2020-07-13/2020-07-14")?;
+        let b = parse_when("by 2020-07-14")?;
+        let c = parse_when("2020-07-13")?;
         assert_eq!(a.order(&b), Ordering::Less);
         assert_eq!(c.order(&a), Ordering::Less);
-        let limit = parse_moment("2020-07-13").unwrap();
+        let limit = parse_moment("2020-07-13")?;
         assert!(a.known_by(&limit));
         assert!(!b.known_by(&limit));
+        Ok(())
     }
 }

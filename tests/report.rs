@@ -194,6 +194,9 @@ fn stats_compare_adversary_claims_with_own_reports() {
     assert!((r - 70.0 / 17.0).abs() < 1e-9, "{r}");
     let aze = find("azerbaijan-mod");
     assert_eq!(aze["events"], 3);
+    // Baku's "hundreds" (low end 200) of Armenian dead against Armenia's own 4, counted once.
+    assert_eq!(aze["adversary_figures_compared"], 1);
+    assert_eq!(aze["median_ratio_to_adversary_own"], 50.0);
     assert!(aze["conflicts"].as_u64().unwrap() >= 3);
 }
 

@@ -59,6 +59,9 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
                 .voices
                 .iter()
                 .filter(|v| v.perspective == Perspective::Adversary)
+                // Only figures the source stated: a sum derived from a part it stated
+                // would count the same statement again on the composite's row.
+                .filter(|v| matches!(v.value, compare::FigureValue::Stated(..)))
             {
                 stats
                     .entry(v.key.clone())

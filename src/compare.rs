@@ -840,8 +840,9 @@ fn position_verdict<'a>(
                     second: i,
                     kind: ConflictKind::Exclusive,
                     gap: format!(
-                        "{} affirms this; {other} affirms `{q}`, which excludes it",
-                        v.key
+                        "{} affirms this; {other} affirms “{}”, which excludes it",
+                        v.key,
+                        ds.proposition(q).map_or(*q, |x| x.text.as_str())
                     ),
                 });
             }

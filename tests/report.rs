@@ -15,13 +15,18 @@ fn markdown_report_is_complete_and_citable() {
     assert!(out.contains("## Figures") && out.contains("## Accusations and positions"));
     assert!(out.contains("### 1. Azerbaijan · killed or wounded — figures"));
     assert!(out.contains(
-        "> les dernières déclarations faisant état de 70 soldats azéris tués ou blessés"
+        "> «les dernières déclarations faisant état de 70 soldats azéris tués ou blessés»"
     ));
     assert!(
         out.contains("## Sources")
             && out.contains("- armenia-mod: Ministry of Defence of Armenia (Armenia)")
     );
     assert!(out.contains("## Documents\n\n- Overt Defense, “Russia Mediates Ceasefire Following Fatal Armenia-Azerbaijan Border Clash” (2021-11-17)"));
+    // The notes' wording is never passed off as the speaker's.
+    let (_, out, _) = run(&["report", "september-2022", "--format", "markdown"]);
+    assert!(out.contains(
+        "> research notes: \"Azerbaijan occupied 10 square kilometres of Armenian territory\""
+    ));
     let (_, out, _) = run(&["report", "tavush-2020", "--format", "markdown"]);
     assert!(out.contains("<https://jam-news.net/incident-on-the-border-of-armenia-and-azerbaijan-conflicting-information/>"));
 }

@@ -135,12 +135,13 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         for (who, what, claims) in &note.sides {
             writeln!(out, "<li><strong>{}</strong>: {}", xml(who), xml(what))?;
             for c in claims {
+                // The first line is the quote, marked as the notes' wording when it is.
                 let lines = view.claim_lines(c);
                 writeln!(
                     out,
                     "<blockquote lang=\"{}\">{}</blockquote>",
                     xml(&c.language),
-                    xml(&c.quote)
+                    xml(&lines[0])
                 )?;
                 for l in lines.iter().skip(1) {
                     writeln!(out, "<div class=\"cite\">{}</div>", xml(l))?;

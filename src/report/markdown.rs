@@ -62,9 +62,10 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         for (who, what, claims) in &note.sides {
             writeln!(out, "- **{}**: {}", text(who), text(what))?;
             for c in claims {
-                writeln!(out, "  > {}", text(&c.quote))?;
-                for l in view.claim_lines(c).iter().skip(1) {
-                    writeln!(out, "  >\n  > {}", text(l))?;
+                // The first line is the quote, marked as the notes' wording when it is.
+                for (i, l) in view.claim_lines(c).iter().enumerate() {
+                    let sep = if i == 0 { "" } else { "  >\n" };
+                    writeln!(out, "{sep}  > {}", text(l))?;
                 }
             }
         }

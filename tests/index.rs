@@ -119,3 +119,28 @@ fn built_in_compare_reads_one_file_and_agrees_with_a_full_load() {
         assert_eq!(fast.stdout, full.stdout, "{event}");
     }
 }
+
+#[test]
+fn a_document_defined_in_another_file_is_followed() {
+    let data = folder();
+    let cache = tempfile::tempdir().unwrap();
+    // The document sits in another event's file, which `compare kilisali-2021`
+    // would not otherwise read.
+    let sept = data.path().join("september-2022.toml");
+    let mut text = fs::read_to_string(&sept).unwrap();
+    text.push_str(
+        "\n[[document]]\nid = \"shared-doc\"\ntitle = \"x\"\noutlet = \"x\"\nlanguage = \"en\"\n",
+    );
+    fs::write(&sept, text).unwrap();
+    fs::write(
+        data.path().join("more-claims.toml"),
+        "[[claim]]\nid = \"more-claim\"\nevent = \"kilisali-2021\"\nsource = \"kremlin\"\nsaid = \"2021-11-18\"\nvia = \"statement\"\ndocument = \"shared-doc\"\nquote = \"Calm has returned.\"\nlanguage = \"en\"\naccusation = { accused = \"azerbaijan\", act = \"started-fighting\" }\n",
+    )
+    .unwrap();
+    let full = compare(data.path(), cache.path(), "kilisali-2021");
+    assert!(full.contains("more-claim"));
+    // From the index: the claim's file is chosen for its event, and the file
+    // defining its document is followed.
+    let indexed = compare(data.path(), cache.path(), "kilisali-2021");
+    assert_eq!(full, indexed);
+}

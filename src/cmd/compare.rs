@@ -342,6 +342,15 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The two tables for people: a source that said nothing of a kind gets no
+    /// column in that table. (CSV and JSON keep every column.)
+    pub fn compact(&self) -> [Sheet; 2] {
+        [
+            self.figures.without_empty_columns(2),
+            self.statements.without_empty_columns(2),
+        ]
+    }
+
     pub fn header_lines(&self) -> Vec<String> {
         let e = self.cmp.event;
         let mut lines = vec![
@@ -430,11 +439,11 @@ impl<'a> View<'a> {
         }
         writeln!(out)?;
         if !self.figures.rows.is_empty() {
-            table::write(out, &self.figures, style)?;
+            table::write(out, &self.figures.without_empty_columns(2), style)?;
             writeln!(out, "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report\n")?;
         }
         if !self.statements.rows.is_empty() {
-            table::write(out, &self.statements, style)?;
+            table::write(out, &self.statements.without_empty_columns(2), style)?;
             writeln!(out)?;
         }
         if self.notes.is_empty() {
@@ -478,9 +487,9 @@ impl<'a> View<'a> {
             writeln!(out, "- {}", markdown_cell(&l))?;
         }
         writeln!(out)?;
-        for sheet in [&self.figures, &self.statements] {
+        for sheet in self.compact() {
             if !sheet.rows.is_empty() {
-                markdown::write(out, sheet)?;
+                markdown::write(out, &sheet)?;
             }
         }
         if !self.notes.is_empty() {

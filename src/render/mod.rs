@@ -78,6 +78,35 @@ impl Sheet {
     pub fn push(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
     }
+
+    /// The sheet without the columns that are empty in every row, apart from
+    /// the first `lead` ones: a source that gave no figure needs no column
+    /// in the figures table.
+    pub fn without_empty_columns(&self, lead: usize) -> Sheet {
+        let keep: Vec<usize> = (0..self.headers.len())
+            .filter(|&i| {
+                i < lead
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(i).is_some_and(|c| !c.text.is_empty()))
+            })
+            .collect();
+        Sheet {
+            title: self.title.clone(),
+            headers: keep.iter().map(|&i| self.headers[i].clone()).collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| keep.iter().filter_map(|&i| r.get(i).cloned()).collect())
+                .collect(),
+            min_widths: self
+                .min_widths
+                .iter()
+                .filter_map(|&(i, w)| keep.iter().position(|&k| k == i).map(|n| (n, w)))
+                .collect(),
+        }
+    }
 }
 
 /// Writes a sheet in a non-JSON format.

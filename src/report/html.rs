@@ -108,7 +108,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     if let Some(svg) = chart::svg(ds, view.cmp) {
         writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>")?;
     }
-    for sheet in [&view.figures, &view.statements] {
+    for sheet in &view.compact() {
         if !sheet.rows.is_empty() {
             writeln!(
                 out,

@@ -37,7 +37,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             "s stand"
         }
     )?;
-    for sheet in [&view.figures, &view.statements] {
+    for sheet in &view.compact() {
         if sheet.rows.is_empty() {
             continue;
         }

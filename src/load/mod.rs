@@ -211,9 +211,15 @@ pub fn load_files(
     let count = files.len();
     let mut merger = Merger::new(&files, diags, sink);
     let progress = crate::progress::Progress::new(count);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(count.max(1));
+    // A few files are read on this thread: asking for the core count (cgroup
+    // files) and starting threads would cost more than they save.
+    let threads = if count < 4 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(count)
+    };
     let mut outcome: io::Result<()> = Ok(());
     if threads <= 1 || count < 4 {
         for (i, f) in files.iter().enumerate() {

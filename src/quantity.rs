@@ -138,6 +138,16 @@ impl Interval {
     /// higher one exceeds the upper bound of the lower one: the smallest
     /// ratio the two claims allow. `None` when they overlap; infinite when
     /// the lower interval is exactly zero.
+    ///
+    /// ```
+    /// use claims::quantity::{format_ratio, Interval, Quantity};
+    /// // Yerevan's 70 against Baku's 7 + 10.
+    /// let sum = Interval::point(7).add(&Interval::point(10));
+    /// let ratio = Interval::point(70).gap_ratio(&sum);
+    /// assert_eq!(ratio.map(format_ratio).as_deref(), Some("4.1×"));
+    /// // "At least 4" is consistent with any larger exact figure.
+    /// assert_eq!(Quantity::AtLeast(4).interval().gap_ratio(&Interval::point(9)), None);
+    /// ```
     pub fn gap_ratio(&self, other: &Interval) -> Option<f64> {
         if self.overlaps(other) {
             return None;

@@ -90,6 +90,8 @@ pub enum FigureValue<'a> {
     Derived {
         parts: Vec<(&'a str, Option<(&'a Claim, &'a Quantity)>)>,
         interval: Interval,
+        /// The newest part claim: a derived sum is as recent as it.
+        newest: &'a Claim,
     },
 }
 
@@ -118,15 +120,11 @@ impl<'a> FigureValue<'a> {
 
     /// When it was (last) said: a derived sum is as recent as its newest part.
     fn said(&self) -> (&'a When, u64) {
-        let claims = self.claims();
-        let newest = claims
-            .iter()
-            .max_by(|a, b| a.said.order(&b.said).then(a.seq.cmp(&b.seq)))
-            .copied();
-        match newest {
-            Some(c) => (&c.said, c.seq),
-            None => unreachable_when(),
-        }
+        let c = match self {
+            FigureValue::Stated(c, _) => c,
+            FigureValue::Derived { newest, .. } => newest,
+        };
+        (&c.said, c.seq)
     }
 
     pub fn headline(&self) -> u64 {
@@ -143,7 +141,9 @@ impl<'a> FigureValue<'a> {
     pub fn text(&self) -> String {
         match self {
             FigureValue::Stated(_, q) => q.to_string(),
-            FigureValue::Derived { parts, interval } => {
+            FigureValue::Derived {
+                parts, interval, ..
+            } => {
                 let terms: Vec<String> = parts
                     .iter()
                     .map(|(_, p)| p.map_or("?".to_string(), |(_, q)| q.to_string()))
@@ -157,25 +157,6 @@ impl<'a> FigureValue<'a> {
             }
         }
     }
-}
-
-// A derived value always has at least one part claim (it is only built from
-// one); this keeps the signature total without a panic path.
-fn unreachable_when<'a>() -> (&'a When, u64) {
-    static EPOCH: std::sync::OnceLock<When> = std::sync::OnceLock::new();
-    (
-        EPOCH.get_or_init(|| {
-            When::At(Moment {
-                year: 1,
-                month: None,
-                day: None,
-                hour_minute: None,
-                second: None,
-                offset: None,
-            })
-        }),
-        0,
-    )
 }
 
 /// One voice's (or column's) current figure on a row, with what it replaced.
@@ -490,11 +471,19 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
                         (ds.metric(metric).map_or("", |m| m.id.as_str()), latest)
                     })
                     .collect();
-                if parts.iter().any(|(_, p)| p.is_some()) {
+                let newest = parts
+                    .iter()
+                    .filter_map(|(_, p)| p.map(|(c, _)| c))
+                    .max_by(|a, b| claim_order(a, b));
+                if let Some(newest) = newest {
                     let interval = parts.iter().fold(Interval::point(0), |acc, (_, p)| {
                         acc.add(&p.map_or(Interval { low: 0, high: None }, |(_, q)| q.interval()))
                     });
-                    history.push(FigureValue::Derived { parts, interval });
+                    history.push(FigureValue::Derived {
+                        parts,
+                        interval,
+                        newest,
+                    });
                     history.sort_by(|a, b| {
                         let (wa, sa) = a.said();
                         let (wb, sb) = b.said();

@@ -9,15 +9,22 @@ use indicatif::{ProgressBar, ProgressStyle};
 pub struct Progress {
     total: usize,
     start: Instant,
+    /// How long a load runs before the bar appears (`CLAIMS_PROGRESS_DELAY_MS`, default 1 s).
+    delay: Duration,
     enabled: bool,
     bar: std::cell::OnceCell<ProgressBar>,
 }
 
 impl Progress {
     pub fn new(total: usize) -> Self {
+        let delay = std::env::var("CLAIMS_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
         Progress {
             total,
             start: Instant::now(),
+            delay,
             enabled: std::io::stderr().is_terminal()
                 && std::env::var_os("CLAIMS_NO_PROGRESS").is_none(),
             bar: std::cell::OnceCell::new(),
@@ -29,7 +36,7 @@ impl Progress {
         if !self.enabled {
             return;
         }
-        if self.bar.get().is_none() && self.start.elapsed() < Duration::from_secs(1) {
+        if self.bar.get().is_none() && self.start.elapsed() < self.delay {
             return;
         }
         let bar = self.bar.get_or_init(|| {

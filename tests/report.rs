@@ -170,6 +170,10 @@ fn show_gives_the_claim_in_full_and_the_rows_it_feeds() {
     let (_, out, _) = run(&["show", "sep22-armenia-pm-killed-49", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["feeds"][0]["role"], "superseded by a later statement");
+    assert_eq!(
+        v["feeds"][0]["revisions"],
+        "≥ 49 [2022-09-13] (this claim) → 105 [2022-09-14]"
+    );
     let (code, _, err) = run(&["show", "kil-armenia-own-kiled"]);
     assert_eq!(code, 2);
     assert!(

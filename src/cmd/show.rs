@@ -19,6 +19,23 @@ pub struct Feed {
     pub row: String,
     pub role: String,
     pub verdict: String,
+    /// The voice's statements on the row, oldest first: "≥ 49 [2022-09-13] → 105 [2022-09-14]".
+    pub revisions: String,
+}
+
+/// "value [when]" for each step, joined with arrows; this claim's step is starred.
+fn chain<'a>(steps: impl Iterator<Item = (String, &'a Claim)>, me: &Claim) -> String {
+    steps
+        .map(|(text, c)| {
+            let mark = if std::ptr::eq(c, me) {
+                " (this claim)"
+            } else {
+                ""
+            };
+            format!("{text} [{}]{mark}", c.said)
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 /// Where a claim stands in its event's comparison.
@@ -44,11 +61,29 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
                 None
             };
             if let Some(role) = role {
+                let steps = v
+                    .earlier
+                    .iter()
+                    .chain(std::iter::once(&v.value))
+                    .filter_map(|val| {
+                        let newest = val
+                            .claims()
+                            .into_iter()
+                            .max_by(|a, b| a.said.order(&b.said).then(a.seq.cmp(&b.seq)))?;
+                        // A derived sum is shown under the part this claim is, if it is one.
+                        let c = val
+                            .claims()
+                            .into_iter()
+                            .find(|c| std::ptr::eq(*c, claim))
+                            .unwrap_or(newest);
+                        Some((val.text(), c))
+                    });
                 out.push(Feed {
                     section: "figures",
                     row: format!("{} · {}", ds.party_name(&row.party), row.metric.label),
                     role,
                     verdict: verdict_text(&row.verdict),
+                    revisions: chain(steps, claim),
                 });
             }
         }
@@ -71,6 +106,13 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
                     row: row.label().to_string(),
                     role: role.to_string(),
                     verdict: verdict_text(&row.verdict),
+                    revisions: chain(
+                        v.earlier
+                            .iter()
+                            .chain(std::iter::once(&v.claim))
+                            .map(|c| (crate::cmd::list::subject_and_says(ds, c).1, *c)),
+                        claim,
+                    ),
                 });
             }
         }
@@ -113,7 +155,7 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
             "reading": c.reading, "english": c.english, "note": c.note,
             "document": doc.map(|d| json!({"id": d.id, "title": d.title, "outlet": d.outlet, "url": d.url,
                 "published": d.published.as_ref().map(|p| p.to_string()), "relation": d.relation})),
-            "feeds": feeds.iter().map(|f| json!({"section": f.section, "row": f.row, "role": f.role, "verdict": f.verdict})).collect::<Vec<_>>(),
+            "feeds": feeds.iter().map(|f| json!({"section": f.section, "row": f.row, "role": f.role, "verdict": f.verdict, "revisions": f.revisions})).collect::<Vec<_>>(),
         });
         jsonr::write(out, "claim", body)?;
         return Ok(0);
@@ -186,6 +228,7 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
             &format!("feeds ({})", f.section),
             format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict),
         );
+        add("  its revisions", f.revisions.clone());
     }
     if feeds.is_empty() {
         add("feeds", "no row of `compare`".to_string());

@@ -644,7 +644,7 @@ fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         refs: FastMap::default(),
         tally: FastMap::default(),
     };
-    definitions(&mut fc, &model, file);
+    definitions(&mut fc, &model);
     let local_docs: HashMap<&str, Option<String>> = model
         .document
         .iter()
@@ -742,8 +742,7 @@ fn document_text(fc: &mut FileCheck<'_>, file: &InputFile, rel: &S<String>) -> O
     }
 }
 
-fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel, file: &InputFile) {
-    let _ = file;
+fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     for p in &m.party {
         if fc.id_ok("party", &p.id) {
             let place = fc.place(&p.id.span());

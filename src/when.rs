@@ -271,10 +271,10 @@ fn split_offset(time: &str) -> (&str, Option<&str>) {
 ///
 /// ```
 /// use claims::when::{parse_when, Precision};
-/// let w = parse_when("2021-11-16T18:30").unwrap();
-/// assert_eq!(w.precision(), Precision::Minute);
+/// let w = parse_when("2021-11-16T18:30");
+/// assert_eq!(w.map(|w| w.precision()), Ok(Precision::Minute));
 /// assert!(parse_when("by 2021-11-17").is_ok());
-/// assert!(parse_when("2021-02-29").unwrap_err().contains("day 29"));
+/// assert!(parse_when("2021-02-29").is_err_and(|e| e.contains("day 29")));
 /// ```
 pub fn parse_when(text: &str) -> Result<When, String> {
     let text = text.trim();

@@ -440,7 +440,7 @@ impl<'a> View<'a> {
         writeln!(out)?;
         if !self.figures.rows.is_empty() {
             table::write(out, &self.figures.without_empty_columns(2), style)?;
-            writeln!(out, "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report\n")?;
+            writeln!(out, "{}\n", crate::report::LEGEND)?;
         }
         if !self.statements.rows.is_empty() {
             table::write(out, &self.statements.without_empty_columns(2), style)?;

@@ -163,17 +163,6 @@ pub fn files_for_paths(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, S
     (files, diags, skipped)
 }
 
-/// Loads every claim of a data source, or fails with every problem found.
-pub fn load(source: &DataSource) -> Result<Dataset, LoadFailure> {
-    let (files, diags, skipped) = files_for(source);
-    load_files(files, diags, skipped, &Keep::All, None)
-        .unwrap_or_else(|e| Loaded {
-            diagnostics: vec![Diagnostic::file("(output)", e.to_string())],
-            ..Loaded::default()
-        })
-        .into_result()
-}
-
 /// Parses and checks TOML text held in memory (tests, fuzzing), with the
 /// shipped vocabulary beside it; keeps every claim.
 pub fn check_text(name: &str, bytes: &[u8]) -> Loaded {
@@ -673,7 +662,10 @@ fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         .iter()
         .map(|((e, s), n)| ((e.to_string(), s.to_string()), *n))
         .collect();
-    fc.out.entry = Some(index_entry(&model, &fc.out));
+    // Only files on disk are indexed; built-in files are always read.
+    if stamp.is_some() {
+        fc.out.entry = Some(index_entry(&model, &fc.out));
+    }
     fc.out.stamp = stamp;
     fc.out
 }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::chart::{self, xml};
-use super::{document_line, documents};
+use super::{document_line, documents, summary_sentence, LEGEND};
 use crate::cmd::compare::View;
 use crate::model::Dataset;
 use crate::render::{Sheet, Tone};
@@ -99,11 +99,8 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     writeln!(out, "<h2>Summary</h2>")?;
     writeln!(
         out,
-        "<p id=\"summary\">{} sources made {} statements about this event; {} conflict{} between their accounts.</p>",
-        view.cmp.columns.len(),
-        view.cmp.claims_used,
-        view.notes.len(),
-        if view.notes.len() == 1 { " stands" } else { "s stand" }
+        "<p id=\"summary\">{}</p>",
+        xml(&summary_sentence(view))
     )?;
     if let Some(svg) = chart::svg(ds, view.cmp) {
         writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>")?;
@@ -118,7 +115,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             table(out, sheet)?;
         }
     }
-    writeln!(out, "<p class=\"cite\">own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report.</p>")?;
+    writeln!(out, "<p class=\"cite\">{}.</p>", xml(LEGEND))?;
     writeln!(out, "<h2>Conflicts</h2>")?;
     if view.notes.is_empty() {
         writeln!(out, "<p>None.</p>")?;

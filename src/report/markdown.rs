@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{document_line, documents};
+use super::{document_line, documents, summary_sentence, LEGEND};
 use crate::cmd::compare::View;
 use crate::model::Dataset;
 use crate::render::markdown as md;
@@ -25,18 +25,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     )?;
     writeln!(out, "{}\n", text(&e.summary))?;
     writeln!(out, "## Summary\n")?;
-    writeln!(
-        out,
-        "{} sources made {} statements about this event; {} conflict{} between their accounts.\n",
-        view.cmp.columns.len(),
-        view.cmp.claims_used,
-        view.notes.len(),
-        if view.notes.len() == 1 {
-            " stands"
-        } else {
-            "s stand"
-        }
-    )?;
+    writeln!(out, "{}\n", text(&summary_sentence(view)))?;
     for sheet in &view.compact() {
         if sheet.rows.is_empty() {
             continue;
@@ -45,7 +34,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         md::write_table(out, sheet)?;
         writeln!(out)?;
     }
-    writeln!(out, "Legend: *own* = a party's report of its own losses; *adv.* = one side's claim about the other's; *3rd* = third party; *(reportedly)* = hedged report.\n")?;
+    writeln!(out, "Legend: {}.\n", text(LEGEND))?;
     writeln!(out, "## Conflicts\n")?;
     if view.notes.is_empty() {
         writeln!(out, "None.\n")?;

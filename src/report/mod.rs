@@ -25,6 +25,20 @@ pub(crate) fn documents<'a>(ds: &'a Dataset, view: &View<'a>) -> Vec<&'a Documen
     out
 }
 
+/// What the figure cells' marks mean, under every figures table.
+pub const LEGEND: &str = "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report";
+
+/// "9 sources made 30 statements about this event; 3 conflicts stand between their accounts."
+pub(crate) fn summary_sentence(view: &View) -> String {
+    let n = view.notes.len();
+    format!(
+        "{} sources made {} statements about this event; {n} conflict{} between their accounts.",
+        view.cmp.columns.len(),
+        view.cmp.claims_used,
+        if n == 1 { " stands" } else { "s stand" }
+    )
+}
+
 /// "Overt Defense, “Title” (2021-11-17)".
 pub(crate) fn document_line(d: &Document) -> String {
     let mut line = d.outlet.clone();

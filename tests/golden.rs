@@ -1,0 +1,109 @@
+//! Golden outputs taken before the layers restructure (issue 10): every JSON
+//! `kind`, `check` on every broken fixture, both reports, `show`, `stats`,
+//! and `compare` on every shipped event under each option. A restructure must
+//! leave all of them unchanged.
+
+mod common;
+use common::*;
+
+const EVENTS: [&str; 3] = ["kilisali-2021", "september-2022", "tavush-2020"];
+
+fn output(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert!(code == 0 || code == 1, "{args:?}: {err}");
+    out
+}
+
+#[test]
+fn compare_every_event_every_format_and_option() {
+    for event in EVENTS {
+        for format in ["table", "markdown", "csv", "tsv", "json"] {
+            let out = output(&["compare", event, "--format", format]);
+            insta::assert_snapshot!(format!("compare_{event}_{format}"), out);
+        }
+        let out = output(&["compare", event, "--history", "--by", "party"]);
+        insta::assert_snapshot!(format!("compare_{event}_history_by_party"), out);
+        let out = output(&[
+            "compare",
+            event,
+            "--reconcile",
+            "conservative",
+            "--format",
+            "json",
+        ]);
+        insta::assert_snapshot!(format!("compare_{event}_conservative_json"), out);
+    }
+    let out = output(&["compare", "september-2022", "--as-of", "2022-09-13"]);
+    insta::assert_snapshot!("compare_september_as_of", out);
+}
+
+#[test]
+fn reports_of_every_event_in_both_formats() {
+    for event in EVENTS {
+        for format in ["markdown", "html"] {
+            let out = output(&["report", event, "--format", format]);
+            insta::assert_snapshot!(format!("report_{event}_{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn every_json_kind() {
+    insta::assert_snapshot!("json_claims", output(&["list", "--format", "json"]));
+    insta::assert_snapshot!("json_events", output(&["events", "--format", "json"]));
+    insta::assert_snapshot!("json_sources", output(&["sources", "--format", "json"]));
+    insta::assert_snapshot!("json_check", output(&["check", "--format", "json"]));
+    insta::assert_snapshot!("json_stats", output(&["stats", "--format", "json"]));
+    for claim in SHOWN {
+        let out = output(&["show", claim, "--format", "json"]);
+        insta::assert_snapshot!(format!("json_claim_{claim}"), out);
+    }
+}
+
+/// A figure, a part of a derived sum, a superseded figure, an accusation, a
+/// position, an appeal and a relayed claim.
+const SHOWN: [&str; 7] = [
+    "kil-armenia-enemy-killed-or-wounded",
+    "kil-azerbaijan-mod-own-killed",
+    "sep22-armenia-pm-killed-49",
+    "kil-armenia-accuses-fired-first",
+    "kil-azerbaijan-denies-encroachment",
+    "kil-us-call-for-talks",
+    "tav-lavrov-tension",
+];
+
+#[test]
+fn show_and_stats_tables() {
+    for claim in SHOWN {
+        insta::assert_snapshot!(format!("show_{claim}"), output(&["show", claim]));
+    }
+    insta::assert_snapshot!("stats_table", output(&["stats"]));
+    insta::assert_snapshot!("stats_markdown", output(&["stats", "--format", "markdown"]));
+    insta::assert_snapshot!("list_table", output(&["list"]));
+    insta::assert_snapshot!("list_csv", output(&["list", "--format", "csv"]));
+}
+
+#[test]
+fn check_on_every_broken_fixture() {
+    let dir = fixture("broken");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12);
+    for name in names {
+        let path = format!("tests/fixtures/broken/{name}");
+        for format in ["table", "json"] {
+            let out = claims()
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["check", &path, "--format", format])
+                .output()
+                .expect("runs");
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            insta::assert_snapshot!(format!("check_{name}_{format}"), text);
+        }
+    }
+}

@@ -7,7 +7,8 @@ use std::io;
 use crate::cmd;
 use crate::compare::{self, Grouping, Options, Reconcile};
 use crate::load;
-use crate::output::{Format, Style};
+use crate::render::output::{Format, Style};
+use crate::view::View;
 
 const FORMATS: [Format; 5] = [
     Format::Table,
@@ -47,7 +48,7 @@ pub fn all(bytes: &[u8]) -> usize {
             for format in FORMATS {
                 let _ = cmd::compare::render(&ds, &cmp, history, &Style::plain(format), &mut sink);
             }
-            let view = cmd::compare::View::new(&ds, &cmp, history);
+            let view = View::new(&ds, &cmp, history);
             let _ = crate::report::markdown::write(&mut sink, &ds, &view);
         }
     }

@@ -3,6 +3,7 @@
 //! Data flows one way: files ([`load`]) → checked [`model::Dataset`] →
 //! aligned comparison ([`compare`]) → renderers ([`render`]).
 
+pub mod cli;
 pub mod cmd;
 pub mod compare;
 pub mod diagnostic;
@@ -10,11 +11,9 @@ pub mod error;
 pub mod exercise;
 pub mod load;
 pub mod model;
-pub mod output;
 pub mod progress;
-pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod sanitize;
 pub mod suggest;
-pub mod when;
+pub mod view;

@@ -1,7 +1,7 @@
 //! Property tests of the comparison rules (README, "Comparison rules").
 
-use claims::compare::{figure_verdict, Verdict};
-use claims::quantity::{Interval, Quantity};
+use claims::compare::{figure_verdict, Conflict, Verdict};
+use claims::model::quantity::{Interval, Quantity};
 use proptest::prelude::*;
 
 fn quantity() -> impl Strategy<Value = Quantity> {
@@ -26,7 +26,10 @@ fn quantity() -> impl Strategy<Value = Quantity> {
 
 fn describe(v: &Verdict) -> String {
     match v {
-        Verdict::Conflict(d) => format!("conflict {}", d.gap),
+        Verdict::Conflict(d) => match d.conflict {
+            Conflict::Figures { ratio } => format!("conflict {ratio}"),
+            _ => "conflict".to_string(),
+        },
         other => other.name().to_string(),
     }
 }
@@ -35,7 +38,7 @@ proptest! {
     #[test]
     fn a_claim_never_conflicts_with_itself(q in quantity()) {
         let iv = q.interval();
-        let (v, _) = figure_verdict(&[iv, iv]);
+        let v = figure_verdict(&[iv, iv]);
         prop_assert!(!v.is_conflict());
         prop_assert!(iv.overlaps(&iv));
     }
@@ -47,9 +50,9 @@ proptest! {
         rotated.rotate_left(rot % ivs.len());
         let mut reversed = ivs.clone();
         reversed.reverse();
-        let a = describe(&figure_verdict(&ivs).0);
-        prop_assert_eq!(&a, &describe(&figure_verdict(&rotated).0));
-        prop_assert_eq!(&a, &describe(&figure_verdict(&reversed).0));
+        let a = describe(&figure_verdict(&ivs));
+        prop_assert_eq!(&a, &describe(&figure_verdict(&rotated)));
+        prop_assert_eq!(&a, &describe(&figure_verdict(&reversed)));
     }
 
     #[test]
@@ -65,18 +68,18 @@ proptest! {
 
     #[test]
     fn at_least_is_consistent_with_any_larger_exact_figure(n in 0u64..1_000_000, extra in 0u64..1_000_000) {
-        let (v, _) = figure_verdict(&[Quantity::AtLeast(n).interval(), Quantity::Exact(n + extra).interval()]);
+        let v = figure_verdict(&[Quantity::AtLeast(n).interval(), Quantity::Exact(n + extra).interval()]);
         prop_assert!(!v.is_conflict());
-        let (v, _) = figure_verdict(&[Quantity::AtLeast(n + 1).interval(), Quantity::Exact(n).interval()]);
+        let v = figure_verdict(&[Quantity::AtLeast(n + 1).interval(), Quantity::Exact(n).interval()]);
         prop_assert!(v.is_conflict());
     }
 
     #[test]
     fn disjoint_exact_figures_conflict_with_their_ratio(a in 1u64..100_000, b in 1u64..100_000) {
         prop_assume!(a != b);
-        let (v, w) = figure_verdict(&[Interval::point(a), Interval::point(b)]);
-        prop_assert!(v.is_conflict());
-        let ratio = w.unwrap().2;
+        let v = figure_verdict(&[Interval::point(a), Interval::point(b)]);
+        let Verdict::Conflict(d) = v else { panic!("a conflict") };
+        let Conflict::Figures { ratio } = d.conflict else { panic!("figures") };
         prop_assert!((ratio - a.max(b) as f64 / a.min(b) as f64).abs() < 1e-9);
     }
 

@@ -1,14 +1,62 @@
 //! `claims check [PATH...]`: every problem in every file, sorted, then a count.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{exit, Context};
-use crate::load;
-use crate::output::Format;
-use crate::render::json as jsonr;
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, Loaded};
+use crate::render::emit;
+use crate::sanitize::escape;
+
+#[derive(Serialize)]
+struct SkippedRecord<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+/// The JSON `check`.
+#[derive(Serialize)]
+struct CheckRecord<'a> {
+    files: usize,
+    problems: usize,
+    diagnostics: &'a [Diagnostic],
+    skipped: Vec<SkippedRecord<'a>>,
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Every problem, what was skipped, and a count.
+fn write_text(out: &mut dyn Write, checked: &Loaded) -> io::Result<()> {
+    for d in &checked.diagnostics {
+        writeln!(out, "{d}")?;
+    }
+    for (path, why) in &checked.skipped.entries {
+        writeln!(out, "skipped {}: {why}", escape(path))?;
+    }
+    let (files, problems) = (checked.files, checked.diagnostics.len());
+    if problems > 0 {
+        let (ps, fs) = (plural(problems), plural(files));
+        return writeln!(out, "{problems} problem{ps} in {files} file{fs} checked");
+    }
+    let ds = &checked.dataset;
+    writeln!(
+        out,
+        "ok: {files} file{} checked, no problems: {} events, {} sources, {} claims",
+        plural(files),
+        ds.events.len(),
+        ds.sources.len(),
+        checked.claims_total
+    )
+}
 
 pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<u8> {
     let (files, diags, skipped) = if paths.is_empty() {
@@ -20,46 +68,23 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
     if paths.is_empty() {
         load::remember(&ctx.data, &mut checked);
     }
-    let problems = checked.diagnostics.len();
-    if ctx.style.format == Format::Json {
-        let skipped: Vec<_> = checked
+    let record = CheckRecord {
+        files: checked.files,
+        problems: checked.diagnostics.len(),
+        diagnostics: &checked.diagnostics,
+        skipped: checked
             .skipped
             .entries
             .iter()
-            .map(|(p, why)| json!({"path": p, "reason": why}))
-            .collect();
-        jsonr::write(
-            out,
-            "check",
-            json!({
-                "files": checked.files,
-                "problems": problems,
-                "diagnostics": checked.diagnostics,
-                "skipped": skipped,
-            }),
-        )?;
+            .map(|(path, reason)| SkippedRecord { path, reason })
+            .collect(),
+    };
+    emit(out, &ctx.style, "check", &record, &|out, _| {
+        write_text(out, &checked)
+    })?;
+    Ok(if checked.diagnostics.is_empty() {
+        exit::OK
     } else {
-        for d in &checked.diagnostics {
-            writeln!(out, "{d}")?;
-        }
-        for (path, why) in &checked.skipped.entries {
-            writeln!(out, "skipped {}: {why}", crate::sanitize::escape(path))?;
-        }
-        let files = checked.files;
-        let fs = if files == 1 { "" } else { "s" };
-        if problems == 0 {
-            let ds = &checked.dataset;
-            let summary = format!(
-                ": {} events, {} sources, {} claims",
-                ds.events.len(),
-                ds.sources.len(),
-                checked.claims_total
-            );
-            writeln!(out, "ok: {files} file{fs} checked, no problems{summary}")?;
-        } else {
-            let ps = if problems == 1 { "" } else { "s" };
-            writeln!(out, "{problems} problem{ps} in {files} file{fs} checked")?;
-        }
-    }
-    Ok(if problems == 0 { exit::OK } else { exit::ERROR })
+        exit::ERROR
+    })
 }

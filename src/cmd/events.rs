@@ -3,12 +3,31 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::Context;
 use crate::load::Keep;
-use crate::output::Format;
-use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::model::when::Precision;
+use crate::render::emit_sheet;
+use crate::view::{Cell, Sheet};
+
+/// One event in the JSON `events`.
+#[derive(Serialize)]
+struct EventRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: String,
+    date_precision: Precision,
+    place: &'a str,
+    summary: &'a str,
+    sources: usize,
+    claims: usize,
+}
+
+#[derive(Serialize)]
+struct EventsRecord<'a> {
+    events: Vec<EventRow<'a>>,
+}
 
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let loaded = ctx.load(&Keep::Nothing, None)?;
@@ -21,37 +40,38 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     }
     let mut events: Vec<_> = ds.events.iter().collect();
     events.sort_by(|a, b| a.date.order(&b.date).then_with(|| a.id.cmp(&b.id)));
-    if ctx.style.format == Format::Json {
-        let list: Vec<_> = events
-            .iter()
-            .map(|e| {
-                json!({
-                    "id": e.id, "title": e.title, "date": e.date.to_string(),
-                    "date_precision": e.date.precision(), "place": e.place, "summary": e.summary,
-                    "sources": sources.get(e.id.as_str()).map(|s| s.len()).unwrap_or(0),
-                    "claims": claims.get(e.id.as_str()).copied().unwrap_or(0),
-                })
-            })
-            .collect();
-        jsonr::write(out, "events", json!({ "events": list }))?;
-        return Ok(0);
-    }
+    let rows: Vec<EventRow> = events
+        .iter()
+        .map(|e| EventRow {
+            id: &e.id,
+            title: &e.title,
+            date: e.date.to_string(),
+            date_precision: e.date.precision(),
+            place: &e.place,
+            summary: &e.summary,
+            sources: sources.get(e.id.as_str()).map_or(0, |s| s.len()),
+            claims: claims.get(e.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
     let mut sheet = Sheet::new(["id", "title", "date", "place", "sources", "claims"]);
-    for e in events {
-        sheet.push(vec![
-            Cell::new(&e.id),
-            Cell::new(&e.title),
-            Cell::new(e.date.to_string()),
-            Cell::new(&e.place),
-            Cell::new(
-                sources
-                    .get(e.id.as_str())
-                    .map_or(0, |s| s.len())
-                    .to_string(),
-            ),
-            Cell::new(claims.get(e.id.as_str()).copied().unwrap_or(0).to_string()),
-        ]);
+    for r in &rows {
+        sheet.push(
+            [r.id, r.title, &r.date, r.place]
+                .into_iter()
+                .map(Cell::new)
+                .chain([
+                    Cell::new(r.sources.to_string()),
+                    Cell::new(r.claims.to_string()),
+                ])
+                .collect(),
+        );
     }
-    write_sheet(out, &sheet, &ctx.style)?;
+    emit_sheet(
+        out,
+        &ctx.style,
+        "events",
+        &EventsRecord { events: rows },
+        &sheet,
+    )?;
     Ok(0)
 }

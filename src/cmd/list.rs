@@ -2,19 +2,19 @@
 
 use std::io::Write;
 
-use clap::ValueEnum;
-use serde_json::json;
-
 use super::Context;
 use crate::error::unknown;
 use crate::load::{ClaimFilter, Keep};
-use crate::model::{Assertion, Claim, Dataset, Stance};
-use crate::output::{Format, Style};
+use crate::model::{Assertion, Claim, Dataset};
 use crate::render::delimited::RecordWriter;
-use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::render::output::{Format, Style};
+use crate::render::{json as jsonr, write_sheet};
 use crate::sanitize::json_visible;
+use crate::view::records::ClaimRow;
+use crate::view::wording::subject_and_says;
+use crate::view::{Cell, Sheet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Figure,
     Accusation,
@@ -28,42 +28,6 @@ pub struct Filters {
     pub party: Option<String>,
     pub kind: Option<Kind>,
     pub metric: Option<String>,
-}
-
-/// What a claim is about, and what it says about it, in words.
-pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
-    match &c.assertion {
-        Assertion::Figure(f) => {
-            let unit = ds.metric(&f.metric).map_or("", |m| m.unit.as_str());
-            let unit = if unit == "people" {
-                String::new()
-            } else {
-                format!(" {unit}")
-            };
-            (
-                format!("{} · {}", ds.party_name(&f.party), f.metric),
-                format!("{}{unit}", f.quantity),
-            )
-        }
-        Assertion::Accusation(a) => {
-            let verb = if a.denies { "denies" } else { "accuses" };
-            let at = a.at.as_ref().map_or(String::new(), |t| format!(" ({t})"));
-            (
-                a.act.clone(),
-                format!("{verb} {}{at}", ds.party_name(&a.accused)),
-            )
-        }
-        Assertion::Position(p) => {
-            let verb = match p.stance {
-                Stance::Affirms => "affirms",
-                Stance::Denies => "denies",
-            };
-            let text = ds
-                .proposition(&p.proposition)
-                .map_or("", |x| x.text.as_str());
-            (p.proposition.clone(), format!("{verb}: {text}"))
-        }
-    }
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -252,14 +216,9 @@ impl<'o> ListWriter<'o> {
             }
             Target::Plain(out) if self.style.format == Format::Json => {
                 for c in &claims {
-                    let (subject, says) = subject_and_says(ds, c);
-                    let obj = json!({
-                        "claim": c.id, "event": c.event, "said": c.said.to_string(), "source": c.source,
-                        "origin": c.origin, "kind": c.kind_name(), "subject": subject, "says": says,
-                        "hedged": c.hedged, "quote": c.quote, "quote_kind": c.quote_kind,
-                        "language": c.language, "english": c.english, "document": c.document,
-                    });
-                    let text = serde_json::to_string(&obj).map_err(std::io::Error::from)?;
+                    // Through `Value`, so the fields come sorted as in every JSON document.
+                    let value = serde_json::to_value(ClaimRow::of(ds, c))?;
+                    let text = serde_json::to_string(&value)?;
                     let sep = if self.written == 0 {
                         "\n    "
                     } else {

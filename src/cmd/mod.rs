@@ -11,9 +11,10 @@ pub mod show;
 pub mod sources;
 pub mod stats;
 
-use crate::load::{self, DataSource, Keep, LoadFailure, Loaded, Sink};
+use crate::error::{unknown, UserError};
+use crate::load::{self, ClaimFilter, DataSource, Keep, LoadFailure, Loaded, Sink};
 use crate::model::Dataset;
-use crate::output::Style;
+use crate::render::output::Style;
 
 /// What every command needs: where the data is and how to print.
 pub struct Context {
@@ -59,6 +60,36 @@ impl Context {
             .into())
         }
     }
+}
+
+/// Loads the data keeping only one event's claims; on a folder with a
+/// current index, reads only the files that event needs.
+pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> {
+    let keep = Keep::Matching(ClaimFilter {
+        event: Some(event.to_string()),
+        ..ClaimFilter::default()
+    });
+    let (mut files, diags, skipped) = load::files_for(&ctx.data);
+    let chosen = match &ctx.data {
+        DataSource::Folder(dir) => load::index::select(dir, &files, event),
+        DataSource::Builtin => load::index::select_builtin(&files, event),
+    };
+    let whole = chosen.is_none();
+    if let Some(chosen) = chosen {
+        files = chosen.into_iter().map(|i| files[i].clone()).collect();
+    }
+    Ok(ctx
+        .load_files(files, diags, skipped, &keep, None, whole)?
+        .dataset)
+}
+
+/// An unknown event id, with the nearest known ones.
+pub(crate) fn unknown_event(ds: &Dataset, event: &str) -> UserError {
+    let ids = ds.events.iter().map(|e| e.id.as_str());
+    unknown("event", event, ids.clone()).hint(format!(
+        "{} `claims events` lists them",
+        crate::suggest::hint(event, ids)
+    ))
 }
 
 /// Exit statuses, as documented in the README.

@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use super::compare::{load_event, unknown_event, View};
-use super::Context;
+use super::{load_event, unknown_event, Context};
 use crate::compare::{self, Options};
 use crate::error::UserError;
-use crate::output::Format;
+use crate::render::output::Format;
 use crate::report;
+use crate::view::View;
 
 pub fn run(ctx: &Context, event: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
     // A report is a document: Markdown unless HTML is asked for.

@@ -3,236 +3,179 @@
 
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::Context;
-use crate::cmd::list::subject_and_says;
-use crate::compare::{self, FigureValue, Options, Topic};
 use crate::error::unknown;
-use crate::model::{Claim, Dataset};
-use crate::output::Format;
-use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::model::{Claim, Dataset, Document, QuoteKind};
+use crate::render::emit_sheet;
+use crate::view::citation::{document_line, via_name};
+use crate::view::feeds::{feeds, Feed};
+use crate::view::wording::subject_and_says;
+use crate::view::{Cell, Sheet};
 
-/// A row of the comparison a claim takes part in, and how.
-pub struct Feed {
-    pub section: &'static str,
-    pub row: String,
-    pub role: String,
-    pub verdict: String,
-    /// The voice's statements on the row, oldest first: "≥ 49 [2022-09-13] → 105 [2022-09-14]".
-    pub revisions: String,
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    outlet: &'a str,
+    url: Option<&'a str>,
+    published: Option<String>,
+    relation: Option<&'a str>,
 }
 
-/// "value [when]" for each step, joined with arrows; this claim's step is starred.
-fn chain<'a>(steps: impl Iterator<Item = (String, &'a Claim)>, me: &Claim) -> String {
-    steps
-        .map(|(text, c)| {
-            let mark = if std::ptr::eq(c, me) {
-                " (this claim)"
-            } else {
-                ""
-            };
-            format!("{text} [{}]{mark}", c.said)
-        })
-        .collect::<Vec<_>>()
-        .join(" → ")
+#[derive(Serialize)]
+struct FeedRecord<'a> {
+    section: &'a str,
+    row: &'a str,
+    role: &'a str,
+    verdict: &'a str,
+    revisions: &'a str,
 }
 
-/// Where a claim stands in its event's comparison.
-pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
-    let Some(event) = ds.event(&claim.event) else {
-        return Vec::new();
-    };
-    let cmp = compare::compare(ds, event, Options::default());
-    let mut out = Vec::new();
-    let is = |c: &&Claim| std::ptr::eq(*c, claim);
-    for row in &cmp.figures {
-        for v in &row.voices {
-            let role = if v.value.claims().iter().any(is) {
-                match &v.value {
-                    FigureValue::Stated(..) => Some("current figure".to_string()),
-                    FigureValue::Derived { .. } => {
-                        Some(format!("a part of the derived sum {}", v.value.text()))
-                    }
-                }
-            } else if v.earlier.iter().any(|e| e.claims().iter().any(is)) {
-                Some("superseded by a later statement".to_string())
-            } else {
-                None
-            };
-            if let Some(role) = role {
-                let steps = v
-                    .earlier
-                    .iter()
-                    .chain(std::iter::once(&v.value))
-                    .filter_map(|val| {
-                        let newest = val
-                            .claims()
-                            .into_iter()
-                            .max_by(|a, b| a.said.order(&b.said).then(a.seq.cmp(&b.seq)))?;
-                        // A derived sum is shown under the part this claim is, if it is one.
-                        let c = val
-                            .claims()
-                            .into_iter()
-                            .find(|c| std::ptr::eq(*c, claim))
-                            .unwrap_or(newest);
-                        Some((val.text(), c))
-                    });
-                out.push(Feed {
-                    section: "figures",
-                    row: format!("{} · {}", ds.party_name(&row.party), row.metric.label),
-                    role,
-                    verdict: verdict_text(&row.verdict),
-                    revisions: chain(steps, claim),
-                });
-            }
+/// The JSON `claim`.
+#[derive(Serialize)]
+struct ClaimRecord<'a> {
+    claim: &'a str,
+    event: &'a str,
+    source: &'a str,
+    origin: Option<&'a str>,
+    said: String,
+    via: String,
+    kind: &'static str,
+    subject: String,
+    says: String,
+    hedged: bool,
+    quote: &'a str,
+    quote_kind: QuoteKind,
+    language: &'a str,
+    reading: Option<&'a str>,
+    english: Option<&'a str>,
+    note: Option<&'a str>,
+    document: Option<DocumentRecord<'a>>,
+    feeds: Vec<FeedRecord<'a>>,
+}
+
+fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'a> {
+    let (subject, says) = subject_and_says(ds, c);
+    let document = ds.document(&c.document).map(|d| DocumentRecord {
+        id: &d.id,
+        title: d.title.as_deref(),
+        outlet: &d.outlet,
+        url: d.url.as_deref(),
+        published: d.published.as_ref().map(|p| p.to_string()),
+        relation: d.relation.as_deref(),
+    });
+    let feeds = feeds.iter().map(|f| FeedRecord {
+        section: f.section,
+        row: &f.row,
+        role: &f.role,
+        verdict: &f.verdict,
+        revisions: &f.revisions,
+    });
+    ClaimRecord {
+        claim: &c.id,
+        event: &c.event,
+        source: &c.source,
+        origin: c.origin.as_deref(),
+        said: c.said.to_string(),
+        via: via_name(c),
+        kind: c.kind_name(),
+        subject,
+        says,
+        hedged: c.hedged,
+        quote: &c.quote,
+        quote_kind: c.quote_kind,
+        language: &c.language,
+        reading: c.reading.as_deref(),
+        english: c.english.as_deref(),
+        note: c.note.as_deref(),
+        document,
+        feeds: feeds.collect(),
+    }
+}
+
+fn source_line(ds: &Dataset, c: &Claim) -> String {
+    match ds.source(&c.source) {
+        Some(s) => {
+            let party = s.party.as_deref();
+            let party = party.map_or(String::new(), |p| format!(", for {}", ds.party_name(p)));
+            format!("{} — {}{party}", s.id, s.name)
         }
-    }
-    for row in &cmp.statements {
-        for v in &row.voices {
-            let role = if std::ptr::eq(v.claim, claim) {
-                Some("current statement")
-            } else if v.earlier.iter().any(is) {
-                Some("superseded by a later statement")
-            } else {
-                None
-            };
-            if let Some(role) = role {
-                out.push(Feed {
-                    section: match row.topic {
-                        Topic::Act(_) => "accusations",
-                        Topic::Proposition(_) => "positions",
-                    },
-                    row: row.label().to_string(),
-                    role: role.to_string(),
-                    verdict: verdict_text(&row.verdict),
-                    revisions: chain(
-                        v.earlier
-                            .iter()
-                            .chain(std::iter::once(&v.claim))
-                            .map(|c| (crate::cmd::list::subject_and_says(ds, c).1, *c)),
-                        claim,
-                    ),
-                });
-            }
-        }
-    }
-    out
-}
-
-fn verdict_text(v: &compare::Verdict) -> String {
-    match v {
-        compare::Verdict::Conflict(d) => format!("conflict: {}", d.gap),
-        other => other.name().to_string(),
+        None => c.source.clone(),
     }
 }
 
-pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
-    let Some(c) = ds.claim(id) else {
-        return Err(
-            unknown("claim", id, ds.claims.iter().map(|c| c.id.as_str()))
-                .hint(format!(
-                    "{} `claims list` shows claim ids",
-                    crate::suggest::hint(id, ds.claims.iter().map(|c| c.id.as_str()))
-                ))
-                .into(),
-        );
-    };
-    let (subject, says) = subject_and_says(&ds, c);
-    let source = ds.source(&c.source);
-    let doc = ds.document(&c.document);
-    let feeds = feeds(&ds, c);
-    let via = serde_json::to_value(c.via)?
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    if ctx.style.format == Format::Json {
-        let body = json!({
-            "claim": c.id, "event": c.event, "source": c.source, "origin": c.origin,
-            "said": c.said.to_string(), "via": via, "kind": c.kind_name(), "subject": subject, "says": says,
-            "hedged": c.hedged, "quote": c.quote, "quote_kind": c.quote_kind, "language": c.language,
-            "reading": c.reading, "english": c.english, "note": c.note,
-            "document": doc.map(|d| json!({"id": d.id, "title": d.title, "outlet": d.outlet, "url": d.url,
-                "published": d.published.as_ref().map(|p| p.to_string()), "relation": d.relation})),
-            "feeds": feeds.iter().map(|f| json!({"section": f.section, "row": f.row, "role": f.role, "verdict": f.verdict, "revisions": f.revisions})).collect::<Vec<_>>(),
-        });
-        jsonr::write(out, "claim", body)?;
-        return Ok(0);
-    }
+fn document_cell(d: &Document) -> String {
+    let url = d
+        .url
+        .as_deref()
+        .map_or(String::new(), |u| format!(" — {u}"));
+    format!("{}{url}", document_line(d))
+}
+
+fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     let mut sheet = Sheet::new(["field", "value"]).titled(format!("Claim {}", c.id));
     let mut add = |k: &str, v: String| sheet.push(vec![Cell::new(k), Cell::new(v)]);
-    add(
-        "event",
-        format!(
-            "{} ({})",
-            c.event,
-            ds.event(&c.event).map_or("", |e| e.title.as_str())
-        ),
-    );
-    add(
-        "source",
-        match source {
-            Some(s) => format!(
-                "{} — {}{}",
-                s.id,
-                s.name,
-                s.party
-                    .as_deref()
-                    .map_or(String::new(), |p| format!(", for {}", ds.party_name(p)))
-            ),
-            None => c.source.clone(),
-        },
-    );
+    let title = ds.event(&c.event).map_or("", |e| e.title.as_str());
+    add("event", format!("{} ({title})", c.event));
+    add("source", source_line(ds, c));
     if let Some(o) = &c.origin {
         add("relaying", o.clone());
     }
-    add("said", format!("{} (via {via})", c.said));
+    add("said", format!("{} (via {})", c.said, via_name(c)));
+    let (subject, says) = subject_and_says(ds, c);
     add("asserts", format!("{}: {subject} — {says}", c.kind_name()));
-    add(
-        "hedged",
-        if c.hedged {
-            "yes: a second-hand or conditional report".into()
-        } else {
-            "no".into()
-        },
-    );
+    let hedged = if c.hedged {
+        "yes: a second-hand or conditional report"
+    } else {
+        "no"
+    };
+    add("hedged", hedged.into());
     let label = match c.quote_kind {
-        crate::model::QuoteKind::Verbatim => format!("quote ({})", c.language),
-        crate::model::QuoteKind::Paraphrase => "research notes".to_string(),
+        QuoteKind::Verbatim => format!("quote ({})", c.language),
+        QuoteKind::Paraphrase => "research notes".to_string(),
     };
     add(&label, c.quote.clone());
-    if let Some(r) = &c.reading {
-        add("reading", r.clone());
+    let optional = [
+        ("reading", &c.reading),
+        ("English", &c.english),
+        ("note", &c.note),
+    ];
+    for (k, v) in optional {
+        if let Some(v) = v {
+            add(k, v.clone());
+        }
     }
-    if let Some(e) = &c.english {
-        add("English", e.clone());
+    if let Some(d) = ds.document(&c.document) {
+        add("document", document_cell(d));
     }
-    if let Some(n) = &c.note {
-        add("note", n.clone());
-    }
-    if let Some(d) = doc {
-        add(
-            "document",
-            format!(
-                "{}{}",
-                crate::report::document_line(d),
-                d.url
-                    .as_deref()
-                    .map_or(String::new(), |u| format!(" — {u}"))
-            ),
-        );
-    }
-    for f in &feeds {
-        add(
-            &format!("feeds ({})", f.section),
-            format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict),
-        );
+    for f in feeds {
+        let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);
+        add(&format!("feeds ({})", f.section), what);
         add("  its revisions", f.revisions.clone());
     }
     if feeds.is_empty() {
         add("feeds", "no row of `compare`".to_string());
     }
-    write_sheet(out, &sheet, &ctx.style)?;
+    sheet
+}
+
+pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let ds = ctx.dataset()?;
+    let ids = || ds.claims.iter().map(|c| c.id.as_str());
+    let Some(c) = ds.claim(id) else {
+        let hint = crate::suggest::hint(id, ids());
+        let err = unknown("claim", id, ids()).hint(format!("{hint} `claims list` shows claim ids"));
+        return Err(err.into());
+    };
+    let feeds = feeds(&ds, c);
+    emit_sheet(
+        out,
+        &ctx.style,
+        "claim",
+        &record(&ds, c, &feeds),
+        &sheet(&ds, c, &feeds),
+    )?;
     Ok(0)
 }

@@ -3,12 +3,29 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::Context;
 use crate::load::Keep;
-use crate::output::Format;
-use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::model::SourceKind;
+use crate::render::emit_sheet;
+use crate::view::{Cell, Sheet};
+
+/// One source in the JSON `sources`.
+#[derive(Serialize)]
+struct SourceRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    party: Option<&'a str>,
+    kind: SourceKind,
+    claims: usize,
+    events: usize,
+}
+
+#[derive(Serialize)]
+struct SourcesRecord<'a> {
+    sources: Vec<SourceRow<'a>>,
+}
 
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let loaded = ctx.load(&Keep::Nothing, None)?;
@@ -21,33 +38,35 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     }
     let mut sources: Vec<_> = ds.sources.iter().collect();
     sources.sort_by(|a, b| a.party.cmp(&b.party).then_with(|| a.id.cmp(&b.id)));
-    let count = |id: &str| claims.get(id).copied().unwrap_or(0);
-    let nevents = |id: &str| events.get(id).map_or(0, |s| s.len());
-    if ctx.style.format == Format::Json {
-        let list: Vec<_> = sources
-            .iter()
-            .map(|s| {
-                json!({
-                    "id": s.id, "name": s.name, "party": s.party, "kind": s.kind,
-                    "claims": count(&s.id), "events": nevents(&s.id),
-                })
-            })
-            .collect();
-        jsonr::write(out, "sources", json!({ "sources": list }))?;
-        return Ok(0);
-    }
+    let rows: Vec<SourceRow> = sources
+        .iter()
+        .map(|s| SourceRow {
+            id: &s.id,
+            name: &s.name,
+            party: s.party.as_deref(),
+            kind: s.kind,
+            claims: claims.get(s.id.as_str()).copied().unwrap_or(0),
+            events: events.get(s.id.as_str()).map_or(0, |e| e.len()),
+        })
+        .collect();
     let mut sheet = Sheet::new(["id", "name", "party", "kind", "claims", "events"]);
-    for s in sources {
-        let kind = serde_json::to_value(s.kind)?;
+    for r in &rows {
+        let kind = serde_json::to_value(r.kind)?;
         sheet.push(vec![
-            Cell::new(&s.id),
-            Cell::new(&s.name),
-            Cell::new(s.party.as_deref().unwrap_or("—")),
+            Cell::new(r.id),
+            Cell::new(r.name),
+            Cell::new(r.party.unwrap_or("—")),
             Cell::new(kind.as_str().unwrap_or("")),
-            Cell::new(count(&s.id).to_string()),
-            Cell::new(nevents(&s.id).to_string()),
+            Cell::new(r.claims.to_string()),
+            Cell::new(r.events.to_string()),
         ]);
     }
-    write_sheet(out, &sheet, &ctx.style)?;
+    emit_sheet(
+        out,
+        &ctx.style,
+        "sources",
+        &SourcesRecord { sources: rows },
+        &sheet,
+    )?;
     Ok(0)
 }

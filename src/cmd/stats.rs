@@ -5,12 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::Context;
 use crate::compare::{self, Options, Perspective, Verdict};
-use crate::output::Format;
-use crate::render::{json as jsonr, write_sheet, Cell, Sheet};
+use crate::render::emit_sheet;
+use crate::view::{Cell, Sheet};
 
 #[derive(Default)]
 struct SourceStats {
@@ -35,6 +35,65 @@ fn median(v: &mut [f64]) -> Option<f64> {
     })
 }
 
+/// Adds one event's comparison: ratios of adversary figures to the
+/// adversary's own, and each voice's rows and conflicts.
+fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comparison) {
+    for row in &cmp.figures {
+        let mut own: Vec<f64> = row
+            .voices
+            .iter()
+            .filter(|v| v.perspective == Perspective::Own)
+            .map(|v| v.value.headline() as f64)
+            .collect();
+        let Some(own) = median(&mut own).filter(|m| *m > 0.0) else {
+            continue;
+        };
+        for v in row
+            .voices
+            .iter()
+            .filter(|v| v.perspective == Perspective::Adversary)
+            // Only figures the source stated: a sum derived from a part it stated
+            // would count the same statement again on the composite's row.
+            .filter(|v| matches!(v.value, compare::FigureValue::Stated(..)))
+        {
+            stats
+                .entry(v.key.clone())
+                .or_default()
+                .ratios
+                .push(v.value.headline() as f64 / own);
+        }
+    }
+    let rows = cmp
+        .figures
+        .iter()
+        .map(|r| {
+            (
+                r.voices.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
+                &r.verdict,
+            )
+        })
+        .chain(cmp.statements.iter().map(|r| {
+            (
+                r.voices.iter().map(|v| v.key.as_str()).collect(),
+                &r.verdict,
+            )
+        }));
+    for (voices, verdict) in rows {
+        let unique: BTreeSet<&str> = voices.iter().copied().collect();
+        for v in &unique {
+            stats.entry(v.to_string()).or_default().rows += 1;
+        }
+        if let Verdict::Conflict(d) = verdict {
+            let mut pair: BTreeSet<&str> = BTreeSet::new();
+            pair.insert(voices[d.first]);
+            pair.insert(voices[d.second]);
+            for v in pair {
+                stats.entry(v.to_string()).or_default().conflicts += 1;
+            }
+        }
+    }
+}
+
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let ds = ctx.dataset()?;
     let mut stats: BTreeMap<String, SourceStats> = BTreeMap::new();
@@ -44,78 +103,56 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
         s.events.insert(c.event.clone());
     }
     for event in &ds.events {
-        let cmp = compare::compare(&ds, event, Options::default());
-        for row in &cmp.figures {
-            let mut own: Vec<f64> = row
-                .voices
-                .iter()
-                .filter(|v| v.perspective == Perspective::Own)
-                .map(|v| v.value.headline() as f64)
-                .collect();
-            let Some(own) = median(&mut own).filter(|m| *m > 0.0) else {
-                continue;
-            };
-            for v in row
-                .voices
-                .iter()
-                .filter(|v| v.perspective == Perspective::Adversary)
-                // Only figures the source stated: a sum derived from a part it stated
-                // would count the same statement again on the composite's row.
-                .filter(|v| matches!(v.value, compare::FigureValue::Stated(..)))
-            {
-                stats
-                    .entry(v.key.clone())
-                    .or_default()
-                    .ratios
-                    .push(v.value.headline() as f64 / own);
-            }
-        }
-        let rows = cmp
-            .figures
-            .iter()
-            .map(|r| {
-                (
-                    r.voices.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
-                    &r.verdict,
-                )
-            })
-            .chain(cmp.statements.iter().map(|r| {
-                (
-                    r.voices.iter().map(|v| v.key.as_str()).collect(),
-                    &r.verdict,
-                )
-            }));
-        for (voices, verdict) in rows {
-            let unique: BTreeSet<&str> = voices.iter().copied().collect();
-            for v in &unique {
-                stats.entry(v.to_string()).or_default().rows += 1;
-            }
-            if let Verdict::Conflict(d) = verdict {
-                let mut pair: BTreeSet<&str> = BTreeSet::new();
-                pair.insert(voices[d.first]);
-                pair.insert(voices[d.second]);
-                for v in pair {
-                    stats.entry(v.to_string()).or_default().conflicts += 1;
-                }
-            }
-        }
+        add_comparison(
+            &mut stats,
+            &compare::compare(&ds, event, Options::default()),
+        );
     }
     let mut order: Vec<(&String, &mut SourceStats)> = stats.iter_mut().collect();
     order.sort_by(|a, b| b.1.claims.cmp(&a.1.claims).then(a.0.cmp(b.0)));
-    let party = |id: &str| ds.party_of(id).unwrap_or("—").to_string();
-    if ctx.style.format == Format::Json {
-        let list: Vec<_> = order
-            .into_iter()
-            .map(|(id, s)| {
-                let n = s.ratios.len();
-                json!({"source": id, "party": ds.party_of(id), "claims": s.claims, "events": s.events.len(),
-                    "adversary_figures_compared": n, "median_ratio_to_adversary_own": median(&mut s.ratios),
-                    "rows": s.rows, "conflicts": s.conflicts})
-            })
-            .collect();
-        jsonr::write(out, "stats", json!({ "sources": list }))?;
-        return Ok(0);
-    }
+    let rows: Vec<StatsRow> = order
+        .into_iter()
+        .map(|(id, s)| StatsRow {
+            source: id,
+            party: ds.party_of(id),
+            claims: s.claims,
+            events: s.events.len(),
+            adversary_figures_compared: s.ratios.len(),
+            median_ratio_to_adversary_own: median(&mut s.ratios),
+            rows: s.rows,
+            conflicts: s.conflicts,
+        })
+        .collect();
+    let sheet = sheet(&rows);
+    emit_sheet(
+        out,
+        &ctx.style,
+        "stats",
+        &StatsRecord { sources: rows },
+        &sheet,
+    )?;
+    Ok(0)
+}
+
+/// One source in the JSON `stats`.
+#[derive(Serialize)]
+struct StatsRow<'a> {
+    source: &'a str,
+    party: Option<&'a str>,
+    claims: usize,
+    events: usize,
+    adversary_figures_compared: usize,
+    median_ratio_to_adversary_own: Option<f64>,
+    rows: usize,
+    conflicts: usize,
+}
+
+#[derive(Serialize)]
+struct StatsRecord<'a> {
+    sources: Vec<StatsRow<'a>>,
+}
+
+fn sheet(rows: &[StatsRow]) -> Sheet {
     let mut sheet = Sheet::new([
         "source",
         "party",
@@ -126,19 +163,19 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
         "rows in conflict",
     ])
     .titled("Sources across events");
-    for (id, s) in order {
-        let n = s.ratios.len();
-        let ratio = median(&mut s.ratios).map_or("—".to_string(), |r| format!("{r:.1}×"));
+    for r in rows {
+        let ratio = r
+            .median_ratio_to_adversary_own
+            .map_or("—".to_string(), |r| format!("{r:.1}×"));
         sheet.push(vec![
-            Cell::new(id.as_str()),
-            Cell::new(party(id)),
-            Cell::new(s.claims.to_string()),
-            Cell::new(s.events.len().to_string()),
-            Cell::new(n.to_string()),
+            Cell::new(r.source),
+            Cell::new(r.party.unwrap_or("—")),
+            Cell::new(r.claims.to_string()),
+            Cell::new(r.events.to_string()),
+            Cell::new(r.adversary_figures_compared.to_string()),
             Cell::new(ratio),
-            Cell::new(format!("{} of {}", s.conflicts, s.rows)),
+            Cell::new(format!("{} of {}", r.conflicts, r.rows)),
         ]);
     }
-    write_sheet(out, &sheet, &ctx.style)?;
-    Ok(0)
+    sheet
 }

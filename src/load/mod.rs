@@ -25,10 +25,10 @@ use file_model::*;
 pub use input::{InputFile, Skipped};
 
 use crate::diagnostic::{self, Diagnostic, LineIndex};
+use crate::model::quantity::{Interval, Quantity};
+use crate::model::when::{parse_when, When};
 use crate::model::*;
-use crate::quantity::{Interval, Quantity};
 use crate::suggest;
-use crate::when::{parse_when, When};
 
 /// Where the active data comes from.
 #[derive(Debug, Clone)]

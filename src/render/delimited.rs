@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::Sheet;
-use crate::output::Style;
+use crate::render::output::Style;
 use crate::sanitize::{defuse_formula, escape};
+use crate::view::Sheet;
 
 pub fn write(out: &mut dyn Write, sheet: &Sheet, delimiter: u8, style: &Style) -> io::Result<()> {
     write_rows(

@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
 
-use super::Sheet;
+use serde::Serialize;
+
+use crate::view::Sheet;
 
 /// Bumped whenever a field is renamed or removed (adding fields keeps it).
 pub const FORMAT_VERSION: u32 = 1;
@@ -26,6 +28,14 @@ pub fn write(out: &mut dyn Write, kind: &str, body: Value) -> io::Result<()> {
     // raw; as \uXXXX escapes the JSON means the same and shows them.
     out.write_all(crate::sanitize::json_visible(&text).as_bytes())?;
     writeln!(out)
+}
+
+/// Writes a typed record as a JSON document of a kind. The record goes
+/// through `Value`, whose objects keep their keys sorted, so every document
+/// lists its fields in the same (alphabetical) order.
+pub fn write_record<R: Serialize>(out: &mut dyn Write, kind: &str, record: &R) -> io::Result<()> {
+    let value = serde_json::to_value(record).map_err(io::Error::from)?;
+    write(out, kind, value)
 }
 
 /// A sheet as `{"rows": [{header: cell, ...}]}`.

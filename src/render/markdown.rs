@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::Sheet;
 use crate::sanitize::markdown_cell;
+use crate::view::Sheet;
 
 pub fn write(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
     if let Some(title) = &sheet.title {

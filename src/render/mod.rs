@@ -1,125 +1,58 @@
-//! Renderers: a [`Sheet`] of rows becomes a terminal table, Markdown, CSV or
-//! TSV; JSON is written from typed records by each command.
+//! Formats: a [`Sheet`] becomes a terminal table, Markdown, CSV, TSV or an
+//! HTML table; a typed record becomes JSON. [`emit`] is the one place that
+//! chooses between the record (for machines) and the people's form.
 
+pub mod comparison;
 pub mod delimited;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod output;
 pub mod table;
 
 use std::io::{self, Write};
 
-use crate::output::{Format, Style};
+use serde::Serialize;
 
-/// How a cell should stand out on a colour terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Conflict,
-    Agree,
-    Muted,
-    Heading,
-}
+use crate::view::Sheet;
+use output::{Format, Style};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    pub text: String,
-    pub tone: Tone,
-}
-
-impl Cell {
-    pub fn new(text: impl Into<String>) -> Self {
-        Cell {
-            text: text.into(),
-            tone: Tone::Plain,
-        }
-    }
-    pub fn tone(mut self, tone: Tone) -> Self {
-        self.tone = tone;
-        self
+/// Writes a command's result: JSON from its record, any other format by
+/// `people` (which receives the output and the style).
+pub fn emit<R: Serialize>(
+    out: &mut dyn Write,
+    style: &Style,
+    kind: &str,
+    record: &R,
+    people: &dyn Fn(&mut dyn Write, &Style) -> io::Result<()>,
+) -> io::Result<()> {
+    match style.format {
+        Format::Json => json::write_record(out, kind, record),
+        _ => people(out, style),
     }
 }
 
-impl From<String> for Cell {
-    fn from(text: String) -> Self {
-        Cell::new(text)
-    }
-}
-impl From<&str> for Cell {
-    fn from(text: &str) -> Self {
-        Cell::new(text)
-    }
-}
-
-/// A titled table: what every tabular command produces.
-#[derive(Debug, Clone, Default)]
-pub struct Sheet {
-    pub title: Option<String>,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// On a narrow terminal, the least width (column, characters) a column keeps.
-    pub min_widths: Vec<(usize, u16)>,
+/// [`emit`] for a command whose people's form is one sheet.
+pub fn emit_sheet<R: Serialize>(
+    out: &mut dyn Write,
+    style: &Style,
+    kind: &str,
+    record: &R,
+    sheet: &Sheet,
+) -> io::Result<()> {
+    emit(out, style, kind, record, &|out, style| {
+        write_sheet(out, sheet, style)
+    })
 }
 
-impl Sheet {
-    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> Self {
-        Sheet {
-            title: None,
-            headers: headers.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
-            min_widths: Vec::new(),
-        }
-    }
-
-    pub fn titled(mut self, title: impl Into<String>) -> Self {
-        self.title = Some(title.into());
-        self
-    }
-
-    pub fn push(&mut self, row: Vec<Cell>) {
-        self.rows.push(row);
-    }
-
-    /// The sheet without the columns that are empty in every row, apart from
-    /// the first `lead` ones: a source that gave no figure needs no column
-    /// in the figures table.
-    pub fn without_empty_columns(&self, lead: usize) -> Sheet {
-        let keep: Vec<usize> = (0..self.headers.len())
-            .filter(|&i| {
-                i < lead
-                    || self
-                        .rows
-                        .iter()
-                        .any(|r| r.get(i).is_some_and(|c| !c.text.is_empty()))
-            })
-            .collect();
-        Sheet {
-            title: self.title.clone(),
-            headers: keep.iter().map(|&i| self.headers[i].clone()).collect(),
-            rows: self
-                .rows
-                .iter()
-                .map(|r| keep.iter().filter_map(|&i| r.get(i).cloned()).collect())
-                .collect(),
-            min_widths: self
-                .min_widths
-                .iter()
-                .filter_map(|&(i, w)| keep.iter().position(|&k| k == i).map(|n| (n, w)))
-                .collect(),
-        }
-    }
-}
-
-/// Writes a sheet in a non-JSON format.
+/// Writes a sheet in a format for people (JSON: the sheet's rows).
 pub fn write_sheet(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
     match style.format {
         Format::Table => table::write(out, sheet, style),
         Format::Markdown => markdown::write(out, sheet),
         Format::Csv => delimited::write(out, sheet, b',', style),
         Format::Tsv => delimited::write(out, sheet, b'\t', style),
-        Format::Json => {
-            let value = json::sheet_value(sheet);
-            json::write(out, "sheet", value)
-        }
-        Format::Html => crate::report::html::table(out, sheet),
+        Format::Json => json::write(out, "sheet", json::sheet_value(sheet)),
+        Format::Html => html::table(out, sheet),
     }
 }

@@ -7,9 +7,9 @@ use comfy_table::{
     presets, Attribute, Cell as TCell, Color, ColumnConstraint, ContentArrangement, Table, Width,
 };
 
-use super::{Sheet, Tone};
-use crate::output::Style;
+use crate::render::output::Style;
 use crate::sanitize::escape;
+use crate::view::{Sheet, Tone};
 
 pub fn build(sheet: &Sheet, style: &Style) -> Table {
     let mut table = Table::new();

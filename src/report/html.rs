@@ -3,11 +3,12 @@
 
 use std::io::{self, Write};
 
-use super::chart::{self, xml};
-use super::{document_line, documents, summary_sentence, LEGEND};
-use crate::cmd::compare::View;
+use super::chart;
 use crate::model::Dataset;
-use crate::render::{Sheet, Tone};
+use crate::render::html::table;
+use crate::sanitize::xml;
+use crate::view::citation::{claim_lines, document_line, documents, LEGEND};
+use crate::view::View;
 
 const CSS: &str = r#"
 body { font: 15px/1.45 "DejaVu Sans", system-ui, sans-serif; color: #1d1d1f; max-width: 1180px; margin: 2em auto; padding: 0 1em; }
@@ -38,29 +39,6 @@ svg .adversary { fill: #d9480f; stroke: #d9480f; }
 svg .third { fill: #6c6c6c; stroke: #6c6c6c; }
 svg .point.own, svg .point.adversary, svg .point.third { stroke: #fff; }
 "#;
-
-/// A sheet as an HTML table, every cell escaped.
-pub fn table(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
-    writeln!(out, "<div class=\"scroll\"><table>\n<thead><tr>")?;
-    for h in &sheet.headers {
-        write!(out, "<th>{}</th>", xml(h))?;
-    }
-    writeln!(out, "</tr></thead>\n<tbody>")?;
-    for row in &sheet.rows {
-        write!(out, "<tr>")?;
-        for c in row {
-            let class = match c.tone {
-                Tone::Conflict => " class=\"conflict\"",
-                Tone::Agree => " class=\"agree\"",
-                Tone::Muted => " class=\"muted\"",
-                _ => "",
-            };
-            write!(out, "<td{class}>{}</td>", xml(&c.text))?;
-        }
-        writeln!(out, "</tr>")?;
-    }
-    writeln!(out, "</tbody></table></div>")
-}
 
 /// Only http(s) addresses become links; anything else is shown as text.
 fn link(url: &str) -> String {
@@ -100,7 +78,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     writeln!(
         out,
         "<p id=\"summary\">{}</p>",
-        xml(&summary_sentence(view))
+        xml(&view.summary_sentence())
     )?;
     if let Some(svg) = chart::svg(ds, view.cmp) {
         writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>")?;
@@ -129,11 +107,16 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             xml(note.kind),
             xml(&note.explanation)
         )?;
-        for (who, what, claims) in &note.sides {
-            writeln!(out, "<li><strong>{}</strong>: {}", xml(who), xml(what))?;
-            for c in claims {
+        for side in &note.sides {
+            writeln!(
+                out,
+                "<li><strong>{}</strong>: {}",
+                xml(&side.voice),
+                xml(&side.says)
+            )?;
+            for c in &side.claims {
                 // The first line is the quote, marked as the notes' wording when it is.
-                let lines = view.claim_lines(c);
+                let lines = claim_lines(ds, c);
                 writeln!(
                     out,
                     "<blockquote lang=\"{}\">{}</blockquote>",
@@ -153,7 +136,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         writeln!(out, "<li>{}</li>", xml(&l))?;
     }
     writeln!(out, "</ul>\n<h2>Documents</h2>\n<ul>")?;
-    for d in documents(ds, view) {
+    for d in documents(ds, &e.id) {
         let url = d
             .url
             .as_deref()

@@ -3,11 +3,11 @@
 
 use std::io::{self, Write};
 
-use super::{document_line, documents, summary_sentence, LEGEND};
-use crate::cmd::compare::View;
 use crate::model::Dataset;
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
+use crate::view::citation::{claim_lines, document_line, documents, LEGEND};
+use crate::view::View;
 
 /// Escapes text for a Markdown paragraph (same rules as a table cell).
 fn text(s: &str) -> String {
@@ -25,7 +25,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     )?;
     writeln!(out, "{}\n", text(&e.summary))?;
     writeln!(out, "## Summary\n")?;
-    writeln!(out, "{}\n", text(&summary_sentence(view)))?;
+    writeln!(out, "{}\n", text(&view.summary_sentence()))?;
     for sheet in &view.compact() {
         if sheet.rows.is_empty() {
             continue;
@@ -48,11 +48,11 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             note.kind
         )?;
         writeln!(out, "{}\n", text(&note.explanation))?;
-        for (who, what, claims) in &note.sides {
-            writeln!(out, "- **{}**: {}", text(who), text(what))?;
-            for c in claims {
+        for side in &note.sides {
+            writeln!(out, "- **{}**: {}", text(&side.voice), text(&side.says))?;
+            for c in &side.claims {
                 // The first line is the quote, marked as the notes' wording when it is.
-                for (i, l) in view.claim_lines(c).iter().enumerate() {
+                for (i, l) in claim_lines(ds, c).iter().enumerate() {
                     let sep = if i == 0 { "" } else { "  >\n" };
                     writeln!(out, "{sep}  > {}", text(l))?;
                 }
@@ -65,7 +65,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         writeln!(out, "- {}", text(&l))?;
     }
     writeln!(out, "\n## Documents\n")?;
-    for d in documents(ds, view) {
+    for d in documents(ds, &e.id) {
         let line = text(&document_line(d));
         match &d.url {
             Some(u) => writeln!(out, "- {line}: <{}>", u.replace(['<', '>', ' '], ""))?,

@@ -270,7 +270,7 @@ fn split_offset(time: &str) -> (&str, Option<&str>) {
 /// Parses any form of [`When`].
 ///
 /// ```
-/// use claims::when::{parse_when, Precision};
+/// use claims::model::when::{parse_when, Precision};
 /// let w = parse_when("2021-11-16T18:30");
 /// assert_eq!(w.map(|w| w.precision()), Ok(Precision::Minute));
 /// assert!(parse_when("by 2021-11-17").is_ok());

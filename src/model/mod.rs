@@ -4,10 +4,13 @@
 //! every count is non-negative, every date exists. Code downstream never
 //! re-validates.
 
+pub mod quantity;
+pub mod when;
+
 use std::collections::HashMap;
 
-use crate::quantity::Quantity;
-use crate::when::When;
+use quantity::Quantity;
+use when::When;
 
 #[derive(Debug, Clone)]
 pub struct Party {

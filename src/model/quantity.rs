@@ -140,7 +140,7 @@ impl Interval {
     /// the lower interval is exactly zero.
     ///
     /// ```
-    /// use claims::quantity::{format_ratio, Interval, Quantity};
+    /// use claims::model::quantity::{format_ratio, Interval, Quantity};
     /// // Yerevan's 70 against Baku's 7 + 10.
     /// let sum = Interval::point(7).add(&Interval::point(10));
     /// let ratio = Interval::point(70).gap_ratio(&sum);

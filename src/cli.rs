@@ -1,0 +1,301 @@
+//! The command line: clap's types, converted into the library's own option
+//! types, then a command run and its error turned into an exit status.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::cmd::{self, exit, Context};
+use crate::compare::{Grouping, Options, Reconcile};
+use crate::error::UserError;
+use crate::load::{DataSource, LoadFailure};
+use crate::render::output::{self, ColorChoice, Format, Style};
+
+/// Line up what each party to a border clash claimed, side by side, and flag
+/// where the accounts conflict.
+#[derive(Parser)]
+#[command(name = "claims", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  claims compare kilisali-2021\n  claims list --source armenia-mod\n  claims compare kilisali-2021 --format markdown > report.md\n  claims check my-data/\n\nExit status: 0 success, 1 conflict found (with --fail-on-conflict), 2 error."
+)]
+struct Cli {
+    /// Read data from this folder instead of the data built into the binary
+    #[arg(long, global = true, env = "CLAIMS_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+
+    /// When to use colour (NO_COLOR is honoured by `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    color: ColorArg,
+
+    /// Keep CSV/TSV cells raw: do not prefix cells starting with = + - @ TAB CR with '
+    #[arg(long, global = true)]
+    raw_cells: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare what every source said about one event, and flag conflicts
+    #[command(
+        after_help = "Examples:\n  claims compare kilisali-2021\n  claims compare kilisali-2021 --by party --reconcile range\n  claims compare september-2022 --history\n  claims compare september-2022 --as-of 2022-09-13\n  claims compare kilisali-2021 --fail-on-conflict --format json"
+    )]
+    Compare {
+        /// Event id (see `claims events`)
+        event: String,
+        /// One column per source, or per party (merging a state's organs)
+        #[arg(long, value_enum, default_value_t = GroupingArg::Source)]
+        by: GroupingArg,
+        /// Add a reconciled column, labelled with its rule
+        #[arg(long, value_enum)]
+        reconcile: Option<ReconcileArg>,
+        /// Show every revision in each cell, oldest first
+        #[arg(long)]
+        history: bool,
+        /// Compare only what had been said by this date (YYYY-MM-DD[THH:MM])
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Exit with status 1 when any conflict is found
+        #[arg(long)]
+        fail_on_conflict: bool,
+    },
+    /// List statements, one per row
+    #[command(
+        after_help = "Examples:\n  claims list --source armenia-mod\n  claims list --event kilisali-2021 --kind figure --format csv\n  claims list --party azerbaijan --metric killed"
+    )]
+    List {
+        /// Only statements made by this source
+        #[arg(long)]
+        source: Option<String>,
+        /// Only statements about this event
+        #[arg(long)]
+        event: Option<String>,
+        /// Only statements by sources of this party
+        #[arg(long)]
+        party: Option<String>,
+        /// Only figures, accusations or positions
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only figures of this metric
+        #[arg(long)]
+        metric: Option<String>,
+    },
+    /// List the events loaded
+    #[command(after_help = "Example:\n  claims events --format json")]
+    Events,
+    /// List the sources, the party each speaks for, and how much each said
+    #[command(after_help = "Example:\n  claims sources --format csv")]
+    Sources,
+    /// A complete, citable report of one event, as Markdown or self-contained HTML
+    #[command(
+        after_help = "Examples:\n  claims report kilisali-2021 > kilisali.md\n  claims report kilisali-2021 --format html > kilisali.html"
+    )]
+    Report {
+        /// Event id (see `claims events`)
+        event: String,
+    },
+    /// One claim in full: quote, rendering, document, and the rows of `compare` it feeds
+    #[command(
+        after_help = "Examples:\n  claims show kil-armenia-enemy-killed-or-wounded\n  claims show sep22-armenia-pm-killed-105 --format json"
+    )]
+    Show {
+        /// Claim id (see `claims list`)
+        claim: String,
+    },
+    /// Per source, across events: claims, figures about the adversary against its own reports, conflicts
+    #[command(after_help = "Examples:\n  claims stats\n  claims stats --format csv")]
+    Stats,
+    /// Write a commented template event file into the data folder (never overwrites)
+    #[command(
+        after_help = "Example:\n  claims --data my-data new shusha-2023\n  claims --data my-data check"
+    )]
+    New {
+        /// Event id, kebab-case: the file is DATA/EVENT-ID.toml
+        event: String,
+    },
+    /// Print a JSON Schema of the data files, for TOML editors
+    #[command(
+        after_help = "Example:\n  claims schema > claims.schema.json\n  (then add `#:schema ./claims.schema.json` as the first line of a data file)"
+    )]
+    Schema,
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  claims completions bash > ~/.local/share/bash-completion/completions/claims\n  claims completions zsh > ~/.zfunc/_claims\n  claims completions fish > ~/.config/fish/completions/claims.fish"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  claims man > claims.1 && man ./claims.1")]
+    Man,
+    /// Check data files or folders and report every problem (default: the active data)
+    #[command(
+        after_help = "Examples:\n  claims check\n  claims check my-data/ extra.toml\n\nExit status: 0 when clean, 2 when any problem is found."
+    )]
+    Check {
+        /// Files or folders to check
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Clap's names for the library's option types: the library stays free of clap.
+macro_rules! value_enum {
+    ($(#[$m:meta])* $arg:ident => $lib:path { $($(#[$vm:meta])* $v:ident),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        enum $arg { $($(#[$vm])* $v),+ }
+        impl From<$arg> for $lib {
+            fn from(a: $arg) -> Self {
+                match a { $($arg::$v => <$lib>::$v),+ }
+            }
+        }
+    };
+}
+
+value_enum!(FormatArg => Format {
+    /// Aligned table for people (the default)
+    Table,
+    /// GitHub-flavoured Markdown
+    Markdown,
+    /// Comma-separated values with a header row
+    Csv,
+    /// Tab-separated values with a header row
+    Tsv,
+    /// JSON with a `format_version`
+    Json,
+    /// HTML (`report` and `compare`: the full report; others: a table)
+    Html,
+});
+
+value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
+
+value_enum!(GroupingArg => Grouping {
+    /// One column per source (ministry, "Yerevan", agency…)
+    Source,
+    /// One column per party: the organs of a state merged
+    Party,
+});
+
+value_enum!(ReconcileArg => Reconcile {
+    /// ACLED's rule: the lowest figure any source in the row gives
+    Conservative,
+    /// UCDP-style low / best / high across the sources
+    Range,
+});
+
+value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position });
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells);
+    let data = match cli.data {
+        Some(dir) => DataSource::Folder(dir),
+        None => DataSource::Builtin,
+    };
+    let ctx = Context { data, style };
+    let mut out = output::stdout();
+    let code = match cli.command {
+        Command::Compare {
+            event,
+            by,
+            reconcile,
+            history,
+            as_of,
+            fail_on_conflict,
+        } => {
+            let as_of = match as_of {
+                Some(text) => Some(crate::model::when::parse_moment(&text).map_err(|e| {
+                    UserError::new(format!("--as-of: {e}")).hint("give a date such as 2021-11-16")
+                })?),
+                None => None,
+            };
+            let args = cmd::compare::Args {
+                event,
+                options: Options {
+                    by: by.into(),
+                    as_of,
+                    reconcile: reconcile.map(Into::into),
+                },
+                history,
+                fail_on_conflict,
+            };
+            cmd::compare::run(&ctx, &args, &mut out)?
+        }
+        Command::List {
+            source,
+            event,
+            party,
+            kind,
+            metric,
+        } => {
+            let filters = cmd::list::Filters {
+                source,
+                event,
+                party,
+                kind: kind.map(Into::into),
+                metric,
+            };
+            cmd::list::run(&ctx, &filters, &mut out)?
+        }
+        Command::Report { event } => cmd::report::run(&ctx, &event, &mut out)?,
+        Command::Show { claim } => cmd::show::run(&ctx, &claim, &mut out)?,
+        Command::Stats => cmd::stats::run(&ctx, &mut out)?,
+        Command::New { event } => cmd::new::run(&ctx, &event, &mut out)?,
+        Command::Schema => cmd::schema::run(&mut out)?,
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "claims", &mut out);
+            exit::OK
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            exit::OK
+        }
+        Command::Events => cmd::events::run(&ctx, &mut out)?,
+        Command::Sources => cmd::sources::run(&ctx, &mut out)?,
+        Command::Check { paths } => cmd::check::run(&ctx, &paths, &mut out)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Parses the arguments, runs the command, and maps the outcome to an exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::from(exit::OK),
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            if let Some(load) = e.downcast_ref::<LoadFailure>() {
+                let _ = writeln!(err, "claims: the data has problems:\n{load}");
+            } else if let Some(user) = e.downcast_ref::<UserError>() {
+                let _ = writeln!(err, "claims: error: {user}");
+            } else {
+                let _ = writeln!(
+                    err,
+                    "claims: error: {}",
+                    crate::sanitize::escape(&format!("{e:#}"))
+                );
+            }
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}

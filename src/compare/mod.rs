@@ -1,0 +1,114 @@
+//! The comparison: one event's claims aligned by question, one column per
+//! source (or party), with a verdict per row. The rules are the README's
+//! "Comparison rules", one file each; none of them words anything (that is
+//! the view's job), so a rule's outcome is data a test can check.
+//!
+//! - [`figures`]: rows are (whose losses, metric); a composite is derived
+//!   from a voice's parts when it did not state it ([`derived`]).
+//! - [`statements`]: accusation rows ([`accusations`]) and proposition rows
+//!   ([`positions`]); appeals are shown and never counted.
+//! - [`verdict`]: what a row's voices amount to; [`perspective`]: whose
+//!   account a figure is; [`reconcile`]: ACLED's and UCDP's single figures.
+//! - Supersession: a voice's latest statement on a row counts; `as_of`
+//!   drops what was said later.
+
+mod accusations;
+mod columns;
+mod derived;
+mod figures;
+mod perspective;
+mod positions;
+mod reconcile;
+mod statements;
+mod verdict;
+
+pub use columns::Column;
+pub use derived::FigureValue;
+pub use figures::{FigureEntry, FigureRow};
+pub use perspective::Perspective;
+pub use reconcile::{reconcile, Reconciled};
+pub use statements::{StanceEntry, StatementRow, Topic};
+pub use verdict::{figure_verdict, Conflict, ConflictDetail, ConflictKind, Verdict};
+
+use std::cmp::Ordering;
+
+use crate::model::when::Moment;
+use crate::model::{Claim, Dataset, Event};
+
+/// What a column (and a voice) stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// One column per source (ministry, "Yerevan", agency…).
+    Source,
+    /// One column per party: the organs of a state merged.
+    Party,
+}
+
+/// A rule that turns a row's figures into one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reconcile {
+    /// ACLED's rule: the lowest figure any source in the row gives.
+    Conservative,
+    /// UCDP-style low / best / high across the sources.
+    Range,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub by: Grouping,
+    pub as_of: Option<Moment>,
+    pub reconcile: Option<Reconcile>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            by: Grouping::Source,
+            as_of: None,
+            reconcile: None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Comparison<'a> {
+    pub event: &'a Event,
+    pub options: Options,
+    pub columns: Vec<Column>,
+    pub figures: Vec<FigureRow<'a>>,
+    pub statements: Vec<StatementRow<'a>>,
+    pub claims_used: usize,
+}
+
+impl Comparison<'_> {
+    pub fn conflict_count(&self) -> usize {
+        let figures = self.figures.iter().filter(|r| r.verdict.is_conflict());
+        let statements = self.statements.iter().filter(|r| r.verdict.is_conflict());
+        figures.count() + statements.count()
+    }
+}
+
+/// Date order, then order in the data.
+pub(crate) fn claim_order(a: &Claim, b: &Claim) -> Ordering {
+    a.said.order(&b.said).then(a.seq.cmp(&b.seq))
+}
+
+/// Builds the comparison of one event.
+pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Comparison<'a> {
+    let mut claims: Vec<&Claim> = ds
+        .claims_of_event(&event.id)
+        .filter(|c| options.as_of.as_ref().is_none_or(|m| c.said.known_by(m)))
+        .collect();
+    claims.sort_by(|a, b| claim_order(a, b));
+    let columns = columns::columns(ds, event, &claims, options.by);
+    let figures = figures::rows(ds, event, &claims, options.by, &columns);
+    let statements = statements::rows(ds, &claims, options.by, &columns);
+    Comparison {
+        event,
+        options,
+        columns,
+        figures,
+        statements,
+        claims_used: claims.len(),
+    }
+}

@@ -1,0 +1,183 @@
+//! Statement rows: one per act accused (see [`super::accusations`]) and one
+//! per proposition (see [`super::positions`]); a voice's latest statement
+//! on a row counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::columns::{keys, Column};
+use super::verdict::Verdict;
+use super::{accusations, positions, Grouping};
+use crate::model::{Act, Assertion, Claim, Dataset, Proposition, PropositionKind, Stance};
+
+/// One voice's (or column's) current stance on an accusation or proposition row.
+#[derive(Debug, Clone)]
+pub struct StanceEntry<'a> {
+    pub key: String,
+    pub claim: &'a Claim,
+    pub earlier: Vec<&'a Claim>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Topic<'a> {
+    Act(&'a Act),
+    Proposition(&'a Proposition),
+}
+
+impl Topic<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            Topic::Act(a) => &a.id,
+            Topic::Proposition(p) => &p.id,
+        }
+    }
+
+    pub fn is_appeal(&self) -> bool {
+        matches!(self, Topic::Proposition(p) if p.kind == PropositionKind::Appeal)
+    }
+
+    fn is_about(&self, c: &Claim) -> bool {
+        match (&c.assertion, self) {
+            (Assertion::Accusation(a), Topic::Act(t)) => a.act == t.id,
+            (Assertion::Position(p), Topic::Proposition(t)) => p.proposition == t.id,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StatementRow<'a> {
+    pub topic: Topic<'a>,
+    /// Per column, every current statement (an accusation row may hold one per accused party).
+    pub cells: Vec<Vec<StanceEntry<'a>>>,
+    pub voices: Vec<StanceEntry<'a>>,
+    pub verdict: Verdict<'a>,
+}
+
+impl StatementRow<'_> {
+    pub fn label(&self) -> &str {
+        match self.topic {
+            Topic::Act(a) => &a.label,
+            Topic::Proposition(p) => &p.text,
+        }
+    }
+    pub fn id(&self) -> &str {
+        self.topic.id()
+    }
+}
+
+/// Every affirmation of each proposition, with the affirming voice: what
+/// exclusion conflicts are drawn from.
+pub(super) type Affirmed<'a> = HashMap<&'a str, Vec<(String, &'a Claim)>>;
+
+/// The latest statement per (key, accused party); `list` is in date order.
+fn stance_entries<'a>(
+    list: &[&'a Claim],
+    key_of: &dyn Fn(&Claim) -> String,
+) -> Vec<StanceEntry<'a>> {
+    let mut latest: BTreeMap<(String, String), StanceEntry<'a>> = BTreeMap::new();
+    for c in list {
+        let sub = match &c.assertion {
+            Assertion::Accusation(a) => a.accused.clone(),
+            _ => String::new(),
+        };
+        let entry = latest
+            .entry((key_of(c), sub))
+            .or_insert_with_key(|k| StanceEntry {
+                key: k.0.clone(),
+                claim: c,
+                earlier: Vec::new(),
+            });
+        if !std::ptr::eq(entry.claim, *c) {
+            entry.earlier.push(entry.claim);
+            entry.claim = c;
+        }
+    }
+    latest.into_values().collect()
+}
+
+/// The topics claims speak to: acts in vocabulary order, then propositions,
+/// then appeals, in the order they are defined.
+fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
+    let mut topics: Vec<Topic> = Vec::new();
+    for c in claims {
+        let t = match &c.assertion {
+            Assertion::Accusation(a) => ds.act(&a.act).map(Topic::Act),
+            Assertion::Position(p) => ds.proposition(&p.proposition).map(Topic::Proposition),
+            Assertion::Figure(_) => None,
+        };
+        if let Some(t) = t.filter(|t| !topics.iter().any(|x| x.id() == t.id())) {
+            topics.push(t);
+        }
+    }
+    topics.sort_by_key(|t| match t {
+        Topic::Act(a) => (0, ds.acts.iter().position(|x| x.id == a.id).unwrap_or(0)),
+        Topic::Proposition(p) => (
+            if t.is_appeal() { 2 } else { 1 },
+            ds.propositions
+                .iter()
+                .position(|x| x.id == p.id)
+                .unwrap_or(0),
+        ),
+    });
+    topics
+}
+
+fn affirmed<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> Affirmed<'a> {
+    let mut affirmed: Affirmed<'a> = HashMap::new();
+    for c in claims {
+        if let Assertion::Position(p) = &c.assertion {
+            if p.stance == Stance::Affirms {
+                let voice = keys(ds, c, by).1;
+                affirmed
+                    .entry(p.proposition.as_str())
+                    .or_default()
+                    .push((voice, c));
+            }
+        }
+    }
+    affirmed
+}
+
+pub(super) fn rows<'a>(
+    ds: &'a Dataset,
+    claims: &[&'a Claim],
+    by: Grouping,
+    columns: &[Column],
+) -> Vec<StatementRow<'a>> {
+    let affirmed = affirmed(ds, claims, by);
+    topics(ds, claims)
+        .into_iter()
+        .map(|topic| {
+            let on_topic: Vec<&Claim> = claims
+                .iter()
+                .copied()
+                .filter(|c| topic.is_about(c))
+                .collect();
+            let mut cells = vec![Vec::new(); columns.len()];
+            for e in stance_entries(&on_topic, &|c| keys(ds, c, by).0) {
+                if let Some(i) = columns.iter().position(|c| c.id == e.key) {
+                    cells[i].push(e);
+                }
+            }
+            let voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1);
+            let verdict = match &topic {
+                _ if topic.is_appeal() => Verdict::Appeal,
+                Topic::Act(_) => accusations::verdict(ds, &voices, by),
+                Topic::Proposition(p) => positions::verdict(ds, p, &voices, &affirmed),
+            };
+            StatementRow {
+                topic,
+                cells,
+                voices,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+/// The number of distinct voices (entries are sorted by key).
+pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
+    let mut keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
+    keys.dedup();
+    keys.len()
+}

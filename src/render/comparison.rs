@@ -1,0 +1,136 @@
+//! A comparison for people: the terminal's header, tables and numbered
+//! conflicts; the same in Markdown; one CSV/TSV table for spreadsheets.
+
+use std::io::{self, Write};
+
+use super::output::Style;
+use super::{delimited, markdown, table};
+use crate::sanitize::{escape, markdown_cell};
+use crate::view::citation::{claim_lines, LEGEND};
+use crate::view::View;
+
+/// Bold (or red and bold) when colour is on.
+fn styled(out: &mut dyn Write, style: &Style, code: &str, text: &str) -> io::Result<()> {
+    if style.color {
+        writeln!(out, "\x1b[{code}m{text}\x1b[0m")
+    } else {
+        writeln!(out, "{text}")
+    }
+}
+
+pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Result<()> {
+    for (i, l) in view.header_lines().iter().enumerate() {
+        if i == 0 {
+            styled(out, style, "1", &escape(l))?;
+        } else {
+            writeln!(out, "{}", escape(l))?;
+        }
+    }
+    writeln!(out, "Sources:")?;
+    for l in view.column_lines() {
+        writeln!(out, "  {}", escape(&l))?;
+    }
+    writeln!(out)?;
+    if !view.figures.rows.is_empty() {
+        table::write(out, &view.figures.without_empty_columns(2), style)?;
+        writeln!(out, "{LEGEND}\n")?;
+    }
+    if !view.statements.rows.is_empty() {
+        table::write(out, &view.statements.without_empty_columns(2), style)?;
+        writeln!(out)?;
+    }
+    if view.notes.is_empty() {
+        return writeln!(out, "No conflicts.");
+    }
+    writeln!(out, "Conflicts")?;
+    for (n, note) in view.notes.iter().enumerate() {
+        let head = format!(
+            "{}. {} — {}: {}",
+            n + 1,
+            note.subject,
+            note.kind,
+            note.explanation
+        );
+        styled(out, style, "1;31", &escape(&head))?;
+        for side in &note.sides {
+            writeln!(out, "   {}: {}", escape(&side.voice), escape(&side.says))?;
+            for c in &side.claims {
+                for l in claim_lines(view.ds, c) {
+                    writeln!(out, "     {}", escape(&l))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
+    let head = view.header_lines();
+    writeln!(out, "## {}\n", markdown_cell(&head[0]))?;
+    for l in &head[1..] {
+        writeln!(out, "{}  ", markdown_cell(l))?;
+    }
+    writeln!(out, "\n**Sources**\n")?;
+    for l in view.column_lines() {
+        writeln!(out, "- {}", markdown_cell(&l))?;
+    }
+    writeln!(out)?;
+    for sheet in view.compact() {
+        if !sheet.rows.is_empty() {
+            markdown::write(out, &sheet)?;
+        }
+    }
+    if view.notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "### Conflicts\n")?;
+    for (n, note) in view.notes.iter().enumerate() {
+        let (subject, why) = (
+            markdown_cell(&note.subject),
+            markdown_cell(&note.explanation),
+        );
+        writeln!(out, "{}. **{subject}** — {}: {why}", n + 1, note.kind)?;
+        for side in &note.sides {
+            let who = side.voice.replace('`', "'");
+            writeln!(out, "   - `{who}`: {}", markdown_cell(&side.says))?;
+            for c in &side.claims {
+                for l in claim_lines(view.ds, c) {
+                    writeln!(out, "     - {}", markdown_cell(&l))?;
+                }
+            }
+        }
+    }
+    writeln!(out)
+}
+
+/// One table for both sections, so a spreadsheet gets one header row.
+pub fn write_delimited(
+    out: &mut dyn Write,
+    view: &View,
+    delimiter: u8,
+    style: &Style,
+) -> io::Result<()> {
+    let cols: Vec<String> = view.cmp.columns.iter().map(|c| c.id.clone()).collect();
+    let n = cols.len();
+    let mut headers = vec![
+        "section".to_string(),
+        "subject".to_string(),
+        "detail".to_string(),
+    ];
+    headers.extend(cols);
+    headers.push("verdict".to_string());
+    let text = |cells: &[crate::view::Cell]| -> Vec<String> {
+        cells.iter().map(|c| c.text.clone()).collect()
+    };
+    let figures = view.figures.rows.iter().map(|r| {
+        let mut row = vec!["figure".to_string(), r[0].text.clone(), r[1].text.clone()];
+        row.extend(text(&r[2..=2 + n]));
+        row
+    });
+    let statements = view.statements.rows.iter().map(|r| {
+        let mut row = vec![r[0].text.clone(), r[1].text.clone(), String::new()];
+        row.extend(text(&r[2..=2 + n]));
+        row
+    });
+    delimited::write_rows(out, &headers, figures.chain(statements), delimiter, style)
+}

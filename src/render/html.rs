@@ -1,0 +1,29 @@
+//! HTML tables, every cell escaped, each verdict's tone as a class.
+
+use std::io::{self, Write};
+
+use crate::sanitize::xml;
+use crate::view::{Sheet, Tone};
+
+/// A sheet as an HTML table, every cell escaped.
+pub fn table(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
+    writeln!(out, "<div class=\"scroll\"><table>\n<thead><tr>")?;
+    for h in &sheet.headers {
+        write!(out, "<th>{}</th>", xml(h))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for row in &sheet.rows {
+        write!(out, "<tr>")?;
+        for c in row {
+            let class = match c.tone {
+                Tone::Conflict => " class=\"conflict\"",
+                Tone::Agree => " class=\"agree\"",
+                Tone::Muted => " class=\"muted\"",
+                _ => "",
+            };
+            write!(out, "<td{class}>{}</td>", xml(&c.text))?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}

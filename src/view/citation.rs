@@ -1,0 +1,70 @@
+//! Citations: a claim's quote, reading, English rendering and where it was
+//! reported; the documents of an event; the legend and summary sentence
+//! every output shares.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Claim, Dataset, Document, QuoteKind};
+
+/// What the figure cells' marks mean, under every figures table.
+pub const LEGEND: &str = "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report";
+
+/// "Overt Defense, “Title” (2021-11-17)".
+pub fn document_line(d: &Document) -> String {
+    let mut line = d.outlet.clone();
+    if let Some(t) = &d.title {
+        line.push_str(&format!(", “{t}”"));
+    }
+    if let Some(p) = &d.published {
+        line.push_str(&format!(" ({p})"));
+    }
+    if let Some(r) = &d.relation {
+        line.push_str(&format!(" [{r}]"));
+    }
+    line
+}
+
+/// The channel's name as files spell it ("phone-call-readout").
+pub fn via_name(c: &Claim) -> String {
+    serde_json::to_value(c.via)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A claim as cited: its quote (or the notes' wording, marked as such), its
+/// reading and English rendering, then who said it when, and where it was reported.
+pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
+    let mut lines = vec![match c.quote_kind {
+        QuoteKind::Verbatim => format!("«{}»", c.quote),
+        QuoteKind::Paraphrase => format!("research notes: \"{}\"", c.quote),
+    }];
+    if let Some(r) = &c.reading {
+        lines.push(format!("reading: {r}"));
+    }
+    if let Some(en) = &c.english {
+        lines.push(format!("English: {en}"));
+    }
+    let mut cite = format!("{} via {}, said {}", c.source, via_name(c), c.said);
+    if let Some(o) = &c.origin {
+        cite.push_str(&format!(", relaying {o}"));
+    }
+    if let Some(d) = ds.document(&c.document) {
+        cite.push_str(&format!("; reported in {}", document_line(d)));
+        if let Some(u) = &d.url {
+            cite.push_str(&format!(", {u}"));
+        }
+    }
+    cite.push_str(&format!(" [claim {}]", c.id));
+    lines.push(cite);
+    lines
+}
+
+/// The documents an event's claims were reported in, in first-cited order.
+pub fn documents<'a>(ds: &'a Dataset, event: &str) -> Vec<&'a Document> {
+    let mut seen = BTreeSet::new();
+    ds.claims_of_event(event)
+        .filter(|c| seen.insert(c.document.as_str()))
+        .filter_map(|c| ds.document(&c.document))
+        .collect()
+}

@@ -1,0 +1,174 @@
+//! A comparison as people read it: the two tables, the numbered conflicts,
+//! the header and source lines. Every format and the reports draw on this.
+
+use super::notes::{notes, Note};
+use super::sheet::{Cell, Sheet, Tone};
+use super::wording::{
+    figure_cell, figure_explanation, metric_label, perspective_label, reconcile_header,
+    reconciled_text, stance_cell, statement_explanation, verdict_text,
+};
+use crate::compare::{self, Comparison, FigureRow, Grouping, StatementRow, Verdict};
+use crate::model::Dataset;
+
+pub struct View<'a> {
+    pub ds: &'a Dataset,
+    pub cmp: &'a Comparison<'a>,
+    pub figures: Sheet,
+    pub statements: Sheet,
+    pub notes: Vec<Note<'a>>,
+}
+
+/// A row's kind as the statements table and JSON name it.
+pub fn statement_kind(row: &StatementRow) -> &'static str {
+    match row.topic {
+        compare::Topic::Act(_) => "accusation",
+        _ if row.topic.is_appeal() => "appeal",
+        compare::Topic::Proposition(_) => "position",
+    }
+}
+
+/// Why a figure row stands as it does, empty unless it conflicts.
+pub fn figure_row_explanation(row: &FigureRow) -> String {
+    match &row.verdict {
+        Verdict::Conflict(d) => figure_explanation(&row.voices, d),
+        _ => String::new(),
+    }
+}
+
+pub fn statement_row_explanation(row: &StatementRow) -> String {
+    match &row.verdict {
+        Verdict::Conflict(d) => statement_explanation(&row.voices, d),
+        _ => String::new(),
+    }
+}
+
+fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>) -> Cell {
+    let tone = match v {
+        Verdict::Conflict(_) => Tone::Conflict,
+        Verdict::Consistent { .. } => Tone::Agree,
+        Verdict::SingleSource | Verdict::Appeal => Tone::Muted,
+    };
+    Cell::new(verdict_text(v, explanation, single)).tone(tone)
+}
+
+fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
+    let mut headers = vec!["whose".to_string(), "metric".to_string()];
+    headers.extend(cmp.columns.iter().map(|c| c.id.clone()));
+    headers.push("verdict".to_string());
+    let reconcile = cmp.options.reconcile;
+    headers.extend(reconcile.map(|r| reconcile_header(r).to_string()));
+    let mut sheet = Sheet::new(headers).titled("Figures");
+    sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 16)];
+    for row in &cmp.figures {
+        let mut cells = vec![
+            Cell::new(ds.party_name(&row.party)),
+            Cell::new(metric_label(row)),
+        ];
+        cells.extend(row.cells.iter().map(|cell| {
+            Cell::new(
+                cell.as_ref()
+                    .map_or(String::new(), |e| figure_cell(e, history)),
+            )
+        }));
+        let single = row.voices.first().map(|v| perspective_label(v.perspective));
+        let explanation = figure_row_explanation(row);
+        cells.push(verdict_cell(&row.verdict, &explanation, single));
+        if let Some(rule) = reconcile {
+            cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));
+        }
+        sheet.push(cells);
+    }
+    sheet
+}
+
+fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
+    let mut headers = vec!["kind".to_string(), "statement".to_string()];
+    headers.extend(cmp.columns.iter().map(|c| c.id.clone()));
+    headers.push("verdict".to_string());
+    let mut sheet = Sheet::new(headers).titled("Accusations and positions");
+    sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 16)];
+    for row in &cmp.statements {
+        let mut cells = vec![Cell::new(statement_kind(row)), Cell::new(row.label())];
+        cells.extend(
+            row.cells
+                .iter()
+                .map(|e| Cell::new(stance_cell(ds, e, history))),
+        );
+        let explanation = statement_row_explanation(row);
+        cells.push(verdict_cell(&row.verdict, &explanation, None));
+        sheet.push(cells);
+    }
+    sheet
+}
+
+impl<'a> View<'a> {
+    pub fn new(ds: &'a Dataset, cmp: &'a Comparison<'a>, history: bool) -> Self {
+        View {
+            ds,
+            cmp,
+            figures: figures_sheet(ds, cmp, history),
+            statements: statements_sheet(ds, cmp, history),
+            notes: notes(ds, cmp),
+        }
+    }
+
+    /// The two tables for people: a source that said nothing of a kind gets no
+    /// column in that table. (CSV and JSON keep every column.)
+    pub fn compact(&self) -> [Sheet; 2] {
+        [
+            self.figures.without_empty_columns(2),
+            self.statements.without_empty_columns(2),
+        ]
+    }
+
+    /// Title, date and place, and the counts.
+    pub fn header_lines(&self) -> Vec<String> {
+        let e = self.cmp.event;
+        let mut opts = Vec::new();
+        if let Some(m) = &self.cmp.options.as_of {
+            opts.push(format!("as known on {m}"));
+        }
+        if self.cmp.options.by == Grouping::Party {
+            opts.push("columns merged by party".to_string());
+        }
+        let opts = if opts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", opts.join(", "))
+        };
+        vec![
+            format!("{} ({})", e.title, e.id),
+            format!("{} · {}", e.date, e.place),
+            format!(
+                "{} claims, {} conflicts{opts}",
+                self.cmp.claims_used,
+                self.notes.len()
+            ),
+        ]
+    }
+
+    /// "armenia-mod: Ministry of Defence of Armenia (Armenia)" per column.
+    pub fn column_lines(&self) -> Vec<String> {
+        self.cmp
+            .columns
+            .iter()
+            .map(|c| {
+                let party = c.party.as_deref().map_or("no party".to_string(), |p| {
+                    self.ds.party_name(p).to_string()
+                });
+                format!("{}: {} ({party})", c.id, c.name)
+            })
+            .collect()
+    }
+
+    /// "9 sources made 30 statements about this event; 3 conflicts stand between their accounts."
+    pub fn summary_sentence(&self) -> String {
+        let n = self.notes.len();
+        format!(
+            "{} sources made {} statements about this event; {n} conflict{} between their accounts.",
+            self.cmp.columns.len(),
+            self.cmp.claims_used,
+            if n == 1 { " stands" } else { "s stand" }
+        )
+    }
+}

@@ -1,0 +1,120 @@
+//! Where one claim stands in its event's comparison: the rows it feeds, its
+//! role there, and its voice's revisions on each.
+
+use super::comparison::{figure_row_explanation, statement_row_explanation};
+use super::wording::{subject_and_says, value_text};
+use crate::compare::{self, claim_order, FigureValue, Options, Topic, Verdict};
+use crate::model::{Claim, Dataset};
+
+/// A row of the comparison a claim takes part in, and how.
+pub struct Feed {
+    pub section: &'static str,
+    pub row: String,
+    pub role: String,
+    pub verdict: String,
+    /// The voice's statements on the row, oldest first: "≥ 49 [2022-09-13] → 105 [2022-09-14]".
+    pub revisions: String,
+}
+
+/// "value [when]" for each step, joined with arrows; this claim's step is marked.
+fn chain<'a>(steps: impl Iterator<Item = (String, &'a Claim)>, me: &Claim) -> String {
+    steps
+        .map(|(text, c)| {
+            let mark = if std::ptr::eq(c, me) {
+                " (this claim)"
+            } else {
+                ""
+            };
+            format!("{text} [{}]{mark}", c.said)
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+fn verdict_text(v: &Verdict, explanation: String) -> String {
+    match v {
+        Verdict::Conflict(_) => format!("conflict: {explanation}"),
+        other => other.name().to_string(),
+    }
+}
+
+/// A figure value's step in a revision chain: shown under this claim when it
+/// is one of a derived sum's parts, else under the value's newest claim.
+fn step<'a>(val: &FigureValue<'a>, me: &Claim) -> Option<(String, &'a Claim)> {
+    let claims = val.claims();
+    let newest = claims.iter().copied().max_by(|a, b| claim_order(a, b))?;
+    let c = claims
+        .into_iter()
+        .find(|c| std::ptr::eq(*c, me))
+        .unwrap_or(newest);
+    Some((value_text(val), c))
+}
+
+fn figure_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: &mut Vec<Feed>) {
+    let is = |c: &&Claim| std::ptr::eq(*c, claim);
+    for row in &cmp.figures {
+        for v in &row.voices {
+            let role = if v.value.claims().iter().any(is) {
+                match &v.value {
+                    FigureValue::Stated(..) => "current figure".to_string(),
+                    FigureValue::Derived { .. } => {
+                        format!("a part of the derived sum {}", value_text(&v.value))
+                    }
+                }
+            } else if v.earlier.iter().any(|e| e.claims().iter().any(is)) {
+                "superseded by a later statement".to_string()
+            } else {
+                continue;
+            };
+            let steps = v
+                .earlier
+                .iter()
+                .chain([&v.value])
+                .filter_map(|val| step(val, claim));
+            out.push(Feed {
+                section: "figures",
+                row: format!("{} · {}", ds.party_name(&row.party), row.metric.label),
+                role,
+                verdict: verdict_text(&row.verdict, figure_row_explanation(row)),
+                revisions: chain(steps, claim),
+            });
+        }
+    }
+}
+
+fn statement_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: &mut Vec<Feed>) {
+    for row in &cmp.statements {
+        for v in &row.voices {
+            let role = if std::ptr::eq(v.claim, claim) {
+                "current statement"
+            } else if v.earlier.iter().any(|c| std::ptr::eq(*c, claim)) {
+                "superseded by a later statement"
+            } else {
+                continue;
+            };
+            let steps = v.earlier.iter().chain([&v.claim]);
+            out.push(Feed {
+                section: match row.topic {
+                    Topic::Act(_) => "accusations",
+                    Topic::Proposition(_) => "positions",
+                },
+                row: row.label().to_string(),
+                role: role.to_string(),
+                verdict: verdict_text(&row.verdict, statement_row_explanation(row)),
+                revisions: chain(steps.map(|c| (subject_and_says(ds, c).1, *c)), claim),
+            });
+        }
+    }
+}
+
+/// Every row of its event's comparison a claim feeds.
+pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
+    let Some(event) = ds.event(&claim.event) else {
+        return Vec::new();
+    };
+    let cmp = compare::compare(ds, event, Options::default());
+    let mut out = Vec::new();
+    figure_feeds(ds, &cmp, claim, &mut out);
+    statement_feeds(ds, &cmp, claim, &mut out);
+    out
+}

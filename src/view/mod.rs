@@ -1,0 +1,14 @@
+//! What the results look like, before any format: sheets of cells with
+//! tones, the comparison's wording and numbered conflicts, citations, and
+//! the typed records JSON is written from. Renderers and reports draw on it.
+
+pub mod citation;
+pub mod comparison;
+pub mod feeds;
+pub mod notes;
+pub mod records;
+pub mod sheet;
+pub mod wording;
+
+pub use comparison::View;
+pub use sheet::{Cell, Sheet, Tone};

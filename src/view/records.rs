@@ -1,0 +1,316 @@
+//! What machines read: the JSON records of a comparison and of claims, as
+//! typed structures (the README's field lists are these types).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::comparison::{figure_row_explanation, statement_kind, statement_row_explanation, View};
+use super::notes::Note;
+use super::wording::{reconciled_text, stance_text, subject_and_says, value_text};
+use crate::compare::{self, ConflictKind, FigureEntry, Grouping, Perspective, Verdict};
+use crate::model::{Claim, Dataset, QuoteKind};
+
+/// A claim as a comparison cites it.
+#[derive(Serialize)]
+pub struct ClaimRef<'a> {
+    id: &'a str,
+    source: &'a str,
+    origin: Option<&'a str>,
+    said: String,
+    quote: &'a str,
+    english: Option<&'a str>,
+    hedged: bool,
+    document: &'a str,
+}
+
+impl<'a> ClaimRef<'a> {
+    pub fn of(c: &'a Claim) -> Self {
+        ClaimRef {
+            id: &c.id,
+            source: &c.source,
+            origin: c.origin.as_deref(),
+            said: c.said.to_string(),
+            quote: &c.quote,
+            english: c.english.as_deref(),
+            hedged: c.hedged,
+            document: &c.document,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: String,
+    place: &'a str,
+    sides: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ColumnRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    party: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct VerdictRecord {
+    verdict: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict: Option<ConflictKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    voices: Option<usize>,
+}
+
+impl VerdictRecord {
+    fn of(v: &Verdict, explanation: String) -> Self {
+        let (conflict, explanation, voices) = match v {
+            Verdict::Conflict(d) => (Some(d.conflict.kind()), Some(explanation), None),
+            Verdict::Consistent { voices } => (None, None, Some(*voices)),
+            _ => (None, None, None),
+        };
+        let verdict = match v {
+            Verdict::SingleSource => "single-source",
+            other => other.name(),
+        };
+        VerdictRecord {
+            verdict,
+            conflict,
+            explanation,
+            voices,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FigureCell<'a> {
+    text: String,
+    derived: bool,
+    low: u64,
+    high: Option<u64>,
+    perspective: Perspective,
+    hedged: bool,
+    claims: Vec<ClaimRef<'a>>,
+    earlier: Vec<String>,
+}
+
+impl<'a> FigureCell<'a> {
+    fn of(e: &FigureEntry<'a>) -> Self {
+        let iv = e.value.interval();
+        FigureCell {
+            text: value_text(&e.value),
+            derived: e.value.is_derived(),
+            low: iv.low,
+            high: iv.high,
+            perspective: e.perspective,
+            hedged: e.value.hedged(),
+            claims: e.value.claims().into_iter().map(ClaimRef::of).collect(),
+            earlier: e.earlier.iter().map(value_text).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FigureRowRecord<'a> {
+    party: &'a str,
+    metric: &'a str,
+    unit: &'a str,
+    cells: BTreeMap<&'a str, FigureCell<'a>>,
+    voices: Vec<&'a str>,
+    verdict: VerdictRecord,
+    reconciled: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StanceCell<'a> {
+    says: String,
+    claim: ClaimRef<'a>,
+    earlier: Vec<ClaimRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct StatementRowRecord<'a> {
+    kind: &'static str,
+    id: &'a str,
+    label: &'a str,
+    cells: BTreeMap<&'a str, Vec<StanceCell<'a>>>,
+    voices: Vec<&'a str>,
+    verdict: VerdictRecord,
+}
+
+#[derive(Serialize)]
+struct SideRecord<'a> {
+    voice: &'a str,
+    says: &'a str,
+    claims: Vec<ClaimRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConflictRecord<'a> {
+    number: usize,
+    subject: &'a str,
+    kind: &'static str,
+    explanation: &'a str,
+    sides: Vec<SideRecord<'a>>,
+}
+
+impl<'a> ConflictRecord<'a> {
+    fn of(number: usize, n: &'a Note<'a>) -> Self {
+        let sides = n.sides.iter().map(|s| SideRecord {
+            voice: &s.voice,
+            says: &s.says,
+            claims: s.claims.iter().map(|c| ClaimRef::of(c)).collect(),
+        });
+        ConflictRecord {
+            number,
+            subject: &n.subject,
+            kind: n.kind,
+            explanation: &n.explanation,
+            sides: sides.collect(),
+        }
+    }
+}
+
+/// The JSON `comparison`: `format_version` and `kind` are added by the writer.
+#[derive(Serialize)]
+pub struct ComparisonRecord<'a> {
+    event: EventRecord<'a>,
+    grouping: &'static str,
+    as_of: Option<String>,
+    columns: Vec<ColumnRecord<'a>>,
+    figures: Vec<FigureRowRecord<'a>>,
+    statements: Vec<StatementRowRecord<'a>>,
+    conflicts: Vec<ConflictRecord<'a>>,
+}
+
+fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
+    let cmp = view.cmp;
+    let rows = cmp.figures.iter().map(|row| {
+        let cells = cmp.columns.iter().zip(&row.cells);
+        FigureRowRecord {
+            party: &row.party,
+            metric: &row.metric.id,
+            unit: &row.metric.unit,
+            cells: cells
+                .filter_map(|(col, cell)| Some((col.id.as_str(), FigureCell::of(cell.as_ref()?))))
+                .collect(),
+            voices: row.voices.iter().map(|v| v.key.as_str()).collect(),
+            verdict: VerdictRecord::of(&row.verdict, figure_row_explanation(row)),
+            reconciled: cmp
+                .options
+                .reconcile
+                .map(|r| reconciled_text(compare::reconcile(row, r))),
+        }
+    });
+    rows.collect()
+}
+
+fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
+    let (ds, cmp) = (view.ds, view.cmp);
+    let rows = cmp.statements.iter().map(|row| {
+        let cells = cmp
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, c)| !c.is_empty());
+        let cell = |entries: &'a [compare::StanceEntry<'a>]| {
+            let each = entries.iter().map(|e| StanceCell {
+                says: stance_text(ds, e.claim),
+                claim: ClaimRef::of(e.claim),
+                earlier: e.earlier.iter().map(|c| ClaimRef::of(c)).collect(),
+            });
+            each.collect()
+        };
+        StatementRowRecord {
+            kind: statement_kind(row),
+            id: row.id(),
+            label: row.label(),
+            cells: cells.map(|(col, e)| (col.id.as_str(), cell(e))).collect(),
+            voices: row.voices.iter().map(|v| v.key.as_str()).collect(),
+            verdict: VerdictRecord::of(&row.verdict, statement_row_explanation(row)),
+        }
+    });
+    rows.collect()
+}
+
+impl<'a> ComparisonRecord<'a> {
+    pub fn of(view: &'a View<'a>) -> Self {
+        let (cmp, e) = (view.cmp, view.cmp.event);
+        ComparisonRecord {
+            event: EventRecord {
+                id: &e.id,
+                title: &e.title,
+                date: e.date.to_string(),
+                place: &e.place,
+                sides: &e.sides,
+            },
+            grouping: match cmp.options.by {
+                Grouping::Source => "source",
+                Grouping::Party => "party",
+            },
+            as_of: cmp.options.as_of.as_ref().map(|m| m.to_string()),
+            columns: cmp
+                .columns
+                .iter()
+                .map(|c| ColumnRecord {
+                    id: &c.id,
+                    name: &c.name,
+                    party: c.party.as_deref(),
+                })
+                .collect(),
+            figures: figure_rows(view),
+            statements: statement_rows(view),
+            conflicts: view
+                .notes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ConflictRecord::of(i + 1, n))
+                .collect(),
+        }
+    }
+}
+
+/// One claim in a listing (`claims list --format json`).
+#[derive(Serialize)]
+pub struct ClaimRow<'a> {
+    claim: &'a str,
+    event: &'a str,
+    said: String,
+    source: &'a str,
+    origin: Option<&'a str>,
+    kind: &'static str,
+    subject: String,
+    says: String,
+    hedged: bool,
+    quote: &'a str,
+    quote_kind: QuoteKind,
+    language: &'a str,
+    english: Option<&'a str>,
+    document: &'a str,
+}
+
+impl<'a> ClaimRow<'a> {
+    pub fn of(ds: &Dataset, c: &'a Claim) -> Self {
+        let (subject, says) = subject_and_says(ds, c);
+        ClaimRow {
+            claim: &c.id,
+            event: &c.event,
+            said: c.said.to_string(),
+            source: &c.source,
+            origin: c.origin.as_deref(),
+            kind: c.kind_name(),
+            subject,
+            says,
+            hedged: c.hedged,
+            quote: &c.quote,
+            quote_kind: c.quote_kind,
+            language: &c.language,
+            english: c.english.as_deref(),
+            document: &c.document,
+        }
+    }
+}

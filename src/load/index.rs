@@ -13,6 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::hash::Hasher;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -36,14 +37,25 @@ pub struct IndexEntry {
     pub needs: Vec<String>,
 }
 
+/// One file on disk as the index knows it: its stamp when it was read, and what it holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexedFile {
+    pub path: PathBuf,
+    pub size: u64,
+    /// Modification time, in nanoseconds since the epoch.
+    pub mtime: i128,
+    pub entry: IndexEntry,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
     version: u32,
     folder: PathBuf,
-    files: Vec<(PathBuf, u64, i128, IndexEntry)>,
+    files: Vec<IndexedFile>,
 }
 
-const VERSION: u32 = 1;
+/// 2: files are records, not tuples.
+const VERSION: u32 = 2;
 
 fn cache_dir() -> Option<PathBuf> {
     if std::env::var_os("CLAIMS_NO_CACHE").is_some_and(|v| !v.is_empty()) {
@@ -60,12 +72,9 @@ fn cache_dir() -> Option<PathBuf> {
 
 fn cache_file(folder: &Path) -> Option<PathBuf> {
     let canonical = fs::canonicalize(folder).ok()?;
-    let hash = canonical
-        .to_string_lossy()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(canonical.to_string_lossy().as_bytes());
+    let hash = hasher.finish();
     Some(cache_dir()?.join(format!("index-{hash:016x}.json")))
 }
 
@@ -91,7 +100,7 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usi
     let known: HashMap<&Path, (u64, i128, &IndexEntry)> = stored
         .files
         .iter()
-        .map(|(p, size, t, e)| (p.as_path(), (*size, *t, e)))
+        .map(|f| (f.path.as_path(), (f.size, f.mtime, &f.entry)))
         .collect();
     let mut entries = Vec::with_capacity(files.len());
     for f in files {
@@ -162,7 +171,7 @@ pub fn select_builtin(files: &[InputFile], event: &str) -> Option<Vec<usize>> {
 }
 
 /// Records the index after a full load. Failing to write a cache is not an error.
-pub fn store(folder: &Path, entries: Vec<(PathBuf, u64, i128, IndexEntry)>) -> io::Result<()> {
+pub fn store(folder: &Path, entries: Vec<IndexedFile>) -> io::Result<()> {
     let Some(path) = cache_file(folder) else {
         return Ok(());
     };

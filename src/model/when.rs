@@ -237,24 +237,32 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
             return Err(format!("`{text}`: {clock} is not a time of day"));
         }
         if let Some(o) = offset {
-            if o != "Z" {
-                // ASCII first: the slices below must fall on char boundaries.
-                let ok = o.len() == 6
-                    && o.is_ascii()
-                    && (o.starts_with('+') || o.starts_with('-'))
-                    && digits(&o[1..3], 2).is_some_and(|h| h <= 14)
-                    && &o[3..4] == ":"
-                    && digits(&o[4..6], 2).is_some_and(|m| m <= 59);
-                if !ok {
-                    return Err(format!("`{text}`: offset `{o}` is not Z or ±HH:MM"));
-                }
-            }
+            check_offset(text, o)?;
             moment.offset = Some(o.to_string());
         }
         moment.hour_minute = Some((h as u8, m as u8));
         moment.second = s.map(|s| s as u8);
     }
     Ok(moment)
+}
+
+/// `Z` or ±HH:MM, at most ±14:00.
+fn check_offset(text: &str, o: &str) -> Result<(), String> {
+    if o == "Z" {
+        return Ok(());
+    }
+    // ASCII first: the slices below must fall on char boundaries.
+    let ok = o.len() == 6
+        && o.is_ascii()
+        && (o.starts_with('+') || o.starts_with('-'))
+        && digits(&o[1..3], 2).is_some_and(|h| h <= 14)
+        && &o[3..4] == ":"
+        && digits(&o[4..6], 2).is_some_and(|m| m <= 59);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{text}`: offset `{o}` is not Z or ±HH:MM"))
+    }
 }
 
 fn split_offset(time: &str) -> (&str, Option<&str>) {

@@ -49,6 +49,44 @@ fn link(url: &str) -> String {
     }
 }
 
+/// The numbered conflicts, each voice with its quotes and citations.
+fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
+    writeln!(out, "<ol class=\"conflicts\">")?;
+    for note in &view.notes {
+        writeln!(
+            out,
+            "<li><p><strong>{}</strong> — {}: {}</p><ul>",
+            xml(&note.subject),
+            xml(note.kind),
+            xml(&note.explanation)
+        )?;
+        for side in &note.sides {
+            writeln!(
+                out,
+                "<li><strong>{}</strong>: {}",
+                xml(&side.voice),
+                xml(&side.says)
+            )?;
+            for c in &side.claims {
+                // The first line is the quote, marked as the notes' wording when it is.
+                let lines = claim_lines(ds, c);
+                writeln!(
+                    out,
+                    "<blockquote lang=\"{}\">{}</blockquote>",
+                    xml(&c.language),
+                    xml(&lines[0])
+                )?;
+                for l in lines.iter().skip(1) {
+                    writeln!(out, "<div class=\"cite\">{}</div>", xml(l))?;
+                }
+            }
+            writeln!(out, "</li>")?;
+        }
+        writeln!(out, "</ul></li>")?;
+    }
+    Ok(())
+}
+
 pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     let e = view.cmp.event;
     writeln!(
@@ -98,39 +136,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     if view.notes.is_empty() {
         writeln!(out, "<p>None.</p>")?;
     }
-    writeln!(out, "<ol class=\"conflicts\">")?;
-    for note in &view.notes {
-        writeln!(
-            out,
-            "<li><p><strong>{}</strong> — {}: {}</p><ul>",
-            xml(&note.subject),
-            xml(note.kind),
-            xml(&note.explanation)
-        )?;
-        for side in &note.sides {
-            writeln!(
-                out,
-                "<li><strong>{}</strong>: {}",
-                xml(&side.voice),
-                xml(&side.says)
-            )?;
-            for c in &side.claims {
-                // The first line is the quote, marked as the notes' wording when it is.
-                let lines = claim_lines(ds, c);
-                writeln!(
-                    out,
-                    "<blockquote lang=\"{}\">{}</blockquote>",
-                    xml(&c.language),
-                    xml(&lines[0])
-                )?;
-                for l in lines.iter().skip(1) {
-                    writeln!(out, "<div class=\"cite\">{}</div>", xml(l))?;
-                }
-            }
-            writeln!(out, "</li>")?;
-        }
-        writeln!(out, "</ul></li>")?;
-    }
+    conflicts(out, ds, view)?;
     writeln!(out, "</ol>\n<h2>Sources</h2>\n<ul>")?;
     for l in view.column_lines() {
         writeln!(out, "<li>{}</li>", xml(&l))?;

@@ -1,0 +1,315 @@
+//! Per file: each claim converted to the model and checked as far as the
+//! file allows (its event, its quote against a local document, its one
+//! assertion and quantity).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::digest::{id_hash, FileCheck, RefKind, S};
+use super::file_model::*;
+use super::text::collapse_space;
+use super::Keep;
+use crate::model::quantity::{Interval, Quantity};
+use crate::model::*;
+
+pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
+    match keep {
+        Keep::Nothing => false,
+        Keep::All => true,
+        Keep::Matching(f) => {
+            let kind = if c.figure.is_some() {
+                "figure"
+            } else if c.accusation.is_some() {
+                "accusation"
+            } else {
+                "position"
+            };
+            f.event.as_deref().is_none_or(|e| e == event)
+                && f.source.as_deref().is_none_or(|s| s == c.source.get_ref())
+                && f.kind.is_none_or(|k| k == kind)
+                && f.metric.as_deref().is_none_or(|m| {
+                    c.figure
+                        .as_ref()
+                        .is_some_and(|x| x.get_ref().metric.get_ref() == m)
+                })
+        }
+    }
+}
+
+/// The claim's event: its own `event`, else the file's; `None` when neither is given.
+fn claim_event<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    file_event: Option<&'t str>,
+) -> Option<&'t str> {
+    match (&c.event, file_event) {
+        (Some(e), local) => {
+            if local != Some(e.get_ref().as_str()) {
+                fc.reference(RefKind::Event, e);
+            }
+            Some(e.get_ref())
+        }
+        (None, Some(e)) => Some(e),
+        (None, None) => {
+            fc.error(
+                c.id.span(),
+                format!("claim `{}` belongs to no event", c.id.get_ref()),
+                "add `event = \"…\"` to the claim, or an [event] table to this file",
+            );
+            None
+        }
+    }
+}
+
+/// The document's words: a verbatim `quote`, or the notes' `paraphrase`; exactly one.
+fn quote_of<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile) -> Option<(&'t S<String>, QuoteKind)> {
+    match (&c.quote, &c.paraphrase) {
+        (Some(q), None) => Some((q, QuoteKind::Verbatim)),
+        (None, Some(p)) => Some((p, QuoteKind::Paraphrase)),
+        (Some(_), Some(p)) => {
+            fc.error(
+                p.span(),
+                "a claim has a `quote` or a `paraphrase`, not both".to_string(),
+                "keep the document's own words in `quote`",
+            );
+            None
+        }
+        (None, None) => {
+            fc.error(
+                c.id.span(),
+                format!("claim `{}` has no `quote`", c.id.get_ref()),
+                "every claim quotes its document verbatim (or the research notes, as `paraphrase`)",
+            );
+            None
+        }
+    }
+}
+
+/// Checks a quote against its document's text when this file defines the
+/// document; otherwise records it for the check across files.
+fn check_quote<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    quote: &'t S<String>,
+    local_docs: &HashMap<&str, Option<String>>,
+) -> bool {
+    if quote.get_ref().trim().is_empty() {
+        fc.error(quote.span(), "the quote is empty".to_string(), "");
+        return false;
+    }
+    match local_docs.get(c.document.get_ref().as_str()) {
+        Some(Some(text)) if !text.contains(&collapse_space(quote.get_ref())) => {
+            fc.error(
+                quote.span(),
+                format!(
+                    "the quote is not found verbatim in the text of document `{}`",
+                    c.document.get_ref()
+                ),
+                "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
+            );
+            false
+        }
+        Some(_) => true,
+        None => {
+            fc.reference(RefKind::Document, &c.document);
+            let place = fc.place(&quote.span());
+            let (doc, text) = (c.document.get_ref().clone(), quote.get_ref().clone());
+            fc.out.quotes.push((doc, text, place));
+            true
+        }
+    }
+}
+
+/// Checks one claim; returns it converted when it is sound and `keep` wants it.
+pub(super) fn claim<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    file_event: Option<&'t str>,
+    local_docs: &HashMap<&str, Option<String>>,
+    local_props: &HashSet<&str>,
+    keep: &Keep,
+    seq: u64,
+) -> Option<Claim> {
+    fc.out.claim_count += 1;
+    let id_ok = fc.id_ok("claim", &c.id);
+    let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);
+    fc.out.claim_ids.push((id_hash(c.id.get_ref()), offset));
+    let event = claim_event(fc, c, file_event);
+    *fc.tally
+        .entry((event.unwrap_or(""), c.source.get_ref().as_str()))
+        .or_default() += 1;
+    fc.reference(RefKind::Source, &c.source);
+    if let Some(o) = &c.origin {
+        fc.reference(RefKind::Source, o);
+    }
+    let said = fc.when(&c.said);
+    let (quote, quote_kind) = quote_of(fc, c)?;
+    let quote_ok = check_quote(fc, c, quote, local_docs);
+    let assertion = assertion(fc, c, local_props);
+    let (Some(event), Some(said), Some(assertion), true) =
+        (event, said, assertion, id_ok && quote_ok)
+    else {
+        return None;
+    };
+    if !keeps(keep, c, event) {
+        return None;
+    }
+    Some(Claim {
+        id: c.id.get_ref().clone(),
+        event: event.to_string(),
+        source: c.source.get_ref().clone(),
+        origin: c.origin.as_ref().map(|o| o.get_ref().clone()),
+        said,
+        via: c.via,
+        document: c.document.get_ref().clone(),
+        quote: quote.get_ref().clone(),
+        quote_kind,
+        language: c.language.clone(),
+        english: c.english.clone(),
+        reading: c.reading.clone(),
+        hedged: c.hedged,
+        note: c.note.clone(),
+        assertion,
+        seq,
+    })
+}
+
+pub(super) fn assertion<'t>(
+    fc: &mut FileCheck<'t>,
+    c: &'t ClaimFile,
+    local_props: &HashSet<&str>,
+) -> Option<Assertion> {
+    let given = [
+        c.figure.is_some(),
+        c.accusation.is_some(),
+        c.position.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if given != 1 {
+        let msg = if given == 0 {
+            format!("claim `{}` asserts nothing", c.id.get_ref())
+        } else {
+            format!("claim `{}` asserts more than one thing", c.id.get_ref())
+        };
+        fc.error(
+            c.id.span(),
+            msg,
+            "give exactly one of [claim.figure], [claim.accusation], [claim.position]; split the rest into claims of their own",
+        );
+        return None;
+    }
+    if let Some(fig) = &c.figure {
+        let span = fig.span();
+        let fig = fig.get_ref();
+        fc.reference(RefKind::Party, &fig.party);
+        fc.reference(RefKind::Metric, &fig.metric);
+        if let Some(unit) = &fig.unit {
+            let place = fc.place(&unit.span());
+            fc.out
+                .units
+                .push((fig.metric.get_ref().clone(), unit.get_ref().clone(), place));
+        }
+        let quantity = quantity(fc, span, fig)?;
+        return Some(Assertion::Figure(Figure {
+            party: fig.party.get_ref().clone(),
+            metric: fig.metric.get_ref().clone(),
+            quantity,
+        }));
+    }
+    if let Some(acc) = &c.accusation {
+        let acc = acc.get_ref();
+        fc.reference(RefKind::Party, &acc.accused);
+        fc.reference(RefKind::Act, &acc.act);
+        let at = match &acc.at {
+            Some(t) => Some(fc.when(t)?),
+            None => None,
+        };
+        return Some(Assertion::Accusation(Accusation {
+            accused: acc.accused.get_ref().clone(),
+            act: acc.act.get_ref().clone(),
+            denies: acc.denies,
+            at,
+        }));
+    }
+    let pos = c.position.as_ref()?.get_ref();
+    if !local_props.contains(pos.proposition.get_ref().as_str()) {
+        fc.reference(RefKind::Proposition, &pos.proposition);
+    }
+    Some(Assertion::Position(Position {
+        proposition: pos.proposition.get_ref().clone(),
+        stance: pos.stance,
+    }))
+}
+
+pub(super) fn quantity<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: &'t FigureFile,
+) -> Option<Quantity> {
+    let forms = [
+        fig.exact.is_some(),
+        fig.at_least.is_some(),
+        fig.at_most.is_some(),
+        fig.about.is_some(),
+        fig.range.is_some(),
+        fig.vague.is_some(),
+    ];
+    let n = forms.iter().filter(|x| **x).count();
+    if n != 1 {
+        let what = if n == 0 {
+            "has no quantity"
+        } else {
+            "has more than one quantity"
+        };
+        fc.error(
+            span,
+            format!("the figure {what}"),
+            "give exactly one of exact, at_least, at_most, about, range = [low, high], vague = \"word\"",
+        );
+        return None;
+    }
+    if let Some(v) = &fig.exact {
+        return fc.count(v, "`exact`").map(Quantity::Exact);
+    }
+    if let Some(v) = &fig.at_least {
+        return fc.count(v, "`at_least`").map(Quantity::AtLeast);
+    }
+    if let Some(v) = &fig.at_most {
+        return fc.count(v, "`at_most`").map(Quantity::AtMost);
+    }
+    if let Some(v) = &fig.about {
+        return fc.count(v, "`about`").map(Quantity::About);
+    }
+    if let Some(range) = &fig.range {
+        let ends = range.get_ref();
+        if ends.len() != 2 {
+            fc.error(
+                range.span(),
+                format!("a range has two ends, found {}", ends.len()),
+                "write range = [low, high]",
+            );
+            return None;
+        }
+        let low = fc.count(&ends[0], "a range's low end");
+        let high = fc.count(&ends[1], "a range's high end");
+        let (low, high) = (low?, high?);
+        if low > high {
+            fc.error(
+                range.span(),
+                format!("range with low > high: [{low}, {high}]"),
+                format!("did you mean [{high}, {low}]?"),
+            );
+            return None;
+        }
+        return Some(Quantity::Range { low, high });
+    }
+    let word = fig.vague.as_ref()?;
+    fc.reference(RefKind::Vague, word);
+    // The interval comes from the vocabulary when the claim is merged.
+    Some(Quantity::Vague {
+        word: word.get_ref().clone(),
+        interval: Interval { low: 0, high: None },
+    })
+}

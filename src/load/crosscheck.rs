@@ -1,0 +1,182 @@
+//! Across files, once everything is merged: unknown ids (with the nearest
+//! known ones), units, composite cycles, quotes of documents defined in
+//! another file, and duplicate claim ids.
+
+use std::collections::{HashMap, HashSet};
+
+use super::digest::RefKind;
+use super::merge::Merger;
+use super::text::{collapse_space, decode};
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::suggest;
+
+impl Merger<'_, '_> {
+    pub(super) fn resolve_refs(&mut self) {
+        let refs = std::mem::take(&mut self.refs);
+        for r in refs {
+            if self.places.contains_key(&(r.kind, r.id.clone())) {
+                continue;
+            }
+            let known = self.known_ids(r.kind);
+            let mut hint = suggest::hint(&r.id, known.iter().copied());
+            if r.uses > 1 {
+                hint = format!("{hint} ({} uses in this file)", r.uses);
+            }
+            let d = r.first.diag(
+                self.files,
+                format!("unknown {} `{}`", r.kind.name(), r.id),
+                hint,
+            );
+            self.diags.push(d);
+        }
+    }
+
+    pub(super) fn check_units(&mut self) {
+        for (metric, unit, place) in std::mem::take(&mut self.units) {
+            if let Some(m) = self.ds.metric(&metric) {
+                if m.unit != unit {
+                    let d = place.diag(
+                        self.files,
+                        format!(
+                            "unit `{unit}` does not match metric `{metric}`, which counts {}",
+                            m.unit
+                        ),
+                        "drop `unit`, or use a metric in that unit",
+                    );
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_cycles(&mut self) {
+        let parts: HashMap<&str, &[String]> = self
+            .ds
+            .metrics
+            .iter()
+            .map(|m| (m.id.as_str(), m.parts.as_slice()))
+            .collect();
+        let mut found = Vec::new();
+        for m in &self.ds.metrics {
+            let mut stack: Vec<(&str, Vec<&str>)> = m
+                .parts
+                .iter()
+                .map(|p| (p.as_str(), vec![m.id.as_str(), p.as_str()]))
+                .collect();
+            let mut seen = HashSet::new();
+            while let Some((cur, path)) = stack.pop() {
+                if cur == m.id {
+                    found.push((m.id.clone(), path.join(" → ")));
+                    break;
+                }
+                if !seen.insert(cur) {
+                    continue;
+                }
+                for p in parts.get(cur).copied().unwrap_or(&[]) {
+                    let mut next = path.clone();
+                    next.push(p);
+                    stack.push((p, next));
+                }
+            }
+        }
+        for (id, path) in found {
+            if let Some(place) = self.places.get(&(RefKind::Metric, id.clone())) {
+                let d = place.diag(
+                    self.files,
+                    format!("composite metric `{id}` refers to itself through {path}"),
+                    "break the cycle: a composite is a sum of simpler metrics",
+                );
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// Quotes whose document is defined in another file: read that document's text now.
+    pub(super) fn check_deferred_quotes(&mut self) {
+        let quotes = std::mem::take(&mut self.quotes);
+        if quotes.is_empty() {
+            return;
+        }
+        let mut texts: HashMap<String, Option<String>> = HashMap::new();
+        for (doc, quote, place) in quotes {
+            let text = texts.entry(doc.clone()).or_insert_with(|| {
+                let (file, rel) = self.doc_texts.get(&doc)?;
+                let body = self.files[*file].read_sibling(rel).ok()?;
+                String::from_utf8(body).ok().map(|t| collapse_space(&t))
+            });
+            if let Some(text) = text {
+                if !text.contains(&collapse_space(&quote)) {
+                    let d = place.diag(
+                        self.files,
+                        format!("the quote is not found verbatim in the text of document `{doc}`"),
+                        "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
+                    );
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+
+    /// Duplicate claim ids, found by sorting hashes; the error path re-reads
+    /// the files concerned to name both places.
+    pub(super) fn check_claim_ids(&mut self) {
+        let mut ids = std::mem::take(&mut self.claim_ids);
+        ids.sort_unstable();
+        let mut reread: HashMap<u32, Option<(String, String)>> = HashMap::new();
+        let mut text_of = |file: u32| -> Option<(String, String)> {
+            reread
+                .entry(file)
+                .or_insert_with(|| {
+                    let f = self.files.get(file as usize)?;
+                    let bytes = f.read().ok()?;
+                    let text = decode(&f.display, &bytes).ok()?.to_string();
+                    Some((f.display.clone(), text))
+                })
+                .clone()
+        };
+        let mut found = Vec::new();
+        for group in ids.chunk_by(|a, b| a.0 == b.0) {
+            if group.len() < 2 {
+                continue;
+            }
+            let located: Vec<(String, String, usize, usize, String)> = group
+                .iter()
+                .filter_map(|&(_, file, off)| {
+                    let (display, text) = text_of(file)?;
+                    let off = off as usize;
+                    let rest = text.get(off..)?;
+                    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+                    let id = rest[1..].split(quote).next()?.to_string();
+                    let (line, col, snippet) = LineIndex::new(&text).locate(off);
+                    Some((id, display, line, col, snippet))
+                })
+                .collect();
+            // Equal hashes of different ids are not duplicates.
+            for (i, a) in located.iter().enumerate() {
+                if let Some(first) = located[..i].iter().find(|b| b.0 == a.0) {
+                    found.push((a.clone(), first.clone()));
+                }
+            }
+        }
+        for ((id, path, line, col, snippet), (_, fpath, fline, fcol, fsnippet)) in found {
+            self.diags.push(Diagnostic {
+                path: path.clone(),
+                line,
+                column: col,
+                message: format!(
+                    "duplicate claim id `{id}`: first defined at {fpath}:{fline}:{fcol}"
+                ),
+                snippet: Some(snippet),
+                hint: Some("rename one of the two, or delete the copy".to_string()),
+            });
+            self.diags.push(Diagnostic {
+                path: fpath,
+                line: fline,
+                column: fcol,
+                message: format!("claim id `{id}` is defined again at {path}:{line}:{col}"),
+                snippet: Some(fsnippet),
+                hint: None,
+            });
+        }
+    }
+}

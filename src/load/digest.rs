@@ -1,0 +1,385 @@
+//! Per file: read, decode, parse and check everything the file alone
+//! allows (its [`Digest`]); what needs other files is recorded for the
+//! merge: references to ids defined elsewhere, quotes of documents defined
+//! elsewhere, units, claim ids.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use fnv::FnvHashMap;
+
+use super::claims::claim;
+use super::definitions::definitions;
+use super::file_model::FileModel;
+use super::index;
+use super::input::{InputFile, Origin};
+use super::text::{collapse_space, decode, hint_for_serde_message};
+use super::Keep;
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::model::quantity::Interval;
+use crate::model::when::{parse_when, When};
+use crate::model::{Act, Claim, Document, Event, Metric, Party, Proposition, Source};
+
+/// A place in a file, resolved to line and column while the text is at hand.
+#[derive(Debug, Clone)]
+pub(super) struct Place {
+    pub(super) file: usize,
+    pub(super) line: usize,
+    pub(super) column: usize,
+    pub(super) snippet: String,
+}
+
+impl Place {
+    pub(super) fn text(&self, files: &[InputFile]) -> String {
+        format!("{}:{}:{}", files[self.file].display, self.line, self.column)
+    }
+
+    pub(super) fn diag(
+        &self,
+        files: &[InputFile],
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: files[self.file].display.clone(),
+            line: self.line,
+            column: self.column,
+            message: message.into(),
+            snippet: Some(self.snippet.clone()),
+            hint: None,
+        }
+        .with_hint(hint)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum RefKind {
+    Party,
+    Source,
+    Metric,
+    Vague,
+    Act,
+    Event,
+    Document,
+    Proposition,
+}
+
+impl RefKind {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            RefKind::Party => "party",
+            RefKind::Source => "source",
+            RefKind::Metric => "metric",
+            RefKind::Vague => "vague word",
+            RefKind::Act => "act",
+            RefKind::Event => "event",
+            RefKind::Document => "document",
+            RefKind::Proposition => "proposition",
+        }
+    }
+}
+
+/// A reference to an id this file does not define: resolved after the merge.
+#[derive(Debug)]
+pub(super) struct ExternalRef {
+    pub(super) kind: RefKind,
+    pub(super) id: String,
+    pub(super) first: Place,
+    pub(super) uses: usize,
+}
+
+/// A definition, with where it stands.
+#[derive(Debug)]
+pub(super) struct Def<T> {
+    pub(super) item: T,
+    pub(super) place: Place,
+}
+
+/// Everything one file contributes, checked as far as the file alone allows.
+#[derive(Debug, Default)]
+pub(super) struct Digest {
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) parties: Vec<Def<Party>>,
+    pub(super) sources: Vec<Def<Source>>,
+    pub(super) metrics: Vec<Def<Metric>>,
+    pub(super) vague: Vec<Def<(String, Interval)>>,
+    pub(super) acts: Vec<Def<Act>>,
+    pub(super) events: Vec<Def<Event>>,
+    pub(super) documents: Vec<Def<Document>>,
+    pub(super) propositions: Vec<Def<Proposition>>,
+    pub(super) refs: Vec<ExternalRef>,
+    /// (metric, unit, place): a figure's stated unit, checked against the metric's.
+    pub(super) units: Vec<(String, String, Place)>,
+    /// (document, path of its text): documents with a local text, for quotes in other files.
+    pub(super) doc_texts: Vec<(String, String)>,
+    /// (document, quote, place): quotes whose document another file defines.
+    pub(super) quotes: Vec<(String, String, Place)>,
+    /// (hash of id, byte offset): duplicate detection across all files.
+    pub(super) claim_ids: Vec<(u64, u32)>,
+    pub(super) claims: Vec<Claim>,
+    pub(super) tally: HashMap<(String, String), usize>,
+    pub(super) claim_count: usize,
+    /// For the folder index: the file's stamp (taken before reading) and contents.
+    pub(super) stamp: Option<(u64, i128)>,
+    pub(super) entry: Option<index::IndexEntry>,
+}
+
+/// FNV-1a: a fast, stable hash for duplicate detection (collisions are
+/// confirmed against the text before anything is reported).
+
+/// A fast, stable hash of an id for duplicate detection (collisions are
+/// confirmed against the text before anything is reported).
+pub(super) fn id_hash(id: &str) -> u64 {
+    let mut h = fnv::FnvHasher::default();
+    std::hash::Hasher::write(&mut h, id.as_bytes());
+    std::hash::Hasher::finish(&h)
+}
+
+pub(super) fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// UTF-8 with an optional byte-order mark; anything else is refused with
+/// the position of the first bad byte.
+
+/// The per-file checker: owns the file's text index and what it found.
+pub(super) struct FileCheck<'t> {
+    pub(super) file: usize,
+    pub(super) display: &'t str,
+    pub(super) lines: LineIndex<'t>,
+    pub(super) out: Digest,
+    pub(super) refs: FnvHashMap<(RefKind, &'t str), usize>,
+    /// Claims per (event, source), borrowed from the file until the end.
+    pub(super) tally: FnvHashMap<(&'t str, &'t str), usize>,
+}
+
+pub(super) type S<T> = toml::Spanned<T>;
+
+impl<'t> FileCheck<'t> {
+    pub(super) fn place(&self, span: &Range<usize>) -> Place {
+        let (line, column, snippet) = self.lines.locate(span.start);
+        Place {
+            file: self.file,
+            line,
+            column,
+            snippet,
+        }
+    }
+
+    pub(super) fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<String>) {
+        let d = self
+            .lines
+            .at(self.display, span.start, message)
+            .with_hint(hint);
+        self.out.diags.push(d);
+    }
+
+    /// Records a use of an id defined elsewhere; the first use gives the position.
+    pub(super) fn reference(&mut self, kind: RefKind, id: &'t S<String>) {
+        let key = (kind, id.get_ref().as_str());
+        if let Some(&i) = self.refs.get(&key) {
+            self.out.refs[i].uses += 1;
+            return;
+        }
+        let first = self.place(&id.span());
+        self.refs.insert(key, self.out.refs.len());
+        self.out.refs.push(ExternalRef {
+            kind,
+            id: id.get_ref().clone(),
+            first,
+            uses: 1,
+        });
+    }
+
+    pub(super) fn id_ok(&mut self, what: &str, id: &S<String>) -> bool {
+        if is_kebab(id.get_ref()) {
+            return true;
+        }
+        let lower = id.get_ref().to_lowercase().replace([' ', '_'], "-");
+        self.error(
+            id.span(),
+            format!("{what} id `{}` is not kebab-case", id.get_ref()),
+            format!("ids are lowercase words joined by `-`, such as `{lower}`"),
+        );
+        false
+    }
+
+    pub(super) fn when(&mut self, text: &S<String>) -> Option<When> {
+        match parse_when(text.get_ref()) {
+            Ok(w) => Some(w),
+            Err(msg) => {
+                self.error(
+                    text.span(),
+                    format!("impossible or malformed date: {msg}"),
+                    "dates look like 2021-11-16, 2021-11-16T18:30, 2021-11 or 2020-07-13/2020-07-14",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn count(&mut self, n: &S<i64>, what: &str) -> Option<u64> {
+        match u64::try_from(*n.get_ref()) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.error(
+                    n.span(),
+                    format!("negative count {} for {what}", n.get_ref()),
+                    "counts are whole numbers from 0 up",
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The file model, or serde's error at its place with a hint.
+fn parse(display: &str, text: &str) -> Result<FileModel, Diagnostic> {
+    toml::from_str::<FileModel>(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let hint = hint_for_serde_message(&message);
+        let d = match e.span() {
+            Some(span) => LineIndex::new(text).at(display, span.start, message),
+            None => Diagnostic::file(display, message),
+        };
+        d.with_hint(hint)
+    })
+}
+
+/// Reads, decodes, parses and checks one file.
+pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
+    let stamp = match &file.origin {
+        Origin::Disk(path) => index::stamp(path),
+        Origin::Embedded(_) => None,
+    };
+    let failed = |d: Diagnostic| Digest {
+        diags: vec![d],
+        ..Digest::default()
+    };
+    let bytes = match file.read() {
+        Ok(b) => b,
+        Err(d) => return failed(d),
+    };
+    let (text, model) =
+        match decode(&file.display, &bytes).and_then(|t| Ok((t, parse(&file.display, t)?))) {
+            Ok(parsed) => parsed,
+            Err(d) => return failed(d),
+        };
+    let mut fc = FileCheck {
+        file: index,
+        display: &file.display,
+        lines: LineIndex::new(text),
+        out: Digest::default(),
+        refs: FnvHashMap::default(),
+        tally: FnvHashMap::default(),
+    };
+    definitions(&mut fc, &model);
+    let local_docs: HashMap<&str, Option<String>> = model
+        .document
+        .iter()
+        .map(|d| {
+            let text = d
+                .text
+                .as_ref()
+                .and_then(|rel| document_text(&mut fc, file, rel));
+            (d.id.get_ref().as_str(), text)
+        })
+        .collect();
+    let local_props: HashSet<&str> = model
+        .proposition
+        .iter()
+        .map(|p| p.id.get_ref().as_str())
+        .collect();
+    let file_event = model.event.as_ref().map(|e| e.id.get_ref().as_str());
+    for (i, c) in model.claim.iter().enumerate() {
+        let seq = ((index as u64) << 32) | i as u64;
+        if let Some(claim) = claim(&mut fc, c, file_event, &local_docs, &local_props, keep, seq) {
+            fc.out.claims.push(claim);
+        }
+    }
+    fc.out.tally = fc
+        .tally
+        .iter()
+        .map(|((e, s), n)| ((e.to_string(), s.to_string()), *n))
+        .collect();
+    // Only files on disk are indexed; built-in files are always read.
+    if stamp.is_some() {
+        fc.out.entry = Some(index_entry(&model, &fc.out));
+    }
+    fc.out.stamp = stamp;
+    fc.out
+}
+
+pub(super) fn index_entry(m: &FileModel, d: &Digest) -> index::IndexEntry {
+    let mut claim_events: Vec<String> = d.tally.keys().map(|(e, _)| e.clone()).collect();
+    claim_events.sort();
+    claim_events.dedup();
+    let defines = m
+        .event
+        .iter()
+        .map(|e| format!("e:{}", e.id.get_ref()))
+        .chain(m.document.iter().map(|x| format!("d:{}", x.id.get_ref())))
+        .chain(
+            m.proposition
+                .iter()
+                .map(|x| format!("p:{}", x.id.get_ref())),
+        )
+        .collect();
+    let needs = d
+        .refs
+        .iter()
+        .filter_map(|r| match r.kind {
+            RefKind::Event => Some(format!("e:{}", r.id)),
+            RefKind::Document => Some(format!("d:{}", r.id)),
+            RefKind::Proposition => Some(format!("p:{}", r.id)),
+            _ => None,
+        })
+        .collect();
+    index::IndexEntry {
+        events: m.event.iter().map(|e| e.id.get_ref().clone()).collect(),
+        claim_events,
+        shared: !(m.party.is_empty()
+            && m.source.is_empty()
+            && m.metric.is_empty()
+            && m.vague.is_empty()
+            && m.act.is_empty())
+            || (m.event.is_none() && !(m.document.is_empty() && m.proposition.is_empty())),
+        defines,
+        needs,
+    }
+}
+
+/// Reads a document's local text (whitespace folded) for the quote check.
+pub(super) fn document_text(
+    fc: &mut FileCheck<'_>,
+    file: &InputFile,
+    rel: &S<String>,
+) -> Option<String> {
+    match file.read_sibling(rel.get_ref()) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => Some(collapse_space(&t)),
+            Err(_) => {
+                fc.error(
+                    rel.span(),
+                    format!("document text `{}` is not UTF-8", rel.get_ref()),
+                    "",
+                );
+                None
+            }
+        },
+        Err(msg) => {
+            fc.error(
+                rel.span(),
+                format!("document text not found: {msg}"),
+                "the path is relative to this data file",
+            );
+            None
+        }
+    }
+}

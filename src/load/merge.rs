@@ -1,0 +1,265 @@
+//! Across files: digests merged in file order into one dataset; a second
+//! definition of an id is reported with both places; claims are completed
+//! (vague words resolved) as soon as every id they use is known.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+
+use super::digest::{Digest, ExternalRef, Place, RefKind};
+use super::index::IndexedFile;
+use super::input::{InputFile, Origin, Skipped};
+use super::{Loaded, Sink};
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::quantity::{Interval, Quantity};
+use crate::model::*;
+
+pub(super) struct Merger<'f, 's> {
+    pub(super) files: &'f [InputFile],
+    pub(super) ds: Dataset,
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) places: HashMap<(RefKind, String), Place>,
+    pub(super) vague: HashMap<String, Interval>,
+    pub(super) refs: Vec<ExternalRef>,
+    pub(super) units: Vec<(String, String, Place)>,
+    pub(super) quotes: Vec<(String, String, Place)>,
+    /// (hash, file, offset) of every claim id.
+    pub(super) claim_ids: Vec<(u64, u32, u32)>,
+    /// Kept claims whose ids are not all defined yet.
+    pub(super) pending: Vec<Claim>,
+    pub(super) tally: BTreeMap<(String, String), usize>,
+    pub(super) claims_total: usize,
+    /// Index of the file the next digest comes from (digests arrive in order).
+    pub(super) next_file: usize,
+    /// Index entries of files on disk; `None` once a file could not be indexed.
+    pub(super) index: Option<Vec<IndexedFile>>,
+    /// Document id -> (file, path of its text relative to that file), first definition first.
+    pub(super) doc_texts: HashMap<String, (usize, String)>,
+    pub(super) sink: Option<Sink<'s>>,
+}
+
+impl<'f, 's> Merger<'f, 's> {
+    pub(super) fn new(
+        files: &'f [InputFile],
+        diags: Vec<Diagnostic>,
+        sink: Option<Sink<'s>>,
+    ) -> Self {
+        Merger {
+            files,
+            ds: Dataset::default(),
+            diags,
+            places: HashMap::new(),
+            vague: HashMap::new(),
+            refs: Vec::new(),
+            units: Vec::new(),
+            quotes: Vec::new(),
+            claim_ids: Vec::new(),
+            pending: Vec::new(),
+            tally: BTreeMap::new(),
+            claims_total: 0,
+            next_file: 0,
+            index: Some(Vec::new()),
+            doc_texts: HashMap::new(),
+            sink,
+        }
+    }
+
+    /// Registers a definition; a second one of the same id names both places.
+    pub(super) fn define(&mut self, kind: RefKind, id: &str, place: &Place) -> bool {
+        let key = (kind, id.to_string());
+        if let Some(first) = self.places.get(&key) {
+            let (first_at, here) = (first.text(self.files), place.text(self.files));
+            let d1 = place.diag(
+                self.files,
+                format!(
+                    "duplicate {} id `{id}`: first defined at {first_at}",
+                    kind.name()
+                ),
+                "rename one of the two, or delete the copy",
+            );
+            let d2 = first.diag(
+                self.files,
+                format!("{} id `{id}` is defined again at {here}", kind.name()),
+                "",
+            );
+            self.diags.push(d1);
+            self.diags.push(d2);
+            return false;
+        }
+        self.places.insert(key, place.clone());
+        true
+    }
+
+    /// Registers every definition of a digest; the first of an id wins.
+    fn define_all(&mut self, d: &mut Digest) {
+        for x in std::mem::take(&mut d.parties) {
+            if self.define(RefKind::Party, &x.item.id, &x.place) {
+                self.ds.add_party(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.sources) {
+            if self.define(RefKind::Source, &x.item.id, &x.place) {
+                self.ds.add_source(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.metrics) {
+            if self.define(RefKind::Metric, &x.item.id, &x.place) {
+                self.ds.add_metric(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.vague) {
+            if self.define(RefKind::Vague, &x.item.0, &x.place) {
+                self.vague.insert(x.item.0, x.item.1);
+            }
+        }
+        for x in std::mem::take(&mut d.acts) {
+            if self.define(RefKind::Act, &x.item.id, &x.place) {
+                self.ds.add_act(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.events) {
+            if self.define(RefKind::Event, &x.item.id, &x.place) {
+                self.ds.add_event(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.documents) {
+            if self.define(RefKind::Document, &x.item.id, &x.place) {
+                self.ds.add_document(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.propositions) {
+            if self.define(RefKind::Proposition, &x.item.id, &x.place) {
+                self.ds.add_proposition(x.item);
+            }
+        }
+    }
+
+    pub(super) fn merge(&mut self, mut d: Digest) -> io::Result<()> {
+        self.diags.extend(std::mem::take(&mut d.diags));
+        self.define_all(&mut d);
+        self.refs.extend(d.refs);
+        self.units.extend(d.units);
+        self.quotes.extend(d.quotes);
+        let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
+        if let Origin::Disk(path) = &self.files[self.next_file].origin {
+            match (d.stamp, d.entry) {
+                (Some((size, mtime)), Some(entry)) => {
+                    if let Some(ix) = &mut self.index {
+                        ix.push(IndexedFile {
+                            path: path.clone(),
+                            size,
+                            mtime,
+                            entry,
+                        });
+                    }
+                }
+                _ => self.index = None,
+            }
+        }
+        for (doc, rel) in d.doc_texts {
+            self.doc_texts.entry(doc).or_insert((self.next_file, rel));
+        }
+        self.next_file += 1;
+        self.claim_ids
+            .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
+        for (k, n) in d.tally {
+            *self.tally.entry(k).or_default() += n;
+        }
+        self.claims_total += d.claim_count;
+        let mut ready = Vec::with_capacity(d.claims.len());
+        for mut c in d.claims {
+            if self.complete(&mut c) {
+                ready.push(c);
+            } else {
+                self.pending.push(c);
+            }
+        }
+        self.deliver(ready)
+    }
+
+    /// Fills a claim's vague interval; false if an id it uses is not defined yet.
+    pub(super) fn complete(&self, c: &mut Claim) -> bool {
+        let ds = &self.ds;
+        let known = ds.source(&c.source).is_some()
+            && c.origin.as_deref().is_none_or(|o| ds.source(o).is_some())
+            && ds.event(&c.event).is_some()
+            && ds.document(&c.document).is_some()
+            && match &c.assertion {
+                Assertion::Figure(f) => {
+                    ds.party(&f.party).is_some()
+                        && ds.metric(&f.metric).is_some()
+                        && match &f.quantity {
+                            Quantity::Vague { word, .. } => self.vague.contains_key(word),
+                            _ => true,
+                        }
+                }
+                Assertion::Accusation(a) => {
+                    ds.party(&a.accused).is_some() && ds.act(&a.act).is_some()
+                }
+                Assertion::Position(p) => ds.proposition(&p.proposition).is_some(),
+            };
+        if !known {
+            return false;
+        }
+        if let Assertion::Figure(Figure {
+            quantity: Quantity::Vague { word, interval },
+            ..
+        }) = &mut c.assertion
+        {
+            if let Some(iv) = self.vague.get(word.as_str()) {
+                *interval = *iv;
+            }
+        }
+        true
+    }
+
+    pub(super) fn deliver(&mut self, mut claims: Vec<Claim>) -> io::Result<()> {
+        if claims.is_empty() {
+            return Ok(());
+        }
+        match &mut self.sink {
+            Some(sink) => {
+                claims.sort_by(|a, b| a.said.order(&b.said).then(a.seq.cmp(&b.seq)));
+                sink(&self.ds, claims)
+            }
+            None => {
+                for c in claims {
+                    self.ds.add_claim(c);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn finish(mut self, skipped: Skipped) -> io::Result<Loaded> {
+        let pending = std::mem::take(&mut self.pending);
+        let ready: Vec<Claim> = pending
+            .into_iter()
+            .filter_map(|mut c| self.complete(&mut c).then_some(c))
+            .collect();
+        self.deliver(ready)?;
+        self.resolve_refs();
+        self.check_units();
+        self.check_cycles();
+        self.check_deferred_quotes();
+        self.check_claim_ids();
+        let mut diags = std::mem::take(&mut self.diags);
+        diagnostic::sort(&mut diags);
+        Ok(Loaded {
+            dataset: self.ds,
+            diagnostics: diags,
+            files: self.files.len(),
+            skipped,
+            claims_total: self.claims_total,
+            tally: self.tally,
+            index: self.index,
+        })
+    }
+
+    pub(super) fn known_ids(&self, kind: RefKind) -> Vec<&str> {
+        self.places
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, id)| id.as_str())
+            .collect()
+    }
+}

@@ -1,0 +1,66 @@
+//! Text in and out of files: UTF-8 decoding with the first bad byte's
+//! position, serde's messages turned into hints, whitespace folding.
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::suggest;
+
+pub(super) fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = e.valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..good]);
+        let (line, column, snippet) = diagnostic::locate(&prefix, good);
+        Diagnostic {
+            path: display.to_string(),
+            line,
+            column,
+            message: format!(
+                "the file is not UTF-8: found byte 0x{:02X}, expected UTF-8 text",
+                bytes[good]
+            ),
+            snippet: Some(snippet),
+            hint: Some("save the file as UTF-8 (it may be Latin-1 or UTF-16)".to_string()),
+        }
+    })
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" (and the same
+/// for variants) into a "did you mean" hint.
+pub(super) fn hint_for_serde_message(message: &str) -> String {
+    let grab = |m: &str| -> Option<(String, Vec<String>)> {
+        let start = m.find('`')? + 1;
+        let end = start + m[start..].find('`')?;
+        let wanted = m[start..end].to_string();
+        let rest = &m[end + 1..];
+        let known: Vec<String> = rest
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        Some((wanted, known))
+    };
+    for prefix in ["unknown field", "unknown variant"] {
+        if let Some(pos) = message.find(prefix) {
+            if let Some((wanted, known)) = grab(&message[pos..]) {
+                if !known.is_empty() {
+                    return suggest::hint(&wanted, known.iter().map(String::as_str));
+                }
+                return "this table takes no fields".to_string();
+            }
+        }
+    }
+    if message.contains("missing field") {
+        return "add the field; the README lists each table's fields".to_string();
+    }
+    if message.contains("invalid type") {
+        return "check the value's type: strings are quoted, counts are whole numbers".to_string();
+    }
+    String::new()
+}
+
+/// Folds every run of whitespace into one space, so a quote may cross a
+/// line break of its document.
+pub(super) fn collapse_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

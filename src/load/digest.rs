@@ -124,9 +124,6 @@ pub(super) struct Digest {
     pub(super) entry: Option<index::IndexEntry>,
 }
 
-/// FNV-1a: a fast, stable hash for duplicate detection (collisions are
-/// confirmed against the text before anything is reported).
-
 /// A fast, stable hash of an id for duplicate detection (collisions are
 /// confirmed against the text before anything is reported).
 pub(super) fn id_hash(id: &str) -> u64 {
@@ -144,9 +141,6 @@ pub(super) fn is_kebab(id: &str) -> bool {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
-
-/// UTF-8 with an optional byte-order mark; anything else is refused with
-/// the position of the first bad byte.
 
 /// The per-file checker: owns the file's text index and what it found.
 pub(super) struct FileCheck<'t> {

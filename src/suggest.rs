@@ -1,32 +1,8 @@
 //! "Did you mean …?": the nearest known id to a mistyped one.
 
-/// Edit distance with adjacent transpositions (optimal string alignment),
-/// so that `mdo` is one step from `mod`.
-pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = best;
-        }
-    }
-    d[a.len() * w + b.len()]
-}
+/// Ids longer than this are not compared letter by letter: no typo of a
+/// real id is that long, and the comparison's cost grows with both lengths.
+const MAX_COMPARED: usize = 64;
 
 /// The known ids closest to `wanted`, best first; only those close enough to
 /// be a plausible typo (or that differ only by case).
@@ -41,7 +17,11 @@ where
             if k.to_lowercase() == lower {
                 return Some((0, k));
             }
-            let d = distance(&lower, &k.to_lowercase());
+            if wanted.len() > MAX_COMPARED || k.len() > MAX_COMPARED {
+                return None;
+            }
+            // Optimal string alignment: a swap of two letters (`mdo`) is one step.
+            let d = strsim::osa_distance(&lower, &k.to_lowercase());
             let limit = (wanted.chars().count().max(k.chars().count()) / 3).max(2);
             // A prefix ("armenia" for "armenia-mod") is a likely intent too.
             let prefix = k.starts_with(wanted) || wanted.starts_with(k);
@@ -84,5 +64,11 @@ mod tests {
         assert_eq!(nearest("azerbaijan-mdo", known), vec!["azerbaijan-mod"]);
         assert_eq!(hint("Kremlin", known), "did you mean `kremlin`?");
         assert!(hint("zzz", known).starts_with("known:"));
+    }
+
+    #[test]
+    fn a_very_long_id_is_not_compared() {
+        let long = "a".repeat(60_000);
+        assert!(nearest(&long, ["armenia-mod"]).is_empty());
     }
 }

@@ -4,8 +4,84 @@ use std::fmt;
 
 use crate::sanitize::escape;
 
+/// The kind of problem: stable, so scripts and tests can match on it
+/// (`check --format json` carries it; the README lists them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// A file that cannot be read, is too large, or is not a regular file.
+    FileUnreadable,
+    NoDataFolder,
+    NotUtf8,
+    TomlSyntax,
+    UnknownField,
+    MissingField,
+    WrongType,
+    /// A value outside a closed set (a stance, a channel, a source kind).
+    UnknownValue,
+    BadId,
+    BadDate,
+    NegativeCount,
+    BadRange,
+    DuplicateId,
+    UnknownId,
+    UnitMismatch,
+    CompositeCycle,
+    NoEvent,
+    /// A claim must assert exactly one of figure, accusation, position.
+    AssertionCount,
+    /// A figure must give exactly one quantity.
+    QuantityCount,
+    /// A claim must have a quote or a paraphrase, not both.
+    QuoteMissing,
+    EmptyQuote,
+    QuoteNotFound,
+    DocumentText,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FileUnreadable => "file-unreadable",
+            Code::NoDataFolder => "no-data-folder",
+            Code::NotUtf8 => "not-utf8",
+            Code::TomlSyntax => "toml-syntax",
+            Code::UnknownField => "unknown-field",
+            Code::MissingField => "missing-field",
+            Code::WrongType => "wrong-type",
+            Code::UnknownValue => "unknown-value",
+            Code::BadId => "bad-id",
+            Code::BadDate => "bad-date",
+            Code::NegativeCount => "negative-count",
+            Code::BadRange => "bad-range",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownId => "unknown-id",
+            Code::UnitMismatch => "unit-mismatch",
+            Code::CompositeCycle => "composite-cycle",
+            Code::NoEvent => "no-event",
+            Code::AssertionCount => "assertion-count",
+            Code::QuantityCount => "quantity-count",
+            Code::QuoteMissing => "quote-missing",
+            Code::EmptyQuote => "empty-quote",
+            Code::QuoteNotFound => "quote-not-found",
+            Code::DocumentText => "document-text",
+        }
+    }
+}
+
+/// A second place a problem concerns: "first defined here".
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Label {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub snippet: Option<String>,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    pub code: Code,
     pub path: String,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
@@ -14,18 +90,23 @@ pub struct Diagnostic {
     /// The offending line of the file, when there is one.
     pub snippet: Option<String>,
     pub hint: Option<String>,
+    /// Other places the problem concerns.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub secondary: Vec<Label>,
 }
 
 impl Diagnostic {
     /// A problem with the file as a whole (unreadable, not UTF-8 before any line).
-    pub fn file(path: &str, message: impl Into<String>) -> Self {
+    pub fn file(code: Code, path: &str, message: impl Into<String>) -> Self {
         Diagnostic {
+            code,
             path: path.to_string(),
             line: 0,
             column: 0,
             message: message.into(),
             snippet: None,
             hint: None,
+            secondary: Vec::new(),
         }
     }
 
@@ -34,6 +115,11 @@ impl Diagnostic {
         if !hint.is_empty() {
             self.hint = Some(hint);
         }
+        self
+    }
+
+    pub fn with_secondary(mut self, label: Label) -> Self {
+        self.secondary.push(label);
         self
     }
 
@@ -81,9 +167,17 @@ impl<'a> LineIndex<'a> {
         )
     }
 
-    pub fn at(&self, path: &str, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        code: Code,
+        path: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let (line, column, snippet) = self.locate(offset);
         Diagnostic {
+            code,
+            secondary: Vec::new(),
             path: path.to_string(),
             line,
             column,
@@ -111,40 +205,66 @@ pub fn locate(text: &str, offset: usize) -> (usize, usize, String) {
     (line, column, snippet)
 }
 
+/// How much of a long line (a minified file) a snippet shows.
+const SHOWN: usize = 160;
+
+/// "17 | source = …" and, under it, the marker at the column with its label.
+fn write_snippet(
+    f: &mut fmt::Formatter<'_>,
+    gutter: usize,
+    line: usize,
+    column: usize,
+    snippet: &str,
+    mark: &str,
+) -> fmt::Result {
+    let shown: String = snippet.chars().take(SHOWN).collect();
+    let cut = if shown.len() < snippet.len() {
+        " …"
+    } else {
+        ""
+    };
+    let pad = " ".repeat(gutter);
+    write!(f, "\n{pad} |\n{line:>gutter$} | {}{cut}", escape(&shown))?;
+    if column > 0 && column <= SHOWN {
+        // The marker sits under the escaped text, so escapes shift it too.
+        let before: String = shown.chars().take(column - 1).collect();
+        let width = escape(&before).chars().count();
+        write!(f, "\n{pad} | {}{mark}", " ".repeat(width))?;
+    }
+    Ok(())
+}
+
+/// rustc's layout: `error[code]: message`, `--> path:line:column`, the line
+/// with a marker, other places with `:::`, then the hint.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = std::iter::once(self.line).chain(self.secondary.iter().map(|l| l.line));
+        let gutter = lines.max().unwrap_or(0).to_string().len();
+        let pad = " ".repeat(gutter);
+        write!(
+            f,
+            "error[{}]: {}",
+            self.code.as_str(),
+            escape(&self.message)
+        )?;
         let path = escape(&self.path);
-        if self.line > 0 {
-            write!(
-                f,
-                "{path}:{}:{}: error: {}",
-                self.line,
-                self.column,
-                escape(&self.message)
-            )?;
+        if self.line == 0 {
+            write!(f, "\n{pad}--> {path}")?;
         } else {
-            write!(f, "{path}: error: {}", escape(&self.message))?;
+            write!(f, "\n{pad}--> {path}:{}:{}", self.line, self.column)?;
         }
         if let Some(snippet) = &self.snippet {
-            // Long lines (a minified file) are cut so one error stays readable.
-            let shown: String = snippet.chars().take(160).collect();
-            let cut = if shown.len() < snippet.len() {
-                " …"
-            } else {
-                ""
-            };
-            write!(f, "\n    | {}{cut}", escape(&shown))?;
-            if self.column > 0 && self.column <= 160 {
-                let pad: String = shown
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                write!(f, "\n    | {}^", escape(&pad).replace("\\t", "  "))?;
+            write_snippet(f, gutter, self.line, self.column, snippet, "^")?;
+        }
+        for l in &self.secondary {
+            write!(f, "\n{pad}::: {}:{}:{}", escape(&l.path), l.line, l.column)?;
+            if let Some(snippet) = &l.snippet {
+                let mark = format!("- {}", escape(&l.label));
+                write_snippet(f, gutter, l.line, l.column, snippet, &mark)?;
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n    = hint: {}", escape(hint))?;
+            write!(f, "\n{pad} = hint: {}", escape(hint))?;
         }
         Ok(())
     }

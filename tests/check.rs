@@ -31,7 +31,7 @@ fn every_quote_is_verbatim_in_its_document() {
     assert!(out.contains("kilisali-2021.toml:"), "{out}");
 }
 
-/// (fixture, position, words the message must hold, words the hint must hold)
+/// (fixture, line:column, words the message must hold, words the hint must hold)
 const BROKEN: &[(&str, &str, &str, &str)] = &[
     ("syntax.toml", ":23:62:", "unclosed inline table", ""),
     (
@@ -67,7 +67,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
     (
         "duplicate_ids.toml",
         ":26:6:",
-        "duplicate claim id `c1`: first defined at",
+        "duplicate claim id `c1`",
         "rename",
     ),
     (
@@ -102,52 +102,89 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// `check --format json` on one path: (exit status, the diagnostics).
+fn diagnostics(path: &str) -> (i32, Vec<serde_json::Value>) {
+    let (code, out, err) = run(&["check", path, "--format", "json"]);
+    assert!(!err.contains("panicked"), "{path}: {err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("check writes JSON");
+    let list = doc["diagnostics"].as_array().cloned().unwrap_or_default();
+    (code, list)
+}
+
 #[test]
 fn each_broken_file_gets_a_positioned_message_and_exit_2() {
     for (name, pos, message, hint) in BROKEN {
         let path = fixture(&format!("broken/{name}"));
-        let (code, out, err) = run(&["check", &path]);
-        assert_eq!(code, 2, "{name}: {out}");
-        assert!(!err.contains("panicked"), "{name}: {err}");
-        let line = out
-            .lines()
-            .find(|l| l.contains(message))
-            .unwrap_or_else(|| panic!("{name}: no `{message}` in\n{out}"));
-        assert!(line.starts_with(&path), "{name}: {line}");
-        assert!(line.contains(pos), "{name}: expected {pos} in {line}");
-        assert!(out.contains(hint), "{name}: no hint `{hint}` in\n{out}");
-        assert!(out.contains("    | "), "{name}: no snippet in\n{out}");
+        let (status, diags) = diagnostics(&path);
+        assert_eq!(status, 2, "{name}");
+        let d = diags
+            .iter()
+            .find(|d| d["message"].as_str().is_some_and(|m| m.contains(message)))
+            .unwrap_or_else(|| panic!("{name}: no `{message}` in {diags:?}"));
+        let at = format!(":{}:{}:", d["line"], d["column"]);
+        assert_eq!(&at, pos, "{name}");
+        assert!(
+            d["hint"].as_str().unwrap_or("").contains(hint),
+            "{name}: {d}"
+        );
+        assert!(d["snippet"].is_string(), "{name}: no snippet in {d}");
+        assert!(
+            d["code"].as_str().is_some_and(|c| !c.is_empty()),
+            "{name}: {d}"
+        );
+        // The text form is rustc's: `error[code]: message`, then `--> path:line:column`.
+        let (_, text, _) = run(&["check", &path]);
+        let want = format!("--> {path}{}", pos.trim_end_matches(':'));
+        assert!(text.contains(&want), "{name}: expected {want} in\n{text}");
+        assert!(text.contains(&format!("error[{}]: ", d["code"].as_str().unwrap_or(""))));
     }
 }
 
 #[test]
-fn duplicate_ids_name_both_places() {
-    let (_, out, _) = run(&["check", &fixture("broken/duplicate_ids.toml")]);
-    assert!(
-        out.contains("duplicate_ids.toml:26:6: error: duplicate claim id `c1`: first defined at")
+fn duplicate_ids_are_one_problem_that_names_both_places() {
+    let (_, diags) = diagnostics(&fixture("broken/duplicate_ids.toml"));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    assert_eq!(d["code"], "duplicate-id");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(26), Some(6))
     );
-    assert!(out.contains("duplicate_ids.toml:16:6: error: claim id `c1` is defined again at"));
+    let first = &d["secondary"][0];
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(16), Some(6))
+    );
+    assert_eq!(first["label"], "first defined here");
+    let (_, text, _) = run(&["check", &fixture("broken/duplicate_ids.toml")]);
+    assert!(text.contains("::: "), "{text}");
+    assert!(text.contains("- first defined here"), "{text}");
 }
 
 #[test]
 fn check_reports_every_problem_in_every_file_sorted() {
     let dir = fixture("broken");
-    let (code, out, _) = run(&["check", &dir]);
-    assert_eq!(code, 2);
-    let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
-    assert!(errors.len() >= BROKEN.len(), "{out}");
-    let mut sorted = errors.clone();
-    sorted.sort_by_key(|l| {
-        let mut parts = l.splitn(4, ':');
-        let path = parts.next().unwrap_or("").to_string();
-        let line: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
-        let col: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
-        (path, line, col)
-    });
-    assert_eq!(errors, sorted);
+    let (status, diags) = diagnostics(&dir);
+    assert_eq!(status, 2);
+    assert!(diags.len() >= BROKEN.len(), "{diags:?}");
+    let keys: Vec<(String, u64, u64)> = diags
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap_or("").to_string();
+            (
+                path,
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    let (_, out, _) = run(&["check", &dir]);
     let last = out.lines().last().unwrap();
     assert!(
-        last.starts_with(&format!("{} problems in", errors.len())),
+        last.starts_with(&format!("{} problems in", diags.len())),
         "{last}"
     );
 }

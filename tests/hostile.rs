@@ -42,13 +42,14 @@ fn toml_test_invalid_files_are_all_rejected_with_a_position() {
     assert_eq!(code, 2);
     assert!(!err.contains("panicked"), "{err}");
     for f in &files {
+        // rustc's layout: `--> path:line:column` under the message.
+        let at = format!("--> {f}:");
         let line = out
             .lines()
-            .find(|l| l.starts_with(&format!("{f}:")))
+            .find(|l| l.trim_start().starts_with(&at))
             .unwrap_or_else(|| panic!("{f} was not rejected"));
-        // path:line:column: error: …
-        let rest = &line[f.len() + 1..];
-        let mut parts = rest.splitn(3, ':');
+        let rest = &line.trim_start()[at.len()..];
+        let mut parts = rest.splitn(2, ':');
         let ln: usize = parts
             .next()
             .unwrap()
@@ -60,7 +61,6 @@ fn toml_test_invalid_files_are_all_rejected_with_a_position() {
             .parse()
             .unwrap_or_else(|_| panic!("no column in {line}"));
         assert!(ln >= 1 && col >= 1, "{line}");
-        assert!(parts.next().unwrap().starts_with(" error: "), "{line}");
     }
 }
 
@@ -233,7 +233,11 @@ fn an_oversized_file_is_refused_without_being_read() {
     let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        out.contains("huge.toml: error: file too large: 100.0 MiB, the limit is 64 MiB"),
+        reports(
+            &out,
+            "huge.toml",
+            "file too large: 100.0 MiB, the limit is 64 MiB"
+        ),
         "{out}"
     );
 }
@@ -293,7 +297,7 @@ fn bom_crlf_and_empty_files_load() {
     let dir = data_dir_with(&[("relay.toml", broken.as_bytes())]);
     let (_, out, _) = run(&["check", dir.path().to_str().unwrap()]);
     assert!(
-        out.contains("relay.toml:24:58: error: negative count -5"),
+        reports(&out, "relay.toml:24:58", "negative count -5"),
         "{out}"
     );
 }
@@ -342,10 +346,7 @@ fn an_unreadable_file_is_an_error() {
     }
     let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(
-        out.contains("secret.toml: error: permission denied"),
-        "{out}"
-    );
+    assert!(reports(&out, "secret.toml", "permission denied"), "{out}");
 }
 
 #[test]
@@ -353,7 +354,7 @@ fn a_path_that_does_not_exist() {
     let (code, out, _) = run(&["check", "/no/such/file.toml"]);
     assert_eq!(code, 2);
     assert!(
-        out.contains("/no/such/file.toml: error: no such file or folder"),
+        reports(&out, "/no/such/file.toml", "no such file or folder"),
         "{out}"
     );
 }
@@ -398,7 +399,11 @@ fn ids_differing_only_by_case_are_refused() {
     let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        out.contains("s.toml:2:6: error: source id `Armenia-MOD` is not kebab-case"),
+        reports(
+            &out,
+            "s.toml:2:6",
+            "source id `Armenia-MOD` is not kebab-case"
+        ),
         "{out}"
     );
     assert!(out.contains("such as `armenia-mod`"), "{out}");
@@ -426,7 +431,7 @@ fn dates_at_the_edges_of_the_calendar() {
         assert_eq!(code == 0, ok, "{date}: {out}");
         if !ok {
             assert!(
-                out.contains("relay.toml:19:8: error: impossible or malformed date"),
+                reports(&out, "relay.toml:19:8", "impossible or malformed date"),
                 "{date}: {out}"
             );
         }

@@ -91,12 +91,18 @@ fn no_module_imports_a_layer_above_its_own() {
         }
     }
     assert!(checked > 50, "the scan found only {checked} imports");
-    assert!(wrong.is_empty(), "imports up or across the layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports up or across the layers:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
 fn the_scan_sees_grouped_imports() {
-    let found = imports("use crate::{view, model::Claim};\nuse crate::render::emit;\n#[cfg(test)]\nuse crate::cli;");
+    let found = imports(
+        "use crate::{view, model::Claim};\nuse crate::render::emit;\n#[cfg(test)]\nuse crate::cli;",
+    );
     let want: BTreeSet<String> = ["view", "model", "render"].map(String::from).into();
     assert_eq!(found, want);
 }

@@ -9,6 +9,7 @@ use super::digest::{id_hash, FileCheck, RefKind, S};
 use super::file_model::*;
 use super::text::collapse_space;
 use super::Keep;
+use crate::diagnostic::Code;
 use crate::model::quantity::{Interval, Quantity};
 use crate::model::*;
 
@@ -52,6 +53,7 @@ fn claim_event<'t>(
         (None, Some(e)) => Some(e),
         (None, None) => {
             fc.error(
+                Code::NoEvent,
                 c.id.span(),
                 format!("claim `{}` belongs to no event", c.id.get_ref()),
                 "add `event = \"…\"` to the claim, or an [event] table to this file",
@@ -68,6 +70,7 @@ fn quote_of<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile) -> Option<(&'t S<Strin
         (None, Some(p)) => Some((p, QuoteKind::Paraphrase)),
         (Some(_), Some(p)) => {
             fc.error(
+                Code::QuoteMissing,
                 p.span(),
                 "a claim has a `quote` or a `paraphrase`, not both".to_string(),
                 "keep the document's own words in `quote`",
@@ -76,6 +79,7 @@ fn quote_of<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile) -> Option<(&'t S<Strin
         }
         (None, None) => {
             fc.error(
+                Code::QuoteMissing,
                 c.id.span(),
                 format!("claim `{}` has no `quote`", c.id.get_ref()),
                 "every claim quotes its document verbatim (or the research notes, as `paraphrase`)",
@@ -94,12 +98,18 @@ fn check_quote<'t>(
     local_docs: &HashMap<&str, Option<String>>,
 ) -> bool {
     if quote.get_ref().trim().is_empty() {
-        fc.error(quote.span(), "the quote is empty".to_string(), "");
+        fc.error(
+            Code::EmptyQuote,
+            quote.span(),
+            "the quote is empty".to_string(),
+            "",
+        );
         return false;
     }
     match local_docs.get(c.document.get_ref().as_str()) {
         Some(Some(text)) if !text.contains(&collapse_space(quote.get_ref())) => {
             fc.error(
+                Code::QuoteNotFound,
                 quote.span(),
                 format!(
                     "the quote is not found verbatim in the text of document `{}`",
@@ -193,7 +203,7 @@ pub(super) fn assertion<'t>(
         } else {
             format!("claim `{}` asserts more than one thing", c.id.get_ref())
         };
-        fc.error(
+        fc.error(Code::AssertionCount,
             c.id.span(),
             msg,
             "give exactly one of [claim.figure], [claim.accusation], [claim.position]; split the rest into claims of their own",
@@ -263,7 +273,7 @@ pub(super) fn quantity<'t>(
         } else {
             "has more than one quantity"
         };
-        fc.error(
+        fc.error(Code::QuantityCount,
             span,
             format!("the figure {what}"),
             "give exactly one of exact, at_least, at_most, about, range = [low, high], vague = \"word\"",
@@ -286,6 +296,7 @@ pub(super) fn quantity<'t>(
         let ends = range.get_ref();
         if ends.len() != 2 {
             fc.error(
+                Code::BadRange,
                 range.span(),
                 format!("a range has two ends, found {}", ends.len()),
                 "write range = [low, high]",
@@ -297,6 +308,7 @@ pub(super) fn quantity<'t>(
         let (low, high) = (low?, high?);
         if low > high {
             fc.error(
+                Code::BadRange,
                 range.span(),
                 format!("range with low > high: [{low}, {high}]"),
                 format!("did you mean [{high}, {low}]?"),

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::digest::RefKind;
 use super::merge::Merger;
 use super::text::{collapse_space, decode};
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
 use crate::suggest;
 
 impl Merger<'_, '_> {
@@ -23,6 +23,7 @@ impl Merger<'_, '_> {
                 hint = format!("{hint} ({} uses in this file)", r.uses);
             }
             let d = r.first.diag(
+                Code::UnknownId,
                 self.files,
                 format!("unknown {} `{}`", r.kind.name(), r.id),
                 hint,
@@ -36,6 +37,7 @@ impl Merger<'_, '_> {
             if let Some(m) = self.ds.metric(&metric) {
                 if m.unit != unit {
                     let d = place.diag(
+                        Code::UnitMismatch,
                         self.files,
                         format!(
                             "unit `{unit}` does not match metric `{metric}`, which counts {}",
@@ -82,6 +84,7 @@ impl Merger<'_, '_> {
         for (id, path) in found {
             if let Some(place) = self.places.get(&(RefKind::Metric, id.clone())) {
                 let d = place.diag(
+                    Code::CompositeCycle,
                     self.files,
                     format!("composite metric `{id}` refers to itself through {path}"),
                     "break the cycle: a composite is a sum of simpler metrics",
@@ -107,6 +110,7 @@ impl Merger<'_, '_> {
             if let Some(text) = text {
                 if !text.contains(&collapse_space(&quote)) {
                     let d = place.diag(
+                        Code::QuoteNotFound,
                         self.files,
                         format!("the quote is not found verbatim in the text of document `{doc}`"),
                         "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
@@ -158,25 +162,25 @@ impl Merger<'_, '_> {
                 }
             }
         }
-        for ((id, path, line, col, snippet), (_, fpath, fline, fcol, fsnippet)) in found {
-            self.diags.push(Diagnostic {
-                path: path.clone(),
-                line,
-                column: col,
-                message: format!(
-                    "duplicate claim id `{id}`: first defined at {fpath}:{fline}:{fcol}"
-                ),
-                snippet: Some(snippet),
-                hint: Some("rename one of the two, or delete the copy".to_string()),
-            });
-            self.diags.push(Diagnostic {
+        for ((id, path, line, column, snippet), (_, fpath, fline, fcol, fsnippet)) in found {
+            let first = Label {
                 path: fpath,
                 line: fline,
                 column: fcol,
-                message: format!("claim id `{id}` is defined again at {path}:{line}:{col}"),
                 snippet: Some(fsnippet),
-                hint: None,
-            });
+                label: "first defined here".to_string(),
+            };
+            let d = Diagnostic {
+                code: Code::DuplicateId,
+                path,
+                line,
+                column,
+                message: format!("duplicate claim id `{id}`"),
+                snippet: Some(snippet),
+                hint: Some("rename one of the two, or delete the copy".to_string()),
+                secondary: vec![first],
+            };
+            self.diags.push(d);
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::digest::{Def, FileCheck, RefKind};
 use super::file_model::*;
+use crate::diagnostic::Code;
 use crate::model::quantity::Interval;
 use crate::model::{Act, Document, Event, Metric, Party, Proposition, PropositionKind, Source};
 
@@ -62,6 +63,7 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
         for part in &mt.parts {
             if part.get_ref() == mt.id.get_ref() {
                 fc.error(
+                    Code::CompositeCycle,
                     part.span(),
                     format!("composite metric `{}` refers to itself", mt.id.get_ref()),
                     "a composite lists the other metrics it sums",
@@ -105,6 +107,7 @@ fn vague_words<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
             if let (Some(h), Some(span)) = (high, v.high.as_ref().map(|h| h.span())) {
                 if h < low {
                     fc.error(
+                        Code::BadRange,
                         span,
                         format!("range with low > high: {low} > {h}"),
                         "swap the two ends",

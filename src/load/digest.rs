@@ -13,9 +13,9 @@ use super::definitions::definitions;
 use super::file_model::FileModel;
 use super::index;
 use super::input::{InputFile, Origin};
-use super::text::{collapse_space, decode, hint_for_serde_message};
+use super::text::{code_for_serde_message, collapse_space, decode, hint_for_serde_message};
 use super::Keep;
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
 use crate::model::quantity::Interval;
 use crate::model::when::{parse_when, When};
 use crate::model::{Act, Claim, Document, Event, Metric, Party, Proposition, Source};
@@ -30,17 +30,27 @@ pub(super) struct Place {
 }
 
 impl Place {
-    pub(super) fn text(&self, files: &[InputFile]) -> String {
-        format!("{}:{}:{}", files[self.file].display, self.line, self.column)
+    /// This place as the second place of another problem.
+    pub(super) fn label(&self, files: &[InputFile], label: impl Into<String>) -> Label {
+        Label {
+            path: files[self.file].display.clone(),
+            line: self.line,
+            column: self.column,
+            snippet: Some(self.snippet.clone()),
+            label: label.into(),
+        }
     }
 
     pub(super) fn diag(
         &self,
+        code: Code,
         files: &[InputFile],
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic {
+            code,
+            secondary: Vec::new(),
             path: files[self.file].display.clone(),
             line: self.line,
             column: self.column,
@@ -166,10 +176,16 @@ impl<'t> FileCheck<'t> {
         }
     }
 
-    pub(super) fn error(&mut self, span: Range<usize>, message: String, hint: impl Into<String>) {
+    pub(super) fn error(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        message: String,
+        hint: impl Into<String>,
+    ) {
         let d = self
             .lines
-            .at(self.display, span.start, message)
+            .at(code, self.display, span.start, message)
             .with_hint(hint);
         self.out.diags.push(d);
     }
@@ -197,6 +213,7 @@ impl<'t> FileCheck<'t> {
         }
         let lower = id.get_ref().to_lowercase().replace([' ', '_'], "-");
         self.error(
+            Code::BadId,
             id.span(),
             format!("{what} id `{}` is not kebab-case", id.get_ref()),
             format!("ids are lowercase words joined by `-`, such as `{lower}`"),
@@ -208,7 +225,7 @@ impl<'t> FileCheck<'t> {
         match parse_when(text.get_ref()) {
             Ok(w) => Some(w),
             Err(msg) => {
-                self.error(
+                self.error(Code::BadDate,
                     text.span(),
                     format!("impossible or malformed date: {msg}"),
                     "dates look like 2021-11-16, 2021-11-16T18:30, 2021-11 or 2020-07-13/2020-07-14",
@@ -223,6 +240,7 @@ impl<'t> FileCheck<'t> {
             Ok(v) => Some(v),
             Err(_) => {
                 self.error(
+                    Code::NegativeCount,
                     n.span(),
                     format!("negative count {} for {what}", n.get_ref()),
                     "counts are whole numbers from 0 up",
@@ -238,9 +256,10 @@ fn parse(display: &str, text: &str) -> Result<FileModel, Diagnostic> {
     toml::from_str::<FileModel>(text).map_err(|e| {
         let message = e.message().trim().to_string();
         let hint = hint_for_serde_message(&message);
+        let code = code_for_serde_message(&message);
         let d = match e.span() {
-            Some(span) => LineIndex::new(text).at(display, span.start, message),
-            None => Diagnostic::file(display, message),
+            Some(span) => LineIndex::new(text).at(code, display, span.start, message),
+            None => Diagnostic::file(code, display, message),
         };
         d.with_hint(hint)
     })
@@ -360,6 +379,7 @@ pub(super) fn document_text(
             Ok(t) => Some(collapse_space(&t)),
             Err(_) => {
                 fc.error(
+                    Code::DocumentText,
                     rel.span(),
                     format!("document text `{}` is not UTF-8", rel.get_ref()),
                     "",
@@ -369,6 +389,7 @@ pub(super) fn document_text(
         },
         Err(msg) => {
             fc.error(
+                Code::DocumentText,
                 rel.span(),
                 format!("document text not found: {msg}"),
                 "the path is relative to this data file",

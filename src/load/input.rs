@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -54,10 +54,11 @@ impl InputFile {
             return Ok(Cow::Borrowed(b.as_ref()));
         }
         match &self.origin {
-            Origin::Disk(path) => fs::read(path)
-                .map(Cow::Owned)
-                .map_err(|e| Diagnostic::file(&self.display, describe_io(&e))),
+            Origin::Disk(path) => fs::read(path).map(Cow::Owned).map_err(|e| {
+                Diagnostic::file(Code::FileUnreadable, &self.display, describe_io(&e))
+            }),
             Origin::Embedded(rel) => Err(Diagnostic::file(
+                Code::FileUnreadable,
                 &self.display,
                 format!("no built-in file `{rel}`"),
             )),
@@ -137,8 +138,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
     for path in paths {
         match fs::metadata(path) {
             Err(e) => diags.push(
-                Diagnostic::file(&path.display().to_string(), describe_io(&e))
-                    .with_hint("check the path; `claims check` takes files and folders"),
+                Diagnostic::file(
+                    Code::FileUnreadable,
+                    &path.display().to_string(),
+                    describe_io(&e),
+                )
+                .with_hint("check the path; `claims check` takes files and folders"),
             ),
             Ok(m) if m.is_dir() => walk(path, &mut found, &mut diags, &mut skipped, &mut seen_dirs),
             Ok(_) => found.push(path.clone()),
@@ -153,6 +158,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
             if m.len() > MAX_FILE_BYTES {
                 diags.push(
                     Diagnostic::file(
+                        Code::FileUnreadable,
                         &path.display().to_string(),
                         format!(
                             "file too large: {:.1} MiB, the limit is {} MiB",
@@ -191,6 +197,7 @@ fn walk(
 ) {
     let Ok(canonical) = fs::canonicalize(dir) else {
         diags.push(Diagnostic::file(
+            Code::FileUnreadable,
             &dir.display().to_string(),
             "cannot resolve this folder",
         ));
@@ -207,6 +214,7 @@ fn walk(
         Ok(e) => e,
         Err(e) => {
             diags.push(Diagnostic::file(
+                Code::FileUnreadable,
                 &dir.display().to_string(),
                 describe_io(&e),
             ));
@@ -223,7 +231,11 @@ fn walk(
             continue;
         }
         match fs::metadata(&path) {
-            Err(e) => diags.push(Diagnostic::file(&shown, describe_io(&e))),
+            Err(e) => diags.push(Diagnostic::file(
+                Code::FileUnreadable,
+                &shown,
+                describe_io(&e),
+            )),
             Ok(m) if m.is_dir() => walk(&path, found, diags, skipped, seen),
             Ok(_) if name.ends_with(".toml") && !name.starts_with('#') => found.push(path),
             Ok(_) => skipped.entries.push((shown, "not a .toml file")),

@@ -9,7 +9,7 @@ use super::digest::{Digest, ExternalRef, Place, RefKind};
 use super::index::IndexedFile;
 use super::input::{InputFile, Origin, Skipped};
 use super::{Loaded, Sink};
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::quantity::{Interval, Quantity};
 use crate::model::*;
 
@@ -67,22 +67,15 @@ impl<'f, 's> Merger<'f, 's> {
     pub(super) fn define(&mut self, kind: RefKind, id: &str, place: &Place) -> bool {
         let key = (kind, id.to_string());
         if let Some(first) = self.places.get(&key) {
-            let (first_at, here) = (first.text(self.files), place.text(self.files));
-            let d1 = place.diag(
-                self.files,
-                format!(
-                    "duplicate {} id `{id}`: first defined at {first_at}",
-                    kind.name()
-                ),
-                "rename one of the two, or delete the copy",
-            );
-            let d2 = first.diag(
-                self.files,
-                format!("{} id `{id}` is defined again at {here}", kind.name()),
-                "",
-            );
-            self.diags.push(d1);
-            self.diags.push(d2);
+            let d = place
+                .diag(
+                    Code::DuplicateId,
+                    self.files,
+                    format!("duplicate {} id `{id}`", kind.name()),
+                    "rename one of the two, or delete the copy",
+                )
+                .with_secondary(first.label(self.files, "first defined here"));
+            self.diags.push(d);
             return false;
         }
         self.places.insert(key, place.clone());

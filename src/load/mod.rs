@@ -31,7 +31,7 @@ use std::path::PathBuf;
 
 pub use input::{InputFile, Skipped};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Claim, Dataset};
 
 /// Where the active data comes from.
@@ -143,6 +143,7 @@ pub fn files_for(source: &DataSource) -> (Vec<InputFile>, Vec<Diagnostic>, Skipp
         DataSource::Folder(dir) => {
             if !dir.is_dir() {
                 let d = Diagnostic::file(
+                    Code::NoDataFolder,
                     &dir.display().to_string(),
                     "the data folder does not exist or is not a folder",
                 )

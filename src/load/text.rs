@@ -1,7 +1,7 @@
 //! Text in and out of files: UTF-8 decoding with the first bad byte's
 //! position, serde's messages turned into hints, whitespace folding.
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::suggest;
 
 pub(super) fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
@@ -11,6 +11,8 @@ pub(super) fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diag
         let prefix = String::from_utf8_lossy(&bytes[..good]);
         let (line, column, snippet) = diagnostic::locate(&prefix, good);
         Diagnostic {
+            code: Code::NotUtf8,
+            secondary: Vec::new(),
             path: display.to_string(),
             line,
             column,
@@ -26,6 +28,18 @@ pub(super) fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diag
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" (and the same
 /// for variants) into a "did you mean" hint.
+/// The kind of problem a serde message reports.
+pub(super) fn code_for_serde_message(message: &str) -> Code {
+    let kinds = [
+        ("unknown field", Code::UnknownField),
+        ("missing field", Code::MissingField),
+        ("invalid type", Code::WrongType),
+        ("unknown variant", Code::UnknownValue),
+    ];
+    let found = kinds.into_iter().find(|(k, _)| message.contains(k));
+    found.map_or(Code::TomlSyntax, |(_, c)| c)
+}
+
 pub(super) fn hint_for_serde_message(message: &str) -> String {
     let grab = |m: &str| -> Option<(String, Vec<String>)> {
         let start = m.find('`')? + 1;

@@ -31,3 +31,16 @@ pub fn fixture(rel: &str) -> String {
 pub fn row_with<'a>(text: &'a str, needles: &[&str]) -> Option<&'a str> {
     text.lines().find(|l| needles.iter().all(|n| l.contains(n)))
 }
+
+/// True when `check`'s text reports a problem whose message holds `message`,
+/// at a place ending in `place` (`file.toml:24:58`, or a file alone):
+/// rustc's layout, `error[code]: message` then `--> place`.
+pub fn reports(out: &str, place: &str, message: &str) -> bool {
+    let lines: Vec<&str> = out.lines().collect();
+    lines.windows(2).any(|w| {
+        w[0].starts_with("error[")
+            && w[0].contains(message)
+            && w[1].trim_start().starts_with("--> ")
+            && w[1].ends_with(place)
+    })
+}

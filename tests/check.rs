@@ -25,8 +25,10 @@ fn every_quote_is_verbatim_in_its_document() {
     let tampered = text.replace("de 70 soldats azéris", "de 80 soldats azéris");
     assert_ne!(text, tampered);
     std::fs::write(dir.path().join("kilisali-2021.toml"), tampered).unwrap();
-    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2, "{out}");
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(out.contains("is not found verbatim"), "{out}");
     assert!(out.contains("kilisali-2021.toml:"), "{out}");
 }
@@ -248,8 +250,10 @@ fn a_user_folder_reuses_the_shipped_sources_and_vocabulary() {
 
 #[test]
 fn a_missing_data_folder_is_an_error_not_a_panic() {
-    let (code, _, err) = run(&["--data", "/no/such/folder", "events"]);
-    assert_eq!(code, 2);
+    let err = Claims::new()
+        .args(["--data", "/no/such/folder", "events"])
+        .fails(2)
+        .stderr;
     assert!(
         err.contains("/no/such/folder") && err.contains("does not exist"),
         "{err}"

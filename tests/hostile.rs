@@ -38,8 +38,8 @@ fn toml_test_invalid_files_are_all_rejected_with_a_position() {
     let root = fixture("toml-test/invalid");
     let files = toml_files(Path::new(&root));
     assert_eq!(files.len(), 509);
-    let (code, out, err) = run(&["check", &root]);
-    assert_eq!(code, 2);
+    let o = Claims::new().args(["check", &root]).fails(2);
+    let (out, err) = (o.stdout, o.stderr);
     assert!(!err.contains("panicked"), "{err}");
     for f in &files {
         // rustc's layout: `--> path:line:column` under the message.
@@ -134,13 +134,17 @@ fn hostile_text_in_error_messages_is_escaped() {
         "bad.toml",
         b"[[source]]\nid = \"evil\\u001b]52;c;ZXZpbA==\\u0007\"\nname = \"x\"\nkind = \"ministry\"\n",
     )]);
-    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2);
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out}");
     assert!(out.contains("evil\\x1b]52;c;ZXZpbA==\\x07"), "{out}");
 
-    let (code, _, err) = run(&["list", "--source", "x\x1b[31mred"]);
-    assert_eq!(code, 2);
+    let err = Claims::new()
+        .args(["list", "--source", "x\x1b[31mred"])
+        .fails(2)
+        .stderr;
     assert!(
         !err.contains('\x1b') && err.contains("x\\x1b[31mred"),
         "{err}"
@@ -230,8 +234,10 @@ fn an_oversized_file_is_refused_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
     let f = fs::File::create(dir.path().join("huge.toml")).unwrap();
     f.set_len(100 * 1024 * 1024).unwrap(); // sparse: no disk or memory used
-    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2);
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(
         reports(
             &out,
@@ -261,8 +267,10 @@ fn ten_thousand_files_in_a_folder() {
 fn deeply_nested_arrays_are_an_error_not_a_stack_overflow() {
     let text = format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
     let dir = data_dir_with(&[("deep.toml", text.as_bytes())]);
-    let (code, out, err) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2, "{err}");
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(
         out.contains("deep.toml:1:") && out.contains("recursion"),
         "{out}"
@@ -344,15 +352,19 @@ fn an_unreadable_file_is_an_error() {
         // Running as root: permissions do not apply, nothing to test here.
         return;
     }
-    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2);
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(reports(&out, "secret.toml", "permission denied"), "{out}");
 }
 
 #[test]
 fn a_path_that_does_not_exist() {
-    let (code, out, _) = run(&["check", "/no/such/file.toml"]);
-    assert_eq!(code, 2);
+    let out = Claims::new()
+        .args(["check", "/no/such/file.toml"])
+        .fails(2)
+        .stdout;
     assert!(
         reports(&out, "/no/such/file.toml", "no such file or folder"),
         "{out}"
@@ -396,8 +408,10 @@ fn ids_differing_only_by_case_are_refused() {
         "s.toml",
         b"[[source]]\nid = \"Armenia-MOD\"\nname = \"x\"\nkind = \"ministry\"\n",
     )]);
-    let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(code, 2);
+    let out = Claims::new()
+        .args(["check", dir.path().to_str().unwrap()])
+        .fails(2)
+        .stdout;
     assert!(
         reports(
             &out,

@@ -78,12 +78,10 @@ fn machine_formats_keep_whole_quotes() {
 
 #[test]
 fn an_unknown_source_names_the_nearest() {
-    let (code, _, err) = run(&["list", "--source", "armenia-mdo"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("unknown source `armenia-mdo`") && err.contains("did you mean `armenia-mod`"),
-        "{err}"
-    );
+    Claims::new()
+        .args(["list", "--source", "armenia-mdo"])
+        .fails(2)
+        .stderr_snapshot("unknown_source");
 }
 
 /// Writes a dataset big enough that its listing overflows a pipe buffer.

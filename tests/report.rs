@@ -66,9 +66,10 @@ fn html_report_is_self_contained_with_a_chart() {
 
 #[test]
 fn report_refuses_formats_it_does_not_write() {
-    let (code, _, err) = run(&["report", "kilisali-2021", "--format", "csv"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("markdown or html"), "{err}");
+    Claims::new()
+        .args(["report", "kilisali-2021", "--format", "csv"])
+        .fails(2)
+        .stderr_snapshot("report_as_csv");
 }
 
 fn chromium() -> Option<std::path::PathBuf> {
@@ -174,12 +175,10 @@ fn show_gives_the_claim_in_full_and_the_rows_it_feeds() {
         v["feeds"][0]["revisions"],
         "≥ 49 [2022-09-13] (this claim) → 105 [2022-09-14]"
     );
-    let (code, _, err) = run(&["show", "kil-armenia-own-kiled"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("did you mean `kil-armenia-own-killed`"),
-        "{err}"
-    );
+    Claims::new()
+        .args(["show", "kil-armenia-own-kiled"])
+        .fails(2)
+        .stderr_snapshot("show_unknown_claim");
 }
 
 #[test]
@@ -222,16 +221,16 @@ fn new_writes_a_template_that_checks_and_never_overwrites() {
     let (code, out, _) = run(&["check", d]);
     assert_eq!(code, 0, "the template passes check: {out}");
     fs::write(&path, "# my edits\n").unwrap();
-    let (code, _, err) = run(&["--data", d, "new", "shusha-2023"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("already exists; refusing to overwrite"),
-        "{err}"
-    );
+    Claims::new()
+        .data(d)
+        .args(["new", "shusha-2023"])
+        .fails(2)
+        .stderr_has("already exists; refusing to overwrite");
     assert_eq!(fs::read_to_string(&path).unwrap(), "# my edits\n");
-    let (code, _, err) = run(&["new", "x-2024"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--data"), "{err}");
+    Claims::new()
+        .args(["new", "x-2024"])
+        .fails(2)
+        .stderr_snapshot("new_without_data");
 }
 
 fn toml_to_json(v: toml::Value) -> serde_json::Value {

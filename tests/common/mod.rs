@@ -44,3 +44,112 @@ pub fn reports(out: &str, place: &str, message: &str) -> bool {
             && w[1].ends_with(place)
     })
 }
+
+/// The real binary as a test drives it: `Claims::new().data(dir).args([...])
+/// .fails(2).stderr_snapshot("name")`.
+pub struct Claims {
+    cmd: Command,
+    args: Vec<String>,
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    args: Vec<String>,
+}
+
+impl Claims {
+    pub fn new() -> Self {
+        Claims {
+            cmd: claims(),
+            args: Vec::new(),
+        }
+    }
+
+    /// `--data DIR`.
+    pub fn data(self, dir: impl AsRef<std::path::Path>) -> Self {
+        let dir = dir.as_ref().to_string_lossy().into_owned();
+        self.args(["--data".to_string(), dir])
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for a in args {
+            self.args.push(a.as_ref().to_string());
+        }
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<std::path::Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn run(mut self) -> Outcome {
+        let out = self.cmd.args(&self.args).output().expect("runs");
+        Outcome {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            args: self.args,
+        }
+    }
+
+    /// Runs, and requires exit status 0.
+    pub fn succeeds(self) -> Outcome {
+        self.fails(0)
+    }
+
+    /// Runs, and requires this exit status and no panic.
+    pub fn fails(self, code: i32) -> Outcome {
+        let o = self.run();
+        assert_eq!(o.code, code, "{o:?}");
+        assert!(!o.stderr.contains("panicked"), "{o:?}");
+        o
+    }
+}
+
+impl Default for Claims {
+    fn default() -> Self {
+        Claims::new()
+    }
+}
+
+impl Outcome {
+    /// Snapshots standard error (tests/snapshots/…__common__NAME.snap).
+    pub fn stderr_snapshot(self, name: &str) -> Self {
+        insta::assert_snapshot!(name, self.stderr);
+        self
+    }
+
+    pub fn stderr_has(self, needle: &str) -> Self {
+        assert!(
+            self.stderr.contains(needle),
+            "`{needle}` not in stderr of {:?}:\n{}",
+            self.args,
+            self.stderr
+        );
+        self
+    }
+
+    pub fn stdout_has(self, needle: &str) -> Self {
+        assert!(
+            self.stdout.contains(needle),
+            "`{needle}` not in stdout of {:?}:\n{}",
+            self.args,
+            self.stdout
+        );
+        self
+    }
+}

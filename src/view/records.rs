@@ -274,23 +274,25 @@ impl<'a> ComparisonRecord<'a> {
     }
 }
 
-/// One claim in a listing (`claims list --format json`).
+/// One claim in a listing (`claims list --format json`). Its fields are
+/// declared in alphabetical order, the order every JSON document has, so a
+/// listing can serialize it directly while it streams.
 #[derive(Serialize)]
 pub struct ClaimRow<'a> {
     claim: &'a str,
+    document: &'a str,
+    english: Option<&'a str>,
     event: &'a str,
-    said: String,
-    source: &'a str,
-    origin: Option<&'a str>,
-    kind: &'static str,
-    subject: String,
-    says: String,
     hedged: bool,
+    kind: &'static str,
+    language: &'a str,
+    origin: Option<&'a str>,
     quote: &'a str,
     quote_kind: QuoteKind,
-    language: &'a str,
-    english: Option<&'a str>,
-    document: &'a str,
+    said: String,
+    says: String,
+    source: &'a str,
+    subject: String,
 }
 
 impl<'a> ClaimRow<'a> {
@@ -312,5 +314,44 @@ impl<'a> ClaimRow<'a> {
             english: c.english.as_deref(),
             document: &c.document,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quantity::Quantity;
+    use crate::model::when::parse_when;
+    use crate::model::{Assertion, Channel, Figure};
+
+    #[test]
+    fn a_claim_row_serializes_in_the_sorted_order_of_every_json_document() {
+        let claim = Claim {
+            id: "c".into(),
+            event: "e".into(),
+            source: "s".into(),
+            origin: Some("o".into()),
+            said: parse_when("2021-11-16").expect("a date"),
+            via: Channel::Statement,
+            document: "d".into(),
+            quote: "q".into(),
+            quote_kind: QuoteKind::Verbatim,
+            language: "en".into(),
+            english: None,
+            reading: None,
+            hedged: true,
+            note: None,
+            assertion: Assertion::Figure(Figure {
+                party: "p".into(),
+                metric: "killed".into(),
+                quantity: Quantity::Exact(3),
+            }),
+            seq: 0,
+        };
+        let ds = Dataset::default();
+        let row = ClaimRow::of(&ds, &claim);
+        let direct = serde_json::to_string(&row).expect("serializes");
+        let sorted = serde_json::to_value(&row).and_then(|v| serde_json::to_string(&v));
+        assert_eq!(Some(direct), sorted.ok());
     }
 }

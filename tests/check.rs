@@ -270,7 +270,7 @@ fn check_json_is_parseable_and_carries_positions() {
     ]);
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 2);
     assert_eq!(v["diagnostics"][0]["line"], 23);
     assert_eq!(v["diagnostics"][0]["column"], 43);
     assert_eq!(v["diagnostics"][0]["hint"], "did you mean `killed`?");

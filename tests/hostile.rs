@@ -210,7 +210,7 @@ fn json_is_always_valid_and_shows_invisible_characters() {
         let (_, out, _) = run(&args);
         let v: serde_json::Value =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}"));
-        assert_eq!(v["format_version"], 1);
+        assert_eq!(v["format_version"], 2);
         for raw in RAW {
             assert!(!out.contains(raw), "{args:?}");
         }

@@ -1,7 +1,11 @@
-//! Property tests of the comparison rules (README, "Comparison rules").
+//! Property tests of the comparison rules (README, "Comparison rules"), on
+//! figures built for them: two voices' figures, compared as `compare` does.
 
-use claims::compare::{figure_verdict, Conflict, Verdict};
+use claims::compare::pairs::{compare, Outcome};
+use claims::compare::FigureValue;
 use claims::model::quantity::{Interval, Quantity};
+use claims::model::when::parse_when;
+use claims::model::{Assertion, Channel, Claim, Figure, QuoteKind};
 use proptest::prelude::*;
 
 fn quantity() -> impl Strategy<Value = Quantity> {
@@ -9,6 +13,8 @@ fn quantity() -> impl Strategy<Value = Quantity> {
         (0u64..10_000).prop_map(Quantity::Exact),
         (0u64..10_000).prop_map(Quantity::AtLeast),
         (0u64..10_000).prop_map(Quantity::AtMost),
+        (0u64..10_000).prop_map(Quantity::MoreThan),
+        (0u64..10_000).prop_map(Quantity::Nearly),
         (0u64..10_000).prop_map(Quantity::About),
         (0u64..10_000, 0u64..10_000).prop_map(|(a, b)| Quantity::Range {
             low: a.min(b),
@@ -24,35 +30,98 @@ fn quantity() -> impl Strategy<Value = Quantity> {
     ]
 }
 
-fn describe(v: &Verdict) -> String {
-    match v {
-        Verdict::Conflict(d) => match d.conflict {
-            Conflict::Figures { ratio } => format!("conflict {ratio}"),
-            _ => "conflict".to_string(),
-        },
-        other => other.name().to_string(),
+fn claim(id: &str, said: &str, q: Quantity) -> Claim {
+    Claim {
+        id: id.into(),
+        event: "e".into(),
+        source: id.into(),
+        origin: None,
+        said: parse_when(said).expect("a date"),
+        via: Channel::Statement,
+        document: "d".into(),
+        quote: "q".into(),
+        quote_kind: QuoteKind::Verbatim,
+        language: "en".into(),
+        english: None,
+        reading: None,
+        hedged: false,
+        note: None,
+        assertion: Assertion::Figure(Figure {
+            party: "p".into(),
+            metric: "killed".into(),
+            quantity: q,
+            as_of: None,
+            since: None,
+        }),
+        seq: 0,
     }
 }
 
+fn value(c: &Claim) -> FigureValue<'_> {
+    match &c.assertion {
+        Assertion::Figure(f) => FigureValue::Stated(c, f),
+        _ => unreachable!("built as a figure"),
+    }
+}
+
+fn pair(a: &Quantity, b: &Quantity, days: (&str, &str), cumulative: bool) -> Outcome {
+    let (x, y) = (claim("x", days.0, a.clone()), claim("y", days.1, b.clone()));
+    compare(&value(&x), &value(&y), cumulative)
+}
+
+const DAYS: [&str; 3] = ["2022-09-12", "2022-09-13", "2022-09-20"];
+
 proptest! {
     #[test]
-    fn a_claim_never_conflicts_with_itself(q in quantity()) {
-        let iv = q.interval();
-        let v = figure_verdict(&[iv, iv]);
-        prop_assert!(!v.is_conflict());
-        prop_assert!(iv.overlaps(&iv));
+    fn a_figure_never_conflicts_with_itself(q in quantity(), d in 0usize..3, cumulative: bool) {
+        let o = pair(&q, &q, (DAYS[d], DAYS[d]), cumulative);
+        prop_assert!(!matches!(o, Outcome::Conflict { .. } | Outcome::Gap { .. }), "{o:?}");
     }
 
     #[test]
-    fn the_verdict_does_not_depend_on_column_order(qs in proptest::collection::vec(quantity(), 1..6), rot in 0usize..6) {
-        let ivs: Vec<Interval> = qs.iter().map(Quantity::interval).collect();
-        let mut rotated = ivs.clone();
-        rotated.rotate_left(rot % ivs.len());
-        let mut reversed = ivs.clone();
-        reversed.reverse();
-        let a = describe(&figure_verdict(&ivs));
-        prop_assert_eq!(&a, &describe(&figure_verdict(&rotated)));
-        prop_assert_eq!(&a, &describe(&figure_verdict(&reversed)));
+    fn the_outcome_is_symmetric(a in quantity(), b in quantity(), d1 in 0usize..3, d2 in 0usize..3, cumulative: bool) {
+        let ab = pair(&a, &b, (DAYS[d1], DAYS[d2]), cumulative);
+        let ba = pair(&b, &a, (DAYS[d2], DAYS[d1]), cumulative);
+        prop_assert_eq!(ab, ba);
+    }
+
+    #[test]
+    fn at_one_moment_figures_conflict_exactly_when_disjoint(a in quantity(), b in quantity(), cumulative: bool) {
+        let o = pair(&a, &b, (DAYS[1], DAYS[1]), cumulative);
+        let disjoint = !a.interval().overlaps(&b.interval());
+        prop_assert_eq!(matches!(o, Outcome::Conflict { .. }), disjoint, "{:?}", o);
+    }
+
+    #[test]
+    fn a_vague_word_never_conflicts_with_a_figure_inside_it(low in 0u64..500, width in 0u64..500, at in 0u64..500) {
+        let vague = Quantity::Vague { word: "w".into(), interval: Interval { low, high: Some(low + width) } };
+        let inside = Quantity::Exact(low + at.min(width));
+        let o = pair(&vague, &inside, (DAYS[1], DAYS[1]), false);
+        prop_assert!(!matches!(o, Outcome::Conflict { .. }), "{o:?}");
+    }
+
+    #[test]
+    fn a_growing_count_may_grow_but_never_shrink(n in 1u64..100_000, more in 0u64..100_000) {
+        // Earlier below later: consistent. Earlier above a later exact total: conflict.
+        let o = pair(&Quantity::Exact(n), &Quantity::Exact(n + more), (DAYS[0], DAYS[2]), true);
+        prop_assert_eq!(o, Outcome::Agree);
+        let o = pair(&Quantity::Exact(n + more + 1), &Quantity::Exact(n), (DAYS[0], DAYS[2]), true);
+        prop_assert!(matches!(o, Outcome::Conflict { .. }), "{o:?}");
+    }
+
+    #[test]
+    fn counts_that_can_shrink_are_not_weighed_across_moments(a in quantity(), b in quantity()) {
+        let o = pair(&a, &b, (DAYS[0], DAYS[2]), false);
+        prop_assert!(matches!(o, Outcome::NotComparable(_)), "{o:?}");
+    }
+
+    #[test]
+    fn at_least_is_consistent_with_any_larger_exact_figure_nearby(n in 1u64..1_000_000, extra in 0u64..1_000_000) {
+        let small = extra.min(n - 1);
+        let o = pair(&Quantity::AtLeast(n), &Quantity::Exact(n + small), (DAYS[1], DAYS[1]), false);
+        prop_assert_eq!(o, Outcome::Agree);
+        let o = pair(&Quantity::AtLeast(n + 1), &Quantity::Exact(n), (DAYS[1], DAYS[1]), false);
+        prop_assert!(matches!(o, Outcome::Conflict { .. }), "{o:?}");
     }
 
     #[test]
@@ -67,25 +136,11 @@ proptest! {
     }
 
     #[test]
-    fn at_least_is_consistent_with_any_larger_exact_figure(n in 0u64..1_000_000, extra in 0u64..1_000_000) {
-        let v = figure_verdict(&[Quantity::AtLeast(n).interval(), Quantity::Exact(n + extra).interval()]);
-        prop_assert!(!v.is_conflict());
-        let v = figure_verdict(&[Quantity::AtLeast(n + 1).interval(), Quantity::Exact(n).interval()]);
-        prop_assert!(v.is_conflict());
-    }
-
-    #[test]
-    fn disjoint_exact_figures_conflict_with_their_ratio(a in 1u64..100_000, b in 1u64..100_000) {
-        prop_assume!(a != b);
-        let v = figure_verdict(&[Interval::point(a), Interval::point(b)]);
-        let Verdict::Conflict(d) = v else { panic!("a conflict") };
-        let Conflict::Figures { ratio } = d.conflict else { panic!("figures") };
-        prop_assert!((ratio - a.max(b) as f64 / a.min(b) as f64).abs() < 1e-9);
-    }
-
-    #[test]
-    fn about_n_contains_n(n in 0u64..u64::MAX / 2) {
-        let iv = Quantity::About(n).interval();
-        prop_assert!(iv.low <= n && iv.high.is_none_or(|h| h >= n));
+    fn every_form_contains_its_headline_figure(q in quantity()) {
+        let (iv, n) = (q.interval(), q.headline());
+        let is_vague = matches!(q, Quantity::Vague { .. });
+        let is_more = matches!(q, Quantity::MoreThan(_));
+        prop_assert!(is_vague || is_more || (iv.low <= n && iv.high.is_none_or(|h| h >= n)), "{q:?}");
+        if is_more { prop_assert!(iv.low == n + 1 && iv.high.is_none()); }
     }
 }

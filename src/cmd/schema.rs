@@ -17,6 +17,11 @@ fn when() -> Value {
     })
 }
 
+/// When an accused act happened: any date form, or a time of day alone.
+fn at() -> Value {
+    json!({"anyOf": [when(), {"type": "string", "description": "a time of day when no day is given: HH:MM", "pattern": r"^\d{2}:\d{2}$"}]})
+}
+
 fn count() -> Value {
     json!({"type": "integer", "minimum": 0})
 }
@@ -42,7 +47,8 @@ pub fn schema() -> Value {
             }))},
             "metric": {"type": "array", "items": table(&["id", "label"], json!({
                 "id": kebab(), "label": {"type": "string"}, "unit": {"type": "string"},
-                "parts": {"type": "array", "items": kebab()}, "description": {"type": "string"}
+                "parts": {"type": "array", "items": kebab()}, "description": {"type": "string"},
+                "cumulative": {"type": "boolean", "description": "a count that only grows (killed, destroyed)"}
             }))},
             "vague": {"type": "array", "items": table(&["word", "low"], json!({
                 "word": kebab(), "low": count(), "high": count(), "meaning": {"type": "string"}
@@ -69,18 +75,28 @@ pub fn schema() -> Value {
 }
 
 fn claim() -> Value {
-    let figure_forms: Vec<Value> = ["exact", "at_least", "at_most", "about", "range", "vague"]
-        .iter()
-        .map(|f| json!({"required": [f]}))
-        .collect();
+    let figure_forms: Vec<Value> = [
+        "exact",
+        "at_least",
+        "at_most",
+        "more_than",
+        "nearly",
+        "about",
+        "range",
+        "vague",
+    ]
+    .iter()
+    .map(|f| json!({"required": [f]}))
+    .collect();
     let figure = json!({
         "type": "object", "additionalProperties": false, "required": ["party", "metric"],
         "oneOf": figure_forms,
         "properties": {
             "party": kebab(), "metric": kebab(), "exact": count(), "at_least": count(),
-            "at_most": count(), "about": count(),
+            "at_most": count(), "more_than": count(), "nearly": count(), "about": count(),
             "range": {"type": "array", "items": count(), "minItems": 2, "maxItems": 2},
-            "vague": kebab(), "unit": {"type": "string"}
+            "vague": kebab(), "unit": {"type": "string"},
+            "as_of": when(), "since": when()
         }
     });
     json!({
@@ -99,7 +115,7 @@ fn claim() -> Value {
             "note": {"type": "string"},
             "figure": figure,
             "accusation": table(&["accused", "act"], json!({
-                "accused": kebab(), "act": kebab(), "denies": {"type": "boolean"}, "at": when()
+                "accused": kebab(), "act": kebab(), "denies": {"type": "boolean"}, "at": at()
             })),
             "position": table(&["proposition", "stance"], json!({
                 "proposition": kebab(), "stance": {"enum": ["affirms", "denies"]}

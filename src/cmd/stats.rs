@@ -39,28 +39,32 @@ fn median(v: &mut [f64]) -> Option<f64> {
 /// adversary's own, and each voice's rows and conflicts.
 fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comparison) {
     for row in &cmp.figures {
-        let mut own: Vec<f64> = row
-            .voices
-            .iter()
-            .filter(|v| v.perspective == Perspective::Own)
-            .map(|v| v.value.headline() as f64)
-            .collect();
-        let Some(own) = median(&mut own).filter(|m| *m > 0.0) else {
-            continue;
-        };
-        for v in row
-            .voices
-            .iter()
-            .filter(|v| v.perspective == Perspective::Adversary)
-            // Only figures the source stated: a sum derived from a part it stated
-            // would count the same statement again on the composite's row.
-            .filter(|v| matches!(v.value, compare::FigureValue::Stated(..)))
-        {
-            stats
-                .entry(v.key.clone())
-                .or_default()
-                .ratios
-                .push(v.value.headline() as f64 / own);
+        // Only figures the source stated: a sum derived from a part it stated
+        // would count the same statement again on the composite's row.
+        let claims = row.voices.iter().filter(|v| {
+            v.perspective == Perspective::Adversary
+                && matches!(v.value, compare::FigureValue::Stated(..))
+        });
+        for v in claims {
+            let Some((claimed, _)) = v.value.stated() else {
+                continue;
+            };
+            // The adversary's own figures for the same moment, not a later toll.
+            let (start, end) = v.value.moment();
+            let mut own: Vec<f64> = row
+                .voices
+                .iter()
+                .filter(|o| o.perspective == Perspective::Own)
+                .filter(|o| {
+                    let (a, b) = o.value.moment();
+                    a <= end && start <= b
+                })
+                .filter_map(|o| o.value.stated().map(|s| s.0 as f64))
+                .collect();
+            if let Some(own) = median(&mut own).filter(|m| *m > 0.0) {
+                let entry = stats.entry(v.key.clone()).or_default();
+                entry.ratios.push(claimed as f64 / own);
+            }
         }
     }
     let rows = cmp

@@ -1,9 +1,12 @@
-//! Accusation rows: one voice affirming what another denies, a mirror
-//! accusation (each side accuses the other of the same act), or two voices
-//! blaming different parties, conflict.
+//! Accusation rows. Voices conflict when one accuses a party of the act and
+//! another denies that party did it, when each side accuses the other (a
+//! mirror accusation), or when they blame different parties. The row's
+//! kind is the first of mirror, affirm-versus-deny, contradictory that any
+//! pair shows, and every voice in any conflicting pair takes part: a
+//! function of what was said, not of how the voices are spelled or ordered.
 
 use super::columns::party_of_key;
-use super::statements::{distinct_voices, StanceEntry};
+use super::statements::{both_sides, distinct_voices, StanceEntry};
 use super::verdict::{Conflict, ConflictDetail, Verdict};
 use super::Grouping;
 use crate::model::{Accusation, Assertion, Dataset};
@@ -15,44 +18,72 @@ fn accusation<'e>(e: &'e StanceEntry) -> Option<&'e Accusation> {
     }
 }
 
-/// The kind of conflict between two voices' accusations, if any.
+/// The kind of conflict between two voices' accusations, if any, with the
+/// pair ordered as the kind reads: (accuser, denier) for affirm-versus-deny.
 fn pair_conflict(
     ds: &Dataset,
     by: Grouping,
-    a: &StanceEntry,
-    b: &StanceEntry,
-) -> Option<Conflict<'static>> {
+    voices: &[StanceEntry],
+    i: usize,
+    j: usize,
+) -> Option<(Conflict<'static>, usize, usize)> {
+    let (a, b) = (&voices[i], &voices[j]);
     let (x, y) = (accusation(a)?, accusation(b)?);
     if x.accused == y.accused && x.denies != y.denies {
-        return Some(Conflict::AffirmDeny);
+        let (accuser, denier) = if x.denies { (j, i) } else { (i, j) };
+        return Some((Conflict::AffirmDeny, accuser, denier));
     }
     if x.denies || y.denies || x.accused == y.accused {
         return None;
     }
     let mirror = party_of_key(ds, &a.key, by).as_deref() == Some(y.accused.as_str())
         && party_of_key(ds, &b.key, by).as_deref() == Some(x.accused.as_str());
-    Some(if mirror {
+    let kind = if mirror {
         Conflict::Mirror
     } else {
         Conflict::Contradictory
-    })
+    };
+    Some((kind, i, j))
 }
 
-/// The first conflicting pair of voices, in voice order.
-pub(super) fn verdict<'a>(ds: &Dataset, voices: &[StanceEntry<'a>], by: Grouping) -> Verdict<'a> {
+/// The order in which kinds name a row: the strongest first.
+fn rank(c: &Conflict) -> u8 {
+    match c {
+        Conflict::Mirror => 0,
+        Conflict::AffirmDeny => 1,
+        _ => 2,
+    }
+}
+
+pub(super) fn verdict<'a>(
+    ds: &Dataset,
+    voices: &[StanceEntry<'a>],
+    by: Grouping,
+    sides: &[String],
+) -> Verdict<'a> {
+    let mut found = Vec::new();
     for i in 0..voices.len() {
         for j in i + 1..voices.len() {
-            if voices[i].key == voices[j].key {
-                continue;
-            }
-            if let Some(conflict) = pair_conflict(ds, by, &voices[i], &voices[j]) {
-                return Verdict::Conflict(ConflictDetail {
-                    first: i,
-                    second: j,
-                    conflict,
-                });
+            if voices[i].key != voices[j].key {
+                found.extend(pair_conflict(ds, by, voices, i, j));
             }
         }
     }
-    Verdict::settled(distinct_voices(voices))
+    let Some(strongest) = found.iter().map(|(c, ..)| rank(c)).min() else {
+        return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
+    };
+    let mut participants: Vec<usize> = found.iter().flat_map(|(_, i, j)| [*i, *j]).collect();
+    participants.sort_unstable();
+    participants.dedup();
+    let (conflict, first, second) = found
+        .into_iter()
+        .filter(|(c, ..)| rank(c) == strongest)
+        .min_by_key(|(_, i, j)| (*i, *j))
+        .unwrap_or((Conflict::Contradictory, 0, 0));
+    Verdict::Conflict(ConflictDetail {
+        first,
+        second,
+        participants,
+        conflict,
+    })
 }

@@ -34,7 +34,8 @@ pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<Stri
 }
 
 /// One column per key, the sides first in their order, then third parties,
-/// then the unaffiliated; within each, first appearance.
+/// then the unaffiliated; within each, by id (an order no file name or claim
+/// position can change).
 pub(super) fn columns(ds: &Dataset, event: &Event, claims: &[&Claim], by: Grouping) -> Vec<Column> {
     let mut ids: Vec<String> = Vec::new();
     for c in claims {
@@ -49,7 +50,10 @@ pub(super) fn columns(ds: &Dataset, event: &Event, claims: &[&Claim], by: Groupi
             .unwrap_or(event.sides.len() + usize::from(party.is_none()))
     };
     let mut cols: Vec<Column> = ids.into_iter().map(|id| column(ds, id, by)).collect();
-    cols.sort_by_key(|c| side_rank(c.party.as_deref()));
+    cols.sort_by(|a, b| {
+        let rank = |c: &Column| side_rank(c.party.as_deref());
+        rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id))
+    });
     cols
 }
 

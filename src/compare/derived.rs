@@ -2,34 +2,67 @@
 //! of a composite metric (`killed` + `wounded` for `killed-or-wounded`), so
 //! that like is compared with like.
 
-use super::claim_order;
+use super::supersede::Span;
 use crate::model::quantity::{Interval, Quantity};
 use crate::model::when::When;
-use crate::model::Claim;
+use crate::model::{Claim, Figure};
+
+/// A part of a derived sum: the voice's current figures for it (several
+/// when the data cannot order them; none when it gave none: `?`).
+pub type Part<'a> = (&'a str, Vec<(&'a Claim, &'a Figure)>);
 
 #[derive(Debug, Clone)]
 pub enum FigureValue<'a> {
-    Stated(&'a Claim, &'a Quantity),
-    /// The sum of the voice's latest parts; a missing part counts as [0, ∞).
+    Stated(&'a Claim, &'a Figure),
+    /// The sum of the voice's current parts; a missing part counts as [0, ∞).
     Derived {
-        /// (part metric id, the voice's latest figure for it)
-        parts: Vec<(&'a str, Option<(&'a Claim, &'a Quantity)>)>,
+        parts: Vec<Part<'a>>,
         interval: Interval,
         /// The newest part claim: a derived sum is as recent as it.
         newest: &'a Claim,
     },
 }
 
+/// The smallest interval holding all of them.
+fn hull(ivs: impl Iterator<Item = Interval>) -> Option<Interval> {
+    ivs.reduce(|a, b| Interval {
+        low: a.low.min(b.low),
+        high: a.high.zip(b.high).map(|(x, y)| x.max(y)),
+    })
+}
+
+/// The figure a quantity puts forward, as a span: the number named, the
+/// range or a bounded vague word's interval; `None` for a vague word that
+/// sets no size ("some", "significant").
+fn stated(q: &Quantity) -> Option<(u64, u64)> {
+    match q {
+        Quantity::Range { low, high } => Some((*low, *high)),
+        Quantity::Vague { interval, .. } => interval.high.map(|h| (interval.low, h)),
+        other => Some((other.headline(), other.headline())),
+    }
+}
+
+/// The later of two spans, end first.
+fn later(a: Span, b: Span) -> Span {
+    (a.0.max(b.0), a.1.max(b.1))
+}
+
 impl<'a> FigureValue<'a> {
     /// Sums the parts; `None` when the voice gave none of them.
-    pub(super) fn derive(parts: Vec<(&'a str, Option<(&'a Claim, &'a Quantity)>)>) -> Option<Self> {
+    pub(super) fn derive(parts: Vec<Part<'a>>) -> Option<Self> {
         let newest = parts
             .iter()
-            .filter_map(|(_, p)| p.map(|(c, _)| c))
-            .max_by(|a, b| claim_order(a, b))?;
+            .flat_map(|(_, p)| p.iter().map(|(c, _)| *c))
+            .max_by(|a, b| {
+                a.said
+                    .span()
+                    .cmp(&b.said.span())
+                    .then_with(|| a.id.cmp(&b.id))
+            })?;
         let unknown = Interval { low: 0, high: None };
         let interval = parts.iter().fold(Interval::point(0), |acc, (_, p)| {
-            acc.add(&p.map_or(unknown, |(_, q)| q.interval()))
+            let part = hull(p.iter().map(|(_, f)| f.quantity.interval()));
+            acc.add(&part.unwrap_or(unknown))
         });
         Some(FigureValue::Derived {
             parts,
@@ -40,7 +73,7 @@ impl<'a> FigureValue<'a> {
 
     pub fn interval(&self) -> Interval {
         match self {
-            FigureValue::Stated(_, q) => q.interval(),
+            FigureValue::Stated(_, f) => f.quantity.interval(),
             FigureValue::Derived { interval, .. } => *interval,
         }
     }
@@ -49,14 +82,31 @@ impl<'a> FigureValue<'a> {
         matches!(self, FigureValue::Derived { .. })
     }
 
+    /// A derived sum with a part the voice did not give.
+    pub fn is_partial(&self) -> bool {
+        match self {
+            FigureValue::Stated(..) => false,
+            FigureValue::Derived { parts, .. } => parts.iter().any(|(_, p)| p.is_empty()),
+        }
+    }
+
     /// The claims it rests on.
     pub fn claims(&self) -> Vec<&'a Claim> {
         match self {
             FigureValue::Stated(c, _) => vec![*c],
             FigureValue::Derived { parts, .. } => parts
                 .iter()
-                .filter_map(|(_, p)| p.map(|(c, _)| c))
+                .flat_map(|(_, p)| p.iter().map(|(c, _)| *c))
                 .collect(),
+        }
+    }
+
+    fn figures(&self) -> Vec<(&'a Claim, &'a Figure)> {
+        match self {
+            FigureValue::Stated(c, f) => vec![(*c, *f)],
+            FigureValue::Derived { parts, .. } => {
+                parts.iter().flat_map(|(_, p)| p.iter().copied()).collect()
+            }
         }
     }
 
@@ -72,20 +122,58 @@ impl<'a> FigureValue<'a> {
         }
     }
 
-    /// When it was (last) said, and the order in the data that breaks ties.
-    pub(super) fn said(&self) -> (&'a When, u64) {
-        let c = self.dated_by();
-        (&c.said, c.seq)
+    /// When it was said: a derived sum, when its newest part was.
+    pub fn said(&self) -> Span {
+        let spans = self.figures().into_iter().map(|(c, _)| c.said.span());
+        spans.reduce(later).unwrap_or_default()
+    }
+
+    /// The moment the count stands at (`as_of`, else when it was said); for
+    /// a derived sum, its newest part's.
+    pub fn moment(&self) -> Span {
+        let spans = self
+            .figures()
+            .into_iter()
+            .map(|(c, f)| f.moment(&c.said).span());
+        spans.reduce(later).unwrap_or_default()
+    }
+
+    /// Since when a running total counts; `None`: this event only.
+    pub fn since(&self) -> Option<&'a When> {
+        let newest = self.dated_by();
+        let own = self
+            .figures()
+            .into_iter()
+            .find(|(c, _)| std::ptr::eq(*c, newest));
+        own.and_then(|(_, f)| f.since.as_ref())
+    }
+
+    /// The figure put forward, as a span (see [`stated`]); a derived sum adds
+    /// the parts it has, each part's lowest.
+    pub fn stated(&self) -> Option<(u64, u64)> {
+        match self {
+            FigureValue::Stated(_, f) => stated(&f.quantity),
+            FigureValue::Derived { parts, .. } => {
+                let mut sum = (0u64, 0u64);
+                for (_, p) in parts {
+                    let lows = p.iter().map(|(_, f)| stated(&f.quantity));
+                    if let Some(part) = lows.collect::<Option<Vec<_>>>()?.into_iter().min() {
+                        sum = (sum.0.saturating_add(part.0), sum.1.saturating_add(part.1));
+                    }
+                }
+                Some(sum)
+            }
+        }
     }
 
     /// The single figure put forward: the number named, or the low end of a
     /// range or vague word; a derived sum adds its parts' headlines.
     pub fn headline(&self) -> u64 {
         match self {
-            FigureValue::Stated(_, q) => q.headline(),
+            FigureValue::Stated(_, f) => f.quantity.headline(),
             FigureValue::Derived { parts, .. } => parts
                 .iter()
-                .filter_map(|(_, p)| p.map(|(_, q)| q.headline()))
+                .filter_map(|(_, p)| p.iter().map(|(_, f)| f.quantity.headline()).min())
                 .fold(0u64, u64::saturating_add),
         }
     }

@@ -1,18 +1,19 @@
-//! Figure rows: one per (whose losses, metric). Each voice's latest figure
-//! counts (stated, or derived from its parts when that is newer); its
-//! earlier ones are its history.
+//! Figure rows: one per (whose losses, metric). Each voice's current
+//! figures count (see [`super::supersede`]): stated, or derived from its
+//! parts (see [`super::derived`]); its earlier ones are its history.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{keys, Column};
-use super::derived::FigureValue;
+use super::columns::{keys, party_of_key, Column};
+use super::derived::{FigureValue, Part};
 use super::perspective::{perspective, Perspective};
-use super::verdict::{figure_verdict, Verdict};
+use super::supersede::split;
+use super::verdict::{figure_verdict, Verdict, Voiced};
 use super::Grouping;
-use crate::model::quantity::Quantity;
 use crate::model::{Assertion, Claim, Dataset, Event, Figure, Metric};
 
 /// One voice's (or column's) current figure on a row, with what it replaced.
+/// A voice whose statements the data cannot order has one entry for each.
 #[derive(Debug, Clone)]
 pub struct FigureEntry<'a> {
     pub key: String,
@@ -20,20 +21,23 @@ pub struct FigureEntry<'a> {
     pub perspective: Perspective,
     /// Earlier values on the same row, oldest first.
     pub earlier: Vec<FigureValue<'a>>,
+    /// Other current values of the same voice that the data cannot order
+    /// against this one.
+    pub unordered: usize,
 }
 
 #[derive(Debug, Clone)]
 pub struct FigureRow<'a> {
     pub party: String,
     pub metric: &'a Metric,
-    /// Per column (same order as `Comparison::columns`).
-    pub cells: Vec<Option<FigureEntry<'a>>>,
+    /// Per column (same order as `Comparison::columns`), its current entries.
+    pub cells: Vec<Vec<FigureEntry<'a>>>,
     /// Per voice: what the verdict is drawn on.
     pub voices: Vec<FigureEntry<'a>>,
     pub verdict: Verdict<'a>,
 }
 
-/// key (column or voice) -> its figures on a row, in date order.
+/// key (column or voice) -> its figures on a row.
 type Series<'a> = BTreeMap<String, Vec<(&'a Claim, &'a Figure)>>;
 /// (party, metric) -> series.
 type Index<'a> = HashMap<(String, String), Series<'a>>;
@@ -56,8 +60,14 @@ fn index<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> (Index<'a>, In
     (by_col, by_voice)
 }
 
+/// A claim's supersession key: when it was said, then its id.
+fn said_key<'x>(x: &'x (&Claim, &Figure)) -> (super::supersede::Span, &'x str) {
+    (x.0.said.span(), x.0.id.as_str())
+}
+
 /// What a row needs to build its entries: its own series and its parts'.
 struct RowSeries<'s, 'a> {
+    metric: &'a Metric,
     stated: Option<&'s Series<'a>>,
     parts: Vec<(&'a str, Option<&'s Series<'a>>)>,
 }
@@ -66,6 +76,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
     fn of(index: &'s Index<'a>, party: &str, metric: &'a Metric) -> Self {
         let get = |m: &str| index.get(&(party.to_string(), m.to_string()));
         RowSeries {
+            metric,
             stated: get(&metric.id),
             parts: metric.parts.iter().map(|p| (p.as_str(), get(p))).collect(),
         }
@@ -82,36 +93,50 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         keys
     }
 
-    /// A key's values, oldest first: its stated figures, and the sum of its
-    /// latest parts, which competes with them by date.
-    fn history(&self, key: &str) -> Vec<FigureValue<'a>> {
-        let mut history: Vec<FigureValue<'a>> = self
-            .stated
-            .and_then(|s| s.get(key))
-            .map(|v| {
-                v.iter()
-                    .map(|(c, f)| FigureValue::Stated(c, &f.quantity))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let parts: Vec<(&'a str, Option<(&'a Claim, &'a Quantity)>)> = self
+    /// The sum of a key's current parts, if it gave any.
+    fn derived(&self, key: &str) -> Option<FigureValue<'a>> {
+        let parts: Vec<Part<'a>> = self
             .parts
             .iter()
             .map(|(metric, series)| {
-                let latest = series.and_then(|s| s.get(key)).and_then(|v| v.last());
-                (*metric, latest.map(|(c, f)| (*c, &f.quantity)))
+                let given = series.and_then(|s| s.get(key)).cloned().unwrap_or_default();
+                (*metric, split(given, said_key).0)
             })
             .collect();
-        if let Some(derived) = FigureValue::derive(parts) {
-            history.push(derived);
-            // Equal dates: the stated figure is later than the sum derived beside it.
-            history.sort_by(|a, b| {
-                let ((wa, sa), (wb, sb)) = (a.said(), b.said());
-                let derived_first = b.is_derived().cmp(&a.is_derived());
-                wa.order(wb).then(sa.cmp(&sb)).then(derived_first)
-            });
+        FigureValue::derive(parts)
+    }
+
+    /// A key's (current, earlier) values. A stated total stays until the
+    /// voice states a newer one; the sum of its parts takes its place only
+    /// when certainly said later and either complete, or (for a count that
+    /// only grows) above every current total.
+    fn values(&self, key: &str) -> (Vec<FigureValue<'a>>, Vec<FigureValue<'a>>) {
+        let given = self
+            .stated
+            .and_then(|s| s.get(key))
+            .cloned()
+            .unwrap_or_default();
+        let (current, earlier) = split(given, said_key);
+        let stated = |v: Vec<(&'a Claim, &'a Figure)>| -> Vec<FigureValue<'a>> {
+            v.into_iter()
+                .map(|(c, f)| FigureValue::Stated(c, f))
+                .collect()
+        };
+        let (mut current, mut earlier) = (stated(current), stated(earlier));
+        if let Some(sum) = self.derived(key) {
+            let later = current.iter().all(|v| v.said().1 < sum.said().0);
+            let higher = || {
+                current
+                    .iter()
+                    .all(|v| v.interval().high.is_some_and(|h| sum.interval().low > h))
+            };
+            let grows = self.metric.cumulative && higher();
+            if current.is_empty() || (later && (!sum.is_partial() || grows)) {
+                earlier.append(&mut current);
+                current.push(sum);
+            }
         }
-        history
+        (current, earlier)
     }
 }
 
@@ -122,20 +147,23 @@ fn entries<'a>(
     series: &RowSeries<'_, 'a>,
     row_party: &str,
 ) -> Vec<FigureEntry<'a>> {
-    series
-        .keys()
-        .into_iter()
-        .filter_map(|key| {
-            let mut history = series.history(key);
-            let value = history.pop()?;
-            Some(FigureEntry {
+    let mut out = Vec::new();
+    for key in series.keys() {
+        let (current, earlier) = series.values(key);
+        let unordered = current.len().saturating_sub(1);
+        for value in current {
+            // A relay's cell speaks for whom it relays.
+            let voice = keys(ds, value.dated_by(), by).1;
+            out.push(FigureEntry {
                 key: key.clone(),
-                perspective: perspective(ds, event, key, by, row_party),
+                perspective: perspective(ds, event, &voice, by, row_party),
                 value,
-                earlier: history,
-            })
-        })
-        .collect()
+                earlier: earlier.clone(),
+                unordered,
+            });
+        }
+    }
+    out
 }
 
 /// Rows in the order of the event's sides, then party, then the vocabulary's metric order.
@@ -149,6 +177,25 @@ fn row_order(ds: &Dataset, event: &Event, rows: &mut [(String, String)]) {
             m.unwrap_or(usize::MAX),
         )
     });
+}
+
+fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -> Verdict<'a> {
+    let sides: Vec<Option<String>> = row
+        .voices
+        .iter()
+        .map(|v| party_of_key(ds, &v.key, by).filter(|p| event.sides.contains(p)))
+        .collect();
+    let voiced: Vec<Voiced> = row
+        .voices
+        .iter()
+        .zip(&sides)
+        .map(|(v, side)| Voiced {
+            key: &v.key,
+            party: side.as_deref(),
+            value: &v.value,
+        })
+        .collect();
+    figure_verdict(&voiced, row.metric.cumulative)
 }
 
 pub(super) fn rows<'a>(
@@ -166,21 +213,22 @@ pub(super) fn rows<'a>(
             let metric = ds.metric(&metric_id)?;
             let col_series = RowSeries::of(&by_col, &party, metric);
             let voice_series = RowSeries::of(&by_voice, &party, metric);
-            let mut cells = vec![None; columns.len()];
+            let mut cells = vec![Vec::new(); columns.len()];
             for e in entries(ds, event, by, &col_series, &party) {
                 if let Some(i) = columns.iter().position(|c| c.id == e.key) {
-                    cells[i] = Some(e);
+                    cells[i].push(e);
                 }
             }
             let voices = entries(ds, event, by, &voice_series, &party);
-            let intervals: Vec<_> = voices.iter().map(|v| v.value.interval()).collect();
-            Some(FigureRow {
+            let mut row = FigureRow {
                 party,
                 metric,
                 cells,
                 voices,
-                verdict: figure_verdict(&intervals),
-            })
+                verdict: Verdict::SingleSource,
+            };
+            row.verdict = verdict(ds, event, by, &row);
+            Some(row)
         })
         .collect()
 }

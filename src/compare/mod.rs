@@ -16,19 +16,22 @@ mod accusations;
 mod columns;
 mod derived;
 mod figures;
+pub mod pairs;
 mod perspective;
 mod positions;
 mod reconcile;
 mod statements;
+mod supersede;
 mod verdict;
 
 pub use columns::Column;
 pub use derived::FigureValue;
 pub use figures::{FigureEntry, FigureRow};
+pub use pairs::{Incomparable, Outcome, GAP};
 pub use perspective::Perspective;
 pub use reconcile::{reconcile, Reconciled};
 pub use statements::{StanceEntry, StatementRow, Topic};
-pub use verdict::{figure_verdict, Conflict, ConflictDetail, ConflictKind, Verdict};
+pub use verdict::{figure_verdict, Conflict, ConflictDetail, ConflictKind, Rival, Verdict, Voiced};
 
 use std::cmp::Ordering;
 
@@ -88,9 +91,13 @@ impl Comparison<'_> {
     }
 }
 
-/// Date order, then order in the data.
-pub(crate) fn claim_order(a: &Claim, b: &Claim) -> Ordering {
-    a.said.order(&b.said).then(a.seq.cmp(&b.seq))
+/// Date order (earliest possible moment, then latest), then id: an order
+/// that depends on what the data says, never on file names or positions.
+pub fn claim_order(a: &Claim, b: &Claim) -> Ordering {
+    a.said
+        .span()
+        .cmp(&b.said.span())
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Builds the comparison of one event.
@@ -102,7 +109,7 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
     claims.sort_by(|a, b| claim_order(a, b));
     let columns = columns::columns(ds, event, &claims, options.by);
     let figures = figures::rows(ds, event, &claims, options.by, &columns);
-    let statements = statements::rows(ds, &claims, options.by, &columns);
+    let statements = statements::rows(ds, event, &claims, options.by, &columns);
     Comparison {
         event,
         options,
@@ -110,5 +117,50 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         figures,
         statements,
         claims_used: claims.len(),
+    }
+}
+
+/// Claims and figure values built in memory, for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::FigureValue;
+    use crate::model::quantity::Quantity;
+    use crate::model::when::parse_when;
+    use crate::model::{Assertion, Channel, Claim, Figure, QuoteKind};
+
+    /// A claim by source `s` stating `q` killed of party `p`, said `when`.
+    pub fn figure(id: &str, when: &str, q: Quantity) -> Claim {
+        Claim {
+            id: id.into(),
+            event: "e".into(),
+            source: "s".into(),
+            origin: None,
+            said: parse_when(when).unwrap_or_else(|e| panic!("{e}")),
+            via: Channel::Statement,
+            document: "d".into(),
+            quote: "q".into(),
+            quote_kind: QuoteKind::Verbatim,
+            language: "en".into(),
+            english: None,
+            reading: None,
+            hedged: false,
+            note: None,
+            assertion: Assertion::Figure(Figure {
+                party: "p".into(),
+                metric: "killed".into(),
+                quantity: q,
+                as_of: None,
+                since: None,
+            }),
+            seq: 0,
+        }
+    }
+
+    /// The claim's figure as a stated value.
+    pub fn stated(c: &Claim) -> FigureValue<'_> {
+        match &c.assertion {
+            Assertion::Figure(f) => FigureValue::Stated(c, f),
+            _ => panic!("a figure claim"),
+        }
     }
 }

@@ -1,8 +1,10 @@
-//! Proposition rows: one voice affirming what another denies, or two voices
-//! affirming propositions that exclude each other, conflict.
+//! Proposition rows: voices affirming what others deny, or voices affirming
+//! propositions that exclude each other, conflict. Only each voice's
+//! current stance counts, on this row and on the rival's.
 
-use super::statements::{distinct_voices, Affirmed, StanceEntry};
-use super::verdict::{Conflict, ConflictDetail, Verdict};
+use super::statements::{both_sides, distinct_voices, Affirmed, StanceEntry};
+use super::verdict::{Conflict, ConflictDetail, Rival, Verdict};
+use super::Grouping;
 use crate::model::{Assertion, Dataset, Proposition, Stance};
 
 fn stance(e: &StanceEntry) -> Option<Stance> {
@@ -12,17 +14,18 @@ fn stance(e: &StanceEntry) -> Option<Stance> {
     }
 }
 
-/// The first pair of voices that take opposite stances: (affirming, denying).
-fn affirm_deny(voices: &[StanceEntry]) -> Option<(usize, usize)> {
-    for i in 0..voices.len() {
-        for j in i + 1..voices.len() {
-            if voices[i].key != voices[j].key && stance(&voices[i]) != stance(&voices[j]) {
-                let affirms_first = stance(&voices[i]) == Some(Stance::Affirms);
-                return Some(if affirms_first { (i, j) } else { (j, i) });
-            }
-        }
-    }
-    None
+/// Every voice that affirms and every voice that denies, when both exist.
+fn affirm_deny(voices: &[StanceEntry]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let with = |s: Stance| -> Vec<usize> {
+        (0..voices.len())
+            .filter(|&i| stance(&voices[i]) == Some(s))
+            .collect()
+    };
+    let (affirm, deny) = (with(Stance::Affirms), with(Stance::Denies));
+    let split = affirm
+        .iter()
+        .any(|&a| deny.iter().any(|&d| voices[a].key != voices[d].key));
+    split.then_some((affirm, deny))
 }
 
 /// Propositions that exclude `p` or that `p` excludes: exclusion works both ways.
@@ -40,34 +43,50 @@ pub(super) fn verdict<'a>(
     p: &Proposition,
     voices: &[StanceEntry<'a>],
     affirmed: &Affirmed<'a>,
+    sides: &[String],
+    by: Grouping,
 ) -> Verdict<'a> {
-    if let Some((first, second)) = affirm_deny(voices) {
+    if let Some((affirm, deny)) = affirm_deny(voices) {
+        let mut participants: Vec<usize> = affirm.iter().chain(&deny).copied().collect();
+        participants.sort_unstable();
         return Verdict::Conflict(ConflictDetail {
-            first,
-            second,
+            first: affirm[0],
+            second: deny[0],
+            participants,
             conflict: Conflict::AffirmDeny,
         });
     }
+    let mut participants = Vec::new();
+    let mut found: Vec<Rival<'a>> = Vec::new();
     for (i, v) in voices.iter().enumerate() {
         if stance(v) != Some(Stance::Affirms) {
             continue;
         }
         for rival in rivals(ds, p) {
-            let other = affirmed
-                .get(rival.id.as_str())
-                .and_then(|l| l.iter().find(|(k, _)| *k != v.key));
-            if let Some((voice, claim)) = other {
-                return Verdict::Conflict(ConflictDetail {
-                    first: i,
-                    second: i,
-                    conflict: Conflict::Exclusive {
-                        rival,
+            let others = affirmed.get(rival.id.as_str()).into_iter().flatten();
+            for (voice, claim) in others.filter(|(k, _)| *k != v.key) {
+                participants.push(i);
+                let known = found.iter().any(|r| std::ptr::eq(r.claim, *claim));
+                if !known {
+                    found.push(Rival {
+                        proposition: rival,
                         voice: voice.clone(),
                         claim,
-                    },
-                });
+                    });
+                }
             }
         }
     }
-    Verdict::settled(distinct_voices(voices))
+    if found.is_empty() {
+        return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
+    }
+    participants.sort_unstable();
+    participants.dedup();
+    found.sort_by(|a, b| (&a.voice, &a.claim.id).cmp(&(&b.voice, &b.claim.id)));
+    Verdict::Conflict(ConflictDetail {
+        first: participants[0],
+        second: participants[0],
+        participants,
+        conflict: Conflict::Exclusive { rivals: found },
+    })
 }

@@ -1,7 +1,10 @@
 //! Reconciled figures: ACLED's conservative rule (the lowest figure any voice
-//! gives) and a UCDP-style low / best / high.
+//! gives) and a UCDP-style low / best / high. Both follow the comparison's
+//! rules: only figures for the row's latest moment count (an earlier count
+//! of a growing total is history), and a vague word that sets no size
+//! ("some") puts forward no figure.
 
-use super::figures::FigureRow;
+use super::figures::{FigureEntry, FigureRow};
 use super::Reconcile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,22 +19,36 @@ pub enum Reconciled {
     },
 }
 
-/// A row's figure under a rule; `None` for a row without voices.
+/// The entries that put forward a figure for the row's latest moment.
+fn latest<'r, 'a>(row: &'r FigureRow<'a>) -> Vec<&'r FigureEntry<'a>> {
+    let start = row.voices.iter().map(|v| v.value.moment().0).max();
+    row.voices
+        .iter()
+        .filter(|v| start.is_some_and(|s| v.value.moment().1 >= s))
+        .filter(|v| v.value.stated().is_some())
+        .collect()
+}
+
+/// A row's figure under a rule; `None` when no voice puts one forward.
 pub fn reconcile(row: &FigureRow, rule: Reconcile) -> Option<Reconciled> {
-    let mut heads: Vec<u64> = row.voices.iter().map(|v| v.value.headline()).collect();
+    let now = latest(row);
+    let mut heads: Vec<u64> = now
+        .iter()
+        .filter_map(|v| v.value.stated().map(|s| s.0))
+        .collect();
     heads.sort_unstable();
     let lowest = *heads.first()?;
     Some(match rule {
         Reconcile::Conservative => Reconciled::Conservative(lowest),
         Reconcile::Range => {
-            let ivs: Vec<_> = row.voices.iter().map(|v| v.value.interval()).collect();
+            let ivs: Vec<_> = now.iter().map(|v| v.value.interval()).collect();
             let high = if ivs.iter().any(|i| i.high.is_none()) {
                 None
             } else {
-                Some(ivs.iter().filter_map(|i| i.high).max().unwrap_or(0))
+                ivs.iter().filter_map(|i| i.high).max()
             };
             Reconciled::Range {
-                low: ivs.iter().map(|i| i.low).min().unwrap_or(0),
+                low: ivs.iter().map(|i| i.low).min().unwrap_or(lowest),
                 best: heads[(heads.len() - 1) / 2],
                 high,
             }

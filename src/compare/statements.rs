@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::columns::{keys, Column};
+use super::supersede::split;
 use super::verdict::Verdict;
 use super::{accusations, positions, Grouping};
-use crate::model::{Act, Assertion, Claim, Dataset, Proposition, PropositionKind, Stance};
+use crate::model::{Act, Assertion, Claim, Dataset, Event, Proposition, PropositionKind, Stance};
 
 /// One voice's (or column's) current stance on an accusation or proposition row.
 #[derive(Debug, Clone)]
@@ -15,6 +16,9 @@ pub struct StanceEntry<'a> {
     pub key: String,
     pub claim: &'a Claim,
     pub earlier: Vec<&'a Claim>,
+    /// Other current statements of the same voice on the same party that
+    /// the data cannot order against this one.
+    pub unordered: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -65,34 +69,39 @@ impl StatementRow<'_> {
     }
 }
 
-/// Every affirmation of each proposition, with the affirming voice: what
-/// exclusion conflicts are drawn from.
+/// Each proposition's current affirmations, with the affirming voice: what
+/// exclusion conflicts are drawn from. Statements a voice has since
+/// replaced (by a denial, say) are not among them.
 pub(super) type Affirmed<'a> = HashMap<&'a str, Vec<(String, &'a Claim)>>;
 
-/// The latest statement per (key, accused party); `list` is in date order.
+/// The current statements per (key, accused party), each with the ones it
+/// replaced; see [`super::supersede`].
 fn stance_entries<'a>(
     list: &[&'a Claim],
     key_of: &dyn Fn(&Claim) -> String,
 ) -> Vec<StanceEntry<'a>> {
-    let mut latest: BTreeMap<(String, String), StanceEntry<'a>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), Vec<&'a Claim>> = BTreeMap::new();
     for c in list {
         let sub = match &c.assertion {
             Assertion::Accusation(a) => a.accused.clone(),
             _ => String::new(),
         };
-        let entry = latest
-            .entry((key_of(c), sub))
-            .or_insert_with_key(|k| StanceEntry {
-                key: k.0.clone(),
-                claim: c,
-                earlier: Vec::new(),
+        groups.entry((key_of(c), sub)).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for ((key, _), claims) in groups {
+        let (current, earlier) = split(claims, |c| (c.said.span(), c.id.as_str()));
+        let unordered = current.len().saturating_sub(1);
+        for claim in current {
+            out.push(StanceEntry {
+                key: key.clone(),
+                claim,
+                earlier: earlier.clone(),
+                unordered,
             });
-        if !std::ptr::eq(entry.claim, *c) {
-            entry.earlier.push(entry.claim);
-            entry.claim = c;
         }
     }
-    latest.into_values().collect()
+    out
 }
 
 /// The topics claims speak to: acts in vocabulary order, then propositions,
@@ -123,15 +132,24 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
 }
 
 fn affirmed<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> Affirmed<'a> {
-    let mut affirmed: Affirmed<'a> = HashMap::new();
-    for c in claims {
+    let positions: Vec<&Claim> = claims
+        .iter()
+        .copied()
+        .filter(|c| matches!(c.assertion, Assertion::Position(_)))
+        .collect();
+    let mut by_prop: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in positions {
         if let Assertion::Position(p) = &c.assertion {
-            if p.stance == Stance::Affirms {
-                let voice = keys(ds, c, by).1;
-                affirmed
-                    .entry(p.proposition.as_str())
-                    .or_default()
-                    .push((voice, c));
+            by_prop.entry(p.proposition.as_str()).or_default().push(c);
+        }
+    }
+    let mut affirmed: Affirmed<'a> = HashMap::new();
+    for (prop, list) in by_prop {
+        for e in stance_entries(&list, &|c| keys(ds, c, by).1) {
+            if let Assertion::Position(p) = &e.claim.assertion {
+                if p.stance == Stance::Affirms {
+                    affirmed.entry(prop).or_default().push((e.key, e.claim));
+                }
             }
         }
     }
@@ -140,6 +158,7 @@ fn affirmed<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> Affirmed<'a
 
 pub(super) fn rows<'a>(
     ds: &'a Dataset,
+    event: &Event,
     claims: &[&'a Claim],
     by: Grouping,
     columns: &[Column],
@@ -162,8 +181,10 @@ pub(super) fn rows<'a>(
             let voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1);
             let verdict = match &topic {
                 _ if topic.is_appeal() => Verdict::Appeal,
-                Topic::Act(_) => accusations::verdict(ds, &voices, by),
-                Topic::Proposition(p) => positions::verdict(ds, p, &voices, &affirmed),
+                Topic::Act(_) => accusations::verdict(ds, &voices, by, &event.sides),
+                Topic::Proposition(p) => {
+                    positions::verdict(ds, p, &voices, &affirmed, &event.sides, by)
+                }
             };
             StatementRow {
                 topic,
@@ -180,4 +201,21 @@ pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
     let mut keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
     keys.dedup();
     keys.len()
+}
+
+/// Whether entries that agree speak for both sides of the event.
+pub(super) fn both_sides(
+    ds: &Dataset,
+    voices: &[StanceEntry],
+    sides: &[String],
+    by: Grouping,
+) -> bool {
+    let mut parties: Vec<String> = voices
+        .iter()
+        .filter_map(|v| super::columns::party_of_key(ds, &v.key, by))
+        .filter(|p| sides.contains(p))
+        .collect();
+    parties.sort();
+    parties.dedup();
+    parties.len() >= 2
 }

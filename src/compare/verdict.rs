@@ -1,47 +1,64 @@
 //! What a row's voices amount to. A verdict is data (which voices, what
-//! kind of disagreement, the ratio); the view words it.
+//! kind of disagreement, the ratio); the view words it. It depends on the
+//! set of voices and what they said, never on their order.
 
-use crate::model::quantity::Interval;
+use super::derived::FigureValue;
+use super::pairs::{self, Incomparable, Outcome};
 use crate::model::{Claim, Proposition};
 
 #[derive(Debug, Clone)]
 pub enum Verdict<'a> {
+    /// The voices' statements cannot all be true.
     Conflict(ConflictDetail<'a>),
-    /// Two or more voices, no contradiction; `voices` counts claimants, not outlets.
+    /// Figures that can both be true, but that put forward numbers at least
+    /// [`pairs::GAP`] times apart.
+    Gap(ConflictDetail<'a>),
+    /// Two or more voices whose statements agree; `voices` counts claimants,
+    /// not outlets; `both_sides` when they speak for both sides of the event.
     Consistent {
         voices: usize,
+        both_sides: bool,
     },
+    /// Two or more voices, none of whose figures can be weighed together.
+    NotComparable(Incomparable),
     SingleSource,
     /// An appeal: shown, not a side taken.
     Appeal,
 }
 
-/// Two voices in conflict on a row (for an exclusion, one voice and a rival).
+/// The voices in a conflict (or gap) on a row, as indexes into its entries.
 #[derive(Debug, Clone)]
 pub struct ConflictDetail<'a> {
-    /// Indexes into the row's `voices`.
+    /// The pair the explanation names (for figures, the most distant one).
     pub first: usize,
     pub second: usize,
+    /// Every entry that takes part, in entry order.
+    pub participants: Vec<usize>,
     pub conflict: Conflict<'a>,
+}
+
+/// A proposition some other voice affirms that excludes the row's.
+#[derive(Debug, Clone)]
+pub struct Rival<'a> {
+    pub proposition: &'a Proposition,
+    pub voice: String,
+    pub claim: &'a Claim,
 }
 
 /// The kind of disagreement, with what its explanation needs beyond the voices.
 #[derive(Debug, Clone)]
 pub enum Conflict<'a> {
-    /// Disjoint figures; `ratio` is the smallest ratio the two allow.
-    Figures { ratio: f64 },
-    /// Each accuses the other of the same act.
+    /// Figures apart by `ratio`; `in_time_order` when an earlier count of a
+    /// growing total exceeds a later one.
+    Figures { ratio: f64, in_time_order: bool },
+    /// Each side accuses the other of the same act.
     Mirror,
-    /// Two voices accuse different parties of the same act.
+    /// Voices accuse different parties of the same act.
     Contradictory,
-    /// `first` affirms what `second` denies.
+    /// Some affirm (or accuse) what others deny.
     AffirmDeny,
-    /// `first` affirms this proposition; `voice` affirms `rival`, which excludes it.
-    Exclusive {
-        rival: &'a Proposition,
-        voice: String,
-        claim: &'a Claim,
-    },
+    /// Participants affirm this proposition; the rivals affirm ones that exclude it.
+    Exclusive { rivals: Vec<Rival<'a>> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -75,113 +92,244 @@ impl Verdict<'_> {
     pub fn name(&self) -> &'static str {
         match self {
             Verdict::Conflict(_) => "conflict",
+            Verdict::Gap(_) => "gap",
             Verdict::Consistent { .. } => "consistent",
+            Verdict::NotComparable(_) => "not comparable",
             Verdict::SingleSource => "single source",
             Verdict::Appeal => "appeal",
         }
     }
 
-    /// No conflict: one voice, or several that agree.
-    pub(super) fn settled(voices: usize) -> Verdict<'static> {
+    /// No conflict among `voices` distinct voices.
+    pub(super) fn settled(voices: usize, both_sides: bool) -> Verdict<'static> {
         match voices {
             0 | 1 => Verdict::SingleSource,
-            n => Verdict::Consistent { voices: n },
+            n => Verdict::Consistent {
+                voices: n,
+                both_sides,
+            },
         }
     }
 }
 
-/// The figure verdict over voices' intervals: the most distant disjoint pair
-/// is the conflict shown; ties go to the smaller pair of intervals, so the
-/// choice does not depend on the voices' order.
-pub fn figure_verdict(intervals: &[Interval]) -> Verdict<'static> {
-    let mut worst: Option<(usize, usize, f64)> = None;
-    for i in 0..intervals.len() {
-        for j in i + 1..intervals.len() {
-            let Some(r) = intervals[i].gap_ratio(&intervals[j]) else {
+/// A figure entry as the verdict sees it: whose voice, and its value.
+pub struct Voiced<'v, 'a> {
+    pub key: &'v str,
+    pub party: Option<&'v str>,
+    pub value: &'v FigureValue<'a>,
+}
+
+/// A pair's sort key for ties: the smaller pair of intervals first, so the
+/// pair named does not depend on the entries' order.
+fn pair_key(voices: &[Voiced], i: usize, j: usize) -> (u64, u64, u64, u64) {
+    let k = |x: &Voiced| {
+        let iv = x.value.interval();
+        (iv.low, iv.high.unwrap_or(u64::MAX))
+    };
+    let (a, b) = (k(&voices[i]), k(&voices[j]));
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    (lo.0, lo.1, hi.0, hi.1)
+}
+
+/// The most distant pair among those of one outcome, and every participant.
+fn worst(
+    voices: &[Voiced],
+    found: &[(usize, usize, f64, bool)],
+) -> Option<(usize, usize, f64, bool, Vec<usize>)> {
+    let &(i, j, r, t) = found.iter().max_by(|a, b| {
+        a.2.total_cmp(&b.2)
+            .then_with(|| pair_key(voices, b.0, b.1).cmp(&pair_key(voices, a.0, a.1)))
+    })?;
+    let mut participants: Vec<usize> = found.iter().flat_map(|p| [p.0, p.1]).collect();
+    participants.sort_unstable();
+    participants.dedup();
+    Some((i, j, r, t, participants))
+}
+
+/// The verdict of a figure row over its entries (a voice may have several
+/// when the data cannot order its statements; its own never conflict).
+pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdict<'a> {
+    let (mut conflicts, mut gaps, mut agree, mut apart) = (vec![], vec![], vec![], vec![]);
+    for i in 0..voices.len() {
+        for j in i + 1..voices.len() {
+            if voices[i].key == voices[j].key {
                 continue;
-            };
-            let better = worst.is_none_or(|(a, b, w)| {
-                r > w || (r == w && pair_key(intervals, i, j) < pair_key(intervals, a, b))
-            });
-            if better {
-                worst = Some((i, j, r));
+            }
+            match pairs::compare(voices[i].value, voices[j].value, cumulative) {
+                Outcome::Conflict { ratio } => {
+                    let ordered = voices[i].value.moment().1 < voices[j].value.moment().0
+                        || voices[j].value.moment().1 < voices[i].value.moment().0;
+                    conflicts.push((i, j, ratio, ordered && cumulative));
+                }
+                Outcome::Gap { ratio } => gaps.push((i, j, ratio, false)),
+                Outcome::Agree => agree.push((i, j)),
+                Outcome::NotComparable(why) => apart.push(why),
             }
         }
     }
-    match worst {
-        Some((first, second, ratio)) => Verdict::Conflict(ConflictDetail {
-            first,
-            second,
-            conflict: Conflict::Figures { ratio },
-        }),
-        None => Verdict::settled(intervals.len()),
+    let detail = |(first, second, ratio, in_time_order, participants)| ConflictDetail {
+        first,
+        second,
+        participants,
+        conflict: Conflict::Figures {
+            ratio,
+            in_time_order,
+        },
+    };
+    if let Some(w) = worst(voices, &conflicts) {
+        return Verdict::Conflict(detail(w));
     }
-}
-
-fn pair_key(iv: &[Interval], i: usize, j: usize) -> (u64, u64, u64, u64) {
-    let k = |x: &Interval| (x.low, x.high.unwrap_or(u64::MAX));
-    let (a, b) = (k(&iv[i]), k(&iv[j]));
-    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-    (lo.0, lo.1, hi.0, hi.1)
+    if let Some(w) = worst(voices, &gaps) {
+        return Verdict::Gap(detail(w));
+    }
+    let mut keys: Vec<&str> = voices.iter().map(|v| v.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if agree.is_empty() {
+        if let Some(why) = apart.into_iter().min() {
+            return Verdict::NotComparable(why);
+        }
+        return Verdict::settled(keys.len(), false);
+    }
+    let mut parties: Vec<&str> = agree
+        .iter()
+        .flat_map(|&(i, j)| [voices[i].party, voices[j].party])
+        .flatten()
+        .collect();
+    parties.sort_unstable();
+    parties.dedup();
+    Verdict::settled(keys.len(), parties.len() >= 2)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::testing::{figure, stated};
+    use crate::model::quantity::Quantity;
+    use crate::model::Claim;
 
-    fn ratio(v: &Verdict) -> Option<f64> {
+    fn verdict_of(values: &[(&str, Option<&str>, Quantity)]) -> String {
+        let claims: Vec<Claim> = values
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, q))| figure(&format!("c{i}"), "2021-11-16", q.clone()))
+            .collect();
+        let vals: Vec<FigureValue> = claims.iter().map(stated).collect();
+        let voiced: Vec<Voiced> = values
+            .iter()
+            .zip(&vals)
+            .map(|((key, party, _), value)| Voiced {
+                key,
+                party: *party,
+                value,
+            })
+            .collect();
+        describe(&figure_verdict(&voiced, false), values)
+    }
+
+    /// The verdict as a string a test can compare: its name, the named pair's
+    /// keys, the ratio and every participant.
+    fn describe(v: &Verdict, values: &[(&str, Option<&str>, Quantity)]) -> String {
         match v {
-            Verdict::Conflict(ConflictDetail {
-                conflict: Conflict::Figures { ratio },
-                ..
-            }) => Some(*ratio),
-            _ => None,
+            Verdict::Conflict(d) | Verdict::Gap(d) => {
+                let Conflict::Figures { ratio, .. } = d.conflict else {
+                    return "not figures".into();
+                };
+                let mut pair = [values[d.first].0, values[d.second].0];
+                pair.sort_unstable();
+                let who: Vec<&str> = d.participants.iter().map(|&i| values[i].0).collect();
+                format!(
+                    "{} {}-{} {ratio} {}",
+                    v.name(),
+                    pair[0],
+                    pair[1],
+                    who.join(",")
+                )
+            }
+            Verdict::Consistent { voices, both_sides } => {
+                format!("consistent {voices} {both_sides}")
+            }
+            Verdict::NotComparable(why) => format!("not comparable {why:?}"),
+            other => other.name().to_string(),
         }
     }
 
     #[test]
-    fn the_most_distant_disjoint_pair_is_the_conflict_shown() {
-        let v = figure_verdict(&[
-            Interval::point(10),
-            Interval::point(20),
-            Interval::point(100),
+    fn the_most_distant_disjoint_pair_is_named_and_every_voice_in_conflict_takes_part() {
+        let v = verdict_of(&[
+            ("a", None, Quantity::Exact(10)),
+            ("b", None, Quantity::Exact(20)),
+            ("c", None, Quantity::Exact(100)),
         ]);
-        assert_eq!(ratio(&v), Some(10.0));
-        let Verdict::Conflict(d) = v else {
-            panic!("a conflict")
-        };
-        assert_eq!((d.first, d.second), (0, 2));
+        assert_eq!(v, "conflict a-c 10 a,b,c");
     }
 
     #[test]
-    fn overlapping_voices_are_consistent_and_one_voice_is_single() {
-        let wide = Interval { low: 5, high: None };
-        assert!(matches!(
-            figure_verdict(&[wide, Interval::point(9)]),
-            Verdict::Consistent { voices: 2 }
-        ));
-        assert!(matches!(figure_verdict(&[wide]), Verdict::SingleSource));
-        assert!(matches!(figure_verdict(&[]), Verdict::SingleSource));
+    fn agreeing_voices_of_both_sides_say_so() {
+        let v = verdict_of(&[
+            ("a", Some("armenia"), Quantity::Exact(9)),
+            ("b", Some("azerbaijan"), Quantity::AtLeast(5)),
+        ]);
+        assert_eq!(v, "consistent 2 true");
+        let v = verdict_of(&[
+            ("a", Some("armenia"), Quantity::Exact(9)),
+            ("b", None, Quantity::Exact(9)),
+        ]);
+        assert_eq!(v, "consistent 2 false");
+    }
+
+    #[test]
+    fn one_voice_is_single_and_a_voice_never_conflicts_with_itself() {
+        assert_eq!(
+            verdict_of(&[("a", None, Quantity::Exact(1))]),
+            "single source"
+        );
+        let twice = [
+            ("a", None, Quantity::Exact(1)),
+            ("a", None, Quantity::Exact(100)),
+        ];
+        assert_eq!(verdict_of(&twice), "single source");
+        assert_eq!(verdict_of(&[]), "single source");
+    }
+
+    #[test]
+    fn up_to_sixty_against_fifteen_is_far_apart_not_consistent() {
+        let v = verdict_of(&[
+            ("a", None, Quantity::AtMost(60)),
+            ("b", None, Quantity::Exact(15)),
+        ]);
+        assert_eq!(v, "gap a-b 4 a,b");
+    }
+
+    #[test]
+    fn a_conflict_outranks_a_gap_and_a_gap_outranks_agreement() {
+        let v = verdict_of(&[
+            ("a", None, Quantity::AtMost(60)),
+            ("b", None, Quantity::Exact(15)),
+            ("c", None, Quantity::Exact(100)),
+        ]);
+        assert_eq!(v, "conflict b-c 6.666666666666667 a,b,c");
+    }
+
+    #[test]
+    fn open_ended_figures_are_not_comparable() {
+        let v = verdict_of(&[
+            ("a", None, Quantity::AtLeast(10)),
+            ("b", None, Quantity::AtLeast(4)),
+        ]);
+        assert_eq!(v, "not comparable OpenEnded");
     }
 
     #[test]
     fn equal_gaps_pick_the_smaller_pair_whatever_the_order() {
-        // [1] vs [2] and [0, 1] vs [2] are both 2× apart: the pair with [0, 1] is shown.
-        let (a, b, c) = (
-            Interval::point(1),
-            Interval::point(2),
-            Interval {
-                low: 0,
-                high: Some(1),
-            },
-        );
-        for order in [[a, b, c], [c, b, a], [b, c, a]] {
-            let Verdict::Conflict(d) = figure_verdict(&order) else {
-                panic!("a conflict")
-            };
-            let mut pair = [order[d.first], order[d.second]];
-            pair.sort_by_key(|i| i.low);
-            assert_eq!(pair, [c, b]);
+        // [1] vs [2] and [0, 1] vs [2] are both 2× apart: the pair with [0, 1] is named.
+        let a = ("a", None, Quantity::Exact(1));
+        let b = ("b", None, Quantity::Exact(2));
+        let c = ("c", None, Quantity::Range { low: 0, high: 1 });
+        for order in [[&a, &b, &c], [&c, &b, &a], [&b, &c, &a]] {
+            let list: Vec<_> = order.iter().map(|x| (*x).clone()).collect();
+            let v = verdict_of(&list);
+            assert!(v.starts_with("conflict b-c 2 "), "{v}");
         }
     }
 }

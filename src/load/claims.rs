@@ -221,11 +221,15 @@ pub(super) fn assertion<'t>(
                 .units
                 .push((fig.metric.get_ref().clone(), unit.get_ref().clone(), place));
         }
+        let as_of = fig.as_of.as_ref().map(|w| fc.when(w));
+        let since = fig.since.as_ref().map(|w| fc.when(w));
         let quantity = quantity(fc, span, fig)?;
         return Some(Assertion::Figure(Figure {
             party: fig.party.get_ref().clone(),
             metric: fig.metric.get_ref().clone(),
             quantity,
+            as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
+            since: since.map(|w| w.ok_or(())).transpose().ok()?,
         }));
     }
     if let Some(acc) = &c.accusation {
@@ -233,7 +237,7 @@ pub(super) fn assertion<'t>(
         fc.reference(RefKind::Party, &acc.accused);
         fc.reference(RefKind::Act, &acc.act);
         let at = match &acc.at {
-            Some(t) => Some(fc.when(t)?),
+            Some(t) => Some(at_time(fc, t)?),
             None => None,
         };
         return Some(Assertion::Accusation(Accusation {
@@ -253,6 +257,27 @@ pub(super) fn assertion<'t>(
     }))
 }
 
+/// When an accused act happened: a date or moment, or a time of day alone
+/// ("00:05") when the claimant gave no day.
+fn at_time(fc: &mut FileCheck<'_>, text: &S<String>) -> Option<At> {
+    let t = text.get_ref().trim();
+    let clock = t
+        .split_once(':')
+        .filter(|(h, m)| h.len() == 2 && m.len() == 2);
+    let digits = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    match clock.map(|(h, m)| (digits(h), digits(m))) {
+        Some((Some(hour), Some(minute))) if hour < 24 && minute < 60 => {
+            Some(At::Clock { hour, minute })
+        }
+        _ => fc.when(text).map(At::When),
+    }
+}
+
 pub(super) fn quantity<'t>(
     fc: &mut FileCheck<'t>,
     span: Range<usize>,
@@ -262,6 +287,8 @@ pub(super) fn quantity<'t>(
         fig.exact.is_some(),
         fig.at_least.is_some(),
         fig.at_most.is_some(),
+        fig.more_than.is_some(),
+        fig.nearly.is_some(),
         fig.about.is_some(),
         fig.range.is_some(),
         fig.vague.is_some(),
@@ -276,7 +303,7 @@ pub(super) fn quantity<'t>(
         fc.error(Code::QuantityCount,
             span,
             format!("the figure {what}"),
-            "give exactly one of exact, at_least, at_most, about, range = [low, high], vague = \"word\"",
+            "give exactly one of exact, at_least, at_most, more_than, nearly, about, range = [low, high], vague = \"word\"",
         );
         return None;
     }
@@ -288,6 +315,12 @@ pub(super) fn quantity<'t>(
     }
     if let Some(v) = &fig.at_most {
         return fc.count(v, "`at_most`").map(Quantity::AtMost);
+    }
+    if let Some(v) = &fig.more_than {
+        return fc.count(v, "`more_than`").map(Quantity::MoreThan);
+    }
+    if let Some(v) = &fig.nearly {
+        return fc.count(v, "`nearly`").map(Quantity::Nearly);
     }
     if let Some(v) = &fig.about {
         return fc.count(v, "`about`").map(Quantity::About);

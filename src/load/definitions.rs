@@ -85,6 +85,7 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                         .filter(|p| p.get_ref() != mt.id.get_ref())
                         .map(|p| p.get_ref().clone())
                         .collect(),
+                    cumulative: mt.cumulative,
                 },
                 place,
             });

@@ -60,6 +60,10 @@ pub struct MetricFile {
     #[serde(default)]
     pub parts: Vec<S<String>>,
     pub description: Option<String>,
+    /// A count that only grows (killed, destroyed), unlike one that can
+    /// shrink (missing, troops deployed, territory held).
+    #[serde(default)]
+    pub cumulative: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,10 +161,16 @@ pub struct FigureFile {
     pub exact: Option<S<i64>>,
     pub at_least: Option<S<i64>>,
     pub at_most: Option<S<i64>>,
+    pub more_than: Option<S<i64>>,
+    pub nearly: Option<S<i64>>,
     pub about: Option<S<i64>>,
     pub range: Option<S<Vec<S<i64>>>>,
     pub vague: Option<S<String>>,
     pub unit: Option<S<String>>,
+    /// The moment the count stands at, when not when it was said.
+    pub as_of: Option<S<String>>,
+    /// A running total since this date, rather than this event's count.
+    pub since: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -53,6 +53,9 @@ pub struct Metric {
     pub unit: String,
     /// For a composite (`killed-or-wounded`), the metrics it sums.
     pub parts: Vec<String>,
+    /// A count that only grows over time (killed, destroyed): a smaller count
+    /// said earlier is consistent with a larger one said later.
+    pub cumulative: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +134,35 @@ pub struct Figure {
     pub party: String,
     pub metric: String,
     pub quantity: Quantity,
+    /// The moment the count stands at, when it is not when it was said.
+    pub as_of: Option<When>,
+    /// For a running total across events: since when it counts. `None`:
+    /// this event only.
+    pub since: Option<When>,
+}
+
+impl Figure {
+    /// The moment the count stands at: `as_of`, else when it was said.
+    pub fn moment<'a>(&'a self, said: &'a When) -> &'a When {
+        self.as_of.as_ref().unwrap_or(said)
+    }
+}
+
+/// When an accused act happened, as the claimant put it: a date or moment,
+/// or only a time of day ("at 00:05", the day not given).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    When(When),
+    Clock { hour: u8, minute: u8 },
+}
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::When(w) => write!(f, "{w}"),
+            At::Clock { hour, minute } => write!(f, "{hour:02}:{minute:02}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -140,7 +172,7 @@ pub struct Accusation {
     /// True for a denial: "our forces have always operated on our territory".
     pub denies: bool,
     /// When the act happened, according to the claimant.
-    pub at: Option<When>,
+    pub at: Option<At>,
 }
 
 #[derive(Debug, Clone)]

@@ -13,6 +13,10 @@ pub enum Quantity {
     Exact(u64),
     AtLeast(u64),
     AtMost(u64),
+    /// "more than N": N + 1 or more.
+    MoreThan(u64),
+    /// "nearly N": a little under N, within the tolerance of "about".
+    Nearly(u64),
     /// "about N": N within the tolerance of [`about_tolerance`].
     About(u64),
     Range {
@@ -50,6 +54,14 @@ impl Quantity {
                 low: 0,
                 high: Some(*n),
             },
+            Quantity::MoreThan(n) => Interval {
+                low: n.saturating_add(1),
+                high: None,
+            },
+            Quantity::Nearly(n) => Interval {
+                low: n.saturating_sub(about_tolerance(*n)),
+                high: Some(*n),
+            },
             Quantity::About(n) => {
                 let t = about_tolerance(*n);
                 Interval {
@@ -72,6 +84,8 @@ impl Quantity {
             Quantity::Exact(n)
             | Quantity::AtLeast(n)
             | Quantity::AtMost(n)
+            | Quantity::MoreThan(n)
+            | Quantity::Nearly(n)
             | Quantity::About(n) => *n,
             Quantity::Range { low, .. } => *low,
             Quantity::Vague { interval, .. } => interval.low,
@@ -84,6 +98,8 @@ impl Quantity {
             Quantity::Exact(_) => "exact",
             Quantity::AtLeast(_) => "at_least",
             Quantity::AtMost(_) => "at_most",
+            Quantity::MoreThan(_) => "more_than",
+            Quantity::Nearly(_) => "nearly",
             Quantity::About(_) => "about",
             Quantity::Range { .. } => "range",
             Quantity::Vague { .. } => "vague",
@@ -97,6 +113,8 @@ impl fmt::Display for Quantity {
             Quantity::Exact(n) => write!(f, "{n}"),
             Quantity::AtLeast(n) => write!(f, "≥ {n}"),
             Quantity::AtMost(n) => write!(f, "up to {n}"),
+            Quantity::MoreThan(n) => write!(f, "more than {n}"),
+            Quantity::Nearly(n) => write!(f, "nearly {n}"),
             Quantity::About(n) => write!(f, "about {n}"),
             Quantity::Range { low, high } => write!(f, "{low}–{high}"),
             Quantity::Vague { word, .. } => write!(f, "{word}"),

@@ -72,13 +72,45 @@ impl Moment {
         )
     }
 
+    /// The last instant it may refer to: "2021-11" ends on 30 November at 23:59:59.
+    pub fn latest(&self) -> Instant {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        let (h, m) = self.hour_minute.unwrap_or((23, 59));
+        (self.year, month, day, h, m, self.second.unwrap_or(59))
+    }
+
     /// The calendar day, when known to the day.
     pub fn date(&self) -> Option<(u16, u8, u8)> {
         Some((self.year, self.month?, self.day?))
     }
 }
 
+/// An instant as a sortable key: (year, month, day, hour, minute, second).
+pub type Instant = (u16, u8, u8, u8, u8, u8);
+
 impl When {
+    /// The first and last instants it may refer to: "by 2021-11-17" may be
+    /// any time up to the end of that day.
+    pub fn span(&self) -> (Instant, Instant) {
+        match self {
+            When::At(m) => (m.sort_key(), m.latest()),
+            When::Between(a, b) => (a.sort_key(), b.latest()),
+            When::By(m) => ((0, 0, 0, 0, 0, 0), m.latest()),
+        }
+    }
+
+    /// True when it certainly ends before `other` begins; two statements of
+    /// which neither is certainly before the other are unordered.
+    pub fn before(&self, other: &When) -> bool {
+        self.span().1 < other.span().0
+    }
+
+    /// True when the two may refer to the same instant.
+    pub fn overlaps(&self, other: &When) -> bool {
+        !self.before(other) && !other.before(self)
+    }
+
     /// The earliest moment it may refer to; used to order revisions.
     pub fn start(&self) -> &Moment {
         match self {
@@ -102,17 +134,11 @@ impl When {
             .then_with(|| end(self).cmp(&end(other)))
     }
 
-    /// True when it may have been said on or before `limit` (a date or moment).
+    /// True when it was certainly said by `limit` (a limit given to the day
+    /// includes that whole day): its latest possible instant is not after
+    /// the limit's, so "2021-11/2021-12" is not known on 2021-11-01.
     pub fn known_by(&self, limit: &Moment) -> bool {
-        let lim = limit.sort_key();
-        // A limit given to the day includes the whole of that day.
-        let lim = match limit.precision() {
-            Precision::Year => (lim.0, 12, 31, 23, 59, 59),
-            Precision::Month => (lim.0, lim.1, 31, 23, 59, 59),
-            Precision::Day => (lim.0, lim.1, lim.2, 23, 59, 59),
-            _ => lim,
-        };
-        self.start().sort_key() <= lim
+        self.span().1 <= limit.latest()
     }
 }
 
@@ -346,9 +372,39 @@ mod tests {
         let c = parse_when("2020-07-13")?;
         assert_eq!(a.order(&b), Ordering::Less);
         assert_eq!(c.order(&a), Ordering::Less);
-        let limit = parse_moment("2020-07-13")?;
+        let limit = parse_moment("2020-07-14")?;
         assert!(a.known_by(&limit));
-        assert!(!b.known_by(&limit));
+        assert!(b.known_by(&limit));
+        Ok(())
+    }
+
+    #[test]
+    fn regression_as_of_uses_the_latest_possible_moment_of_a_span() -> Result<(), String> {
+        // Said at some time in November or December: not known on 1 November.
+        let w = parse_when("2021-11/2021-12")?;
+        assert!(!w.known_by(&parse_moment("2021-11-01")?));
+        assert!(!w.known_by(&parse_moment("2021-12-30")?));
+        assert!(w.known_by(&parse_moment("2021-12-31")?));
+        assert!(w.known_by(&parse_moment("2021-12")?));
+        // A span of two days is known only once both have passed.
+        let a = parse_when("2020-07-13/2020-07-14")?;
+        assert!(!a.known_by(&parse_moment("2020-07-13")?));
+        assert!(!a.known_by(&parse_moment("2020-07-14T12:00")?));
+        assert!(a.known_by(&parse_moment("2020-07-14T23:59")?));
+        Ok(())
+    }
+
+    #[test]
+    fn certainly_before_needs_the_whole_of_one_before_the_other() -> Result<(), String> {
+        let day = parse_when("2021-11-17")?;
+        assert!(!parse_when("by 2021-11-17")?.before(&day));
+        assert!(!parse_when("by 2021-11-18")?.before(&day));
+        assert!(!day.before(&parse_when("by 2021-11-18")?));
+        assert!(parse_when("2021-11-16")?.before(&day));
+        assert!(parse_when("by 2021-11-16")?.before(&day));
+        assert!(!parse_when("2021-11")?.before(&day));
+        assert!(parse_when("2021-11-17T10:00")?.before(&parse_when("2021-11-17T10:01")?));
+        assert!(!parse_when("2021-11-17T10:00")?.before(&parse_when("2021-11-17T10:00")?));
         Ok(())
     }
 }

@@ -17,6 +17,7 @@ pub fn table(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
         for c in row {
             let class = match c.tone {
                 Tone::Conflict => " class=\"conflict\"",
+                Tone::Gap => " class=\"gap\"",
                 Tone::Agree => " class=\"agree\"",
                 Tone::Muted => " class=\"muted\"",
                 _ => "",

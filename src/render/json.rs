@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::view::Sheet;
 
 /// Bumped whenever a field is renamed or removed (adding fields keeps it).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Writes `{"format_version": 1, "kind": kind, ...fields}`.
 pub fn write(out: &mut dyn Write, kind: &str, body: Value) -> io::Result<()> {

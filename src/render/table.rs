@@ -39,6 +39,7 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
             match c.tone {
                 Tone::Plain => cell,
                 Tone::Conflict => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+                Tone::Gap => cell.fg(Color::Yellow),
                 Tone::Agree => cell.fg(Color::Green),
                 Tone::Muted => cell.fg(Color::DarkGrey),
                 Tone::Heading => cell.add_attribute(Attribute::Bold),

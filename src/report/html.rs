@@ -18,6 +18,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 13px; }
 th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }
 th { background: #f2f2f2; }
 td.conflict { color: #b00020; font-weight: bold; }
+td.gap { color: #8a5a00; font-weight: bold; }
 td.agree { color: #1b6e20; }
 td.muted { color: #666; }
 .scroll { overflow-x: auto; }

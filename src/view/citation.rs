@@ -33,7 +33,8 @@ pub fn via_name(c: &Claim) -> String {
 }
 
 /// A claim as cited: its quote (or the notes' wording, marked as such), its
-/// reading and English rendering, then who said it when, and where it was reported.
+/// reading, English rendering and note, then who said it when, and where it
+/// was reported.
 pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     let mut lines = vec![match c.quote_kind {
         QuoteKind::Verbatim => format!("«{}»", c.quote),
@@ -44,6 +45,10 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     }
     if let Some(en) = &c.english {
         lines.push(format!("English: {en}"));
+    }
+    if let Some(note) = &c.note {
+        // "running count", "unofficial", "approximate": a reader weighs the quote by it.
+        lines.push(format!("note: {note}"));
     }
     let mut cite = format!("{} via {}, said {}", c.source, via_name(c), c.said);
     if let Some(o) = &c.origin {

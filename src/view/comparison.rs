@@ -1,11 +1,11 @@
 //! A comparison as people read it: the two tables, the numbered conflicts,
 //! the header and source lines. Every format and the reports draw on this.
 
+use super::explain::{figure_explanation, gap_explanation, statement_explanation, verdict_text};
 use super::notes::{notes, Note};
 use super::sheet::{Cell, Sheet, Tone};
 use super::wording::{
-    figure_cell, figure_explanation, metric_label, perspective_label, reconcile_header,
-    reconciled_text, stance_cell, statement_explanation, verdict_text,
+    figure_cell, metric_label, perspective_label, reconcile_header, reconciled_text, stance_cell,
 };
 use crate::compare::{self, Comparison, FigureRow, Grouping, StatementRow, Verdict};
 use crate::model::Dataset;
@@ -27,10 +27,11 @@ pub fn statement_kind(row: &StatementRow) -> &'static str {
     }
 }
 
-/// Why a figure row stands as it does, empty unless it conflicts.
+/// Why a figure row stands as it does, empty unless it conflicts or is far apart.
 pub fn figure_row_explanation(row: &FigureRow) -> String {
     match &row.verdict {
         Verdict::Conflict(d) => figure_explanation(&row.voices, d),
+        Verdict::Gap(d) => gap_explanation(&row.voices, d),
         _ => String::new(),
     }
 }
@@ -45,8 +46,9 @@ pub fn statement_row_explanation(row: &StatementRow) -> String {
 fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>) -> Cell {
     let tone = match v {
         Verdict::Conflict(_) => Tone::Conflict,
+        Verdict::Gap(_) => Tone::Gap,
         Verdict::Consistent { .. } => Tone::Agree,
-        Verdict::SingleSource | Verdict::Appeal => Tone::Muted,
+        Verdict::NotComparable(_) | Verdict::SingleSource | Verdict::Appeal => Tone::Muted,
     };
     Cell::new(verdict_text(v, explanation, single)).tone(tone)
 }
@@ -64,12 +66,11 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             Cell::new(ds.party_name(&row.party)),
             Cell::new(metric_label(row)),
         ];
-        cells.extend(row.cells.iter().map(|cell| {
-            Cell::new(
-                cell.as_ref()
-                    .map_or(String::new(), |e| figure_cell(e, history)),
-            )
-        }));
+        cells.extend(
+            row.cells
+                .iter()
+                .map(|cell| Cell::new(figure_cell(cell, history))),
+        );
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
         cells.push(verdict_cell(&row.verdict, &explanation, single));

@@ -4,6 +4,7 @@
 
 pub mod citation;
 pub mod comparison;
+pub mod explain;
 pub mod feeds;
 pub mod notes;
 pub mod records;

@@ -1,11 +1,9 @@
-//! The numbered conflicts: what, why, and every voice's statement with the
-//! claims it rests on.
+//! The numbered conflicts: what, why, and every voice that takes part, with
+//! its current statement and the claims it rests on.
 
-use super::wording::{
-    conflict_label, figure_explanation, metric_label, perspective_label, stance_text,
-    statement_explanation, value_text,
-};
-use crate::compare::{Comparison, Conflict, FigureEntry, StanceEntry, Verdict};
+use super::explain::{conflict_label, figure_explanation, statement_explanation};
+use super::wording::{metric_label, perspective_label, stance_text, value_text};
+use crate::compare::{Comparison, Conflict, ConflictDetail, FigureEntry, StanceEntry, Verdict};
 use crate::model::{Claim, Dataset};
 
 /// One voice in a conflict.
@@ -44,8 +42,30 @@ fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>) -> Side<'a> {
     }
 }
 
+/// The sides of a statement conflict: every participant, then for an
+/// exclusion the voices affirming the rival propositions.
+fn statement_sides<'a>(
+    ds: &Dataset,
+    voices: &[StanceEntry<'a>],
+    d: &ConflictDetail<'a>,
+) -> Vec<Side<'a>> {
+    let mut sides: Vec<Side> = d
+        .participants
+        .iter()
+        .map(|&i| stance_side(ds, &voices[i]))
+        .collect();
+    if let Conflict::Exclusive { rivals } = &d.conflict {
+        sides.extend(rivals.iter().map(|r| Side {
+            voice: r.voice.clone(),
+            says: format!("affirms: {}", r.proposition.text),
+            claims: vec![r.claim],
+        }));
+    }
+    sides
+}
+
 /// Every conflict of a comparison, figures first; exclusive positions put
-/// both rows in conflict, so a pair is cited once.
+/// both rows in conflict, so a set of claims is cited once.
 pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
     let mut notes = Vec::new();
     for row in &cmp.figures {
@@ -54,10 +74,11 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
                 subject: format!("{} · {}", ds.party_name(&row.party), metric_label(row)),
                 kind: conflict_label(&d.conflict),
                 explanation: figure_explanation(&row.voices, d),
-                sides: vec![
-                    figure_side(&row.voices[d.first]),
-                    figure_side(&row.voices[d.second]),
-                ],
+                sides: d
+                    .participants
+                    .iter()
+                    .map(|&i| figure_side(&row.voices[i]))
+                    .collect(),
             });
         }
     }
@@ -66,21 +87,13 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
         let Verdict::Conflict(d) = &row.verdict else {
             continue;
         };
-        let mut sides = vec![stance_side(ds, &row.voices[d.first])];
-        if let Conflict::Exclusive { rival, claim, .. } = &d.conflict {
-            sides.push(Side {
-                voice: claim.voice().to_string(),
-                says: format!("affirms: {}", rival.text),
-                claims: vec![*claim],
-            });
-        } else {
-            sides.push(stance_side(ds, &row.voices[d.second]));
-        }
+        let sides = statement_sides(ds, &row.voices, d);
         let mut ids: Vec<&str> = sides
             .iter()
             .flat_map(|s| s.claims.iter().map(|c| c.id.as_str()))
             .collect();
         ids.sort_unstable();
+        ids.dedup();
         if !cited.contains(&ids) {
             cited.push(ids);
             notes.push(Note {

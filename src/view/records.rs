@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::comparison::{figure_row_explanation, statement_kind, statement_row_explanation, View};
 use super::notes::Note;
 use super::wording::{reconciled_text, stance_text, subject_and_says, value_text};
-use crate::compare::{self, ConflictKind, FigureEntry, Grouping, Perspective, Verdict};
+use crate::compare::{
+    self, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
+};
 use crate::model::{Claim, Dataset, QuoteKind};
 
 /// A claim as a comparison cites it.
@@ -55,34 +57,68 @@ struct ColumnRecord<'a> {
     party: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// A row's verdict: `verdict` is conflict, gap, consistent, not-comparable,
+/// single-source or appeal; the other fields are there when they apply.
+#[derive(Serialize, Default)]
 pub struct VerdictRecord {
     verdict: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     conflict: Option<ConflictKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<String>,
+    /// For figures in conflict or far apart: the ratio between the pair named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ratio: Option<f64>,
+    /// Every voice that takes part in the conflict or gap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    participants: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     voices: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    both_sides: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<Incomparable>,
 }
 
 impl VerdictRecord {
-    fn of(v: &Verdict, explanation: String) -> Self {
-        let (conflict, explanation, voices) = match v {
-            Verdict::Conflict(d) => (Some(d.conflict.kind()), Some(explanation), None),
-            Verdict::Consistent { voices } => (None, None, Some(*voices)),
-            _ => (None, None, None),
+    fn of(v: &Verdict, explanation: String, keys: &[&str]) -> Self {
+        let detail = |d: &compare::ConflictDetail| {
+            let mut who: Vec<String> = d
+                .participants
+                .iter()
+                .map(|&i| keys[i].to_string())
+                .collect();
+            who.dedup();
+            let ratio = match d.conflict {
+                compare::Conflict::Figures { ratio, .. } => Some(ratio).filter(|r| r.is_finite()),
+                _ => None,
+            };
+            (
+                Some(d.conflict.kind()),
+                Some(explanation.clone()),
+                ratio,
+                Some(who),
+            )
         };
-        let verdict = match v {
-            Verdict::SingleSource => "single-source",
-            other => other.name(),
+        let mut r = VerdictRecord {
+            verdict: match v {
+                Verdict::SingleSource => "single-source",
+                Verdict::NotComparable(_) => "not-comparable",
+                other => other.name(),
+            },
+            ..VerdictRecord::default()
         };
-        VerdictRecord {
-            verdict,
-            conflict,
-            explanation,
-            voices,
+        match v {
+            Verdict::Conflict(d) | Verdict::Gap(d) => {
+                (r.conflict, r.explanation, r.ratio, r.participants) = detail(d);
+            }
+            Verdict::Consistent { voices, both_sides } => {
+                (r.voices, r.both_sides) = (Some(*voices), Some(*both_sides));
+            }
+            Verdict::NotComparable(why) => r.reason = Some(*why),
+            _ => {}
         }
+        r
     }
 }
 
@@ -119,7 +155,9 @@ struct FigureRowRecord<'a> {
     party: &'a str,
     metric: &'a str,
     unit: &'a str,
-    cells: BTreeMap<&'a str, FigureCell<'a>>,
+    /// Per column, its current figures: more than one when the data cannot
+    /// order a voice's statements.
+    cells: BTreeMap<&'a str, Vec<FigureCell<'a>>>,
     voices: Vec<&'a str>,
     verdict: VerdictRecord,
     reconciled: Option<String>,
@@ -187,6 +225,17 @@ pub struct ComparisonRecord<'a> {
     conflicts: Vec<ConflictRecord<'a>>,
 }
 
+/// Each voice once, in entry order.
+fn distinct<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for k in keys {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
     let cmp = view.cmp;
     let rows = cmp.figures.iter().map(|row| {
@@ -196,10 +245,18 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
             metric: &row.metric.id,
             unit: &row.metric.unit,
             cells: cells
-                .filter_map(|(col, cell)| Some((col.id.as_str(), FigureCell::of(cell.as_ref()?))))
+                .filter(|(_, cell)| !cell.is_empty())
+                .map(|(col, cell)| (col.id.as_str(), cell.iter().map(FigureCell::of).collect()))
                 .collect(),
-            voices: row.voices.iter().map(|v| v.key.as_str()).collect(),
-            verdict: VerdictRecord::of(&row.verdict, figure_row_explanation(row)),
+            voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
+            verdict: VerdictRecord::of(
+                &row.verdict,
+                figure_row_explanation(row),
+                &row.voices
+                    .iter()
+                    .map(|v| v.key.as_str())
+                    .collect::<Vec<_>>(),
+            ),
             reconciled: cmp
                 .options
                 .reconcile
@@ -230,8 +287,15 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             id: row.id(),
             label: row.label(),
             cells: cells.map(|(col, e)| (col.id.as_str(), cell(e))).collect(),
-            voices: row.voices.iter().map(|v| v.key.as_str()).collect(),
-            verdict: VerdictRecord::of(&row.verdict, statement_row_explanation(row)),
+            voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
+            verdict: VerdictRecord::of(
+                &row.verdict,
+                statement_row_explanation(row),
+                &row.voices
+                    .iter()
+                    .map(|v| v.key.as_str())
+                    .collect::<Vec<_>>(),
+            ),
         }
     });
     rows.collect()
@@ -345,6 +409,8 @@ mod tests {
                 party: "p".into(),
                 metric: "killed".into(),
                 quantity: Quantity::Exact(3),
+                as_of: None,
+                since: None,
             }),
             seq: 0,
         };

@@ -6,6 +6,8 @@
 pub enum Tone {
     Plain,
     Conflict,
+    /// Far apart, though not in conflict.
+    Gap,
     Agree,
     Muted,
     Heading,

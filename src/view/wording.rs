@@ -3,10 +3,8 @@
 //! ("4.1× apart; adversary claim vs self-report"). Every output uses these.
 
 use crate::compare::{
-    Conflict, ConflictDetail, FigureEntry, FigureRow, FigureValue, Perspective, Reconcile,
-    Reconciled, StanceEntry, Verdict,
+    FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry,
 };
-use crate::model::quantity::format_ratio;
 use crate::model::{Assertion, Claim, Dataset, Stance};
 
 pub fn perspective_label(p: Perspective) -> &'static str {
@@ -28,13 +26,21 @@ pub fn perspective_short(p: Perspective) -> &'static str {
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".
 pub fn value_text(v: &FigureValue) -> String {
     match v {
-        FigureValue::Stated(_, q) => q.to_string(),
+        FigureValue::Stated(_, f) => f.quantity.to_string(),
         FigureValue::Derived {
             parts, interval, ..
         } => {
+            // A part the voice gave twice without a known order reads "3 or 4".
             let terms: Vec<String> = parts
                 .iter()
-                .map(|(_, p)| p.map_or("?".to_string(), |(_, q)| q.to_string()))
+                .map(|(_, p)| match p.as_slice() {
+                    [] => "?".to_string(),
+                    list => {
+                        let each: Vec<String> =
+                            list.iter().map(|(_, f)| f.quantity.to_string()).collect();
+                        each.join(" or ")
+                    }
+                })
                 .collect();
             let total = match interval.high {
                 Some(h) if h == interval.low => h.to_string(),
@@ -54,31 +60,48 @@ pub fn hedge(claims: &[&Claim]) -> &'static str {
     }
 }
 
-/// The date shown beside a value in a history.
+/// The date shown beside a value in a history: a derived sum is as recent
+/// as its newest part.
 fn value_said(v: &FigureValue) -> String {
-    v.claims()
-        .last()
-        .map_or(String::new(), |c| c.said.to_string())
+    v.dated_by().said.to_string()
 }
 
-/// A figure cell: "70 (adv.)", with `history` "49 [2022-09-13] → 105 [2022-09-14] (own)".
-pub fn figure_cell(e: &FigureEntry, history: bool) -> String {
+/// What the data cannot order is said so, in every cell that holds it.
+pub const UNORDERED: &str = "(order unknown)";
+
+/// A figure cell: "70 (adv.)", with `history` "49 [2022-09-13] → 105
+/// [2022-09-14] (own)"; a voice's statements the data cannot order are all
+/// shown, "4 (own); ≥ 11 (own) (order unknown)".
+pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
+    let Some(first) = entries.first() else {
+        return String::new();
+    };
     let mut text = String::new();
     if history {
-        for v in &e.earlier {
+        for v in &first.earlier {
             text.push_str(&format!("{} [{}] → ", value_text(v), value_said(v)));
         }
     }
-    text.push_str(&value_text(&e.value));
-    if history && !e.earlier.is_empty() {
-        text.push_str(&format!(" [{}]", value_said(&e.value)));
+    let dated = history && (!first.earlier.is_empty() || entries.len() > 1);
+    let each: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let date = if dated {
+                format!(" [{}]", value_said(&e.value))
+            } else {
+                String::new()
+            };
+            let claims = e.value.claims();
+            let (p, h) = (perspective_short(e.perspective), hedge(&claims));
+            format!("{}{date} ({p}){h}", value_text(&e.value))
+        })
+        .collect();
+    text.push_str(&each.join("; "));
+    if entries.len() > 1 {
+        text.push(' ');
+        text.push_str(UNORDERED);
     }
-    let claims = e.value.claims();
-    format!(
-        "{text} ({}){}",
-        perspective_short(e.perspective),
-        hedge(&claims)
-    )
+    text
 }
 
 /// "accuses Azerbaijan (12:30)", "denies Armenia did", "affirms", "70".
@@ -118,7 +141,12 @@ pub fn stance_cell(ds: &Dataset, entries: &[StanceEntry], history: bool) -> Stri
         t.push_str(&stance_text(ds, e.claim));
         t
     });
-    each.collect::<Vec<_>>().join("; ")
+    let mut text = each.collect::<Vec<_>>().join("; ");
+    if entries.iter().any(|e| e.unordered > 0) {
+        text.push(' ');
+        text.push_str(UNORDERED);
+    }
+    text
 }
 
 /// What a claim is about, and what it says about it: ("Armenia · killed", "≥ 49").
@@ -181,93 +209,5 @@ pub fn reconciled_text(r: Option<Reconciled>) -> String {
             let high = high.map_or("∞".to_string(), |h| h.to_string());
             format!("{low} / {best} / {high}")
         }
-    }
-}
-
-/// The at-times of two accusations, when both are given and differ.
-fn times(a: &Claim, b: &Claim) -> String {
-    let at = |c: &Claim| match &c.assertion {
-        Assertion::Accusation(x) => x.at.clone(),
-        _ => None,
-    };
-    match (at(a), at(b)) {
-        (Some(t1), Some(t2)) if t1 != t2 => format!(" (times differ: {t1} vs {t2})"),
-        _ => String::new(),
-    }
-}
-
-fn accused(c: &Claim) -> &str {
-    match &c.assertion {
-        Assertion::Accusation(x) => &x.accused,
-        _ => "",
-    }
-}
-
-/// Why a statement row conflicts.
-pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> String {
-    let (a, b) = (&voices[d.first], &voices[d.second]);
-    match &d.conflict {
-        Conflict::AffirmDeny => format!("{} affirms, {} denies", a.key, b.key),
-        Conflict::Mirror => format!("each blames the other{}", times(a.claim, b.claim)),
-        Conflict::Contradictory => format!(
-            "{} blames {}, {} blames {}{}",
-            a.key,
-            accused(a.claim),
-            b.key,
-            accused(b.claim),
-            times(a.claim, b.claim)
-        ),
-        Conflict::Exclusive { rival, voice, .. } => format!(
-            "{} affirms this; {voice} affirms “{}”, which excludes it",
-            a.key, rival.text
-        ),
-        Conflict::Figures { ratio } => format!("{} apart", format_ratio(*ratio)),
-    }
-}
-
-/// Why a figure row conflicts: the gap, the intervals when they are not
-/// exact figures, and the perspectives when they differ.
-pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String {
-    let (a, b) = (&voices[d.first], &voices[d.second]);
-    let ratio = match d.conflict {
-        Conflict::Figures { ratio } => ratio,
-        _ => f64::NAN,
-    };
-    let mut gap = format!("{} apart", format_ratio(ratio));
-    let (ia, ib) = (a.value.interval(), b.value.interval());
-    if !(ia.is_point() && ib.is_point()) {
-        gap = format!("{ia} vs {ib}: at least {gap}");
-    }
-    if a.perspective != b.perspective {
-        gap = format!(
-            "{gap}; {} vs {}",
-            perspective_label(a.perspective),
-            perspective_label(b.perspective)
-        );
-    }
-    gap
-}
-
-/// A row's verdict in a few words: "CONFLICT: 4.1× apart", "consistent (2 voices)".
-pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> String {
-    match v {
-        Verdict::Conflict(_) => format!("CONFLICT: {explanation}"),
-        Verdict::Consistent { voices } => format!("consistent ({voices} voices)"),
-        Verdict::SingleSource => match single {
-            Some(p) => format!("single source ({p})"),
-            None => "single source".to_string(),
-        },
-        Verdict::Appeal => "appeal: no side taken".to_string(),
-    }
-}
-
-/// The label of a conflict's kind in the numbered list.
-pub fn conflict_label(c: &Conflict) -> &'static str {
-    match c {
-        Conflict::Mirror => "mirror accusation",
-        Conflict::AffirmDeny => "affirm vs deny",
-        Conflict::Contradictory => "contradictory accusations",
-        Conflict::Exclusive { .. } => "exclusive positions",
-        Conflict::Figures { .. } => "figures",
     }
 }

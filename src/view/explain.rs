@@ -1,0 +1,199 @@
+//! Verdicts in words: why a row conflicts, how far apart its figures are,
+//! why it cannot be weighed. Every output uses these.
+
+use super::wording::perspective_label;
+use crate::compare::{Conflict, ConflictDetail, FigureEntry, Incomparable, StanceEntry, Verdict};
+use crate::model::quantity::format_ratio;
+use crate::model::{Assertion, Claim};
+
+fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
+    match &c.assertion {
+        Assertion::Accusation(x) => Some(x),
+        _ => None,
+    }
+}
+
+/// The participants' keys, each once, in entry order.
+fn keys<'v>(voices: &'v [StanceEntry], among: &[usize]) -> Vec<&'v str> {
+    let mut out: Vec<&str> = Vec::new();
+    for &i in among {
+        if !out.contains(&voices[i].key.as_str()) {
+            out.push(&voices[i].key);
+        }
+    }
+    out
+}
+
+/// Every time the participants gave, when they differ: " (times differ:
+/// armenia-mod 13:45, azerbaijan-mod 2020-07-12T12:00)".
+fn times(voices: &[StanceEntry], d: &ConflictDetail) -> String {
+    let given: Vec<(String, String)> = d
+        .participants
+        .iter()
+        .filter_map(|&i| {
+            let at = accusation_of(voices[i].claim)?.at.as_ref()?;
+            Some((voices[i].key.clone(), at.to_string()))
+        })
+        .collect();
+    let mut distinct: Vec<&String> = given.iter().map(|(_, t)| t).collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return String::new();
+    }
+    let each: Vec<String> = given.iter().map(|(k, t)| format!("{k} {t}")).collect();
+    format!(" (times differ: {})", each.join(", "))
+}
+
+/// Why a statement row conflicts, naming every voice that takes part.
+pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> String {
+    let with = |pred: &dyn Fn(&StanceEntry) -> bool| -> Vec<usize> {
+        d.participants
+            .iter()
+            .copied()
+            .filter(|&i| pred(&voices[i]))
+            .collect()
+    };
+    let denies = |e: &StanceEntry| match &e.claim.assertion {
+        Assertion::Accusation(a) => a.denies,
+        Assertion::Position(p) => p.stance == crate::model::Stance::Denies,
+        Assertion::Figure(_) => false,
+    };
+    match &d.conflict {
+        Conflict::AffirmDeny => {
+            let (yes, no) = (
+                keys(voices, &with(&|e| !denies(e))),
+                keys(voices, &with(&denies)),
+            );
+            let verb = |who: &[&str], one: &'static str, many: &'static str| {
+                if who.len() == 1 {
+                    one
+                } else {
+                    many
+                }
+            };
+            let (y, n) = (yes.join(", "), no.join(", "));
+            match accusation_of(voices[d.first].claim) {
+                Some(a) => format!(
+                    "{y} {} {}; {n} {} it",
+                    verb(&yes, "accuses", "accuse"),
+                    a.accused,
+                    verb(&no, "denies", "deny")
+                ),
+                None => format!(
+                    "{y} {}, {n} {}",
+                    verb(&yes, "affirms", "affirm"),
+                    verb(&no, "denies", "deny")
+                ),
+            }
+        }
+        Conflict::Mirror => format!("each blames the other{}", times(voices, d)),
+        Conflict::Contradictory => {
+            let each: Vec<String> = d
+                .participants
+                .iter()
+                .filter_map(|&i| {
+                    Some(format!(
+                        "{} blames {}",
+                        voices[i].key,
+                        accusation_of(voices[i].claim)?.accused
+                    ))
+                })
+                .collect();
+            format!("{}{}", each.join(", "), times(voices, d))
+        }
+        Conflict::Exclusive { rivals } => {
+            let who = keys(voices, &d.participants).join(", ");
+            let each: Vec<String> = rivals
+                .iter()
+                .map(|r| format!("{} affirms “{}”", r.voice, r.proposition.text))
+                .collect();
+            format!("{who} affirms this; {}, which excludes it", each.join("; "))
+        }
+        Conflict::Figures { ratio, .. } => format!("{} apart", format_ratio(*ratio)),
+    }
+}
+
+/// Why a figure row conflicts or is far apart: the gap, the intervals when
+/// they are not exact figures, the perspectives when they differ.
+pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String {
+    let (a, b) = (&voices[d.first], &voices[d.second]);
+    let (ratio, in_time_order) = match d.conflict {
+        Conflict::Figures {
+            ratio,
+            in_time_order,
+        } => (ratio, in_time_order),
+        _ => (f64::NAN, false),
+    };
+    let mut gap = format!("{} apart", format_ratio(ratio));
+    let (ia, ib) = (a.value.interval(), b.value.interval());
+    if !(ia.is_point() && ib.is_point()) {
+        gap = format!("{ia} vs {ib}: at least {gap}");
+    }
+    if in_time_order {
+        gap.push_str(", an earlier count above a later total");
+    }
+    if a.perspective != b.perspective {
+        let (pa, pb) = (
+            perspective_label(a.perspective),
+            perspective_label(b.perspective),
+        );
+        gap = format!("{gap}; {pa} vs {pb}");
+    }
+    gap
+}
+
+/// Why a figure row is far apart though both can be true.
+pub fn gap_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String {
+    let (a, b) = (&voices[d.first], &voices[d.second]);
+    let ratio = match d.conflict {
+        Conflict::Figures { ratio, .. } => ratio,
+        _ => f64::NAN,
+    };
+    let (ta, tb) = (
+        super::wording::value_text(&a.value),
+        super::wording::value_text(&b.value),
+    );
+    format!(
+        "stated figures {} apart ({ta} vs {tb}), though both can be true",
+        format_ratio(ratio)
+    )
+}
+
+fn incomparable(why: Incomparable) -> &'static str {
+    match why {
+        Incomparable::DifferentMoments => "different moments",
+        Incomparable::DifferentScopes => "different scopes (this event against a running total)",
+        Incomparable::OpenEnded => "no figure sets an upper bound",
+    }
+}
+
+/// A row's verdict in a few words: "CONFLICT: 4.1× apart", "consistent (2 voices)".
+pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> String {
+    match v {
+        Verdict::Conflict(_) => format!("CONFLICT: {explanation}"),
+        Verdict::Gap(_) => format!("far apart: {explanation}"),
+        Verdict::Consistent {
+            voices,
+            both_sides: true,
+        } => format!("consistent ({voices} voices; agreed by both sides)"),
+        Verdict::Consistent { voices, .. } => format!("consistent ({voices} voices)"),
+        Verdict::NotComparable(why) => format!("not comparable: {}", incomparable(*why)),
+        Verdict::SingleSource => match single {
+            Some(p) => format!("single source ({p})"),
+            None => "single source".to_string(),
+        },
+        Verdict::Appeal => "appeal: no side taken".to_string(),
+    }
+}
+
+/// The label of a conflict's kind in the numbered list.
+pub fn conflict_label(c: &Conflict) -> &'static str {
+    match c {
+        Conflict::Mirror => "mirror accusation",
+        Conflict::AffirmDeny => "affirm vs deny",
+        Conflict::Contradictory => "contradictory accusations",
+        Conflict::Exclusive { .. } => "exclusive positions",
+        Conflict::Figures { .. } => "figures",
+    }
+}

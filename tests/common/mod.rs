@@ -153,3 +153,69 @@ impl Outcome {
         self
     }
 }
+
+/// An event file written for one rule: an event between Armenia and
+/// Azerbaijan on 16 November 2021, a document without a text (so quotes are
+/// not checked), and the given claims; the folder reuses the shipped sources
+/// and vocabulary.
+pub fn event_file(claims: &[String]) -> String {
+    let mut text = String::from(
+        "[event]\nid = \"test-event\"\ntitle = \"A clash written for a rule\"\ndate = \"2021-11-16\"\n\
+         place = \"a border\"\nsummary = \"Made up for a test.\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n\
+         [[document]]\nid = \"doc\"\noutlet = \"Test outlet\"\nlanguage = \"en\"\n",
+    );
+    for c in claims {
+        text.push('\n');
+        text.push_str(c);
+    }
+    text
+}
+
+/// One claim: `assertion` is the TOML of its figure, accusation or position
+/// (`figure = { … }`); `extra` adds lines such as `note = "…"`.
+pub fn claim(id: &str, source: &str, said: &str, assertion: &str, extra: &str) -> String {
+    format!(
+        "[[claim]]\nid = \"{id}\"\nsource = \"{source}\"\nsaid = \"{said}\"\nvia = \"statement\"\n\
+         document = \"doc\"\nquote = \"words of {id}\"\nlanguage = \"en\"\n{extra}{assertion}\n"
+    )
+}
+
+/// A folder holding these files.
+pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("written");
+    }
+    dir
+}
+
+/// `compare test-event` on a folder, as JSON.
+pub fn compare_json(dir: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["compare", "test-event", "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = Claims::new().data(dir).args(args).run();
+    assert!(out.code == 0 || out.code == 1, "{out:?}");
+    serde_json::from_str(&out.stdout).expect("compare writes JSON")
+}
+
+/// The row of a comparison JSON about (party, metric), or the statement row of an id.
+pub fn figure_row<'v>(
+    v: &'v serde_json::Value,
+    party: &str,
+    metric: &str,
+) -> &'v serde_json::Value {
+    v["figures"]
+        .as_array()
+        .and_then(|rows| {
+            rows.iter()
+                .find(|r| r["party"] == party && r["metric"] == metric)
+        })
+        .unwrap_or_else(|| panic!("no row {party} · {metric} in {v}"))
+}
+
+pub fn statement_row<'v>(v: &'v serde_json::Value, id: &str) -> &'v serde_json::Value {
+    v["statements"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == id))
+        .unwrap_or_else(|| panic!("no row {id} in {v}"))
+}

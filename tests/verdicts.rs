@@ -1,0 +1,968 @@
+//! The comparison's verdicts on data written for each rule (issue 11): a
+//! regression test for each bug found, and each example of the rules.
+
+mod common;
+use common::*;
+use serde_json::json;
+
+fn fig(party: &str, metric: &str, quantity: &str) -> String {
+    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
+}
+
+fn acc(accused: &str, act: &str, extra: &str) -> String {
+    format!("accusation = {{ accused = \"{accused}\", act = \"{act}\"{extra} }}")
+}
+
+fn one_file(claims: &[String]) -> tempfile::TempDir {
+    folder(&[("test-event.toml", &event_file(claims))])
+}
+
+fn verdict(row: &serde_json::Value) -> &str {
+    row["verdict"]["verdict"].as_str().unwrap_or("")
+}
+
+#[test]
+fn regression_a_denial_is_not_reported_as_the_affirmation() {
+    // The denier's column comes first (armenia-mod sorts before azerbaijan-mod).
+    let dir = one_file(&[
+        claim(
+            "deny",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("armenia", "ceasefire-violation", ", denies = true"),
+            "",
+        ),
+        claim(
+            "accuse",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "ceasefire-violation", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "ceasefire-violation");
+    assert_eq!(row["cells"]["armenia-mod"][0]["says"], "denies Armenia did");
+    assert_eq!(row["cells"]["azerbaijan-mod"][0]["says"], "accuses Armenia");
+    let want = "azerbaijan-mod accuses armenia; armenia-mod denies it";
+    assert_eq!(row["verdict"]["explanation"], want);
+    assert_eq!(v["conflicts"][0]["explanation"], want);
+    // Every format and both reports say it the same way round.
+    for args in [
+        vec!["compare", "test-event"],
+        vec!["compare", "test-event", "--format", "markdown"],
+        vec!["compare", "test-event", "--format", "csv"],
+        vec!["report", "test-event"],
+        vec!["report", "test-event", "--format", "html"],
+    ] {
+        let out = Claims::new().data(dir.path()).args(&args).fails(0).stdout;
+        assert!(out.contains(want), "{args:?}:\n{out}");
+        assert!(!out.contains("armenia-mod affirms"), "{args:?}:\n{out}");
+    }
+}
+
+/// The same claims, split and named as given.
+fn split(files: &[(&str, &[usize])], claims: &[String]) -> tempfile::TempDir {
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (name, which))| {
+            let mine: Vec<String> = which.iter().map(|&k| claims[k].clone()).collect();
+            // The event is defined in the first file only; the others name it.
+            let text = if i == 0 {
+                event_file(&mine)
+            } else {
+                mine.iter()
+                    .map(|c| c.replace("[[claim]]\n", "[[claim]]\nevent = \"test-event\"\n"))
+                    .collect()
+            };
+            (name.to_string(), text)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    folder(&refs)
+}
+
+#[test]
+fn regression_verdicts_do_not_depend_on_file_names_or_claim_order() {
+    let claims = vec![
+        claim(
+            "a",
+            "armenia",
+            "by 2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 70"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia",
+            "2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 60"),
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "by 2021-11-18",
+            &fig("azerbaijan", "killed", "exact = 7"),
+            "",
+        ),
+        claim(
+            "d",
+            "azerbaijan-mod",
+            "2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 9"),
+            "",
+        ),
+        claim(
+            "e",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting", ", at = \"12:30\""),
+            "",
+        ),
+        claim(
+            "f",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "started-fighting", ""),
+            "",
+        ),
+    ];
+    let one = split(&[("a.toml", &[0, 1, 2]), ("b.toml", &[3, 4, 5])], &claims);
+    let two = split(&[("zz.toml", &[5, 3, 4]), ("aa.toml", &[2, 1, 0])], &claims);
+    let three = split(
+        &[
+            ("m.toml", &[4, 0]),
+            ("k.toml", &[5, 2]),
+            ("x.toml", &[3, 1]),
+        ],
+        &claims,
+    );
+    let first = compare_json(one.path(), &[]);
+    assert_eq!(first, compare_json(two.path(), &[]));
+    assert_eq!(first, compare_json(three.path(), &[]));
+    // Neither "by 2021-11-17" nor "2021-11-17" is certainly later: both stay
+    // current and the cell says so; "by 2021-11-18" does not outrank 17 November.
+    let row = figure_row(&first, "azerbaijan", "killed");
+    assert_eq!(row["cells"]["armenia"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        row["cells"]["azerbaijan-mod"].as_array().map(Vec::len),
+        Some(2)
+    );
+    let table = Claims::new()
+        .data(one.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(table.contains("(order unknown)"), "{table}");
+}
+
+#[test]
+fn regression_times_survive_a_third_voice() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting", ", at = \"12:30\""),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "started-fighting", ", at = \"12:00\""),
+            "",
+        ),
+        claim(
+            "c",
+            "armenia",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let why = statement_row(&v, "started-fighting")["verdict"]["explanation"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(why.contains("12:30") && why.contains("12:00"), "{why}");
+    assert!(why.starts_with("each blames the other"), "{why}");
+}
+
+#[test]
+fn regression_a_conflict_lists_every_voice_with_its_current_statement() {
+    let dir = one_file(&[
+        claim(
+            "old",
+            "armenia-mod",
+            "2021-11-15",
+            &fig("armenia", "missing", "exact = 10"),
+            "",
+        ),
+        claim(
+            "new",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 20"),
+            "",
+        ),
+        claim(
+            "aze",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 100"),
+            "",
+        ),
+        claim(
+            "yer",
+            "armenia",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 15"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let conflict = &v["conflicts"][0];
+    let sides: Vec<(String, String)> = conflict["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["voice"].as_str().unwrap().to_string(),
+                s["claims"][0]["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("armenia", "yer"),
+        ("armenia-mod", "new"),
+        ("azerbaijan-mod", "aze"),
+    ];
+    assert_eq!(sides, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    assert_eq!(
+        figure_row(&v, "armenia", "missing")["verdict"]["participants"],
+        json!(["armenia", "armenia-mod", "azerbaijan-mod"])
+    );
+}
+
+#[test]
+fn regression_as_of_uses_the_latest_possible_moment() {
+    let dir = one_file(&[
+        claim(
+            "early",
+            "armenia-mod",
+            "2021-10-30",
+            &fig("armenia", "missing", "exact = 3"),
+            "",
+        ),
+        claim(
+            "span",
+            "azerbaijan-mod",
+            "2021-11/2021-12",
+            &fig("armenia", "missing", "exact = 30"),
+            "",
+        ),
+    ]);
+    let on_first = compare_json(dir.path(), &["--as-of", "2021-11-01"]);
+    assert_eq!(
+        figure_row(&on_first, "armenia", "missing")["voices"],
+        json!(["armenia-mod"])
+    );
+    let on_last = compare_json(dir.path(), &["--as-of", "2021-12-31"]);
+    let row = figure_row(&on_last, "armenia", "missing");
+    assert_eq!(row["voices"], json!(["armenia-mod", "azerbaijan-mod"]));
+}
+
+#[test]
+fn regression_reports_carry_claim_notes() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 3"),
+            "note = \"unofficial figures\"\n",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 30"),
+            "",
+        ),
+    ]);
+    for format in ["markdown", "html"] {
+        let out = Claims::new()
+            .data(dir.path())
+            .args(["report", "test-event", "--format", format])
+            .fails(0)
+            .stdout;
+        assert!(out.contains("note: unofficial figures"), "{format}:\n{out}");
+    }
+}
+
+#[test]
+fn regression_exclusion_conflicts_cite_current_statements_only() {
+    let props = "[[proposition]]\nid = \"p\"\ntext = \"P\"\nexcludes = [\"q\"]\n\n[[proposition]]\nid = \"q\"\ntext = \"Q\"\n";
+    let mut text = event_file(&[
+        claim(
+            "yes",
+            "armenia-mod",
+            "2021-11-15",
+            "position = { proposition = \"p\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "no",
+            "armenia-mod",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"denies\" }",
+            "",
+        ),
+        claim(
+            "q",
+            "azerbaijan-mod",
+            "2021-11-16",
+            "position = { proposition = \"q\", stance = \"affirms\" }",
+            "",
+        ),
+    ]);
+    text.push('\n');
+    text.push_str(props);
+    let dir = folder(&[("test-event.toml", &text)]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(verdict(statement_row(&v, "q")), "single-source");
+    assert_eq!(v["conflicts"], json!([]));
+    // Had armenia-mod kept affirming P, Q's row would name it.
+    let dir = folder(&[(
+        "test-event.toml",
+        &text.replace("stance = \"denies\"", "stance = \"affirms\""),
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "q");
+    assert_eq!(verdict(row), "conflict");
+    assert_eq!(
+        row["verdict"]["explanation"],
+        "azerbaijan-mod affirms this; armenia-mod affirms “P”, which excludes it"
+    );
+}
+
+#[test]
+fn regression_a_derived_sum_is_dated_by_its_newest_part() {
+    let dir = one_file(&[
+        claim(
+            "total",
+            "azerbaijan-mod",
+            "2020-07-11",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 5"),
+            "",
+        ),
+        claim(
+            "killed",
+            "azerbaijan-mod",
+            "2020-07-14",
+            &fig("azerbaijan", "killed", "at_least = 7"),
+            "",
+        ),
+        claim(
+            "wounded",
+            "azerbaijan-mod",
+            "2020-07-12",
+            &fig("azerbaijan", "wounded", "vague = \"several\""),
+            "",
+        ),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--history"])
+        .fails(0)
+        .stdout;
+    let row = row_with(&out, &["killed or wounded"]).expect("the composite row");
+    assert!(
+        row.contains("5 [2020-07-11] → ≥ 7 + several = ≥ 9 [2020-07-14] (own)"),
+        "{row}"
+    );
+    for part in ["killed", "wounded"] {
+        let out = Claims::new()
+            .data(dir.path())
+            .args(["show", part, "--format", "json"])
+            .fails(0)
+            .stdout;
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let feed = v["feeds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["row"] == "Azerbaijan · killed or wounded")
+            .cloned();
+        let revisions = feed
+            .map(|f| f["revisions"].as_str().unwrap_or("").to_string())
+            .unwrap_or_default();
+        assert!(
+            revisions.starts_with("5 [2020-07-11] → ≥ 7 + several = ≥ 9 ["),
+            "{part}: {revisions}"
+        );
+    }
+}
+
+/// Three voices on an accusation row, with sources named as given.
+fn three_voices(a: &str, b: &str, c: &str) -> serde_json::Value {
+    let sources = format!(
+        "[[source]]\nid = \"{a}\"\nname = \"A\"\nparty = \"armenia\"\nkind = \"ministry\"\n\n\
+         [[source]]\nid = \"{b}\"\nname = \"B\"\nparty = \"azerbaijan\"\nkind = \"ministry\"\n\n\
+         [[source]]\nid = \"{c}\"\nname = \"C\"\nparty = \"russia\"\nkind = \"ministry\"\n"
+    );
+    let events = event_file(&[
+        claim(
+            "x",
+            a,
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting", ""),
+            "",
+        ),
+        claim(
+            "y",
+            b,
+            "2021-11-16",
+            &acc("armenia", "started-fighting", ""),
+            "",
+        ),
+        claim(
+            "z",
+            c,
+            "2021-11-16",
+            &acc("turkey", "started-fighting", ""),
+            "",
+        ),
+    ]);
+    let dir = folder(&[("my-sources.toml", &sources), ("test-event.toml", &events)]);
+    compare_json(dir.path(), &[])
+}
+
+#[test]
+fn regression_a_statement_verdict_does_not_depend_on_how_ids_are_spelled() {
+    for (a, b, c) in [
+        ("aa", "bb", "cc"),
+        ("zz", "yy", "aa"),
+        ("mm", "aa", "zz"),
+        ("bb", "zz", "aa"),
+    ] {
+        let v = three_voices(a, b, c);
+        let row = statement_row(&v, "started-fighting");
+        assert_eq!(row["verdict"]["conflict"], "mirror", "{a} {b} {c}");
+        assert_eq!(
+            row["verdict"]["participants"].as_array().map(Vec::len),
+            Some(3),
+            "{a} {b} {c}"
+        );
+    }
+}
+
+#[test]
+fn contradictory_accusations_name_each_voice_and_whom_it_blames() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "kremlin",
+            "2021-11-16",
+            &acc("armenia", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "turkey-mfa",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "attack");
+    assert_eq!(row["verdict"]["conflict"], "contradictory");
+    assert_eq!(
+        row["verdict"]["explanation"],
+        "kremlin blames armenia, turkey-mfa blames azerbaijan"
+    );
+}
+
+#[test]
+fn affirm_versus_deny_on_a_position_names_both_sides() {
+    let mut text = event_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "b",
+            "armenia",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"denies\" }",
+            "",
+        ),
+    ]);
+    text.push_str("\n[[proposition]]\nid = \"p\"\ntext = \"P\"\n");
+    let dir = folder(&[("test-event.toml", &text)]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "p");
+    assert_eq!(
+        row["verdict"]["explanation"],
+        "armenia, armenia-mod affirm, azerbaijan-mod denies"
+    );
+}
+
+#[test]
+fn running_counts_below_a_later_total_are_consistent_and_above_it_conflict() {
+    // A war's tallies: day 2 "120 enemy soldiers killed", day 6 "450", after the
+    // ceasefire the enemy's own 900.
+    let dir = one_file(&[
+        claim(
+            "d2",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 120"),
+            "",
+        ),
+        claim(
+            "d6",
+            "armenia-mod",
+            "2021-11-21",
+            &fig("azerbaijan", "killed", "exact = 450"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-12-20",
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed");
+    assert_eq!(verdict(row), "consistent", "{row}");
+    // A voice's own successive figures are its history, never a conflict.
+    assert_eq!(row["cells"]["armenia-mod"][0]["earlier"], json!(["120"]));
+    // A running count that exceeds a later total of the same thing conflicts.
+    let dir = one_file(&[
+        claim(
+            "d6",
+            "armenia-mod",
+            "2021-11-21",
+            &fig("azerbaijan", "killed", "exact = 1800"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-12-20",
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed");
+    assert_eq!(verdict(row), "conflict");
+    assert_eq!(row["verdict"]["ratio"], 2.0);
+    assert!(row["verdict"]["explanation"]
+        .as_str()
+        .unwrap_or("")
+        .contains("an earlier count above a later total"));
+}
+
+#[test]
+fn counts_that_can_shrink_compare_only_at_compatible_moments() {
+    let dir = one_file(&[
+        claim(
+            "march",
+            "armenia-mod",
+            "2022-03-03",
+            &fig("azerbaijan", "troops-engaged", "exact = 2000"),
+            "",
+        ),
+        claim(
+            "april",
+            "armenia",
+            "2022-04-10",
+            &fig("azerbaijan", "troops-engaged", "exact = 9000"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "troops-engaged");
+    assert_eq!(verdict(row), "not-comparable");
+    assert_eq!(row["verdict"]["reason"], "different-moments");
+    // The same counts said of one moment (as_of) do conflict.
+    let dir = one_file(&[
+        claim(
+            "march",
+            "armenia-mod",
+            "2022-03-03",
+            &fig("azerbaijan", "troops-engaged", "exact = 2000"),
+            "",
+        ),
+        claim(
+            "april",
+            "armenia",
+            "2022-04-10",
+            &fig(
+                "azerbaijan",
+                "troops-engaged",
+                "exact = 9000, as_of = \"2022-03-03\"",
+            ),
+            "",
+        ),
+    ]);
+    assert_eq!(
+        verdict(figure_row(
+            &compare_json(dir.path(), &[]),
+            "azerbaijan",
+            "troops-engaged"
+        )),
+        "conflict"
+    );
+}
+
+#[test]
+fn this_event_and_a_running_total_are_not_compared() {
+    let dir = one_file(&[
+        claim(
+            "new",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "territory-occupied", "exact = 10"),
+            "",
+        ),
+        claim(
+            "all",
+            "armenia",
+            "2021-11-16",
+            &fig(
+                "armenia",
+                "territory-occupied",
+                "exact = 200, since = \"2021-05\"",
+            ),
+            "",
+        ),
+    ]);
+    let row = figure_row(
+        &compare_json(dir.path(), &[]),
+        "armenia",
+        "territory-occupied",
+    )
+    .clone();
+    assert_eq!(row["verdict"]["reason"], "different-scopes");
+}
+
+#[test]
+fn up_to_sixty_is_far_apart_from_fifteen_and_its_rounding_to_sixty_conflicts() {
+    let dir = one_file(&[
+        claim(
+            "up",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "at_most = 60"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 15"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed-or-wounded");
+    assert_eq!(verdict(row), "gap");
+    assert_eq!(row["cells"]["armenia-mod"][0]["text"], "up to 60");
+    assert_eq!(row["verdict"]["ratio"], 4.0);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        out.contains(
+            "far apart: stated figures 4.0× apart (up to 60 vs 15), though both can be true"
+        ),
+        "{out}"
+    );
+    // An outlet's rounding of the same statement to "60" is a conflict.
+    let dir = one_file(&[
+        claim(
+            "up",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 60"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 15"),
+            "",
+        ),
+    ]);
+    assert_eq!(
+        verdict(figure_row(
+            &compare_json(dir.path(), &[]),
+            "azerbaijan",
+            "killed-or-wounded"
+        )),
+        "conflict"
+    );
+}
+
+#[test]
+fn the_wording_of_a_figure_is_kept() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "more_than = 2500"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia",
+            "2021-11-16",
+            &fig("azerbaijan", "wounded", "nearly = 800"),
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "about = 300"),
+            "",
+        ),
+        claim(
+            "d",
+            "azerbaijan",
+            "2021-11-16",
+            &fig("armenia", "wounded", "range = [10, 20]"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let text = |p: &str, m: &str, col: &str| {
+        figure_row(&v, p, m)["cells"][col][0]["text"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        text("azerbaijan", "killed", "armenia-mod"),
+        "more than 2500"
+    );
+    assert_eq!(text("azerbaijan", "wounded", "armenia"), "nearly 800");
+    assert_eq!(text("armenia", "killed", "azerbaijan-mod"), "about 300");
+    assert_eq!(text("armenia", "wounded", "azerbaijan"), "10–20");
+    let low = |p: &str, m: &str, col: &str| figure_row(&v, p, m)["cells"][col][0]["low"].clone();
+    assert_eq!(low("azerbaijan", "killed", "armenia-mod"), 2501);
+    assert_eq!(low("azerbaijan", "wounded", "armenia"), 720);
+    assert_eq!(low("armenia", "killed", "azerbaijan-mod"), 270);
+}
+
+#[test]
+fn open_ended_sums_are_not_comparable_not_consistent() {
+    let dir = one_file(&[
+        claim(
+            "w",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "wounded", "exact = 10"),
+            "",
+        ),
+        claim(
+            "k",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 4"),
+            "",
+        ),
+        claim(
+            "t",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "killed-or-wounded", "vague = \"some\""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed-or-wounded");
+    assert_eq!(row["cells"]["armenia-mod"][0]["text"], "? + 10 = ≥ 10");
+    assert_eq!(row["cells"]["armenia-pm"][0]["text"], "4 + ? = ≥ 4");
+    assert_eq!(verdict(row), "not-comparable");
+    assert_eq!(row["verdict"]["reason"], "open-ended");
+}
+
+#[test]
+fn agreement_across_both_sides_is_said() {
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "captured");
+    assert_eq!(row["verdict"]["both_sides"], true);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        out.contains("consistent (2 voices; agreed by both sides)"),
+        "{out}"
+    );
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+        claim(
+            "pm",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+    ]);
+    assert_eq!(
+        figure_row(&compare_json(dir.path(), &[]), "armenia", "captured")["verdict"]["both_sides"],
+        false
+    );
+}
+
+#[test]
+fn by_party_counts_the_organs_of_a_state_as_one_voice() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 9"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 9"),
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 9"),
+            "",
+        ),
+    ]);
+    let by_source = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&by_source, "armenia", "missing")["verdict"]["voices"],
+        3
+    );
+    let by_party = compare_json(dir.path(), &["--by", "party"]);
+    assert_eq!(
+        figure_row(&by_party, "armenia", "missing")["verdict"]["voices"],
+        2
+    );
+}
+
+#[test]
+fn reconcile_and_stats_weigh_figures_for_the_same_moment() {
+    let dir = one_file(&[
+        claim(
+            "d3",
+            "armenia-mod",
+            "2021-11-18",
+            &fig("azerbaijan", "killed", "exact = 300"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-12-20",
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+    ]);
+    // Reconciled: the day-3 claim is history against the later toll.
+    let v = compare_json(dir.path(), &["--reconcile", "conservative"]);
+    assert_eq!(figure_row(&v, "azerbaijan", "killed")["reconciled"], "900");
+    // Stats: no ratio between a day-3 claim and a post-war toll.
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["stats", "--format", "json"])
+        .fails(0)
+        .stdout;
+    let s: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let mod_row = s["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source"] == "armenia-mod")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(mod_row["adversary_figures_compared"], 0, "{s}");
+}
+
+#[test]
+fn a_relay_counts_as_its_originator_and_adds_no_voice() {
+    let dir = one_file(&[
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 50"),
+            "",
+        ),
+        claim(
+            "afp",
+            "afp",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 50"),
+            "origin = \"azerbaijan-mod\"\n",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed");
+    assert_eq!(row["voices"], json!(["azerbaijan-mod"]));
+    assert_eq!(row["cells"]["afp"][0]["perspective"], "own");
+}

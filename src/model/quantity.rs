@@ -84,9 +84,10 @@ impl Quantity {
             Quantity::Exact(n)
             | Quantity::AtLeast(n)
             | Quantity::AtMost(n)
-            | Quantity::MoreThan(n)
             | Quantity::Nearly(n)
             | Quantity::About(n) => *n,
+            // The least count "more than N" allows, so the figure lies in its interval.
+            Quantity::MoreThan(n) => n.saturating_add(1),
             Quantity::Range { low, .. } => *low,
             Quantity::Vague { interval, .. } => interval.low,
         }
@@ -235,6 +236,15 @@ mod tests {
         let s = a.add(&Interval::point(5));
         assert_eq!(s.low, u64::MAX);
         assert_eq!(s.high, None);
+    }
+
+    #[test]
+    fn regression_more_than_headline_lies_in_its_interval() {
+        // A reconciled "best" of 0 below a low of 1 came from "more than 0".
+        let q = Quantity::MoreThan(0);
+        assert_eq!(q.headline(), 1);
+        assert_eq!(q.interval().low, 1);
+        assert_eq!(q.to_string(), "more than 0");
     }
 
     #[test]

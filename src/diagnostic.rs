@@ -22,6 +22,8 @@ pub enum Code {
     BadId,
     BadDate,
     NegativeCount,
+    /// A decimal a figure cannot hold, or one in a count of whole things.
+    BadNumber,
     BadRange,
     DuplicateId,
     UnknownId,
@@ -53,6 +55,7 @@ impl Code {
             Code::BadId => "bad-id",
             Code::BadDate => "bad-date",
             Code::NegativeCount => "negative-count",
+            Code::BadNumber => "bad-number",
             Code::BadRange => "bad-range",
             Code::DuplicateId => "duplicate-id",
             Code::UnknownId => "unknown-id",

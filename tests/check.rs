@@ -46,7 +46,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "wrong_type.toml",
         ":23:61:",
         "invalid type: string \"seven\"",
-        "whole numbers",
+        "figures are numbers",
     ),
     (
         "unknown_source.toml",

@@ -966,3 +966,653 @@ fn a_relay_counts_as_its_originator_and_adds_no_voice() {
     assert_eq!(row["voices"], json!(["azerbaijan-mod"]));
     assert_eq!(row["cells"]["afp"][0]["perspective"], "own");
 }
+
+#[test]
+fn fail_on_conflict_counts_figure_and_statement_conflicts_alike() {
+    let exit = |claims: &[String]| {
+        let dir = one_file(claims);
+        Claims::new()
+            .data(dir.path())
+            .args(["compare", "test-event", "--fail-on-conflict"])
+            .run()
+            .code
+    };
+    let calm = [claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "missing", "exact = 3"),
+        "",
+    )];
+    assert_eq!(exit(&calm), 0);
+    let figures_only = [
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 3"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 30"),
+            "",
+        ),
+    ];
+    assert_eq!(exit(&figures_only), 1);
+    let statements_only = [
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "attack", ""),
+            "",
+        ),
+    ];
+    assert_eq!(exit(&statements_only), 1);
+}
+
+#[test]
+fn voices_accusing_the_same_party_agree() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-pm",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "c",
+            "kremlin",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "attack");
+    assert_eq!(verdict(row), "consistent");
+    assert_eq!(row["verdict"]["voices"], 3);
+    assert_eq!(row["verdict"]["both_sides"], false);
+}
+
+#[test]
+fn a_mirror_needs_each_side_to_accuse_the_other() {
+    // Armenia accuses Azerbaijan; Russia (not Azerbaijan) accuses Armenia.
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "kremlin",
+            "2021-11-16",
+            &acc("armenia", "attack", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        statement_row(&v, "attack")["verdict"]["conflict"],
+        "contradictory"
+    );
+}
+
+#[test]
+fn affirm_versus_deny_outranks_contradictory_whatever_the_order() {
+    // afp blames Turkey (sorts first); kremlin blames Armenia; turkey-mfa denies Armenia did.
+    let dir = one_file(&[
+        claim("a", "afp", "2021-11-16", &acc("turkey", "attack", ""), ""),
+        claim(
+            "b",
+            "kremlin",
+            "2021-11-16",
+            &acc("armenia", "attack", ""),
+            "",
+        ),
+        claim(
+            "c",
+            "turkey-mfa",
+            "2021-11-16",
+            &acc("armenia", "attack", ", denies = true"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "attack");
+    assert_eq!(row["verdict"]["conflict"], "affirm-deny");
+    assert_eq!(
+        row["verdict"]["participants"],
+        json!(["afp", "kremlin", "turkey-mfa"])
+    );
+}
+
+#[test]
+fn a_stated_total_stays_until_a_newer_total_or_a_complete_later_sum() {
+    // Issue 13's case: "30 killed or wounded", then "6 killed" from the same voice.
+    let dir = one_file(&[
+        claim(
+            "total",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 30"),
+            "",
+        ),
+        claim(
+            "part",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 6"),
+            "",
+        ),
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 10"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed-or-wounded");
+    assert_eq!(row["cells"]["armenia-mod"][0]["text"], "30");
+    assert_eq!(row["cells"]["armenia-mod"][0]["derived"], false);
+    assert_eq!(verdict(row), "conflict");
+    // A complete sum said later replaces the total, even a smaller one.
+    let dir = one_file(&[
+        claim(
+            "total",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed-or-wounded", "exact = 30"),
+            "",
+        ),
+        claim(
+            "k",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("azerbaijan", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "w",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("azerbaijan", "wounded", "exact = 5"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let cell = &figure_row(&v, "azerbaijan", "killed-or-wounded")["cells"]["armenia-mod"][0];
+    assert_eq!(cell["text"], "5 + 5 = 10");
+    assert_eq!(cell["derived"], true);
+    assert_eq!(cell["earlier"], json!(["30"]));
+}
+
+#[test]
+fn hedged_figures_say_so_and_firm_ones_do_not() {
+    let dir = one_file(&[
+        claim(
+            "h",
+            "armenian-times",
+            "2021-11-16",
+            &fig("armenia", "positions-lost", "exact = 2"),
+            "hedged = true\n",
+        ),
+        claim(
+            "f",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 2"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&v, "armenia", "positions-lost")["cells"]["armenian-times"][0]["hedged"],
+        true
+    );
+    assert_eq!(
+        figure_row(&v, "armenia", "missing")["cells"]["armenia-mod"][0]["hedged"],
+        false
+    );
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        row_with(&out, &["positions lost", "(reportedly)"]).is_some(),
+        "{out}"
+    );
+    assert!(
+        row_with(&out, &["missing", "(reportedly)"]).is_none(),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_later_total_equal_to_an_earlier_count_agrees() {
+    let dir = one_file(&[
+        claim(
+            "early",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+        claim(
+            "late",
+            "azerbaijan-mod",
+            "2021-12-01",
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        verdict(figure_row(&v, "azerbaijan", "killed")),
+        "consistent"
+    );
+}
+
+#[test]
+fn a_sum_said_in_the_same_second_as_a_total_does_not_replace_it() {
+    let at = "2021-11-16T10:00:00";
+    let dir = one_file(&[
+        claim(
+            "total",
+            "armenia-mod",
+            at,
+            &fig("azerbaijan", "killed-or-wounded", "exact = 30"),
+            "",
+        ),
+        claim(
+            "k",
+            "armenia-mod",
+            at,
+            &fig("azerbaijan", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "w",
+            "armenia-mod",
+            at,
+            &fig("azerbaijan", "wounded", "exact = 5"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let cell = &figure_row(&v, "azerbaijan", "killed-or-wounded")["cells"]["armenia-mod"];
+    assert_eq!(cell.as_array().map(Vec::len), Some(1));
+    assert_eq!(cell[0]["text"], "30");
+}
+
+#[test]
+fn a_later_partial_sum_replaces_a_growing_total_only_when_above_it() {
+    let rows = |total: &str, part: &str| {
+        let dir = one_file(&[
+            claim(
+                "total",
+                "armenia-mod",
+                "2021-11-16",
+                &fig("azerbaijan", "killed-or-wounded", total),
+                "",
+            ),
+            claim(
+                "k",
+                "armenia-mod",
+                "2021-11-17",
+                &fig("azerbaijan", "killed", part),
+                "",
+            ),
+        ]);
+        let v = compare_json(dir.path(), &[]);
+        figure_row(&v, "azerbaijan", "killed-or-wounded")["cells"]["armenia-mod"][0]["text"].clone()
+    };
+    assert_eq!(rows("exact = 10", "exact = 11"), "11 + ? = ≥ 11");
+    assert_eq!(rows("exact = 10", "exact = 10"), "10");
+    assert_eq!(rows("exact = 10", "exact = 9"), "10");
+    // An open total is never below a sum.
+    assert_eq!(rows("at_least = 10", "exact = 50"), "≥ 10");
+    // A count that can shrink keeps its total.
+    let dir = one_file(&[
+        claim(
+            "total",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 10"),
+            "",
+        ),
+        claim(
+            "m",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("armenia", "missing", "exact = 50"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&v, "armenia", "captured")["cells"]["armenia-mod"][0]["text"],
+        "10"
+    );
+}
+
+#[test]
+fn rows_follow_the_sides_then_the_vocabulary() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "kremlin",
+            "2021-11-16",
+            &fig("russia", "peacekeepers-deployed", "exact = 2000"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "wounded", "exact = 1"),
+            "",
+        ),
+        claim(
+            "c",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 1"),
+            "",
+        ),
+        claim(
+            "d",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 1"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let order: Vec<String> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}·{}",
+                r["party"].as_str().unwrap(),
+                r["metric"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "armenia·missing",
+            "azerbaijan·killed",
+            "azerbaijan·wounded",
+            "russia·peacekeepers-deployed"
+        ]
+    );
+}
+
+#[test]
+fn figures_said_in_the_same_second_are_of_one_moment() {
+    let at = "2021-11-16T10:00:00";
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            at,
+            &fig("azerbaijan", "killed", "exact = 900"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            at,
+            &fig("azerbaijan", "killed", "exact = 1000"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(verdict(figure_row(&v, "azerbaijan", "killed")), "conflict");
+}
+
+#[test]
+fn perspective_distinguishes_own_adversary_and_third_party() {
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 1"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 1"),
+            "",
+        ),
+        claim(
+            "third",
+            "kremlin",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 1"),
+            "",
+        ),
+        // A side speaking of a party that did not fight is a third party's report too.
+        claim(
+            "side",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("russia", "peacekeepers-deployed", "exact = 1"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "missing");
+    assert_eq!(row["cells"]["armenia-mod"][0]["perspective"], "own");
+    assert_eq!(
+        row["cells"]["azerbaijan-mod"][0]["perspective"],
+        "adversary"
+    );
+    assert_eq!(row["cells"]["kremlin"][0]["perspective"], "third-party");
+    let row = figure_row(&v, "russia", "peacekeepers-deployed");
+    assert_eq!(row["cells"]["armenia-mod"][0]["perspective"], "third-party");
+}
+
+#[test]
+fn a_voice_accusing_two_parties_keeps_both_accusations() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "kremlin",
+            "2021-11-15",
+            &acc("armenia", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "kremlin",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let cell = &statement_row(&v, "attack")["cells"]["kremlin"];
+    assert_eq!(cell.as_array().map(Vec::len), Some(2), "{cell}");
+}
+
+#[test]
+fn statement_rows_follow_the_vocabulary_and_the_file() {
+    let mut text = event_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            "position = { proposition = \"second\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-mod",
+            "2021-11-16",
+            "position = { proposition = \"first\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "c",
+            "armenia-mod",
+            "2021-11-15",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "d",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting", ""),
+            "",
+        ),
+    ]);
+    text.push_str("\n[[proposition]]\nid = \"first\"\ntext = \"F\"\n\n[[proposition]]\nid = \"second\"\ntext = \"S\"\n");
+    let dir = folder(&[("test-event.toml", &text)]);
+    let v = compare_json(dir.path(), &[]);
+    let ids: Vec<&str> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["started-fighting", "attack", "first", "second"]);
+}
+
+#[test]
+fn both_sides_accusing_a_third_agree_across_the_sides() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("turkey", "provocation", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("turkey", "provocation", ""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "provocation");
+    assert_eq!(row["verdict"]["both_sides"], true);
+}
+
+#[test]
+fn measures_may_have_decimals_and_counts_may_not() {
+    // 3.5 km² is 3.5 km², not 3500: about 3.7 allows it; 10 is 2.9× apart from it.
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "territory-occupied", "exact = 3.5"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "territory-occupied", "about = 3.7"),
+            "",
+        ),
+        claim(
+            "c",
+            "kremlin",
+            "2021-11-16",
+            &fig("armenia", "territory-occupied", "exact = 10"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "territory-occupied");
+    assert_eq!(row["cells"]["armenia-pm"][0]["text"], "3.5");
+    assert_eq!(row["cells"]["armenia-pm"][0]["low"], 3.5);
+    assert_eq!(row["cells"]["azerbaijan-mod"][0]["text"], "about 3.7");
+    assert_eq!(row["verdict"]["verdict"], "conflict");
+    assert!(
+        (row["verdict"]["ratio"].as_f64().unwrap_or(0.0) - 10.0 / 3.5).abs() < 1e-9,
+        "{row}"
+    );
+    assert_eq!(row["cells"]["azerbaijan-mod"][0]["low"], 3.33);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        row_with(&out, &["territory occupied (km²)", "3.5 (own)"]).is_some(),
+        "{out}"
+    );
+    // A count of people is whole.
+    let dir = one_file(&[claim(
+        "d",
+        "armenia-pm",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = 3.5"),
+        "",
+    )]);
+    let o = Claims::new()
+        .data(dir.path())
+        .args(["check", "--format", "json"])
+        .fails(2);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"][0]["code"], "bad-number");
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("metric `killed` counts people"),
+        "{v}"
+    );
+    // More than three decimals is refused where it stands.
+    let dir = one_file(&[claim(
+        "e",
+        "armenia-pm",
+        "2021-11-16",
+        &fig("armenia", "territory-occupied", "exact = 3.14159"),
+        "",
+    )]);
+    let o = Claims::new()
+        .data(dir.path())
+        .args(["check", "--format", "json"])
+        .fails(2);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"][0]["code"], "bad-number");
+}

@@ -26,6 +26,11 @@ fn count() -> Value {
     json!({"type": "integer", "minimum": 0})
 }
 
+/// A figure's number: whole, or with up to three decimals for a measure.
+fn amount() -> Value {
+    json!({"type": "number", "minimum": 0})
+}
+
 fn table(required: &[&str], properties: Value) -> Value {
     json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties})
 }
@@ -48,7 +53,8 @@ pub fn schema() -> Value {
             "metric": {"type": "array", "items": table(&["id", "label"], json!({
                 "id": kebab(), "label": {"type": "string"}, "unit": {"type": "string"},
                 "parts": {"type": "array", "items": kebab()}, "description": {"type": "string"},
-                "cumulative": {"type": "boolean", "description": "a count that only grows (killed, destroyed)"}
+                "cumulative": {"type": "boolean", "description": "a count that only grows (killed, destroyed)"},
+                "decimals": {"type": "boolean", "description": "a measure (km², hours) whose figures may have decimals"}
             }))},
             "vague": {"type": "array", "items": table(&["word", "low"], json!({
                 "word": kebab(), "low": count(), "high": count(), "meaning": {"type": "string"}
@@ -92,9 +98,9 @@ fn claim() -> Value {
         "type": "object", "additionalProperties": false, "required": ["party", "metric"],
         "oneOf": figure_forms,
         "properties": {
-            "party": kebab(), "metric": kebab(), "exact": count(), "at_least": count(),
-            "at_most": count(), "more_than": count(), "nearly": count(), "about": count(),
-            "range": {"type": "array", "items": count(), "minItems": 2, "maxItems": 2},
+            "party": kebab(), "metric": kebab(), "exact": amount(), "at_least": amount(),
+            "at_most": amount(), "more_than": amount(), "nearly": amount(), "about": amount(),
+            "range": {"type": "array", "items": amount(), "minItems": 2, "maxItems": 2},
             "vague": kebab(), "unit": {"type": "string"},
             "as_of": when(), "since": when()
         }

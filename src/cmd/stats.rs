@@ -59,11 +59,11 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
                     let (a, b) = o.value.moment();
                     a <= end && start <= b
                 })
-                .filter_map(|o| o.value.stated().map(|s| s.0 as f64))
+                .filter_map(|o| o.value.stated().map(|s| s.0.as_f64()))
                 .collect();
             if let Some(own) = median(&mut own).filter(|m| *m > 0.0) {
                 let entry = stats.entry(v.key.clone()).or_default();
-                entry.ratios.push(claimed as f64 / own);
+                entry.ratios.push(claimed.as_f64() / own);
             }
         }
     }

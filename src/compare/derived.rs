@@ -3,7 +3,7 @@
 //! that like is compared with like.
 
 use super::supersede::Span;
-use crate::model::quantity::{Interval, Quantity};
+use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::when::When;
 use crate::model::{Claim, Figure};
 
@@ -34,7 +34,7 @@ fn hull(ivs: impl Iterator<Item = Interval>) -> Option<Interval> {
 /// The figure a quantity puts forward, as a span: the number named, the
 /// range or a bounded vague word's interval; `None` for a vague word that
 /// sets no size ("some", "significant").
-fn stated(q: &Quantity) -> Option<(u64, u64)> {
+fn stated(q: &Quantity) -> Option<(Amount, Amount)> {
     match q {
         Quantity::Range { low, high } => Some((*low, *high)),
         Quantity::Vague { interval, .. } => interval.high.map(|h| (interval.low, h)),
@@ -59,7 +59,7 @@ impl<'a> FigureValue<'a> {
                     .cmp(&b.said.span())
                     .then_with(|| a.id.cmp(&b.id))
             })?;
-        let unknown = Interval { low: 0, high: None };
+        let unknown = Interval::open(0);
         let interval = parts.iter().fold(Interval::point(0), |acc, (_, p)| {
             let part = hull(p.iter().map(|(_, f)| f.quantity.interval()));
             acc.add(&part.unwrap_or(unknown))
@@ -150,11 +150,11 @@ impl<'a> FigureValue<'a> {
 
     /// The figure put forward, as a span (see [`stated`]); a derived sum adds
     /// the parts it has, each part's lowest.
-    pub fn stated(&self) -> Option<(u64, u64)> {
+    pub fn stated(&self) -> Option<(Amount, Amount)> {
         match self {
             FigureValue::Stated(_, f) => stated(&f.quantity),
             FigureValue::Derived { parts, .. } => {
-                let mut sum = (0u64, 0u64);
+                let mut sum = (Amount::default(), Amount::default());
                 for (_, p) in parts {
                     let lows = p.iter().map(|(_, f)| stated(&f.quantity));
                     if let Some(part) = lows.collect::<Option<Vec<_>>>()?.into_iter().min() {
@@ -163,18 +163,6 @@ impl<'a> FigureValue<'a> {
                 }
                 Some(sum)
             }
-        }
-    }
-
-    /// The single figure put forward: the number named, or the low end of a
-    /// range or vague word; a derived sum adds its parts' headlines.
-    pub fn headline(&self) -> u64 {
-        match self {
-            FigureValue::Stated(_, f) => f.quantity.headline(),
-            FigureValue::Derived { parts, .. } => parts
-                .iter()
-                .filter_map(|(_, p)| p.iter().map(|(_, f)| f.quantity.headline()).min())
-                .fold(0u64, u64::saturating_add),
         }
     }
 }

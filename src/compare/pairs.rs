@@ -3,6 +3,7 @@
 //! scope. The README's "Comparison rules" describe each outcome.
 
 use super::derived::FigureValue;
+use crate::model::quantity::Amount;
 
 /// Stated figures this many times apart are a gap worth naming, even where
 /// the intervals allow both ("up to 60" against 15).
@@ -37,18 +38,15 @@ pub enum Outcome {
 
 /// How far apart two spans are: 1 when they overlap, else the higher's low
 /// over the lower's high (infinite against zero).
-fn ratio(a: (u64, u64), b: (u64, u64)) -> f64 {
+fn ratio(a: (Amount, Amount), b: (Amount, Amount)) -> f64 {
     let (lower, higher) = if a.1 < b.0 { (a, b) } else { (b, a) };
     if lower.1 >= higher.0 {
         return 1.0;
     }
-    if lower.1 == 0 {
-        return f64::INFINITY;
-    }
-    higher.0 as f64 / lower.1 as f64
+    higher.0.ratio(lower.1)
 }
 
-fn gap(a: Option<(u64, u64)>, b: Option<(u64, u64)>) -> Option<f64> {
+fn gap(a: Option<(Amount, Amount)>, b: Option<(Amount, Amount)>) -> Option<f64> {
     let r = ratio(a?, b?);
     (r >= GAP).then_some(r)
 }
@@ -73,12 +71,9 @@ fn same_moment(a: &FigureValue, b: &FigureValue) -> Outcome {
 fn in_time_order(early: &FigureValue, late: &FigureValue) -> Outcome {
     let (ie, il) = (early.interval(), late.interval());
     if let Some(high) = il.high.filter(|h| ie.low > *h) {
-        let ratio = if high == 0 {
-            f64::INFINITY
-        } else {
-            ie.low as f64 / high as f64
+        return Outcome::Conflict {
+            ratio: ie.low.ratio(high),
         };
-        return Outcome::Conflict { ratio };
     }
     if ie.high.is_none() && il.high.is_none() {
         return Outcome::NotComparable(Incomparable::OpenEnded);
@@ -136,15 +131,15 @@ mod tests {
     fn a_running_count_below_a_later_total_is_consistent_with_it() {
         // Day 2: "120 enemy soldiers killed"; after the ceasefire the enemy's own 900.
         let o = outcome(
-            ("2022-09-13", Quantity::Exact(120)),
-            ("2022-10-01", Quantity::Exact(900)),
+            ("2022-09-13", Quantity::Exact(120.into())),
+            ("2022-10-01", Quantity::Exact(900.into())),
             true,
         );
         assert_eq!(o, Outcome::Agree);
         // Either order of the arguments.
         let o = outcome(
-            ("2022-10-01", Quantity::Exact(900)),
-            ("2022-09-13", Quantity::Exact(120)),
+            ("2022-10-01", Quantity::Exact(900.into())),
+            ("2022-09-13", Quantity::Exact(120.into())),
             true,
         );
         assert_eq!(o, Outcome::Agree);
@@ -153,8 +148,8 @@ mod tests {
     #[test]
     fn a_running_count_above_a_later_total_conflicts() {
         let o = outcome(
-            ("2022-09-13", Quantity::Exact(1000)),
-            ("2022-10-01", Quantity::Exact(500)),
+            ("2022-09-13", Quantity::Exact(1000.into())),
+            ("2022-10-01", Quantity::Exact(500.into())),
             true,
         );
         assert_eq!(o, Outcome::Conflict { ratio: 2.0 });
@@ -163,8 +158,8 @@ mod tests {
     #[test]
     fn the_same_counts_at_one_moment_conflict() {
         let o = outcome(
-            ("2022-09-13", Quantity::Exact(120)),
-            ("2022-09-13", Quantity::Exact(900)),
+            ("2022-09-13", Quantity::Exact(120.into())),
+            ("2022-09-13", Quantity::Exact(900.into())),
             true,
         );
         assert_eq!(o, Outcome::Conflict { ratio: 7.5 });
@@ -174,14 +169,11 @@ mod tests {
     fn an_earlier_count_far_above_an_open_later_one_is_a_gap() {
         let hundreds = Quantity::Vague {
             word: "hundreds".into(),
-            interval: Interval {
-                low: 200,
-                high: Some(1999),
-            },
+            interval: Interval::between(200, 1999),
         };
         let o = outcome(
             ("2020-07-14", hundreds),
-            ("2020-07-16", Quantity::AtLeast(4)),
+            ("2020-07-16", Quantity::AtLeast(4.into())),
             true,
         );
         assert_eq!(o, Outcome::Gap { ratio: 50.0 });
@@ -191,14 +183,14 @@ mod tests {
     fn counts_that_can_shrink_compare_only_at_the_same_moment() {
         // Troops counted on 3 March and on 10 April: a build-up, not a disagreement.
         let o = outcome(
-            ("2022-03-03", Quantity::Exact(2000)),
-            ("2022-04-10", Quantity::Exact(9000)),
+            ("2022-03-03", Quantity::Exact(2000.into())),
+            ("2022-04-10", Quantity::Exact(9000.into())),
             false,
         );
         assert_eq!(o, Outcome::NotComparable(Incomparable::DifferentMoments));
         let o = outcome(
-            ("2022-03-03", Quantity::Exact(2000)),
-            ("2022-03-03", Quantity::Exact(9000)),
+            ("2022-03-03", Quantity::Exact(2000.into())),
+            ("2022-03-03", Quantity::Exact(9000.into())),
             false,
         );
         assert_eq!(o, Outcome::Conflict { ratio: 4.5 });
@@ -207,19 +199,22 @@ mod tests {
     #[test]
     fn the_moment_a_count_stands_at_is_its_as_of_when_given() {
         // Said on 10 April of 3 March: the same moment as a count said on 3 March.
-        let a = with(figure("a", "2022-04-10", Quantity::Exact(2000)), |f| {
-            f.as_of = parse_when("2022-03-03").ok();
-        });
-        let b = figure("b", "2022-03-03", Quantity::Exact(2000));
+        let a = with(
+            figure("a", "2022-04-10", Quantity::Exact(2000.into())),
+            |f| {
+                f.as_of = parse_when("2022-03-03").ok();
+            },
+        );
+        let b = figure("b", "2022-03-03", Quantity::Exact(2000.into()));
         assert_eq!(compare(&stated(&a), &stated(&b), false), Outcome::Agree);
     }
 
     #[test]
     fn this_event_and_a_running_total_are_different_scopes() {
-        let a = with(figure("a", "2022-09-14", Quantity::Exact(10)), |f| {
+        let a = with(figure("a", "2022-09-14", Quantity::Exact(10.into())), |f| {
             f.since = parse_when("2020-11-10").ok();
         });
-        let b = figure("b", "2022-09-14", Quantity::Exact(10));
+        let b = figure("b", "2022-09-14", Quantity::Exact(10.into()));
         let o = compare(&stated(&a), &stated(&b), true);
         assert_eq!(o, Outcome::NotComparable(Incomparable::DifferentScopes));
     }
@@ -228,24 +223,21 @@ mod tests {
     fn vague_words_that_set_no_size_make_no_gap() {
         let some = Quantity::Vague {
             word: "some".into(),
-            interval: Interval { low: 1, high: None },
+            interval: Interval::open(1),
         };
         let o = outcome(
             ("2021-11-16", some),
-            ("2021-11-16", Quantity::Exact(70)),
+            ("2021-11-16", Quantity::Exact(70.into())),
             false,
         );
         assert_eq!(o, Outcome::Agree);
         let several = Quantity::Vague {
             word: "several".into(),
-            interval: Interval {
-                low: 2,
-                high: Some(9),
-            },
+            interval: Interval::between(2, 9),
         };
         let o = outcome(
             ("2021-11-16", several),
-            ("2021-11-16", Quantity::Exact(8)),
+            ("2021-11-16", Quantity::Exact(8.into())),
             false,
         );
         assert_eq!(o, Outcome::Agree);
@@ -254,14 +246,14 @@ mod tests {
     #[test]
     fn the_gap_threshold_is_two() {
         let o = outcome(
-            ("2021-11-16", Quantity::AtLeast(10)),
-            ("2021-11-16", Quantity::Exact(19)),
+            ("2021-11-16", Quantity::AtLeast(10.into())),
+            ("2021-11-16", Quantity::Exact(19.into())),
             false,
         );
         assert_eq!(o, Outcome::Agree);
         let o = outcome(
-            ("2021-11-16", Quantity::AtLeast(10)),
-            ("2021-11-16", Quantity::Exact(20)),
+            ("2021-11-16", Quantity::AtLeast(10.into())),
+            ("2021-11-16", Quantity::Exact(20.into())),
             false,
         );
         assert_eq!(o, Outcome::Gap { ratio: 2.0 });

@@ -6,16 +6,17 @@
 
 use super::figures::{FigureEntry, FigureRow};
 use super::Reconcile;
+use crate::model::quantity::Amount;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reconciled {
     /// The lowest headline figure.
-    Conservative(u64),
+    Conservative(Amount),
     /// The lowest interval end, the median headline, the highest end (`None`: unbounded).
     Range {
-        low: u64,
-        best: u64,
-        high: Option<u64>,
+        low: Amount,
+        best: Amount,
+        high: Option<Amount>,
     },
 }
 
@@ -32,7 +33,7 @@ fn latest<'r, 'a>(row: &'r FigureRow<'a>) -> Vec<&'r FigureEntry<'a>> {
 /// A row's figure under a rule; `None` when no voice puts one forward.
 pub fn reconcile(row: &FigureRow, rule: Reconcile) -> Option<Reconciled> {
     let now = latest(row);
-    let mut heads: Vec<u64> = now
+    let mut heads: Vec<Amount> = now
         .iter()
         .filter_map(|v| v.value.stated().map(|s| s.0))
         .collect();

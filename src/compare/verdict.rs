@@ -4,6 +4,7 @@
 
 use super::derived::FigureValue;
 use super::pairs::{self, Incomparable, Outcome};
+use crate::model::quantity::Amount;
 use crate::model::{Claim, Proposition};
 
 #[derive(Debug, Clone)]
@@ -121,10 +122,10 @@ pub struct Voiced<'v, 'a> {
 
 /// A pair's sort key for ties: the smaller pair of intervals first, so the
 /// pair named does not depend on the entries' order.
-fn pair_key(voices: &[Voiced], i: usize, j: usize) -> (u64, u64, u64, u64) {
+fn pair_key(voices: &[Voiced], i: usize, j: usize) -> (Amount, Amount, Amount, Amount) {
     let k = |x: &Voiced| {
         let iv = x.value.interval();
-        (iv.low, iv.high.unwrap_or(u64::MAX))
+        (iv.low, iv.high.unwrap_or(Amount::milli(u128::MAX)))
     };
     let (a, b) = (k(&voices[i]), k(&voices[j]));
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
@@ -257,9 +258,9 @@ mod tests {
     #[test]
     fn the_most_distant_disjoint_pair_is_named_and_every_voice_in_conflict_takes_part() {
         let v = verdict_of(&[
-            ("a", None, Quantity::Exact(10)),
-            ("b", None, Quantity::Exact(20)),
-            ("c", None, Quantity::Exact(100)),
+            ("a", None, Quantity::Exact(10.into())),
+            ("b", None, Quantity::Exact(20.into())),
+            ("c", None, Quantity::Exact(100.into())),
         ]);
         assert_eq!(v, "conflict a-c 10 a,b,c");
     }
@@ -267,13 +268,13 @@ mod tests {
     #[test]
     fn agreeing_voices_of_both_sides_say_so() {
         let v = verdict_of(&[
-            ("a", Some("armenia"), Quantity::Exact(9)),
-            ("b", Some("azerbaijan"), Quantity::AtLeast(5)),
+            ("a", Some("armenia"), Quantity::Exact(9.into())),
+            ("b", Some("azerbaijan"), Quantity::AtLeast(5.into())),
         ]);
         assert_eq!(v, "consistent 2 true");
         let v = verdict_of(&[
-            ("a", Some("armenia"), Quantity::Exact(9)),
-            ("b", None, Quantity::Exact(9)),
+            ("a", Some("armenia"), Quantity::Exact(9.into())),
+            ("b", None, Quantity::Exact(9.into())),
         ]);
         assert_eq!(v, "consistent 2 false");
     }
@@ -281,12 +282,12 @@ mod tests {
     #[test]
     fn one_voice_is_single_and_a_voice_never_conflicts_with_itself() {
         assert_eq!(
-            verdict_of(&[("a", None, Quantity::Exact(1))]),
+            verdict_of(&[("a", None, Quantity::Exact(1.into()))]),
             "single source"
         );
         let twice = [
-            ("a", None, Quantity::Exact(1)),
-            ("a", None, Quantity::Exact(100)),
+            ("a", None, Quantity::Exact(1.into())),
+            ("a", None, Quantity::Exact(100.into())),
         ];
         assert_eq!(verdict_of(&twice), "single source");
         assert_eq!(verdict_of(&[]), "single source");
@@ -295,8 +296,8 @@ mod tests {
     #[test]
     fn up_to_sixty_against_fifteen_is_far_apart_not_consistent() {
         let v = verdict_of(&[
-            ("a", None, Quantity::AtMost(60)),
-            ("b", None, Quantity::Exact(15)),
+            ("a", None, Quantity::AtMost(60.into())),
+            ("b", None, Quantity::Exact(15.into())),
         ]);
         assert_eq!(v, "gap a-b 4 a,b");
     }
@@ -304,9 +305,9 @@ mod tests {
     #[test]
     fn a_conflict_outranks_a_gap_and_a_gap_outranks_agreement() {
         let v = verdict_of(&[
-            ("a", None, Quantity::AtMost(60)),
-            ("b", None, Quantity::Exact(15)),
-            ("c", None, Quantity::Exact(100)),
+            ("a", None, Quantity::AtMost(60.into())),
+            ("b", None, Quantity::Exact(15.into())),
+            ("c", None, Quantity::Exact(100.into())),
         ]);
         assert_eq!(v, "conflict b-c 6.666666666666667 a,b,c");
     }
@@ -314,8 +315,8 @@ mod tests {
     #[test]
     fn open_ended_figures_are_not_comparable() {
         let v = verdict_of(&[
-            ("a", None, Quantity::AtLeast(10)),
-            ("b", None, Quantity::AtLeast(4)),
+            ("a", None, Quantity::AtLeast(10.into())),
+            ("b", None, Quantity::AtLeast(4.into())),
         ]);
         assert_eq!(v, "not comparable OpenEnded");
     }
@@ -323,9 +324,16 @@ mod tests {
     #[test]
     fn equal_gaps_pick_the_smaller_pair_whatever_the_order() {
         // [1] vs [2] and [0, 1] vs [2] are both 2× apart: the pair with [0, 1] is named.
-        let a = ("a", None, Quantity::Exact(1));
-        let b = ("b", None, Quantity::Exact(2));
-        let c = ("c", None, Quantity::Range { low: 0, high: 1 });
+        let a = ("a", None, Quantity::Exact(1.into()));
+        let b = ("b", None, Quantity::Exact(2.into()));
+        let c = (
+            "c",
+            None,
+            Quantity::Range {
+                low: 0.into(),
+                high: 1.into(),
+            },
+        );
         for order in [[&a, &b, &c], [&c, &b, &a], [&b, &c, &a]] {
             let list: Vec<_> = order.iter().map(|x| (*x).clone()).collect();
             let v = verdict_of(&list);

@@ -223,7 +223,11 @@ pub(super) fn assertion<'t>(
         }
         let as_of = fig.as_of.as_ref().map(|w| fc.when(w));
         let since = fig.since.as_ref().map(|w| fc.when(w));
-        let quantity = quantity(fc, span, fig)?;
+        let quantity = quantity(fc, span.clone(), fig)?;
+        if !quantity.is_whole() {
+            let place = fc.place(&span);
+            fc.out.decimals.push((fig.metric.get_ref().clone(), place));
+        }
         return Some(Assertion::Figure(Figure {
             party: fig.party.get_ref().clone(),
             metric: fig.metric.get_ref().clone(),
@@ -308,22 +312,22 @@ pub(super) fn quantity<'t>(
         return None;
     }
     if let Some(v) = &fig.exact {
-        return fc.count(v, "`exact`").map(Quantity::Exact);
+        return fc.amount(v, "`exact`").map(Quantity::Exact);
     }
     if let Some(v) = &fig.at_least {
-        return fc.count(v, "`at_least`").map(Quantity::AtLeast);
+        return fc.amount(v, "`at_least`").map(Quantity::AtLeast);
     }
     if let Some(v) = &fig.at_most {
-        return fc.count(v, "`at_most`").map(Quantity::AtMost);
+        return fc.amount(v, "`at_most`").map(Quantity::AtMost);
     }
     if let Some(v) = &fig.more_than {
-        return fc.count(v, "`more_than`").map(Quantity::MoreThan);
+        return fc.amount(v, "`more_than`").map(Quantity::MoreThan);
     }
     if let Some(v) = &fig.nearly {
-        return fc.count(v, "`nearly`").map(Quantity::Nearly);
+        return fc.amount(v, "`nearly`").map(Quantity::Nearly);
     }
     if let Some(v) = &fig.about {
-        return fc.count(v, "`about`").map(Quantity::About);
+        return fc.amount(v, "`about`").map(Quantity::About);
     }
     if let Some(range) = &fig.range {
         let ends = range.get_ref();
@@ -336,8 +340,8 @@ pub(super) fn quantity<'t>(
             );
             return None;
         }
-        let low = fc.count(&ends[0], "a range's low end");
-        let high = fc.count(&ends[1], "a range's high end");
+        let low = fc.amount(&ends[0], "a range's low end");
+        let high = fc.amount(&ends[1], "a range's high end");
         let (low, high) = (low?, high?);
         if low > high {
             fc.error(
@@ -355,6 +359,6 @@ pub(super) fn quantity<'t>(
     // The interval comes from the vocabulary when the claim is merged.
     Some(Quantity::Vague {
         word: word.get_ref().clone(),
-        interval: Interval { low: 0, high: None },
+        interval: Interval::open(0),
     })
 }

@@ -32,6 +32,24 @@ impl Merger<'_, '_> {
         }
     }
 
+    /// Decimals only in a measure: a count of people or vehicles is whole.
+    pub(super) fn check_decimals(&mut self) {
+        for (metric, place) in std::mem::take(&mut self.decimals) {
+            if let Some(m) = self.ds.metric(&metric).filter(|m| !m.decimals) {
+                let d = place.diag(
+                    Code::BadNumber,
+                    self.files,
+                    format!(
+                        "metric `{metric}` counts {}: a whole number is expected",
+                        m.unit
+                    ),
+                    "decimals are for measures (km², hours): mark such a metric `decimals = true`",
+                );
+                self.diags.push(d);
+            }
+        }
+    }
+
     pub(super) fn check_units(&mut self) {
         for (metric, unit, place) in std::mem::take(&mut self.units) {
             if let Some(m) = self.ds.metric(&metric) {

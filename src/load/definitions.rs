@@ -86,6 +86,7 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                         .map(|p| p.get_ref().clone())
                         .collect(),
                     cumulative: mt.cumulative,
+                    decimals: mt.decimals,
                 },
                 place,
             });
@@ -118,7 +119,13 @@ fn vague_words<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
             }
             let place = fc.place(&v.word.span());
             fc.out.vague.push(Def {
-                item: (v.word.get_ref().clone(), Interval { low, high }),
+                item: (
+                    v.word.get_ref().clone(),
+                    Interval {
+                        low: low.into(),
+                        high: high.map(Into::into),
+                    },
+                ),
                 place,
             });
         }

@@ -10,13 +10,13 @@ use fnv::FnvHashMap;
 
 use super::claims::claim;
 use super::definitions::definitions;
-use super::file_model::FileModel;
+use super::file_model::{FileModel, Number};
 use super::index;
 use super::input::{InputFile, Origin};
 use super::text::{code_for_serde_message, collapse_space, decode, hint_for_serde_message};
 use super::Keep;
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
-use crate::model::quantity::Interval;
+use crate::model::quantity::{Amount, Interval};
 use crate::model::when::{parse_when, When};
 use crate::model::{Act, Claim, Document, Event, Metric, Party, Proposition, Source};
 
@@ -120,6 +120,8 @@ pub(super) struct Digest {
     pub(super) refs: Vec<ExternalRef>,
     /// (metric, unit, place): a figure's stated unit, checked against the metric's.
     pub(super) units: Vec<(String, String, Place)>,
+    /// (metric, place): figures with decimals, allowed only for a measure.
+    pub(super) decimals: Vec<(String, Place)>,
     /// (document, path of its text): documents with a local text, for quotes in other files.
     pub(super) doc_texts: Vec<(String, String)>,
     /// (document, quote, place): quotes whose document another file defines.
@@ -233,6 +235,34 @@ impl<'t> FileCheck<'t> {
                 None
             }
         }
+    }
+
+    /// A figure's number: whole, or a decimal with at most three places.
+    pub(super) fn amount(&mut self, n: &S<Number>, what: &str) -> Option<Amount> {
+        let x = match *n.get_ref() {
+            Number::Whole(v) => return self.count(&S::new(n.span(), v), what).map(Amount::whole),
+            Number::Decimal(x) => x,
+        };
+        if x < 0.0 {
+            let message = format!("negative count {x} for {what}");
+            self.error(
+                Code::NegativeCount,
+                n.span(),
+                message,
+                "counts are from 0 up",
+            );
+            return None;
+        }
+        let amount = Amount::decimal(x);
+        if amount.is_none() {
+            self.error(
+                Code::BadNumber,
+                n.span(),
+                format!("{x} for {what} is not a number a figure can hold"),
+                "give at most three decimals, below 1,000,000,000,000,000",
+            );
+        }
+        amount
     }
 
     pub(super) fn count(&mut self, n: &S<i64>, what: &str) -> Option<u64> {

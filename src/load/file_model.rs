@@ -12,6 +12,38 @@ use crate::model::{Channel, SourceKind, Stance};
 
 type S<T> = Spanned<T>;
 
+/// A number as written: whole, or with decimals (for measures such as km²).
+/// Deserialized by hand so that a wrong type keeps its position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number {
+    Whole(i64),
+    Decimal(f64),
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
+                Ok(Number::Whole(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+                i64::try_from(v)
+                    .map(Number::Whole)
+                    .map_err(|_| E::custom("number too large"))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Number, E> {
+                Ok(Number::Decimal(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileModel {
@@ -64,6 +96,9 @@ pub struct MetricFile {
     /// shrink (missing, troops deployed, territory held).
     #[serde(default)]
     pub cumulative: bool,
+    /// A measure (km², hours) whose figures may have decimals.
+    #[serde(default)]
+    pub decimals: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,13 +193,13 @@ pub struct ClaimFile {
 pub struct FigureFile {
     pub party: S<String>,
     pub metric: S<String>,
-    pub exact: Option<S<i64>>,
-    pub at_least: Option<S<i64>>,
-    pub at_most: Option<S<i64>>,
-    pub more_than: Option<S<i64>>,
-    pub nearly: Option<S<i64>>,
-    pub about: Option<S<i64>>,
-    pub range: Option<S<Vec<S<i64>>>>,
+    pub exact: Option<S<Number>>,
+    pub at_least: Option<S<Number>>,
+    pub at_most: Option<S<Number>>,
+    pub more_than: Option<S<Number>>,
+    pub nearly: Option<S<Number>>,
+    pub about: Option<S<Number>>,
+    pub range: Option<S<Vec<S<Number>>>>,
     pub vague: Option<S<String>>,
     pub unit: Option<S<String>>,
     /// The moment the count stands at, when not when it was said.

@@ -21,6 +21,7 @@ pub(super) struct Merger<'f, 's> {
     pub(super) vague: HashMap<String, Interval>,
     pub(super) refs: Vec<ExternalRef>,
     pub(super) units: Vec<(String, String, Place)>,
+    pub(super) decimals: Vec<(String, Place)>,
     pub(super) quotes: Vec<(String, String, Place)>,
     /// (hash, file, offset) of every claim id.
     pub(super) claim_ids: Vec<(u64, u32, u32)>,
@@ -51,6 +52,7 @@ impl<'f, 's> Merger<'f, 's> {
             vague: HashMap::new(),
             refs: Vec::new(),
             units: Vec::new(),
+            decimals: Vec::new(),
             quotes: Vec::new(),
             claim_ids: Vec::new(),
             pending: Vec::new(),
@@ -132,6 +134,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.refs.extend(d.refs);
         self.units.extend(d.units);
         self.quotes.extend(d.quotes);
+        self.decimals.extend(d.decimals);
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
         if let Origin::Disk(path) = &self.files[self.next_file].origin {
             match (d.stamp, d.entry) {
@@ -232,6 +235,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.deliver(ready)?;
         self.resolve_refs();
         self.check_units();
+        self.check_decimals();
         self.check_cycles();
         self.check_deferred_quotes();
         self.check_claim_ids();

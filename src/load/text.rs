@@ -68,7 +68,7 @@ pub(super) fn hint_for_serde_message(message: &str) -> String {
         return "add the field; the README lists each table's fields".to_string();
     }
     if message.contains("invalid type") {
-        return "check the value's type: strings are quoted, counts are whole numbers".to_string();
+        return "check the value's type: strings are quoted, figures are numbers (with decimals only for a measure)".to_string();
     }
     String::new()
 }

@@ -56,6 +56,8 @@ pub struct Metric {
     /// A count that only grows over time (killed, destroyed): a smaller count
     /// said earlier is consistent with a larger one said later.
     pub cumulative: bool,
+    /// A measure (km², hours): its figures may have decimals.
+    pub decimals: bool,
 }
 
 #[derive(Debug, Clone)]

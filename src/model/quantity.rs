@@ -1,27 +1,123 @@
 //! Quantities as stated, and the intervals the comparison rules reason with.
 //!
 //! A claim says "70", "at least 4", "up to 70", "about 100", "10 to 20" or
-//! "several". Each maps to a closed interval of whole numbers; an open top is
-//! `None`. Two claims about the same thing conflict when their intervals are
-//! disjoint (see the README's "Comparison rules").
+//! "several". Each maps to a closed interval of [`Amount`]s (whole counts, or
+//! measures with up to three decimals: 3.5 km); an open top is `None`. Two
+//! claims about the same thing conflict when their intervals are disjoint
+//! (see the README's "Comparison rules").
 
 use std::fmt;
+
+/// A non-negative amount, held in thousandths so that sums and comparisons
+/// stay exact: 70 people, 3.5 km². Wide enough that no sum of two counts a
+/// file can hold overflows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(u128);
+
+impl Amount {
+    const SCALE: u128 = 1000;
+
+    /// A whole number.
+    pub const fn whole(n: u64) -> Amount {
+        Amount(n as u128 * Self::SCALE)
+    }
+
+    /// From thousandths.
+    pub const fn milli(m: u128) -> Amount {
+        Amount(m)
+    }
+
+    /// A decimal given in a file: `None` unless finite, not negative, below
+    /// 10^15 and with at most three decimals.
+    pub fn decimal(x: f64) -> Option<Amount> {
+        if !x.is_finite() || !(0.0..1e15).contains(&x) {
+            return None;
+        }
+        let m = (x * 1000.0).round();
+        ((x * 1000.0 - m).abs() < 1e-6).then_some(Amount(m as u128))
+    }
+
+    pub fn is_whole(self) -> bool {
+        self.0.is_multiple_of(Self::SCALE)
+    }
+
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / Self::SCALE as f64
+    }
+
+    pub fn saturating_add(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_add(other.0))
+    }
+
+    pub fn saturating_sub(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_sub(other.0))
+    }
+
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        self.0.checked_add(other.0).map(Amount)
+    }
+
+    /// The smallest amount above this one: the next whole number for a
+    /// whole amount ("more than 100" people is 101), else a thousandth.
+    pub fn next_up(self) -> Amount {
+        let step = if self.is_whole() { Self::SCALE } else { 1 };
+        Amount(self.0.saturating_add(step))
+    }
+
+    /// How many times `self` is `other` (infinite against zero).
+    pub fn ratio(self, other: Amount) -> f64 {
+        if other.0 == 0 {
+            f64::INFINITY
+        } else {
+            self.0 as f64 / other.0 as f64
+        }
+    }
+}
+
+impl From<u64> for Amount {
+    fn from(n: u64) -> Self {
+        Amount::whole(n)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, frac) = (self.0 / Self::SCALE, self.0 % Self::SCALE);
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            let digits = format!("{frac:03}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+/// Whole amounts as JSON integers (as before decimals existed), others as numbers with decimals.
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match u64::try_from(self.0 / Self::SCALE) {
+            Ok(n) if self.is_whole() => s.serialize_u64(n),
+            _ if self.is_whole() => s.serialize_u128(self.0 / Self::SCALE),
+            _ => s.serialize_f64(self.as_f64()),
+        }
+    }
+}
 
 /// What a source said, in its own terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Quantity {
-    Exact(u64),
-    AtLeast(u64),
-    AtMost(u64),
-    /// "more than N": N + 1 or more.
-    MoreThan(u64),
+    Exact(Amount),
+    AtLeast(Amount),
+    AtMost(Amount),
+    /// "more than N": above N.
+    MoreThan(Amount),
     /// "nearly N": a little under N, within the tolerance of "about".
-    Nearly(u64),
+    Nearly(Amount),
     /// "about N": N within the tolerance of [`about_tolerance`].
-    About(u64),
+    About(Amount),
     Range {
-        low: u64,
-        high: u64,
+        low: Amount,
+        high: Amount,
     },
     /// A word from the vocabulary's vague-word table, with the interval it maps to.
     Vague {
@@ -33,13 +129,19 @@ pub enum Quantity {
 /// A closed interval of counts; `high == None` means no upper bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Interval {
-    pub low: u64,
-    pub high: Option<u64>,
+    pub low: Amount,
+    pub high: Option<Amount>,
 }
 
-/// How far from N "about N" may be: a tenth of N, at least 1.
-pub fn about_tolerance(n: u64) -> u64 {
-    n.div_ceil(10).max(1)
+/// How far from N "about N" may be: a tenth of N, rounded up to a whole
+/// number and at least 1 for a whole N; a tenth of a decimal N (3.5 ± 0.35).
+pub fn about_tolerance(n: Amount) -> Amount {
+    let tenth = n.0.div_ceil(10);
+    if n.is_whole() {
+        Amount(tenth.div_ceil(Amount::SCALE).max(1) * Amount::SCALE)
+    } else {
+        Amount(tenth.max(1))
+    }
 }
 
 impl Quantity {
@@ -51,11 +153,11 @@ impl Quantity {
                 high: None,
             },
             Quantity::AtMost(n) => Interval {
-                low: 0,
+                low: Amount::default(),
                 high: Some(*n),
             },
             Quantity::MoreThan(n) => Interval {
-                low: n.saturating_add(1),
+                low: n.next_up(),
                 high: None,
             },
             Quantity::Nearly(n) => Interval {
@@ -79,7 +181,7 @@ impl Quantity {
 
     /// The single figure a source put forward: the number it named, or the
     /// low end of a range or vague word. Used by the reconcile rules.
-    pub fn headline(&self) -> u64 {
+    pub fn headline(&self) -> Amount {
         match self {
             Quantity::Exact(n)
             | Quantity::AtLeast(n)
@@ -87,9 +189,18 @@ impl Quantity {
             | Quantity::Nearly(n)
             | Quantity::About(n) => *n,
             // The least count "more than N" allows, so the figure lies in its interval.
-            Quantity::MoreThan(n) => n.saturating_add(1),
+            Quantity::MoreThan(n) => n.next_up(),
             Quantity::Range { low, .. } => *low,
             Quantity::Vague { interval, .. } => interval.low,
+        }
+    }
+
+    /// Whether every number it names is whole (a count of people must be).
+    pub fn is_whole(&self) -> bool {
+        match self {
+            Quantity::Range { low, high } => low.is_whole() && high.is_whole(),
+            Quantity::Vague { .. } => true,
+            other => other.headline().is_whole(),
         }
     }
 
@@ -124,10 +235,27 @@ impl fmt::Display for Quantity {
 }
 
 impl Interval {
-    pub fn point(n: u64) -> Self {
+    pub fn point(n: impl Into<Amount>) -> Self {
+        let n = n.into();
         Interval {
             low: n,
             high: Some(n),
+        }
+    }
+
+    /// [low, ∞).
+    pub fn open(low: impl Into<Amount>) -> Self {
+        Interval {
+            low: low.into(),
+            high: None,
+        }
+    }
+
+    /// [low, high].
+    pub fn between(low: impl Into<Amount>, high: impl Into<Amount>) -> Self {
+        Interval {
+            low: low.into(),
+            high: Some(high.into()),
         }
     }
 
@@ -141,8 +269,8 @@ impl Interval {
         !below(self, other) && !below(other, self)
     }
 
-    /// Sum of two intervals. Sums that pass u64::MAX saturate the low end and
-    /// open the high end, so a huge sum never wraps round to a small one.
+    /// Sum of two intervals. Sums past the largest amount saturate the low
+    /// end and open the high end, so a huge sum never wraps round to a small one.
     pub fn add(&self, other: &Interval) -> Interval {
         Interval {
             low: self.low.saturating_add(other.low),
@@ -165,7 +293,7 @@ impl Interval {
     /// let ratio = Interval::point(70).gap_ratio(&sum);
     /// assert_eq!(ratio.map(format_ratio).as_deref(), Some("4.1×"));
     /// // "At least 4" is consistent with any larger exact figure.
-    /// assert_eq!(Quantity::AtLeast(4).interval().gap_ratio(&Interval::point(9)), None);
+    /// assert_eq!(Quantity::AtLeast(4.into()).interval().gap_ratio(&Interval::point(9)), None);
     /// ```
     pub fn gap_ratio(&self, other: &Interval) -> Option<f64> {
         if self.overlaps(other) {
@@ -176,8 +304,7 @@ impl Interval {
         } else {
             (other, self)
         };
-        let top = lower.high? as f64;
-        Some(higher.low as f64 / top)
+        Some(higher.low.ratio(lower.high?))
     }
 }
 
@@ -206,6 +333,10 @@ pub fn format_ratio(r: f64) -> String {
 mod tests {
     use super::*;
 
+    fn q(f: fn(Amount) -> Quantity, n: u64) -> Quantity {
+        f(Amount::whole(n))
+    }
+
     #[test]
     fn seventy_against_seventeen_is_four_point_one() {
         let r = Interval::point(70).gap_ratio(&Interval::point(17));
@@ -215,41 +346,62 @@ mod tests {
     #[test]
     fn about_has_a_tolerance() {
         assert_eq!(
-            Quantity::About(100).interval(),
-            Interval {
-                low: 90,
-                high: Some(110)
-            }
+            q(Quantity::About, 100).interval(),
+            Interval::between(90, 110)
         );
+        assert_eq!(q(Quantity::About, 0).interval(), Interval::between(0, 1));
+        assert_eq!(q(Quantity::About, 5).interval(), Interval::between(4, 6));
+        let decimal = Quantity::About(Amount::decimal(3.5).expect("a decimal"));
+        let iv = decimal.interval();
         assert_eq!(
-            Quantity::About(0).interval(),
-            Interval {
-                low: 0,
-                high: Some(1)
-            }
+            (iv.low.to_string(), iv.high.map(|h| h.to_string())),
+            ("3.15".into(), Some("3.85".into()))
         );
     }
 
     #[test]
     fn sums_near_the_limit_do_not_wrap() {
-        let a = Interval::point(u64::MAX - 1);
+        let a = Interval::point(Amount::milli(u128::MAX - 1));
         let s = a.add(&Interval::point(5));
-        assert_eq!(s.low, u64::MAX);
+        assert_eq!(s.low, Amount::milli(u128::MAX));
         assert_eq!(s.high, None);
     }
 
     #[test]
     fn regression_more_than_headline_lies_in_its_interval() {
         // A reconciled "best" of 0 below a low of 1 came from "more than 0".
-        let q = Quantity::MoreThan(0);
-        assert_eq!(q.headline(), 1);
-        assert_eq!(q.interval().low, 1);
-        assert_eq!(q.to_string(), "more than 0");
+        let more = q(Quantity::MoreThan, 0);
+        assert_eq!(more.headline(), Amount::whole(1));
+        assert_eq!(more.interval().low, Amount::whole(1));
+        assert_eq!(more.to_string(), "more than 0");
     }
 
     #[test]
     fn zero_against_a_count_is_infinitely_apart() {
         let r = Interval::point(0).gap_ratio(&Interval::point(4));
         assert_eq!(r.map(format_ratio).as_deref(), Some("∞×"));
+    }
+
+    #[test]
+    fn measures_keep_their_decimals() {
+        let km = Amount::decimal(3.5).expect("a decimal");
+        assert_eq!(km.to_string(), "3.5");
+        assert_eq!(
+            Amount::decimal(0.125).map(|a| a.to_string()).as_deref(),
+            Some("0.125")
+        );
+        assert_eq!(Amount::decimal(10.0), Some(Amount::whole(10)));
+        assert_eq!(Amount::decimal(0.0005), None);
+        assert_eq!(Amount::decimal(-1.0), None);
+        assert_eq!(Amount::decimal(f64::NAN), None);
+        // 3.5 km is 3.5 km, not 3500: against 4 km it is 1.1× apart.
+        let r = Interval::point(Amount::whole(4)).gap_ratio(&Interval::point(km));
+        assert_eq!(r.map(format_ratio).as_deref(), Some("1.1×"));
+        assert_eq!(Quantity::MoreThan(km).interval().low.to_string(), "3.501");
+        assert_eq!(serde_json::to_string(&km).ok().as_deref(), Some("3.5"));
+        assert_eq!(
+            serde_json::to_string(&Amount::whole(70)).ok().as_deref(),
+            Some("70")
+        );
     }
 }

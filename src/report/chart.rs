@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective};
+use crate::model::quantity::Amount;
 use crate::model::Dataset;
 use crate::sanitize::xml;
 use crate::view::wording::value_text;
@@ -43,9 +44,9 @@ impl Axis {
                 let iv = v.value.interval();
                 [Some(iv.low), iv.high]
             });
-        let largest = ends.flatten().max().unwrap_or(1);
+        let largest = ends.flatten().max().map_or(1.0, Amount::as_f64);
         let mut top = 10u64;
-        while top < largest && top < u64::MAX / 10 {
+        while (top as f64) < largest && top < u64::MAX / 10 {
             top *= 10;
         }
         Axis {
@@ -54,8 +55,8 @@ impl Axis {
         }
     }
 
-    fn x(&self, n: u64) -> f64 {
-        LABEL + PLOT * ((n as f64 + 1.0).ln() / self.span).min(1.0)
+    fn x(&self, n: impl Into<Amount>) -> f64 {
+        LABEL + PLOT * ((n.into().as_f64() + 1.0).ln() / self.span).min(1.0)
     }
 }
 

@@ -11,6 +11,7 @@ use super::wording::{reconciled_text, stance_text, subject_and_says, value_text}
 use crate::compare::{
     self, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
 };
+use crate::model::quantity::Amount;
 use crate::model::{Claim, Dataset, QuoteKind};
 
 /// A claim as a comparison cites it.
@@ -126,8 +127,8 @@ impl VerdictRecord {
 struct FigureCell<'a> {
     text: String,
     derived: bool,
-    low: u64,
-    high: Option<u64>,
+    low: Amount,
+    high: Option<Amount>,
     perspective: Perspective,
     hedged: bool,
     claims: Vec<ClaimRef<'a>>,
@@ -408,7 +409,7 @@ mod tests {
             assertion: Assertion::Figure(Figure {
                 party: "p".into(),
                 metric: "killed".into(),
-                quantity: Quantity::Exact(3),
+                quantity: Quantity::Exact(3.into()),
                 as_of: None,
                 since: None,
             }),

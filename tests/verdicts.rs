@@ -1616,3 +1616,73 @@ fn measures_may_have_decimals_and_counts_may_not() {
     let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
     assert_eq!(v["diagnostics"][0]["code"], "bad-number");
 }
+
+#[test]
+fn accusing_one_party_and_denying_another_did_it_do_not_conflict() {
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ""),
+            "",
+        ),
+        claim(
+            "b",
+            "kremlin",
+            "2021-11-16",
+            &acc("armenia", "attack", ", denies = true"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(verdict(statement_row(&v, "attack")), "consistent");
+}
+
+#[test]
+fn a_conflict_between_intervals_prints_them() {
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 4"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "vague = \"hundreds\""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let why = figure_row(&v, "armenia", "missing")["verdict"]["explanation"].clone();
+    assert_eq!(
+        why,
+        "4 vs [200, 1999]: at least 50.0× apart; self-report vs adversary claim"
+    );
+    // Two exact figures need no interval.
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-pm",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 4"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 200"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&v, "armenia", "missing")["verdict"]["explanation"],
+        "50.0× apart; self-report vs adversary claim"
+    );
+}

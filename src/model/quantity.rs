@@ -203,20 +203,6 @@ impl Quantity {
             other => other.headline().is_whole(),
         }
     }
-
-    /// The form's name, as used in files and JSON.
-    pub fn form(&self) -> &'static str {
-        match self {
-            Quantity::Exact(_) => "exact",
-            Quantity::AtLeast(_) => "at_least",
-            Quantity::AtMost(_) => "at_most",
-            Quantity::MoreThan(_) => "more_than",
-            Quantity::Nearly(_) => "nearly",
-            Quantity::About(_) => "about",
-            Quantity::Range { .. } => "range",
-            Quantity::Vague { .. } => "vague",
-        }
-    }
 }
 
 impl fmt::Display for Quantity {
@@ -380,6 +366,50 @@ mod tests {
     fn zero_against_a_count_is_infinitely_apart() {
         let r = Interval::point(0).gap_ratio(&Interval::point(4));
         assert_eq!(r.map(format_ratio).as_deref(), Some("∞×"));
+    }
+
+    #[test]
+    fn intervals_print_as_points_spans_and_open_ends() {
+        assert_eq!(Interval::point(4).to_string(), "4");
+        assert_eq!(Interval::between(200, 1999).to_string(), "[200, 1999]");
+        assert_eq!(Interval::open(7).to_string(), "[7, ∞)");
+        assert!(Interval::point(4).is_point());
+        assert!(!Interval::between(4, 5).is_point());
+        assert!(!Interval::open(4).is_point());
+    }
+
+    #[test]
+    fn whole_figures_and_decimal_ones() {
+        let half = Amount::decimal(3.5).expect("a decimal");
+        assert!(Quantity::Exact(Amount::whole(3)).is_whole());
+        assert!(!Quantity::Exact(half).is_whole());
+        assert!(!Quantity::Range {
+            low: half,
+            high: Amount::whole(4)
+        }
+        .is_whole());
+        assert!(!Quantity::Range {
+            low: Amount::whole(3),
+            high: half
+        }
+        .is_whole());
+        assert!(Quantity::Range {
+            low: Amount::whole(3),
+            high: Amount::whole(4)
+        }
+        .is_whole());
+    }
+
+    #[test]
+    fn amounts_past_the_largest_integer_json_reads_still_serialize_whole() {
+        let big = Amount::whole(u64::MAX).saturating_add(Amount::whole(1));
+        assert_eq!(
+            serde_json::to_string(&big).ok().as_deref(),
+            Some("18446744073709551616")
+        );
+        assert_eq!(big.to_string(), "18446744073709551616");
+        let odd = Amount::milli(1500);
+        assert_eq!(serde_json::to_string(&odd).ok().as_deref(), Some("1.5"));
     }
 
     #[test]

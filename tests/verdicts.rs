@@ -1686,3 +1686,87 @@ fn a_conflict_between_intervals_prints_them() {
         "50.0× apart; self-report vs adversary claim"
     );
 }
+
+#[test]
+fn figures_said_in_the_same_second_either_way_round_are_not_growth() {
+    let at = "2021-11-16T10:00:00";
+    for (first, second) in [("1000", "900"), ("900", "1000")] {
+        let dir = one_file(&[
+            claim(
+                "a",
+                "armenia-mod",
+                at,
+                &fig("azerbaijan", "killed", &format!("exact = {first}")),
+                "",
+            ),
+            claim(
+                "b",
+                "azerbaijan-mod",
+                at,
+                &fig("azerbaijan", "killed", &format!("exact = {second}")),
+                "",
+            ),
+        ]);
+        let v = compare_json(dir.path(), &[]);
+        let row = figure_row(&v, "azerbaijan", "killed");
+        assert_eq!(verdict(row), "conflict", "{first} {second}");
+        let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+        assert!(!why.contains("earlier count"), "{why}");
+    }
+}
+
+#[test]
+fn an_earlier_count_of_either_voice_above_a_later_total_is_named_so() {
+    for (early, late) in [
+        ("azerbaijan-mod", "armenia-mod"),
+        ("armenia-mod", "azerbaijan-mod"),
+    ] {
+        let dir = one_file(&[
+            claim(
+                "e",
+                early,
+                "2021-11-21",
+                &fig("armenia", "killed", "exact = 1800"),
+                "",
+            ),
+            claim(
+                "l",
+                late,
+                "2021-12-20",
+                &fig("armenia", "killed", "exact = 900"),
+                "",
+            ),
+        ]);
+        let v = compare_json(dir.path(), &[]);
+        let why = figure_row(&v, "armenia", "killed")["verdict"]["explanation"].clone();
+        assert!(
+            why.as_str()
+                .unwrap_or("")
+                .contains("an earlier count above a later total"),
+            "{why}"
+        );
+    }
+    // Counts of one day are not in time order.
+    let dir = one_file(&[
+        claim(
+            "a",
+            "azerbaijan-mod",
+            "2021-11-21",
+            &fig("armenia", "killed", "exact = 1800"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-mod",
+            "2021-11-21",
+            &fig("armenia", "killed", "exact = 900"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let why = figure_row(&v, "armenia", "killed")["verdict"]["explanation"].clone();
+    assert!(
+        !why.as_str().unwrap_or("").contains("earlier count"),
+        "{why}"
+    );
+}

@@ -95,10 +95,10 @@ impl fmt::Display for Amount {
 /// Whole amounts as JSON integers (as before decimals existed), others as numbers with decimals.
 impl serde::Serialize for Amount {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match u64::try_from(self.0 / Self::SCALE) {
-            Ok(n) if self.is_whole() => s.serialize_u64(n),
-            _ if self.is_whole() => s.serialize_u128(self.0 / Self::SCALE),
-            _ => s.serialize_f64(self.as_f64()),
+        if self.is_whole() {
+            s.serialize_u128(self.0 / Self::SCALE)
+        } else {
+            s.serialize_f64(self.as_f64())
         }
     }
 }

@@ -385,36 +385,14 @@ impl<'a> ClaimRow<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::testing::figure;
     use crate::model::quantity::Quantity;
-    use crate::model::when::parse_when;
-    use crate::model::{Assertion, Channel, Figure};
 
     #[test]
     fn a_claim_row_serializes_in_the_sorted_order_of_every_json_document() {
-        let claim = Claim {
-            id: "c".into(),
-            event: "e".into(),
-            source: "s".into(),
-            origin: Some("o".into()),
-            said: parse_when("2021-11-16").expect("a date"),
-            via: Channel::Statement,
-            document: "d".into(),
-            quote: "q".into(),
-            quote_kind: QuoteKind::Verbatim,
-            language: "en".into(),
-            english: None,
-            reading: None,
-            hedged: true,
-            note: None,
-            assertion: Assertion::Figure(Figure {
-                party: "p".into(),
-                metric: "killed".into(),
-                quantity: Quantity::Exact(3.into()),
-                as_of: None,
-                since: None,
-            }),
-            seq: 0,
-        };
+        let mut claim = figure("c", "2021-11-16", Quantity::Exact(3.into()));
+        claim.origin = Some("o".into());
+        claim.hedged = true;
         let ds = Dataset::default();
         let row = ClaimRow::of(&ds, &claim);
         let direct = serde_json::to_string(&row).expect("serializes");

@@ -59,7 +59,7 @@ fn tavush_hundreds_against_armenias_own_count_is_far_apart_not_consistent() {
     assert!(row.contains("hundreds (adv.)"), "{row}");
     assert!(!row.contains("reportedly"), "{row}");
     assert!(
-        row.contains("far apart: stated figures 50.0× apart"),
+        row.contains("far apart: figures put forward 50.0× apart"),
         "{row}"
     );
     assert!(!row.contains("consistent"), "{row}");
@@ -110,9 +110,10 @@ fn september_revisions_show_as_history_and_the_latest_is_compared() {
         .lines()
         .find(|l| l.contains("│ Azerbaijan") && l.contains("┆ killed "))
         .unwrap();
-    // Baku's first toll reached us as AFP's words: AFP's column, Baku's voice.
+    // Baku's first toll reached us as AFP's words: AFP's column, Baku's voice,
+    // and Baku has since said 71.
     assert!(
-        aze.contains("71 (own)") && aze.contains("50 (own)"),
+        aze.contains("71 (own)") && aze.contains("50 (own, since superseded)"),
         "{aze}"
     );
     let (_, out, _) = run(&["compare", "september-2022", "--history", "--format", "json"]);

@@ -700,7 +700,7 @@ fn up_to_sixty_is_far_apart_from_fifteen_and_its_rounding_to_sixty_conflicts() {
         .stdout;
     assert!(
         out.contains(
-            "far apart: stated figures 4.0× apart (up to 60 vs 15), though both can be true"
+            "far apart: figures put forward 4.0× apart (up to 60 vs 15), though both can be true"
         ),
         "{out}"
     );
@@ -1769,4 +1769,149 @@ fn an_earlier_count_of_either_voice_above_a_later_total_is_named_so() {
         !why.as_str().unwrap_or("").contains("earlier count"),
         "{why}"
     );
+}
+
+#[test]
+fn review_findings_on_agreement_relays_incidents_and_input() {
+    // A running total since another date takes no part in "consistent", and a
+    // count that grew in between is not "agreed by both sides".
+    let dir = one_file(&[
+        claim(
+            "own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 1"),
+            "",
+        ),
+        claim(
+            "all",
+            "armenia-pm",
+            "2021-11-18",
+            &fig("armenia", "killed", "at_least = 50, since = \"2020-11-10\""),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-20",
+            &fig("armenia", "killed", "exact = 20"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["verdict"]["voices"], 2, "{row}");
+    assert_eq!(row["verdict"]["both_sides"], false, "{row}");
+    assert_eq!(
+        row["cells"]["armenia-pm"][0]["text"],
+        "≥ 50 since 2020-11-10"
+    );
+    // Accusations of different times are different incidents: both stay current.
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-12",
+            &acc("azerbaijan", "attack", ", at = \"13:45\""),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack", ", at = \"03:40\""),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        statement_row(&v, "attack")["cells"]["armenia-mod"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    // A relayed statement says so in its cell.
+    let dir = one_file(&[claim(
+        "r",
+        "afp",
+        "2021-11-16",
+        &acc("armenia", "attack", ""),
+        "origin = \"azerbaijan-mod\"\n",
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        statement_row(&v, "attack")["cells"]["afp"][0]["says"],
+        "accuses Armenia (relaying azerbaijan-mod)"
+    );
+    // Close but disjoint figures do not read as equal.
+    let dir = one_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "range = [720, 800]"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "missing", "exact = 808"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let why = figure_row(&v, "armenia", "missing")["verdict"]["explanation"].clone();
+    assert!(
+        why.as_str().unwrap_or("").contains("at least 1.01× apart"),
+        "{why}"
+    );
+}
+
+#[test]
+fn review_findings_on_dates_and_numbers_a_check_refuses() {
+    let code_of = |claims: &[String]| {
+        let dir = one_file(claims);
+        let o = Claims::new()
+            .data(dir.path())
+            .args(["check", "--format", "json"])
+            .fails(2);
+        let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("JSON");
+        (
+            v["diagnostics"][0]["code"].clone(),
+            v["diagnostics"][0]["message"].clone(),
+        )
+    };
+    let (code, message) = code_of(&[claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "missing", "exact = 3, as_of = \"2021-12-01\""),
+        "",
+    )]);
+    assert_eq!(code, "bad-date");
+    assert!(
+        message
+            .as_str()
+            .unwrap_or("")
+            .contains("is after the statement was made"),
+        "{message}"
+    );
+    let (code, message) = code_of(&[claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &acc("azerbaijan", "attack", ", at = \"25:99\""),
+        "",
+    )]);
+    assert_eq!(code, "bad-date");
+    assert_eq!(message, "`25:99` is not a time of day");
+    let (code, _) = code_of(&[claim(
+        "a",
+        "armenia-pm",
+        "2021-11-16",
+        &fig("armenia", "territory-occupied", "exact = 1e-300"),
+        "",
+    )]);
+    assert_eq!(code, "bad-number");
 }

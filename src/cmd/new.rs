@@ -59,7 +59,9 @@ summary = "TODO: one or two sentences."
 # text = "A ceasefire holds from 18:30"
 
 # A figure: whose losses, which metric, and the quantity as stated
-# (exact, at_least, at_most, about, range = [low, high], vague = "several").
+# (exact, at_least, at_most, more_than, nearly, about, range = [low, high],
+# vague = "several"); as_of = "DATE" when the count stands at another moment
+# than when it was said; since = "DATE" for a running total, not this event's.
 # [[claim]]
 # id = "{id}-figure-1"
 # source = "azerbaijan-mod"

@@ -24,6 +24,9 @@ pub struct FigureEntry<'a> {
     /// Other current values of the same voice that the data cannot order
     /// against this one.
     pub unordered: usize,
+    /// In a column: the voice it speaks for has since said something newer
+    /// (a relay's cell whose originator revised its figure).
+    pub superseded: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -160,10 +163,20 @@ fn entries<'a>(
                 value,
                 earlier: earlier.clone(),
                 unordered,
+                superseded: false,
             });
         }
     }
     out
+}
+
+/// Marks column entries that no voice holds as current any more.
+fn mark_superseded(cells: &mut [Vec<FigureEntry>], voices: &[FigureEntry]) {
+    let current: Vec<&Claim> = voices.iter().flat_map(|v| v.value.claims()).collect();
+    for e in cells.iter_mut().flatten() {
+        let claim = e.value.dated_by();
+        e.superseded = !current.iter().any(|c| std::ptr::eq(*c, claim));
+    }
 }
 
 /// Rows in the order of the event's sides, then party, then the vocabulary's metric order.
@@ -220,6 +233,7 @@ pub(super) fn rows<'a>(
                 }
             }
             let voices = entries(ds, event, by, &voice_series, &party);
+            mark_superseded(&mut cells, &voices);
             let mut row = FigureRow {
                 party,
                 metric,

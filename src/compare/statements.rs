@@ -83,7 +83,11 @@ fn stance_entries<'a>(
     let mut groups: BTreeMap<(String, String), Vec<&'a Claim>> = BTreeMap::new();
     for c in list {
         let sub = match &c.assertion {
-            Assertion::Accusation(a) => a.accused.clone(),
+            // Accusations of different times are different incidents.
+            Assertion::Accusation(a) => match &a.at {
+                Some(at) => format!("{} {at}", a.accused),
+                None => a.accused.clone(),
+            },
             _ => String::new(),
         };
         groups.entry((key_of(c), sub)).or_default().push(c);

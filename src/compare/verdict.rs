@@ -163,7 +163,7 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
                     conflicts.push((i, j, ratio, ordered && cumulative));
                 }
                 Outcome::Gap { ratio } => gaps.push((i, j, ratio, false)),
-                Outcome::Agree => agree.push((i, j)),
+                Outcome::Agree => agree.push((i, j, same_moment(&voices[i], &voices[j]))),
                 Outcome::NotComparable(why) => apart.push(why),
             }
         }
@@ -183,23 +183,43 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     if let Some(w) = worst(voices, &gaps) {
         return Verdict::Gap(detail(w));
     }
-    let mut keys: Vec<&str> = voices.iter().map(|v| v.key).collect();
-    keys.sort_unstable();
-    keys.dedup();
     if agree.is_empty() {
         if let Some(why) = apart.into_iter().min() {
             return Verdict::NotComparable(why);
         }
+        let mut keys: Vec<&str> = voices.iter().map(|v| v.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
         return Verdict::settled(keys.len(), false);
     }
-    let mut parties: Vec<&str> = agree
-        .iter()
-        .flat_map(|&(i, j)| [voices[i].party, voices[j].party])
-        .flatten()
-        .collect();
-    parties.sort_unstable();
-    parties.dedup();
-    Verdict::settled(keys.len(), parties.len() >= 2)
+    // Only the voices that agree count, and only agreement about one moment
+    // (not a count that grew in between) is agreement "by both sides".
+    let count = |mut names: Vec<&str>| {
+        names.sort_unstable();
+        names.dedup();
+        names.len()
+    };
+    let agreeing = count(
+        agree
+            .iter()
+            .flat_map(|&(i, j, _)| [voices[i].key, voices[j].key])
+            .collect(),
+    );
+    let sides = count(
+        agree
+            .iter()
+            .filter(|p| p.2)
+            .flat_map(|&(i, j, _)| [voices[i].party, voices[j].party])
+            .flatten()
+            .collect(),
+    );
+    Verdict::settled(agreeing, sides >= 2)
+}
+
+/// Whether two figures may stand at one moment.
+fn same_moment(a: &Voiced, b: &Voiced) -> bool {
+    let (x, y) = (a.value.moment(), b.value.moment());
+    x.0 <= y.1 && y.0 <= x.1
 }
 
 #[cfg(test)]

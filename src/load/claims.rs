@@ -156,8 +156,9 @@ pub(super) fn claim<'t>(
     let (quote, quote_kind) = quote_of(fc, c)?;
     let quote_ok = check_quote(fc, c, quote, local_docs);
     let assertion = assertion(fc, c, local_props);
+    let as_of_ok = as_of_not_after_said(fc, c, said.as_ref(), assertion.as_ref());
     let (Some(event), Some(said), Some(assertion), true) =
-        (event, said, assertion, id_ok && quote_ok)
+        (event, said, assertion, id_ok && quote_ok && as_of_ok)
     else {
         return None;
     };
@@ -261,6 +262,33 @@ pub(super) fn assertion<'t>(
     }))
 }
 
+/// A count cannot stand at a moment after it was said.
+fn as_of_not_after_said(
+    fc: &mut FileCheck<'_>,
+    c: &ClaimFile,
+    said: Option<&crate::model::when::When>,
+    assertion: Option<&Assertion>,
+) -> bool {
+    let (Some(said), Some(Assertion::Figure(f)), Some(file)) = (said, assertion, c.figure.as_ref())
+    else {
+        return true;
+    };
+    let (Some(as_of), Some(span)) = (&f.as_of, file.get_ref().as_of.as_ref().map(|w| w.span()))
+    else {
+        return true;
+    };
+    if !said.before(as_of) {
+        return true;
+    }
+    fc.error(
+        Code::BadDate,
+        span,
+        format!("`as_of` {as_of} is after the statement was made ({said})"),
+        "as_of is the moment the count stands at, on or before when it was said",
+    );
+    false
+}
+
 /// When an accused act happened: a date or moment, or a time of day alone
 /// ("00:05") when the claimant gave no day.
 fn at_time(fc: &mut FileCheck<'_>, text: &S<String>) -> Option<At> {
@@ -277,6 +305,16 @@ fn at_time(fc: &mut FileCheck<'_>, text: &S<String>) -> Option<At> {
     match clock.map(|(h, m)| (digits(h), digits(m))) {
         Some((Some(hour), Some(minute))) if hour < 24 && minute < 60 => {
             Some(At::Clock { hour, minute })
+        }
+        // Looks like a time of day, but is not one: say so, not "not a date".
+        _ if t.contains(':') && !t.contains('-') => {
+            fc.error(
+                Code::BadDate,
+                text.span(),
+                format!("`{t}` is not a time of day"),
+                "a time alone is HH:MM, from 00:00 to 23:59; with a day, 2021-11-16T18:30",
+            );
+            None
         }
         _ => fc.when(text).map(At::When),
     }

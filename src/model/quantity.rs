@@ -34,7 +34,9 @@ impl Amount {
             return None;
         }
         let m = (x * 1000.0).round();
-        ((x * 1000.0 - m).abs() < 1e-6).then_some(Amount(m as u128))
+        // A value that rounds to zero but is not zero has too many decimals.
+        let exact = (x * 1000.0 - m).abs() < 1e-6 && (m > 0.0 || x == 0.0);
+        exact.then_some(Amount(m as u128))
     }
 
     pub fn is_whole(self) -> bool {
@@ -308,6 +310,9 @@ impl fmt::Display for Interval {
 pub fn format_ratio(r: f64) -> String {
     if r.is_infinite() {
         "∞×".to_string()
+    } else if r < 1.095 {
+        // Disjoint but close: one decimal would print "1.0×", as if equal.
+        format!("{r:.2}×")
     } else if r >= 100.0 {
         format!("{r:.0}×")
     } else {

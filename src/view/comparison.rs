@@ -141,9 +141,10 @@ impl<'a> View<'a> {
             format!("{} ({})", e.title, e.id),
             format!("{} · {}", e.date, e.place),
             format!(
-                "{} claims, {} conflicts{opts}",
+                "{} claims, {} conflict{}{opts}",
                 self.cmp.claims_used,
-                self.notes.len()
+                self.notes.len(),
+                if self.notes.len() == 1 { "" } else { "s" }
             ),
         ]
     }

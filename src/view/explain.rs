@@ -155,7 +155,7 @@ pub fn gap_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String {
         super::wording::value_text(&b.value),
     );
     format!(
-        "stated figures {} apart ({ta} vs {tb}), though both can be true",
+        "figures put forward {} apart ({ta} vs {tb}), though both can be true",
         format_ratio(ratio)
     )
 }

@@ -26,7 +26,17 @@ pub fn perspective_short(p: Perspective) -> &'static str {
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".
 pub fn value_text(v: &FigureValue) -> String {
     match v {
-        FigureValue::Stated(_, f) => f.quantity.to_string(),
+        FigureValue::Stated(_, f) => {
+            // The moment and scope a count stands at, when they are not the usual.
+            let mut text = f.quantity.to_string();
+            if let Some(w) = &f.as_of {
+                text.push_str(&format!(" as of {w}"));
+            }
+            if let Some(w) = &f.since {
+                text.push_str(&format!(" since {w}"));
+            }
+            text
+        }
         FigureValue::Derived {
             parts, interval, ..
         } => {
@@ -38,7 +48,11 @@ pub fn value_text(v: &FigureValue) -> String {
                     list => {
                         let each: Vec<String> =
                             list.iter().map(|(_, f)| f.quantity.to_string()).collect();
-                        each.join(" or ")
+                        if each.len() > 1 {
+                            format!("({})", each.join(" or "))
+                        } else {
+                            each.join(" or ")
+                        }
                     }
                 })
                 .collect();
@@ -78,8 +92,15 @@ pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
     };
     let mut text = String::new();
     if history {
-        for v in &first.earlier {
-            text.push_str(&format!("{} [{}] → ", value_text(v), value_said(v)));
+        let mut prev: Option<&FigureValue> = None;
+        for v in first.earlier.iter().chain([&first.value]) {
+            if let Some(p) = prev {
+                text.push_str(step(p, v));
+            }
+            if !std::ptr::eq(v, &first.value) {
+                text.push_str(&format!("{} [{}]", value_text(v), value_said(v)));
+            }
+            prev = Some(v);
         }
     }
     let dated = history && (!first.earlier.is_empty() || entries.len() > 1);
@@ -93,7 +114,12 @@ pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
             };
             let claims = e.value.claims();
             let (p, h) = (perspective_short(e.perspective), hedge(&claims));
-            format!("{}{date} ({p}){h}", value_text(&e.value))
+            let old = if e.superseded {
+                ", since superseded"
+            } else {
+                ""
+            };
+            format!("{}{date} ({p}{old}){h}", value_text(&e.value))
         })
         .collect();
     text.push_str(&each.join("; "));
@@ -102,6 +128,16 @@ pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
         text.push_str(UNORDERED);
     }
     text
+}
+
+/// Between two steps of a history: an arrow when the first was certainly
+/// said before the second, a bar when the data cannot order them.
+fn step(a: &FigureValue, b: &FigureValue) -> &'static str {
+    if a.said().1 < b.said().0 {
+        " → "
+    } else {
+        " | "
+    }
 }
 
 /// "accuses Azerbaijan (12:30)", "denies Armenia did", "affirms", "70".
@@ -119,7 +155,12 @@ pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
         Assertion::Position(p) => stance_word(p.stance).to_string(),
         Assertion::Figure(f) => f.quantity.to_string(),
     };
-    format!("{body}{}", hedge(&[c]))
+    // A relayed statement says whose words it passes on.
+    let relay = c
+        .origin
+        .as_ref()
+        .map_or(String::new(), |o| format!(" (relaying {o})"));
+    format!("{body}{relay}{}", hedge(&[c]))
 }
 
 fn stance_word(s: Stance) -> &'static str {

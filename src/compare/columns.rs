@@ -33,6 +33,21 @@ pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<Stri
     }
 }
 
+/// Puts each entry into the cell of its column (`key` names the column).
+pub(super) fn into_cells<E>(
+    columns: &[Column],
+    entries: Vec<E>,
+    key: impl Fn(&E) -> &str,
+) -> Vec<Vec<E>> {
+    let mut cells: Vec<Vec<E>> = columns.iter().map(|_| Vec::new()).collect();
+    for e in entries {
+        if let Some(i) = columns.iter().position(|c| c.id == key(&e)) {
+            cells[i].push(e);
+        }
+    }
+    cells
+}
+
 /// One column per key, the sides first in their order, then third parties,
 /// then the unaffiliated; within each, by id (an order no file name or claim
 /// position can change).

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{keys, party_of_key, Column};
+use super::columns::{into_cells, keys, party_of_key, Column};
 use super::derived::{FigureValue, Part};
 use super::perspective::{perspective, Perspective};
 use super::supersede::split;
@@ -226,12 +226,8 @@ pub(super) fn rows<'a>(
             let metric = ds.metric(&metric_id)?;
             let col_series = RowSeries::of(&by_col, &party, metric);
             let voice_series = RowSeries::of(&by_voice, &party, metric);
-            let mut cells = vec![Vec::new(); columns.len()];
-            for e in entries(ds, event, by, &col_series, &party) {
-                if let Some(i) = columns.iter().position(|c| c.id == e.key) {
-                    cells[i].push(e);
-                }
-            }
+            let col_entries = entries(ds, event, by, &col_series, &party);
+            let mut cells = into_cells(columns, col_entries, |e| &e.key);
             let voices = entries(ds, event, by, &voice_series, &party);
             mark_superseded(&mut cells, &voices);
             let mut row = FigureRow {

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{keys, Column};
+use super::columns::{into_cells, keys, Column};
 use super::supersede::split;
 use super::verdict::Verdict;
 use super::{accusations, positions, Grouping};
@@ -176,12 +176,8 @@ pub(super) fn rows<'a>(
                 .copied()
                 .filter(|c| topic.is_about(c))
                 .collect();
-            let mut cells = vec![Vec::new(); columns.len()];
-            for e in stance_entries(&on_topic, &|c| keys(ds, c, by).0) {
-                if let Some(i) = columns.iter().position(|c| c.id == e.key) {
-                    cells[i].push(e);
-                }
-            }
+            let col_entries = stance_entries(&on_topic, &|c| keys(ds, c, by).0);
+            let cells = into_cells(columns, col_entries, |e| &e.key);
             let voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1);
             let verdict = match &topic {
                 _ if topic.is_appeal() => Verdict::Appeal,

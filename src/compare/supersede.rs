@@ -42,7 +42,12 @@ mod tests {
     fn split_ids(items: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
         let parsed: Vec<(When, String)> = items
             .iter()
-            .map(|(w, id)| (parse_when(w).expect("a date"), id.to_string()))
+            .map(|(w, id)| {
+                (
+                    parse_when(w).unwrap_or_else(|e| panic!("{e}")),
+                    id.to_string(),
+                )
+            })
             .collect();
         let (c, e) = split(parsed, |(w, id)| (w.span(), id.as_str()));
         let ids = |v: Vec<(When, String)>| v.into_iter().map(|x| x.1).collect();

@@ -342,7 +342,7 @@ mod tests {
         );
         assert_eq!(q(Quantity::About, 0).interval(), Interval::between(0, 1));
         assert_eq!(q(Quantity::About, 5).interval(), Interval::between(4, 6));
-        let decimal = Quantity::About(Amount::decimal(3.5).expect("a decimal"));
+        let decimal = Quantity::About(Amount::milli(3500));
         let iv = decimal.interval();
         assert_eq!(
             (iv.low.to_string(), iv.high.map(|h| h.to_string())),
@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn whole_figures_and_decimal_ones() {
-        let half = Amount::decimal(3.5).expect("a decimal");
+        let half = Amount::milli(3500);
         assert!(Quantity::Exact(Amount::whole(3)).is_whole());
         assert!(!Quantity::Exact(half).is_whole());
         assert!(!Quantity::Range {
@@ -419,7 +419,7 @@ mod tests {
 
     #[test]
     fn measures_keep_their_decimals() {
-        let km = Amount::decimal(3.5).expect("a decimal");
+        let km = Amount::milli(3500);
         assert_eq!(km.to_string(), "3.5");
         assert_eq!(
             Amount::decimal(0.125).map(|a| a.to_string()).as_deref(),

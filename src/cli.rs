@@ -180,8 +180,11 @@ value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
 value_enum!(GroupingArg => Grouping {
     /// One column per source (ministry, "Yerevan", agency…)
     Source,
-    /// One column per party: the organs of a state merged
+    /// One column per party: its organs on the record merged (affiliated media,
+    /// individuals and unnamed officials keep their own columns)
     Party,
+    /// One column per party with every voice aligned with it merged ("the Armenian side")
+    Side,
 });
 
 value_enum!(ReconcileArg => Reconcile {
@@ -191,7 +194,7 @@ value_enum!(ReconcileArg => Reconcile {
     Range,
 });
 
-value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position });
+value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position, Retraction });
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells);

@@ -39,6 +39,18 @@ pub enum Code {
     EmptyQuote,
     QuoteNotFound,
     DocumentText,
+    /// A source's standing and party disagree (an organ of no party).
+    Standing,
+    /// A figure names no party, or both `party` and `parties`.
+    BadParties,
+    /// A breakdown's parts that cannot add up to its total.
+    BadBreakdown,
+    /// A place that lies within itself.
+    PlaceCycle,
+    /// A retraction or correction of a claim it cannot withdraw.
+    BadRetraction,
+    /// A demand without the party it is addressed to, or an addressee on a non-demand.
+    BadDemand,
 }
 
 impl Code {
@@ -68,6 +80,12 @@ impl Code {
             Code::EmptyQuote => "empty-quote",
             Code::QuoteNotFound => "quote-not-found",
             Code::DocumentText => "document-text",
+            Code::Standing => "standing",
+            Code::BadParties => "bad-parties",
+            Code::BadBreakdown => "bad-breakdown",
+            Code::PlaceCycle => "place-cycle",
+            Code::BadRetraction => "bad-retraction",
+            Code::BadDemand => "bad-demand",
         }
     }
 }

@@ -19,7 +19,7 @@ fn markdown_report_is_complete_and_citable() {
     ));
     assert!(
         out.contains("## Sources")
-            && out.contains("- armenia-mod: Ministry of Defence of Armenia (Armenia)")
+            && out.contains("- armenia-mod: Ministry of Defence of Armenia (Armenia, organ)")
     );
     assert!(out.contains("## Documents\n\n- Overt Defense, “Russia Mediates Ceasefire Following Fatal Armenia-Azerbaijan Border Clash” (2021-11-17)"));
     // The notes' wording is never passed off as the speaker's.
@@ -61,7 +61,7 @@ fn html_report_is_self_contained_with_a_chart() {
     // An interval is drawn as an interval: "several" = [2, 9].
     assert!(out.contains("<line class=\"interval adversary\""));
     // Hedged reports are marked.
-    assert!(out.contains("class=\"point third hedged\""));
+    assert!(out.contains("class=\"point own hedged\""));
 }
 
 #[test]

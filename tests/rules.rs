@@ -5,7 +5,7 @@ use claims::compare::pairs::{compare, Outcome};
 use claims::compare::FigureValue;
 use claims::model::quantity::{Interval, Quantity};
 use claims::model::when::parse_when;
-use claims::model::{Assertion, Channel, Claim, Figure, QuoteKind};
+use claims::model::{Assertion, Attribution, Channel, Claim, Figure, QuoteKind};
 use proptest::prelude::*;
 
 fn quantity() -> impl Strategy<Value = Quantity> {
@@ -45,9 +45,15 @@ fn claim(id: &str, said: &str, q: Quantity) -> Claim {
         english: None,
         reading: None,
         hedged: false,
+        attribution: Attribution::OnRecord,
+        place: None,
+        corrects: None,
         note: None,
         assertion: Assertion::Figure(Figure {
             party: "p".into(),
+            parties: vec!["p".into()],
+            category: None,
+            breakdown: Vec::new(),
             metric: "killed".into(),
             quantity: q,
             as_of: None,

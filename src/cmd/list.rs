@@ -10,7 +10,7 @@ use crate::render::delimited::RecordWriter;
 use crate::render::output::{Format, Style};
 use crate::render::{json as jsonr, write_sheet};
 use crate::sanitize::json_visible;
-use crate::view::records::ClaimRow;
+use crate::view::claim_row::ClaimRow;
 use crate::view::wording::subject_and_says;
 use crate::view::{Cell, Sheet};
 
@@ -19,6 +19,7 @@ pub enum Kind {
     Figure,
     Accusation,
     Position,
+    Retraction,
 }
 
 #[derive(Debug, Default)]
@@ -75,6 +76,7 @@ pub fn matches(ds: &Dataset, f: &Filters, c: &Claim) -> bool {
                 (Kind::Figure, Assertion::Figure(_))
                     | (Kind::Accusation, Assertion::Accusation(_))
                     | (Kind::Position, Assertion::Position(_))
+                    | (Kind::Retraction, Assertion::Retraction { .. })
             )
         })
         && f.metric
@@ -86,6 +88,9 @@ const HEADERS: [&str; 9] = [
     "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
 ];
 
+/// CSV and TSV carry these too, after the table's columns.
+const MORE: [&str; 4] = ["standing", "attribution", "place", "withdraws"];
+
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
     // Workers keep only claims that can match; rows stream out file by file.
     let keep = Keep::Matching(ClaimFilter {
@@ -95,6 +100,7 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
             Kind::Figure => "figure",
             Kind::Accusation => "accusation",
             Kind::Position => "position",
+            Kind::Retraction => "retraction",
         }),
         metric: filters.metric.clone(),
     });
@@ -138,6 +144,22 @@ pub fn render(
     writer.write(ds, claims)?;
     writer.finish(ds)?;
     Ok(())
+}
+
+/// The columns only CSV and TSV carry.
+fn more(ds: &Dataset, c: &Claim) -> [String; 4] {
+    let withdraws = match &c.assertion {
+        Assertion::Retraction { of } => Some(of),
+        _ => c.corrects.as_ref(),
+    };
+    [
+        ds.source(&c.source)
+            .map_or("", |s| s.standing.name())
+            .to_string(),
+        c.attribution.name().to_string(),
+        c.place.clone().unwrap_or_default(),
+        withdraws.cloned().unwrap_or_default(),
+    ]
 }
 
 fn row(ds: &Dataset, c: &Claim) -> [String; 9] {
@@ -193,7 +215,10 @@ impl<'o> ListWriter<'o> {
         }
         self.started = true;
         match &mut self.target {
-            Target::Records(w) => w.header(&HEADERS.map(String::from)),
+            Target::Records(w) => {
+                let all: Vec<String> = HEADERS.iter().chain(&MORE).map(|h| h.to_string()).collect();
+                w.header(&all)
+            }
             Target::Plain(out) if self.style.format == Format::Json => {
                 write!(
                     out,
@@ -210,7 +235,9 @@ impl<'o> ListWriter<'o> {
         match &mut self.target {
             Target::Records(w) => {
                 for c in &claims {
-                    w.row(&row(ds, c))?;
+                    let mut cells = row(ds, c).to_vec();
+                    cells.extend(more(ds, c));
+                    w.row(&cells)?;
                 }
                 Ok(())
             }

@@ -42,6 +42,14 @@ date = "{date}"                 # YYYY-MM-DD, or a span 2020-07-12/2020-07-16
 place = "TODO: where"
 sides = ["armenia", "azerbaijan"]  # the parties that fought
 summary = "TODO: one or two sentences."
+# places = ["{id}-village"]      # the places its claims name (defined below)
+
+# A place a claim may name; `within` a larger place, so that a village and
+# its district are not flagged as different places.
+# [[place]]
+# id = "{id}-village"
+# name = "Village"
+# within = "{id}-district"
 
 # The documents statements were read in.
 # [[document]]
@@ -53,12 +61,20 @@ summary = "TODO: one or two sentences."
 # language = "en"
 # text = "documents/{id}.txt"   # optional local copy: quotes are checked against it
 
-# Propositions positions are taken on (kind = "appeal" for calls for calm).
+# Propositions positions are taken on (kind = "appeal" for calls for calm;
+# kind = "demand" with addressee = "PARTY" for a demand made of one party).
 # [[proposition]]
 # id = "{id}-ceasefire"
 # text = "A ceasefire holds from 18:30"
 
-# A figure: whose losses, which metric, and the quantity as stated
+"#
+    ) + &claim_examples(id, date)
+}
+
+/// The template's commented claims: one of each kind, and their variations.
+fn claim_examples(id: &str, date: &str) -> String {
+    format!(
+        r#"# A figure: whose losses, which metric, and the quantity as stated
 # (exact, at_least, at_most, more_than, nearly, about, range = [low, high],
 # vague = "several"); as_of = "DATE" when the count stands at another moment
 # than when it was said; since = "DATE" for a running total, not this event's.
@@ -71,6 +87,20 @@ summary = "TODO: one or two sentences."
 # quote = "the exact words"
 # language = "en"
 # figure = {{ party = "azerbaijan", metric = "killed", exact = 7 }}
+#
+# Variations: "20 killed on both sides" is
+#   figure = {{ parties = ["armenia", "azerbaijan"], metric = "killed", at_least = 20 }}
+# "35 killed: 30 soldiers and 5 border guards" keeps its parts (categories
+# from the vocabulary):
+#   [claim.figure]
+#   party = "armenia"
+#   metric = "killed"
+#   exact = 35
+#   breakdown = [{{ of = "soldiers", exact = 30 }}, {{ of = "border-guards", exact = 5 }}]
+# "an unnamed official said" / "unofficial figures": attribution = "unnamed"
+# or "unofficial" on the claim (a voice apart from the source's official one).
+# A later claim of the same source may set corrects = "CLAIM-ID" (and say
+# what replaces it), or retracts = "CLAIM-ID" alone (and assert nothing).
 
 # An accusation (or, with denies = true, a denial).
 # [[claim]]
@@ -82,6 +112,7 @@ summary = "TODO: one or two sentences."
 # quote = "the exact words"
 # language = "en"
 # hedged = true                   # "reportedly", a conditional: keep the hedge
+# place = "{id}-village"          # where the claimant puts it
 # accusation = {{ accused = "azerbaijan", act = "started-fighting" }}
 
 # A position on a proposition.

@@ -5,6 +5,8 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
+use crate::model::Standing;
+
 fn kebab() -> Value {
     json!({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 }
@@ -48,7 +50,16 @@ pub fn schema() -> Value {
             "source": {"type": "array", "items": table(&["id", "name", "kind"], json!({
                 "id": kebab(), "name": {"type": "string"}, "party": kebab(), "note": {"type": "string"},
                 "kind": {"enum": ["ministry", "head-of-government", "head-of-state", "government", "security-council",
-                    "news-agency", "newspaper", "news-site", "international-organisation", "media", "other"]}
+                    "news-agency", "newspaper", "news-site", "international-organisation", "media", "other"]},
+                "standing": {"enum": Standing::ALL.map(Standing::name),
+                    "description": "organ of its party; affiliated with it (state or partisan media); an individual voice of it; independent; international. Absent: organ when a party is named, else independent (international for an international organisation)"}
+            }))},
+            "category": {"type": "array", "items": table(&["id", "label"], json!({
+                "id": kebab(), "label": {"type": "string"}, "description": {"type": "string"}
+            }))},
+            "place": {"type": "array", "items": table(&["id", "name"], json!({
+                "id": kebab(), "name": {"type": "string"}, "note": {"type": "string"},
+                "within": {"allOf": [kebab()], "description": "the larger place it lies within"}
             }))},
             "metric": {"type": "array", "items": table(&["id", "label"], json!({
                 "id": kebab(), "label": {"type": "string"}, "unit": {"type": "string"},
@@ -64,7 +75,8 @@ pub fn schema() -> Value {
             }))},
             "event": table(&["id", "title", "date", "place", "summary"], json!({
                 "id": kebab(), "title": {"type": "string"}, "date": when(), "place": {"type": "string"},
-                "summary": {"type": "string"}, "sides": {"type": "array", "items": kebab()}
+                "summary": {"type": "string"}, "sides": {"type": "array", "items": kebab()},
+                "places": {"type": "array", "items": kebab()}
             })),
             "document": {"type": "array", "items": table(&["id", "outlet", "language"], json!({
                 "id": kebab(), "title": {"type": "string"}, "outlet": {"type": "string"}, "url": {"type": "string"},
@@ -72,7 +84,8 @@ pub fn schema() -> Value {
                 "note": {"type": "string"}, "text": {"type": "string"}
             }))},
             "proposition": {"type": "array", "items": table(&["id", "text"], json!({
-                "id": kebab(), "text": {"type": "string"}, "kind": {"enum": ["fact", "appeal"]},
+                "id": kebab(), "text": {"type": "string"}, "kind": {"enum": ["fact", "appeal", "demand"]},
+                "addressee": {"allOf": [kebab()], "description": "for a demand: the party it is made of"},
                 "excludes": {"type": "array", "items": kebab()}
             }))},
             "claim": {"type": "array", "items": claim()}
@@ -80,8 +93,9 @@ pub fn schema() -> Value {
     })
 }
 
-fn claim() -> Value {
-    let figure_forms: Vec<Value> = [
+/// The quantity forms, exactly one of which a figure or a breakdown part gives.
+fn forms() -> Vec<Value> {
+    [
         "exact",
         "at_least",
         "at_most",
@@ -93,23 +107,44 @@ fn claim() -> Value {
     ]
     .iter()
     .map(|f| json!({"required": [f]}))
-    .collect();
-    let figure = json!({
-        "type": "object", "additionalProperties": false, "required": ["party", "metric"],
-        "oneOf": figure_forms,
-        "properties": {
-            "party": kebab(), "metric": kebab(), "exact": amount(), "at_least": amount(),
-            "at_most": amount(), "more_than": amount(), "nearly": amount(), "about": amount(),
+    .collect()
+}
+
+fn figure() -> Value {
+    let quantity = |mut props: Value| {
+        let q = json!({"exact": amount(), "at_least": amount(), "at_most": amount(),
+            "more_than": amount(), "nearly": amount(), "about": amount(),
             "range": {"type": "array", "items": amount(), "minItems": 2, "maxItems": 2},
-            "vague": kebab(), "unit": {"type": "string"},
-            "as_of": when(), "since": when()
+            "vague": kebab()});
+        if let (Some(p), Some(q)) = (props.as_object_mut(), q.as_object()) {
+            p.extend(q.clone());
         }
+        props
+    };
+    let part = json!({
+        "type": "object", "additionalProperties": false, "required": ["of"], "oneOf": forms(),
+        "properties": quantity(json!({"of": kebab()}))
     });
+    json!({
+        "type": "object", "additionalProperties": false, "required": ["metric"],
+        "allOf": [{"oneOf": forms()}, {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}],
+        "properties": quantity(json!({
+            "party": kebab(), "parties": {"type": "array", "items": kebab(), "minItems": 2,
+                "description": "several parties' losses counted together (\"on both sides\")"},
+            "metric": kebab(), "of": kebab(), "unit": {"type": "string"},
+            "as_of": when(), "since": when(),
+            "breakdown": {"type": "array", "items": part}
+        }))
+    })
+}
+
+fn claim() -> Value {
     json!({
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "source", "said", "via", "document", "language"],
-        "oneOf": [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]}],
+        "oneOf": [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]},
+            {"required": ["retracts"], "not": {"anyOf": [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]}]}}],
         "anyOf": [{"required": ["quote"]}, {"required": ["paraphrase"]}],
         "properties": {
             "id": kebab(), "event": kebab(), "source": kebab(), "origin": kebab(), "said": when(),
@@ -119,7 +154,10 @@ fn claim() -> Value {
             "paraphrase": {"type": "string", "minLength": 1}, "language": {"type": "string"},
             "english": {"type": "string"}, "reading": {"type": "string"}, "hedged": {"type": "boolean"},
             "note": {"type": "string"},
-            "figure": figure,
+            "attribution": {"enum": ["on-record", "unnamed", "unofficial"],
+                "description": "unnamed: \"an unnamed official\", \"sources in the ministry\"; unofficial: \"unofficial figures\""},
+            "place": kebab(), "retracts": kebab(), "corrects": kebab(),
+            "figure": figure(),
             "accusation": table(&["accused", "act"], json!({
                 "accused": kebab(), "act": kebab(), "denies": {"type": "boolean"}, "at": at()
             })),

@@ -1,4 +1,4 @@
-//! `claims sources`: who speaks, for which party, and how often.
+//! `claims sources`: who speaks, for which party, how it stands to it, and how often.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::load::Keep;
-use crate::model::SourceKind;
+use crate::model::{SourceKind, Standing};
 use crate::render::emit_sheet;
 use crate::view::{Cell, Sheet};
 
@@ -18,6 +18,7 @@ struct SourceRow<'a> {
     name: &'a str,
     party: Option<&'a str>,
     kind: SourceKind,
+    standing: Standing,
     claims: usize,
     events: usize,
 }
@@ -45,17 +46,21 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             name: &s.name,
             party: s.party.as_deref(),
             kind: s.kind,
+            standing: s.standing,
             claims: claims.get(s.id.as_str()).copied().unwrap_or(0),
             events: events.get(s.id.as_str()).map_or(0, |e| e.len()),
         })
         .collect();
-    let mut sheet = Sheet::new(["id", "name", "party", "kind", "claims", "events"]);
+    let mut sheet = Sheet::new([
+        "id", "name", "party", "standing", "kind", "claims", "events",
+    ]);
     for r in &rows {
         let kind = serde_json::to_value(r.kind)?;
         sheet.push(vec![
             Cell::new(r.id),
             Cell::new(r.name),
             Cell::new(r.party.unwrap_or("—")),
+            Cell::new(r.standing.name()),
             Cell::new(kind.as_str().unwrap_or("")),
             Cell::new(r.claims.to_string()),
             Cell::new(r.events.to_string()),

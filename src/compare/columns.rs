@@ -1,36 +1,68 @@
-//! Columns and voices: which column a claim sits in, and whose voice it counts as.
+//! Columns and voices: which column a claim sits in, and whose voice it
+//! counts as. A voice is a source (or, merged, a party's organs or a whole
+//! side); a claim not on the record ("an unnamed official") is a voice apart,
+//! its key the source's with `#unnamed` or `#unofficial`.
 
 use super::Grouping;
-use crate::model::{Claim, Dataset, Event};
+use crate::model::{Attribution, Claim, Dataset, Event, Standing};
 
 #[derive(Debug, Clone)]
 pub struct Column {
     pub id: String,
     pub name: String,
     pub party: Option<String>,
+    /// A source's standing; `None` for a merged party and derived columns.
+    pub standing: Option<Standing>,
+}
+
+/// The column of each party's own figures summed, beside a count of several parties.
+pub const OWN_SUM: &str = "Σ own";
+
+/// A voice key's source (or group) and attribution.
+pub(super) fn split_key(key: &str) -> (&str, Attribution) {
+    match key.split_once('#') {
+        Some((base, "unnamed")) => (base, Attribution::Unnamed),
+        Some((base, "unofficial")) => (base, Attribution::Unofficial),
+        _ => (key, Attribution::OnRecord),
+    }
+}
+
+/// Whether a key stands for a merged party (under `--by party` or `--by side`).
+pub(super) fn is_group(ds: &Dataset, key: &str, by: Grouping) -> bool {
+    by != Grouping::Source && ds.party(key).is_some()
+}
+
+/// The key a source falls under: its party when the grouping merges it
+/// (organs on the record under `party`, every aligned voice under `side`).
+fn group(ds: &Dataset, source: &str, attribution: Attribution, by: Grouping) -> Option<String> {
+    let s = ds.source(source)?;
+    let party = s.party.as_ref()?;
+    let merged = match by {
+        Grouping::Source => false,
+        Grouping::Party => s.standing == Standing::Organ && attribution == Attribution::OnRecord,
+        Grouping::Side => s.standing.is_aligned(),
+    };
+    merged.then(|| party.clone())
 }
 
 /// A claim's column key and voice key under a grouping: a relayed claim sits
 /// in its relay's column but counts as its originator's voice.
 pub(super) fn keys(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
-    match by {
-        Grouping::Source => (c.source.clone(), c.voice().to_string()),
-        Grouping::Party => {
-            let group = |s: &str| ds.party_of(s).unwrap_or(s).to_string();
-            (group(&c.source), group(c.voice()))
-        }
-    }
+    let column = group(ds, &c.source, c.attribution, by).unwrap_or_else(|| c.source.clone());
+    let voice = group(ds, c.voice(), c.attribution, by).unwrap_or_else(|| match c.attribution {
+        Attribution::OnRecord => c.voice().to_string(),
+        a => format!("{}#{}", c.voice(), a.name()),
+    });
+    (column, voice)
 }
 
-/// The party a voice key speaks for under a grouping.
+/// The party a voice key speaks for (or is aligned with) under a grouping.
 pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<String> {
-    match by {
-        Grouping::Source => ds.party_of(key).map(str::to_string),
-        Grouping::Party => Some(ds.party(key).map_or_else(
-            || ds.party_of(key).unwrap_or(key).to_string(),
-            |p| p.id.clone(),
-        )),
+    let (base, _) = split_key(key);
+    if is_group(ds, base, by) {
+        return Some(base.to_string());
     }
+    ds.party_of(base).map(str::to_string)
 }
 
 /// Puts each entry into the cell of its column (`key` names the column).
@@ -67,31 +99,32 @@ pub(super) fn columns(ds: &Dataset, event: &Event, claims: &[&Claim], by: Groupi
     let mut cols: Vec<Column> = ids.into_iter().map(|id| column(ds, id, by)).collect();
     cols.sort_by(|a, b| {
         let rank = |c: &Column| side_rank(c.party.as_deref());
-        rank(a).cmp(&rank(b)).then_with(|| a.id.cmp(&b.id))
+        // A merged party before its sources that stay apart.
+        let merged = |c: &Column| !is_group(ds, &c.id, by);
+        (rank(a), merged(a), &a.id).cmp(&(rank(b), merged(b), &b.id))
     });
     cols
 }
 
 fn column(ds: &Dataset, id: String, by: Grouping) -> Column {
-    match by {
-        Grouping::Source => {
-            let s = ds.source(&id);
-            Column {
-                name: s.map_or(id.clone(), |s| s.name.clone()),
-                party: s.and_then(|s| s.party.clone()),
-                id,
-            }
-        }
-        Grouping::Party => {
-            let p = ds.party(&id);
-            Column {
-                name: p.map_or_else(
-                    || ds.source(&id).map_or(id.clone(), |s| s.name.clone()),
-                    |p| p.name.clone(),
-                ),
-                party: p.map(|p| p.id.clone()),
-                id,
-            }
-        }
+    if is_group(ds, &id, by) {
+        let name = ds.party_name(&id);
+        let name = match by {
+            Grouping::Side => format!("{name} and every voice aligned with it"),
+            _ => format!("{name} (its organs)"),
+        };
+        return Column {
+            name,
+            party: Some(id.clone()),
+            standing: None,
+            id,
+        };
+    }
+    let s = ds.source(&id);
+    Column {
+        name: s.map_or(id.clone(), |s| s.name.clone()),
+        party: s.and_then(|s| s.party.clone()),
+        standing: s.map(|s| s.standing),
+        id,
     }
 }

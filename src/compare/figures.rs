@@ -1,16 +1,21 @@
-//! Figure rows: one per (whose losses, metric). Each voice's current
-//! figures count (see [`super::supersede`]): stated, or derived from its
-//! parts (see [`super::derived`]); its earlier ones are its history.
+//! Figure rows: one per (whose losses, metric, category). Each voice's
+//! current figures count (see [`super::supersede`]): stated, or derived
+//! from its parts (see [`super::derived`]): a composite metric's parts, or
+//! for a count of several parties, each party's figure; its earlier ones
+//! are its history. A breakdown's parts sit on their categories' rows.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{into_cells, keys, party_of_key, Column};
+use super::columns::{into_cells, keys, party_of_key, Column, OWN_SUM};
+use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
 use super::perspective::{perspective, Perspective};
+use super::places::clash;
 use super::supersede::split;
 use super::verdict::{figure_verdict, Verdict, Voiced};
+use super::withdrawn::{settle, Withdrawn};
 use super::Grouping;
-use crate::model::{Assertion, Claim, Dataset, Event, Figure, Metric};
+use crate::model::{Assertion, Category, Claim, Dataset, Event, Figure, Metric, Place};
 
 /// One voice's (or column's) current figure on a row, with what it replaced.
 /// A voice whose statements the data cannot order has one entry for each.
@@ -27,37 +32,48 @@ pub struct FigureEntry<'a> {
     /// In a column: the voice it speaks for has since said something newer
     /// (a relay's cell whose originator revised its figure).
     pub superseded: bool,
+    /// The claim that retracted or corrected this value: shown, never counted.
+    pub withdrawn: Option<&'a Claim>,
 }
 
 #[derive(Debug, Clone)]
 pub struct FigureRow<'a> {
+    /// Whose losses: a party id, or several joined by `+`.
     pub party: String,
     pub metric: &'a Metric,
+    /// The kind of people counted, for a breakdown's part ("border guards").
+    pub category: Option<&'a Category>,
     /// Per column (same order as `Comparison::columns`), its current entries.
     pub cells: Vec<Vec<FigureEntry<'a>>>,
     /// Per voice: what the verdict is drawn on.
     pub voices: Vec<FigureEntry<'a>>,
     pub verdict: Verdict<'a>,
+    /// Two places the current voices name, neither within the other.
+    pub places_differ: Option<(&'a Place, &'a Place)>,
 }
 
 /// key (column or voice) -> its figures on a row.
-type Series<'a> = BTreeMap<String, Vec<(&'a Claim, &'a Figure)>>;
-/// (party, metric) -> series.
-type Index<'a> = HashMap<(String, String), Series<'a>>;
+pub(super) type Series<'a> = BTreeMap<String, Vec<(&'a Claim, &'a Figure)>>;
+/// (whose, metric, category).
+pub(super) type RowKey = (String, String, Option<String>);
+pub(super) type Index<'a> = HashMap<RowKey, Series<'a>>;
 
 /// The figures indexed twice: by column and by voice.
 fn index<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> (Index<'a>, Index<'a>) {
     let (mut by_col, mut by_voice) = (Index::new(), Index::new());
     for c in claims {
-        if let Assertion::Figure(f) = &c.assertion {
-            let (col, voice) = keys(ds, c, by);
-            let row = (f.party.clone(), f.metric.clone());
-            let push = |index: &mut Index<'a>, key: String| {
+        let Assertion::Figure(total) = &c.assertion else {
+            continue;
+        };
+        let (col, voice) = keys(ds, c, by);
+        for f in std::iter::once(total).chain(&total.breakdown) {
+            let row = (f.party.clone(), f.metric.clone(), f.category.clone());
+            let push = |index: &mut Index<'a>, key: &str| {
                 let series = index.entry(row.clone()).or_default();
-                series.entry(key).or_default().push((c, f));
+                series.entry(key.to_string()).or_default().push((c, f));
             };
-            push(&mut by_col, col);
-            push(&mut by_voice, voice);
+            push(&mut by_col, &col);
+            push(&mut by_voice, &voice);
         }
     }
     (by_col, by_voice)
@@ -73,16 +89,38 @@ struct RowSeries<'s, 'a> {
     metric: &'a Metric,
     stated: Option<&'s Series<'a>>,
     parts: Vec<(&'a str, Option<&'s Series<'a>>)>,
+    withdrawn: &'s Withdrawn<'a>,
 }
 
 impl<'s, 'a> RowSeries<'s, 'a> {
-    fn of(index: &'s Index<'a>, party: &str, metric: &'a Metric) -> Self {
-        let get = |m: &str| index.get(&(party.to_string(), m.to_string()));
+    fn of(
+        ds: &'a Dataset,
+        index: &'s Index<'a>,
+        key: &RowKey,
+        metric: &'a Metric,
+        withdrawn: &'s Withdrawn<'a>,
+    ) -> Self {
+        let get = |p: &str, m: &str| index.get(&(p.to_string(), m.to_string(), key.2.clone()));
+        // A count of several parties sums each party's; another, a composite's metrics.
+        let parts = if key.0.contains('+') {
+            let parties = key.0.split('+').filter_map(|p| ds.party(p));
+            parties
+                .map(|p| (p.id.as_str(), get(&p.id, &metric.id)))
+                .collect()
+        } else {
+            let metrics = metric.parts.iter();
+            metrics.map(|m| (m.as_str(), get(&key.0, m))).collect()
+        };
         RowSeries {
             metric,
-            stated: get(&metric.id),
-            parts: metric.parts.iter().map(|p| (p.as_str(), get(p))).collect(),
+            stated: get(&key.0, &metric.id),
+            parts,
+            withdrawn,
         }
+    }
+
+    fn is_withdrawn(&self, x: &(&Claim, &Figure)) -> bool {
+        self.withdrawn.contains_key(x.0.id.as_str())
     }
 
     /// Every key with a stated figure or a part, in key order.
@@ -102,7 +140,8 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             .parts
             .iter()
             .map(|(metric, series)| {
-                let given = series.and_then(|s| s.get(key)).cloned().unwrap_or_default();
+                let mut given = series.and_then(|s| s.get(key)).cloned().unwrap_or_default();
+                given.retain(|x| !self.is_withdrawn(x));
                 (*metric, split(given, said_key).0)
             })
             .collect();
@@ -112,14 +151,23 @@ impl<'s, 'a> RowSeries<'s, 'a> {
     /// A key's (current, earlier) values. A stated total stays until the
     /// voice states a newer one; the sum of its parts takes its place only
     /// when certainly said later and either complete, or (for a count that
-    /// only grows) above every current total.
-    fn values(&self, key: &str) -> (Vec<FigureValue<'a>>, Vec<FigureValue<'a>>) {
+    /// only grows) above every current total. The third value is a
+    /// withdrawn figure to show when nothing else is current.
+    fn values(
+        &self,
+        key: &str,
+    ) -> (
+        Vec<FigureValue<'a>>,
+        Vec<FigureValue<'a>>,
+        Option<FigureValue<'a>>,
+    ) {
         let given = self
             .stated
             .and_then(|s| s.get(key))
             .cloned()
             .unwrap_or_default();
-        let (current, earlier) = split(given, said_key);
+        let (mut current, mut earlier) = split(given, said_key);
+        let mut gone = settle(&mut current, &mut earlier, |x| self.is_withdrawn(x));
         let stated = |v: Vec<(&'a Claim, &'a Figure)>| -> Vec<FigureValue<'a>> {
             v.into_iter()
                 .map(|(c, f)| FigureValue::Stated(c, f))
@@ -136,10 +184,15 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             let grows = self.metric.cumulative && higher();
             if current.is_empty() || (later && (!sum.is_partial() || grows)) {
                 earlier.append(&mut current);
+                earlier.extend(gone.take().map(|(c, f)| FigureValue::Stated(c, f)));
                 current.push(sum);
             }
         }
-        (current, earlier)
+        (
+            current,
+            earlier,
+            gone.map(|(c, f)| FigureValue::Stated(c, f)),
+        )
     }
 }
 
@@ -152,9 +205,11 @@ fn entries<'a>(
 ) -> Vec<FigureEntry<'a>> {
     let mut out = Vec::new();
     for key in series.keys() {
-        let (current, earlier) = series.values(key);
+        let (current, earlier, gone) = series.values(key);
         let unordered = current.len().saturating_sub(1);
-        for value in current {
+        let gone = gone.map(|v| (series.withdrawn.get(v.dated_by().id.as_str()).copied(), v));
+        let current = current.into_iter().map(|v| (None, v));
+        for (withdrawn, value) in current.chain(gone) {
             // A relay's cell speaks for whom it relays.
             let voice = keys(ds, value.dated_by(), by).1;
             out.push(FigureEntry {
@@ -164,6 +219,7 @@ fn entries<'a>(
                 earlier: earlier.clone(),
                 unordered,
                 superseded: false,
+                withdrawn,
             });
         }
     }
@@ -179,15 +235,22 @@ fn mark_superseded(cells: &mut [Vec<FigureEntry>], voices: &[FigureEntry]) {
     }
 }
 
-/// Rows in the order of the event's sides, then party, then the vocabulary's metric order.
-fn row_order(ds: &Dataset, event: &Event, rows: &mut [(String, String)]) {
-    rows.sort_by_key(|(party, metric)| {
+/// Rows in the order of the event's sides (a count of several parties
+/// after the single ones), then party, then the vocabulary's metric order,
+/// a total before its categories.
+fn row_order(ds: &Dataset, event: &Event, rows: &mut [RowKey]) {
+    rows.sort_by_key(|(party, metric, category)| {
         let side = event.sides.iter().position(|s| s == party);
         let m = ds.metrics.iter().position(|m| &m.id == metric);
+        let cat = category
+            .as_ref()
+            .map(|c| ds.categories.iter().position(|x| &x.id == c));
         (
             side.unwrap_or(usize::MAX),
+            party.contains('+'),
             party.clone(),
             m.unwrap_or(usize::MAX),
+            cat,
         )
     });
 }
@@ -205,6 +268,7 @@ fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -
         .map(|(v, side)| Voiced {
             key: &v.key,
             party: side.as_deref(),
+            perspective: v.perspective,
             value: &v.value,
         })
         .collect();
@@ -216,22 +280,32 @@ pub(super) fn rows<'a>(
     event: &Event,
     claims: &[&'a Claim],
     by: Grouping,
-    columns: &[Column],
+    columns: &mut Vec<Column>,
+    withdrawn: &Withdrawn<'a>,
 ) -> Vec<FigureRow<'a>> {
     let (by_col, by_voice) = index(ds, claims, by);
-    let mut keys: Vec<(String, String)> = by_col.keys().cloned().collect();
+    let mut keys: Vec<RowKey> = by_col.keys().cloned().collect();
     row_order(ds, event, &mut keys);
-    keys.into_iter()
-        .filter_map(|(party, metric_id)| {
-            let metric = ds.metric(&metric_id)?;
-            let col_series = RowSeries::of(&by_col, &party, metric);
-            let voice_series = RowSeries::of(&by_voice, &party, metric);
-            let col_entries = entries(ds, event, by, &col_series, &party);
+    let mut sums = Vec::new();
+    let mut rows: Vec<FigureRow<'a>> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let metric = ds.metric(&key.1)?;
+            let col_series = RowSeries::of(ds, &by_col, &key, metric, withdrawn);
+            let voice_series = RowSeries::of(ds, &by_voice, &key, metric, withdrawn);
+            let col_entries = entries(ds, event, by, &col_series, &key.0);
             let mut cells = into_cells(columns, col_entries, |e| &e.key);
-            let voices = entries(ds, event, by, &voice_series, &party);
+            let mut voices = entries(ds, event, by, &voice_series, &key.0);
+            voices.retain(|v| v.withdrawn.is_none());
             mark_superseded(&mut cells, &voices);
+            let sum = own_sum(ds, event, by, &by_voice, &key, withdrawn);
+            voices.extend(sum.clone());
+            sums.push(sum);
+            let current = voices.iter().flat_map(|v| v.value.claims());
             let mut row = FigureRow {
-                party,
+                category: key.2.as_deref().and_then(|c| ds.category(c)),
+                places_differ: clash(ds, current),
+                party: key.0,
                 metric,
                 cells,
                 voices,
@@ -240,5 +314,18 @@ pub(super) fn rows<'a>(
             row.verdict = verdict(ds, event, by, &row);
             Some(row)
         })
-        .collect()
+        .collect();
+    // Each party's own figures summed get a column when some row has them.
+    if sums.iter().any(Option::is_some) {
+        columns.push(Column {
+            id: OWN_SUM.to_string(),
+            name: "Each party's own figures, summed (derived)".to_string(),
+            party: None,
+            standing: None,
+        });
+        for (row, sum) in rows.iter_mut().zip(sums) {
+            row.cells.push(sum.into_iter().collect());
+        }
+    }
+    rows
 }

@@ -14,24 +14,30 @@
 
 mod accusations;
 mod columns;
+mod combined;
 mod derived;
 mod figures;
 pub mod pairs;
 mod perspective;
+mod places;
 mod positions;
 mod reconcile;
 mod statements;
 mod supersede;
 mod verdict;
+mod withdrawn;
 
-pub use columns::Column;
+pub use columns::{Column, OWN_SUM};
 pub use derived::FigureValue;
 pub use figures::{FigureEntry, FigureRow};
 pub use pairs::{Incomparable, Outcome, GAP};
 pub use perspective::Perspective;
 pub use reconcile::{reconcile, Reconciled};
 pub use statements::{StanceEntry, StatementRow, Topic};
-pub use verdict::{figure_verdict, Conflict, ConflictDetail, ConflictKind, Rival, Verdict, Voiced};
+pub use verdict::{
+    figure_verdict, Agreement, Conflict, ConflictDetail, ConflictKind, Rival, Verdict, Voiced,
+};
+pub use withdrawn::Withdrawn;
 
 use std::cmp::Ordering;
 
@@ -43,8 +49,11 @@ use crate::model::{Claim, Dataset, Event};
 pub enum Grouping {
     /// One column per source (ministry, "Yerevan", agency…).
     Source,
-    /// One column per party: the organs of a state merged.
+    /// One column per party: its organs on the record merged; affiliated
+    /// media, individuals and unnamed officials keep columns of their own.
     Party,
+    /// One column per party with every voice aligned with it merged.
+    Side,
 }
 
 /// A rule that turns a row's figures into one.
@@ -80,6 +89,8 @@ pub struct Comparison<'a> {
     pub columns: Vec<Column>,
     pub figures: Vec<FigureRow<'a>>,
     pub statements: Vec<StatementRow<'a>>,
+    /// Claims retracted or corrected, with the claim that withdrew each.
+    pub withdrawn: Withdrawn<'a>,
     pub claims_used: usize,
 }
 
@@ -107,15 +118,17 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         .filter(|c| options.as_of.as_ref().is_none_or(|m| c.said.known_by(m)))
         .collect();
     claims.sort_by(|a, b| claim_order(a, b));
-    let columns = columns::columns(ds, event, &claims, options.by);
-    let figures = figures::rows(ds, event, &claims, options.by, &columns);
-    let statements = statements::rows(ds, event, &claims, options.by, &columns);
+    let withdrawn = withdrawn::withdrawn(&claims);
+    let mut columns = columns::columns(ds, event, &claims, options.by);
+    let figures = figures::rows(ds, event, &claims, options.by, &mut columns, &withdrawn);
+    let statements = statements::rows(ds, event, &claims, options.by, &columns, &withdrawn);
     Comparison {
         event,
         options,
         columns,
         figures,
         statements,
+        withdrawn,
         claims_used: claims.len(),
     }
 }
@@ -144,9 +157,15 @@ pub(crate) mod testing {
             english: None,
             reading: None,
             hedged: false,
+            attribution: crate::model::Attribution::OnRecord,
+            place: None,
+            corrects: None,
             note: None,
             assertion: Assertion::Figure(Figure {
                 party: "p".into(),
+                parties: vec!["p".into()],
+                category: None,
+                breakdown: Vec::new(),
                 metric: "killed".into(),
                 quantity: q,
                 as_of: None,

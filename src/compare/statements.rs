@@ -1,14 +1,18 @@
 //! Statement rows: one per act accused (see [`super::accusations`]) and one
 //! per proposition (see [`super::positions`]); a voice's latest statement
-//! on a row counts.
+//! on a row counts; one it withdrew is shown, not counted.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::columns::{into_cells, keys, Column};
+use super::places::clash;
 use super::supersede::split;
-use super::verdict::Verdict;
+use super::verdict::{Agreement, Verdict};
+use super::withdrawn::{settle, Withdrawn};
 use super::{accusations, positions, Grouping};
-use crate::model::{Act, Assertion, Claim, Dataset, Event, Proposition, PropositionKind, Stance};
+use crate::model::{
+    Act, Assertion, Claim, Dataset, Event, Place, Proposition, PropositionKind, Stance,
+};
 
 /// One voice's (or column's) current stance on an accusation or proposition row.
 #[derive(Debug, Clone)]
@@ -19,6 +23,8 @@ pub struct StanceEntry<'a> {
     /// Other current statements of the same voice on the same party that
     /// the data cannot order against this one.
     pub unordered: usize,
+    /// The claim that retracted or corrected this statement: shown, never counted.
+    pub withdrawn: Option<&'a Claim>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +45,11 @@ impl Topic<'_> {
         matches!(self, Topic::Proposition(p) if p.kind == PropositionKind::Appeal)
     }
 
+    /// A demand on one party: like an appeal, shown and never counted.
+    pub fn is_demand(&self) -> bool {
+        matches!(self, Topic::Proposition(p) if p.kind == PropositionKind::Demand)
+    }
+
     fn is_about(&self, c: &Claim) -> bool {
         match (&c.assertion, self) {
             (Assertion::Accusation(a), Topic::Act(t)) => a.act == t.id,
@@ -55,6 +66,8 @@ pub struct StatementRow<'a> {
     pub cells: Vec<Vec<StanceEntry<'a>>>,
     pub voices: Vec<StanceEntry<'a>>,
     pub verdict: Verdict<'a>,
+    /// Two places the current voices name, neither within the other.
+    pub places_differ: Option<(&'a Place, &'a Place)>,
 }
 
 impl StatementRow<'_> {
@@ -79,6 +92,7 @@ pub(super) type Affirmed<'a> = HashMap<&'a str, Vec<(String, &'a Claim)>>;
 fn stance_entries<'a>(
     list: &[&'a Claim],
     key_of: &dyn Fn(&Claim) -> String,
+    withdrawn: &Withdrawn<'a>,
 ) -> Vec<StanceEntry<'a>> {
     let mut groups: BTreeMap<(String, String), Vec<&'a Claim>> = BTreeMap::new();
     for c in list {
@@ -94,14 +108,18 @@ fn stance_entries<'a>(
     }
     let mut out = Vec::new();
     for ((key, _), claims) in groups {
-        let (current, earlier) = split(claims, |c| (c.said.span(), c.id.as_str()));
+        let (mut current, mut earlier) = split(claims, |c| (c.said.span(), c.id.as_str()));
+        let by = |c: &&Claim| withdrawn.get(c.id.as_str()).copied();
+        let gone = settle(&mut current, &mut earlier, |c| by(c).is_some());
         let unordered = current.len().saturating_sub(1);
-        for claim in current {
+        let gone = gone.map(|c| (by(&c), c));
+        for (withdrawn, claim) in current.into_iter().map(|c| (None, c)).chain(gone) {
             out.push(StanceEntry {
                 key: key.clone(),
                 claim,
                 earlier: earlier.clone(),
                 unordered,
+                withdrawn,
             });
         }
     }
@@ -116,7 +134,7 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
         let t = match &c.assertion {
             Assertion::Accusation(a) => ds.act(&a.act).map(Topic::Act),
             Assertion::Position(p) => ds.proposition(&p.proposition).map(Topic::Proposition),
-            Assertion::Figure(_) => None,
+            Assertion::Figure(_) | Assertion::Retraction { .. } => None,
         };
         if let Some(t) = t.filter(|t| !topics.iter().any(|x| x.id() == t.id())) {
             topics.push(t);
@@ -125,7 +143,7 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
     topics.sort_by_key(|t| match t {
         Topic::Act(a) => (0, ds.acts.iter().position(|x| x.id == a.id).unwrap_or(0)),
         Topic::Proposition(p) => (
-            if t.is_appeal() { 2 } else { 1 },
+            1 + usize::from(t.is_appeal() || t.is_demand()),
             ds.propositions
                 .iter()
                 .position(|x| x.id == p.id)
@@ -135,7 +153,12 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
     topics
 }
 
-fn affirmed<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> Affirmed<'a> {
+fn affirmed<'a>(
+    ds: &Dataset,
+    claims: &[&'a Claim],
+    by: Grouping,
+    withdrawn: &Withdrawn<'a>,
+) -> Affirmed<'a> {
     let positions: Vec<&Claim> = claims
         .iter()
         .copied()
@@ -149,8 +172,8 @@ fn affirmed<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> Affirmed<'a
     }
     let mut affirmed: Affirmed<'a> = HashMap::new();
     for (prop, list) in by_prop {
-        for e in stance_entries(&list, &|c| keys(ds, c, by).1) {
-            if let Assertion::Position(p) = &e.claim.assertion {
+        for e in stance_entries(&list, &|c| keys(ds, c, by).1, withdrawn) {
+            if let (Assertion::Position(p), None) = (&e.claim.assertion, e.withdrawn) {
                 if p.stance == Stance::Affirms {
                     affirmed.entry(prop).or_default().push((e.key, e.claim));
                 }
@@ -166,8 +189,9 @@ pub(super) fn rows<'a>(
     claims: &[&'a Claim],
     by: Grouping,
     columns: &[Column],
+    withdrawn: &Withdrawn<'a>,
 ) -> Vec<StatementRow<'a>> {
-    let affirmed = affirmed(ds, claims, by);
+    let affirmed = affirmed(ds, claims, by, withdrawn);
     topics(ds, claims)
         .into_iter()
         .map(|topic| {
@@ -176,17 +200,20 @@ pub(super) fn rows<'a>(
                 .copied()
                 .filter(|c| topic.is_about(c))
                 .collect();
-            let col_entries = stance_entries(&on_topic, &|c| keys(ds, c, by).0);
+            let col_entries = stance_entries(&on_topic, &|c| keys(ds, c, by).0, withdrawn);
             let cells = into_cells(columns, col_entries, |e| &e.key);
-            let voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1);
+            let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
+            voices.retain(|v| v.withdrawn.is_none());
             let verdict = match &topic {
                 _ if topic.is_appeal() => Verdict::Appeal,
+                _ if topic.is_demand() => Verdict::Demand,
                 Topic::Act(_) => accusations::verdict(ds, &voices, by, &event.sides),
                 Topic::Proposition(p) => {
                     positions::verdict(ds, p, &voices, &affirmed, &event.sides, by)
                 }
             };
             StatementRow {
+                places_differ: clash(ds, voices.iter().map(|v| v.claim)),
                 topic,
                 cells,
                 voices,
@@ -203,13 +230,13 @@ pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
     keys.len()
 }
 
-/// Whether entries that agree speak for both sides of the event.
+/// How far entries that agree go: voices of both sides of the event, or not.
 pub(super) fn both_sides(
     ds: &Dataset,
     voices: &[StanceEntry],
     sides: &[String],
     by: Grouping,
-) -> bool {
+) -> Agreement {
     let mut parties: Vec<String> = voices
         .iter()
         .filter_map(|v| super::columns::party_of_key(ds, &v.key, by))
@@ -217,5 +244,9 @@ pub(super) fn both_sides(
         .collect();
     parties.sort();
     parties.dedup();
-    parties.len() >= 2
+    if parties.len() >= 2 {
+        Agreement::BothSides
+    } else {
+        Agreement::Voices
+    }
 }

@@ -4,6 +4,7 @@
 
 use super::derived::FigureValue;
 use super::pairs::{self, Incomparable, Outcome};
+use super::perspective::Perspective;
 use crate::model::quantity::Amount;
 use crate::model::{Claim, Proposition};
 
@@ -15,16 +16,31 @@ pub enum Verdict<'a> {
     /// [`pairs::GAP`] times apart.
     Gap(ConflictDetail<'a>),
     /// Two or more voices whose statements agree; `voices` counts claimants,
-    /// not outlets; `both_sides` when they speak for both sides of the event.
+    /// not outlets.
     Consistent {
         voices: usize,
-        both_sides: bool,
+        agreement: Agreement,
     },
     /// Two or more voices, none of whose figures can be weighed together.
     NotComparable(Incomparable),
     SingleSource,
     /// An appeal: shown, not a side taken.
     Appeal,
+    /// A demand on one party: shown, not a voice on a matter of fact.
+    Demand,
+}
+
+/// How strong an agreement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Agreement {
+    /// Voices agree, not both sides at one moment.
+    Voices,
+    /// Voices of both sides agree about one moment.
+    BothSides,
+    /// A party's own official figure for its losses is the very number its
+    /// adversary gives: the strongest agreement there is.
+    Confirmed,
 }
 
 /// The voices in a conflict (or gap) on a row, as indexes into its entries.
@@ -98,16 +114,17 @@ impl Verdict<'_> {
             Verdict::NotComparable(_) => "not comparable",
             Verdict::SingleSource => "single source",
             Verdict::Appeal => "appeal",
+            Verdict::Demand => "demand",
         }
     }
 
     /// No conflict among `voices` distinct voices.
-    pub(super) fn settled(voices: usize, both_sides: bool) -> Verdict<'static> {
+    pub(super) fn settled(voices: usize, agreement: Agreement) -> Verdict<'static> {
         match voices {
             0 | 1 => Verdict::SingleSource,
             n => Verdict::Consistent {
                 voices: n,
-                both_sides,
+                agreement,
             },
         }
     }
@@ -117,6 +134,7 @@ impl Verdict<'_> {
 pub struct Voiced<'v, 'a> {
     pub key: &'v str,
     pub party: Option<&'v str>,
+    pub perspective: Perspective,
     pub value: &'v FigureValue<'a>,
 }
 
@@ -190,7 +208,7 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
         let mut keys: Vec<&str> = voices.iter().map(|v| v.key).collect();
         keys.sort_unstable();
         keys.dedup();
-        return Verdict::settled(keys.len(), false);
+        return Verdict::settled(keys.len(), Agreement::Voices);
     }
     // Only the voices that agree count, and only agreement about one moment
     // (not a count that grew in between) is agreement "by both sides".
@@ -213,7 +231,24 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
             .flatten()
             .collect(),
     );
-    Verdict::settled(agreeing, sides >= 2)
+    let confirmed = agree
+        .iter()
+        .any(|&(i, j, same)| same && confirms(&voices[i], &voices[j]));
+    let agreement = match (confirmed, sides >= 2) {
+        (true, _) => Agreement::Confirmed,
+        (false, true) => Agreement::BothSides,
+        (false, false) => Agreement::Voices,
+    };
+    Verdict::settled(agreeing, agreement)
+}
+
+/// A party's official self-report and its adversary's claim that give one
+/// and the same number.
+fn confirms(a: &Voiced, b: &Voiced) -> bool {
+    let pair = [a.perspective, b.perspective];
+    let sides = pair.contains(&Perspective::Own) && pair.contains(&Perspective::Adversary);
+    let (x, y) = (a.value.interval(), b.value.interval());
+    sides && x.high == Some(x.low) && x == y
 }
 
 /// Whether two figures may stand at one moment.
@@ -242,6 +277,7 @@ mod tests {
             .map(|((key, party, _), value)| Voiced {
                 key,
                 party: *party,
+                perspective: Perspective::ThirdParty,
                 value,
             })
             .collect();
@@ -267,8 +303,8 @@ mod tests {
                     who.join(",")
                 )
             }
-            Verdict::Consistent { voices, both_sides } => {
-                format!("consistent {voices} {both_sides}")
+            Verdict::Consistent { voices, agreement } => {
+                format!("consistent {voices} {}", *agreement >= Agreement::BothSides)
             }
             Verdict::NotComparable(why) => format!("not comparable {why:?}"),
             other => other.name().to_string(),

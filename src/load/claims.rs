@@ -3,14 +3,12 @@
 //! assertion and quantity).
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use super::digest::{id_hash, FileCheck, RefKind, S};
 use super::file_model::*;
 use super::text::collapse_space;
 use super::Keep;
 use crate::diagnostic::Code;
-use crate::model::quantity::{Interval, Quantity};
 use crate::model::*;
 
 pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
@@ -22,8 +20,10 @@ pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
                 "figure"
             } else if c.accusation.is_some() {
                 "accusation"
-            } else {
+            } else if c.position.is_some() {
                 "position"
+            } else {
+                "retraction"
             };
             f.event.as_deref().is_none_or(|e| e == event)
                 && f.source.as_deref().is_none_or(|s| s == c.source.get_ref())
@@ -152,6 +152,9 @@ pub(super) fn claim<'t>(
     if let Some(o) = &c.origin {
         fc.reference(RefKind::Source, o);
     }
+    if let Some(p) = &c.place {
+        fc.reference(RefKind::Place, p);
+    }
     let said = fc.when(&c.said);
     let (quote, quote_kind) = quote_of(fc, c)?;
     let quote_ok = check_quote(fc, c, quote, local_docs);
@@ -179,6 +182,9 @@ pub(super) fn claim<'t>(
         english: c.english.clone(),
         reading: c.reading.clone(),
         hedged: c.hedged,
+        attribution: c.attribution.unwrap_or_default(),
+        place: c.place.as_ref().map(|p| p.get_ref().clone()),
+        corrects: c.corrects.as_ref().map(|x| x.get_ref().clone()),
         note: c.note.clone(),
         assertion,
         seq,
@@ -190,6 +196,7 @@ pub(super) fn assertion<'t>(
     c: &'t ClaimFile,
     local_props: &HashSet<&str>,
 ) -> Option<Assertion> {
+    withdrawals(fc, c);
     let given = [
         c.figure.is_some(),
         c.accusation.is_some(),
@@ -198,6 +205,23 @@ pub(super) fn assertion<'t>(
     .iter()
     .filter(|x| **x)
     .count();
+    if let (Some(of), 0) = (&c.retracts, given) {
+        return Some(Assertion::Retraction {
+            of: of.get_ref().clone(),
+        });
+    }
+    if let (Some(of), true) = (&c.retracts, given > 0) {
+        fc.error(
+            Code::BadRetraction,
+            of.span(),
+            format!(
+                "claim `{}` retracts a claim and asserts something too",
+                c.id.get_ref()
+            ),
+            "a retraction asserts nothing; to replace what was said, use `corrects`",
+        );
+        return None;
+    }
     if given != 1 {
         let msg = if given == 0 {
             format!("claim `{}` asserts nothing", c.id.get_ref())
@@ -207,35 +231,12 @@ pub(super) fn assertion<'t>(
         fc.error(Code::AssertionCount,
             c.id.span(),
             msg,
-            "give exactly one of [claim.figure], [claim.accusation], [claim.position]; split the rest into claims of their own",
+            "give exactly one of [claim.figure], [claim.accusation], [claim.position] (or, to withdraw a claim, `retracts` alone); split the rest into claims of their own",
         );
         return None;
     }
     if let Some(fig) = &c.figure {
-        let span = fig.span();
-        let fig = fig.get_ref();
-        fc.reference(RefKind::Party, &fig.party);
-        fc.reference(RefKind::Metric, &fig.metric);
-        if let Some(unit) = &fig.unit {
-            let place = fc.place(&unit.span());
-            fc.out
-                .units
-                .push((fig.metric.get_ref().clone(), unit.get_ref().clone(), place));
-        }
-        let as_of = fig.as_of.as_ref().map(|w| fc.when(w));
-        let since = fig.since.as_ref().map(|w| fc.when(w));
-        let quantity = quantity(fc, span.clone(), fig)?;
-        if !quantity.is_whole() {
-            let place = fc.place(&span);
-            fc.out.decimals.push((fig.metric.get_ref().clone(), place));
-        }
-        return Some(Assertion::Figure(Figure {
-            party: fig.party.get_ref().clone(),
-            metric: fig.metric.get_ref().clone(),
-            quantity,
-            as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
-            since: since.map(|w| w.ok_or(())).transpose().ok()?,
-        }));
+        return super::figure::figure(fc, fig.span(), fig.get_ref()).map(Assertion::Figure);
     }
     if let Some(acc) = &c.accusation {
         let acc = acc.get_ref();
@@ -260,6 +261,30 @@ pub(super) fn assertion<'t>(
         proposition: pos.proposition.get_ref().clone(),
         stance: pos.stance,
     }))
+}
+
+/// Records a retraction's or correction's target for the check across
+/// files; both at once are refused.
+fn withdrawals(fc: &mut FileCheck<'_>, c: &ClaimFile) {
+    let targets = [(&c.retracts, false), (&c.corrects, true)];
+    let given: Vec<(&S<String>, bool)> = targets
+        .into_iter()
+        .filter_map(|(t, corrects)| t.as_ref().map(|t| (t, corrects)))
+        .collect();
+    if given.len() == 2 {
+        fc.error(
+            Code::BadRetraction,
+            given[1].0.span(),
+            "a claim retracts or corrects an earlier claim, not both".to_string(),
+            "keep `corrects` to replace what was said, `retracts` to withdraw it",
+        );
+        return;
+    }
+    for (target, corrects) in given {
+        let place = fc.place(&target.span());
+        let (id, of) = (c.id.get_ref().clone(), target.get_ref().clone());
+        fc.out.withdrawals.push((id, of, corrects, place));
+    }
 }
 
 /// A count cannot stand at a moment after it was said.
@@ -318,85 +343,4 @@ fn at_time(fc: &mut FileCheck<'_>, text: &S<String>) -> Option<At> {
         }
         _ => fc.when(text).map(At::When),
     }
-}
-
-pub(super) fn quantity<'t>(
-    fc: &mut FileCheck<'t>,
-    span: Range<usize>,
-    fig: &'t FigureFile,
-) -> Option<Quantity> {
-    let forms = [
-        fig.exact.is_some(),
-        fig.at_least.is_some(),
-        fig.at_most.is_some(),
-        fig.more_than.is_some(),
-        fig.nearly.is_some(),
-        fig.about.is_some(),
-        fig.range.is_some(),
-        fig.vague.is_some(),
-    ];
-    let n = forms.iter().filter(|x| **x).count();
-    if n != 1 {
-        let what = if n == 0 {
-            "has no quantity"
-        } else {
-            "has more than one quantity"
-        };
-        fc.error(Code::QuantityCount,
-            span,
-            format!("the figure {what}"),
-            "give exactly one of exact, at_least, at_most, more_than, nearly, about, range = [low, high], vague = \"word\"",
-        );
-        return None;
-    }
-    if let Some(v) = &fig.exact {
-        return fc.amount(v, "`exact`").map(Quantity::Exact);
-    }
-    if let Some(v) = &fig.at_least {
-        return fc.amount(v, "`at_least`").map(Quantity::AtLeast);
-    }
-    if let Some(v) = &fig.at_most {
-        return fc.amount(v, "`at_most`").map(Quantity::AtMost);
-    }
-    if let Some(v) = &fig.more_than {
-        return fc.amount(v, "`more_than`").map(Quantity::MoreThan);
-    }
-    if let Some(v) = &fig.nearly {
-        return fc.amount(v, "`nearly`").map(Quantity::Nearly);
-    }
-    if let Some(v) = &fig.about {
-        return fc.amount(v, "`about`").map(Quantity::About);
-    }
-    if let Some(range) = &fig.range {
-        let ends = range.get_ref();
-        if ends.len() != 2 {
-            fc.error(
-                Code::BadRange,
-                range.span(),
-                format!("a range has two ends, found {}", ends.len()),
-                "write range = [low, high]",
-            );
-            return None;
-        }
-        let low = fc.amount(&ends[0], "a range's low end");
-        let high = fc.amount(&ends[1], "a range's high end");
-        let (low, high) = (low?, high?);
-        if low > high {
-            fc.error(
-                Code::BadRange,
-                range.span(),
-                format!("range with low > high: [{low}, {high}]"),
-                format!("did you mean [{high}, {low}]?"),
-            );
-            return None;
-        }
-        return Some(Quantity::Range { low, high });
-    }
-    let word = fig.vague.as_ref()?;
-    fc.reference(RefKind::Vague, word);
-    // The interval comes from the vocabulary when the claim is merged.
-    Some(Quantity::Vague {
-        word: word.get_ref().clone(),
-        interval: Interval::open(0),
-    })
 }

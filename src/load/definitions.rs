@@ -7,7 +7,10 @@ use super::digest::{Def, FileCheck, RefKind};
 use super::file_model::*;
 use crate::diagnostic::Code;
 use crate::model::quantity::Interval;
-use crate::model::{Act, Document, Event, Metric, Party, Proposition, PropositionKind, Source};
+use crate::model::{
+    Act, Category, Document, Event, Metric, Party, Place, Proposition, PropositionKind, Source,
+    SourceKind, Standing,
+};
 
 pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     parties(fc, m);
@@ -18,6 +21,8 @@ pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     event(fc, m);
     documents(fc, m);
     propositions(fc, m);
+    categories(fc, m);
+    places(fc, m);
 }
 
 /// Parties: an id and a name.
@@ -42,6 +47,7 @@ fn sources<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
         if let Some(p) = &s.party {
             fc.reference(RefKind::Party, p);
         }
+        let standing = standing(fc, s);
         if fc.id_ok("source", &s.id) {
             let place = fc.place(&s.id.span());
             fc.out.sources.push(Def {
@@ -50,11 +56,57 @@ fn sources<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     name: s.name.clone(),
                     party: s.party.as_ref().map(|p| p.get_ref().clone()),
                     kind: s.kind,
+                    standing,
                 },
                 place,
             });
         }
     }
+}
+
+/// A source's standing: as given, checked against its party; when absent,
+/// an organ of its party, else independent (or international for an
+/// international organisation), as files before `standing` meant.
+fn standing(fc: &mut FileCheck<'_>, s: &SourceFile) -> Standing {
+    let Some(given) = &s.standing else {
+        return match (&s.party, s.kind) {
+            (Some(_), _) => Standing::Organ,
+            (None, SourceKind::InternationalOrganisation) => Standing::International,
+            (None, _) => Standing::Independent,
+        };
+    };
+    let st = *given.get_ref();
+    match (&s.party, st) {
+        (None, st) if st.is_aligned() => fc.error(
+            Code::Standing,
+            given.span(),
+            format!(
+                "source `{}` is `{}` but names no party",
+                s.id.get_ref(),
+                st.name()
+            ),
+            format!(
+                "add `party = \"…\"`: the party it is {} of",
+                match st {
+                    Standing::Organ => "an organ",
+                    Standing::Affiliated => "affiliated with",
+                    _ => "a voice",
+                }
+            ),
+        ),
+        (Some(p), Standing::Independent) => fc.error(
+            Code::Standing,
+            p.span(),
+            format!(
+                "source `{}` is independent but names party `{}`",
+                s.id.get_ref(),
+                p.get_ref()
+            ),
+            "drop `party`, or say how it stands: organ, affiliated or individual",
+        ),
+        _ => {}
+    }
+    st
 }
 
 /// Metrics; a composite may not list itself among its parts.
@@ -154,6 +206,9 @@ fn event<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
         for side in &e.sides {
             fc.reference(RefKind::Party, side);
         }
+        for p in &e.places {
+            fc.reference(RefKind::Place, p);
+        }
         let date = fc.when(&e.date);
         if let (true, Some(date)) = (fc.id_ok("event", &e.id), date) {
             let place = fc.place(&e.id.span());
@@ -165,6 +220,7 @@ fn event<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     place: e.place.clone(),
                     summary: e.summary.clone(),
                     sides: e.sides.iter().map(|s| s.get_ref().clone()).collect(),
+                    places: e.places.iter().map(|p| p.get_ref().clone()).collect(),
                 },
                 place,
             });
@@ -199,6 +255,90 @@ fn documents<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     }
 }
 
+/// Categories a figure may count apart.
+fn categories<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
+    for c in &m.category {
+        if fc.id_ok("category", &c.id) {
+            let place = fc.place(&c.id.span());
+            fc.out.categories.push(Def {
+                item: Category {
+                    id: c.id.get_ref().clone(),
+                    label: c.label.clone(),
+                },
+                place,
+            });
+        }
+    }
+}
+
+/// Places, each within a larger one at most; one within itself is refused here,
+/// longer cycles after the merge.
+fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
+    for p in &m.place {
+        if let Some(w) = &p.within {
+            if w.get_ref() == p.id.get_ref() {
+                fc.error(
+                    Code::PlaceCycle,
+                    w.span(),
+                    format!("place `{}` lies within itself", p.id.get_ref()),
+                    "`within` names a larger place",
+                );
+                continue;
+            }
+            fc.reference(RefKind::Place, w);
+        }
+        if fc.id_ok("place", &p.id) {
+            let place = fc.place(&p.id.span());
+            fc.out.places.push(Def {
+                item: Place {
+                    id: p.id.get_ref().clone(),
+                    name: p.name.clone(),
+                    within: p.within.as_ref().map(|w| w.get_ref().clone()),
+                },
+                place,
+            });
+        }
+    }
+}
+
+/// A proposition's kind; a demand names its addressee, nothing else does.
+fn proposition_kind<'t>(fc: &mut FileCheck<'t>, p: &'t PropositionFile) -> Option<PropositionKind> {
+    let kind = match p.kind.as_ref().map(|k| *k.get_ref()) {
+        Some(PropositionKindFile::Appeal) => PropositionKind::Appeal,
+        Some(PropositionKindFile::Demand) => PropositionKind::Demand,
+        _ => PropositionKind::Fact,
+    };
+    match (&p.addressee, kind) {
+        (None, PropositionKind::Demand) => {
+            let span = p.kind.as_ref().map_or(p.id.span(), |k| k.span());
+            fc.error(
+                Code::BadDemand,
+                span,
+                format!("demand `{}` names no addressee", p.id.get_ref()),
+                "add `addressee = \"…\"`: the party the demand is made of",
+            );
+            None
+        }
+        (Some(a), PropositionKind::Demand) => {
+            fc.reference(RefKind::Party, a);
+            Some(kind)
+        }
+        (Some(a), _) => {
+            fc.error(
+                Code::BadDemand,
+                a.span(),
+                format!(
+                    "proposition `{}` has an addressee but is not a demand",
+                    p.id.get_ref()
+                ),
+                "add `kind = \"demand\"`, or drop `addressee`",
+            );
+            None
+        }
+        (None, kind) => Some(kind),
+    }
+}
+
 /// Propositions and the ones each excludes.
 fn propositions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     let local: HashSet<&str> = m
@@ -212,16 +352,15 @@ fn propositions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                 fc.reference(RefKind::Proposition, x);
             }
         }
-        if fc.id_ok("proposition", &p.id) {
+        let kind = proposition_kind(fc, p);
+        if let (true, Some(kind)) = (fc.id_ok("proposition", &p.id), kind) {
             let place = fc.place(&p.id.span());
             fc.out.propositions.push(Def {
                 item: Proposition {
                     id: p.id.get_ref().clone(),
                     text: p.text.clone(),
-                    kind: match p.kind {
-                        Some(PropositionKindFile::Appeal) => PropositionKind::Appeal,
-                        _ => PropositionKind::Fact,
-                    },
+                    kind,
+                    addressee: p.addressee.as_ref().map(|a| a.get_ref().clone()),
                     excludes: p.excludes.iter().map(|x| x.get_ref().clone()).collect(),
                 },
                 place,

@@ -18,7 +18,9 @@ use super::Keep;
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
 use crate::model::quantity::{Amount, Interval};
 use crate::model::when::{parse_when, When};
-use crate::model::{Act, Claim, Document, Event, Metric, Party, Proposition, Source};
+use crate::model::{
+    Act, Category, Claim, Document, Event, Metric, Party, Place as PlaceDef, Proposition, Source,
+};
 
 /// A place in a file, resolved to line and column while the text is at hand.
 #[derive(Debug, Clone)]
@@ -72,6 +74,8 @@ pub(super) enum RefKind {
     Event,
     Document,
     Proposition,
+    Category,
+    Place,
 }
 
 impl RefKind {
@@ -85,6 +89,8 @@ impl RefKind {
             RefKind::Event => "event",
             RefKind::Document => "document",
             RefKind::Proposition => "proposition",
+            RefKind::Category => "category",
+            RefKind::Place => "place",
         }
     }
 }
@@ -117,6 +123,10 @@ pub(super) struct Digest {
     pub(super) events: Vec<Def<Event>>,
     pub(super) documents: Vec<Def<Document>>,
     pub(super) propositions: Vec<Def<Proposition>>,
+    pub(super) categories: Vec<Def<Category>>,
+    pub(super) places: Vec<Def<PlaceDef>>,
+    /// (claim, target, corrects?, place): withdrawals, checked once all claims are known.
+    pub(super) withdrawals: Vec<(String, String, bool, Place)>,
     pub(super) refs: Vec<ExternalRef>,
     /// (metric, unit, place): a figure's stated unit, checked against the metric's.
     pub(super) units: Vec<(String, String, Place)>,
@@ -391,7 +401,9 @@ pub(super) fn index_entry(m: &FileModel, d: &Digest) -> index::IndexEntry {
             && m.source.is_empty()
             && m.metric.is_empty()
             && m.vague.is_empty()
-            && m.act.is_empty())
+            && m.act.is_empty()
+            && m.category.is_empty()
+            && m.place.is_empty())
             || (m.event.is_none() && !(m.document.is_empty() && m.proposition.is_empty())),
         defines,
         needs,

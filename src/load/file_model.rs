@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Channel, SourceKind, Stance};
+use crate::model::{Attribution, Channel, SourceKind, Stance, Standing};
 
 type S<T> = Spanned<T>;
 
@@ -57,6 +57,10 @@ pub struct FileModel {
     pub vague: Vec<VagueFile>,
     #[serde(default)]
     pub act: Vec<ActFile>,
+    #[serde(default)]
+    pub category: Vec<CategoryFile>,
+    #[serde(default)]
+    pub place: Vec<PlaceFile>,
     pub event: Option<EventFile>,
     #[serde(default)]
     pub document: Vec<DocumentFile>,
@@ -80,6 +84,28 @@ pub struct SourceFile {
     pub name: String,
     pub party: Option<S<String>>,
     pub kind: SourceKind,
+    /// organ, affiliated, individual, independent, international; when absent,
+    /// an organ of its party, else independent (international for an
+    /// international organisation).
+    pub standing: Option<S<Standing>>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryFile {
+    pub id: S<String>,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFile {
+    pub id: S<String>,
+    pub name: String,
+    /// The larger place it lies within (a village within a district).
+    pub within: Option<S<String>>,
     pub note: Option<String>,
 }
 
@@ -129,6 +155,9 @@ pub struct EventFile {
     /// The parties that fought: a claim by one about another's losses is an adversary's claim.
     #[serde(default)]
     pub sides: Vec<S<String>>,
+    /// The places its claims may name.
+    #[serde(default)]
+    pub places: Vec<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +182,7 @@ pub struct DocumentFile {
 pub enum PropositionKindFile {
     Fact,
     Appeal,
+    Demand,
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,7 +190,9 @@ pub enum PropositionKindFile {
 pub struct PropositionFile {
     pub id: S<String>,
     pub text: String,
-    pub kind: Option<PropositionKindFile>,
+    pub kind: Option<S<PropositionKindFile>>,
+    /// For a demand: the party it is addressed to.
+    pub addressee: Option<S<String>>,
     #[serde(default)]
     pub excludes: Vec<S<String>>,
 }
@@ -182,6 +214,14 @@ pub struct ClaimFile {
     pub reading: Option<String>,
     #[serde(default)]
     pub hedged: bool,
+    /// `unnamed` ("an unnamed official") or `unofficial` ("unofficial figures").
+    pub attribution: Option<Attribution>,
+    /// Where the claimant puts what it states.
+    pub place: Option<S<String>>,
+    /// An earlier claim of the same source this one withdraws (asserting nothing).
+    pub retracts: Option<S<String>>,
+    /// An earlier claim of the same source this one corrects.
+    pub corrects: Option<S<String>>,
     pub note: Option<String>,
     pub figure: Option<S<FigureFile>>,
     pub accusation: Option<S<AccusationFile>>,
@@ -191,8 +231,12 @@ pub struct ClaimFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureFile {
-    pub party: S<String>,
+    pub party: Option<S<String>>,
+    /// Several parties' losses counted together ("on both sides").
+    pub parties: Option<S<Vec<S<String>>>>,
     pub metric: S<String>,
+    /// The kind counted, when only some of the party's people ("border-guards").
+    pub of: Option<S<String>>,
     pub exact: Option<S<Number>>,
     pub at_least: Option<S<Number>>,
     pub at_most: Option<S<Number>>,
@@ -206,7 +250,58 @@ pub struct FigureFile {
     pub as_of: Option<S<String>>,
     /// A running total since this date, rather than this event's count.
     pub since: Option<S<String>>,
+    /// The parts the total is broken into.
+    #[serde(default)]
+    pub breakdown: Vec<S<BreakdownFile>>,
 }
+
+/// A part of a figure's breakdown: a category and its quantity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreakdownFile {
+    pub of: S<String>,
+    pub exact: Option<S<Number>>,
+    pub at_least: Option<S<Number>>,
+    pub at_most: Option<S<Number>>,
+    pub more_than: Option<S<Number>>,
+    pub nearly: Option<S<Number>>,
+    pub about: Option<S<Number>>,
+    pub range: Option<S<Vec<S<Number>>>>,
+    pub vague: Option<S<String>>,
+}
+
+/// The quantity forms a figure or a breakdown part may give, by reference.
+pub struct Forms<'t> {
+    pub exact: Option<&'t S<Number>>,
+    pub at_least: Option<&'t S<Number>>,
+    pub at_most: Option<&'t S<Number>>,
+    pub more_than: Option<&'t S<Number>>,
+    pub nearly: Option<&'t S<Number>>,
+    pub about: Option<&'t S<Number>>,
+    pub range: Option<&'t S<Vec<S<Number>>>>,
+    pub vague: Option<&'t S<String>>,
+}
+
+macro_rules! forms {
+    ($t:ty) => {
+        impl $t {
+            pub fn forms(&self) -> Forms<'_> {
+                Forms {
+                    exact: self.exact.as_ref(),
+                    at_least: self.at_least.as_ref(),
+                    at_most: self.at_most.as_ref(),
+                    more_than: self.more_than.as_ref(),
+                    nearly: self.nearly.as_ref(),
+                    about: self.about.as_ref(),
+                    range: self.range.as_ref(),
+                    vague: self.vague.as_ref(),
+                }
+            }
+        }
+    };
+}
+forms!(FigureFile);
+forms!(BreakdownFile);
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -23,6 +23,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) units: Vec<(String, String, Place)>,
     pub(super) decimals: Vec<(String, Place)>,
     pub(super) quotes: Vec<(String, String, Place)>,
+    /// (claim, target, corrects?, place): see [`super::links`].
+    pub(super) withdrawals: Vec<(String, String, bool, Place)>,
     /// (hash, file, offset) of every claim id.
     pub(super) claim_ids: Vec<(u64, u32, u32)>,
     /// Kept claims whose ids are not all defined yet.
@@ -54,6 +56,7 @@ impl<'f, 's> Merger<'f, 's> {
             units: Vec::new(),
             decimals: Vec::new(),
             quotes: Vec::new(),
+            withdrawals: Vec::new(),
             claim_ids: Vec::new(),
             pending: Vec::new(),
             tally: BTreeMap::new(),
@@ -126,6 +129,16 @@ impl<'f, 's> Merger<'f, 's> {
                 self.ds.add_proposition(x.item);
             }
         }
+        for x in std::mem::take(&mut d.categories) {
+            if self.define(RefKind::Category, &x.item.id, &x.place) {
+                self.ds.add_category(x.item);
+            }
+        }
+        for x in std::mem::take(&mut d.places) {
+            if self.define(RefKind::Place, &x.item.id, &x.place) {
+                self.ds.add_place(x.item);
+            }
+        }
     }
 
     pub(super) fn merge(&mut self, mut d: Digest) -> io::Result<()> {
@@ -134,6 +147,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.refs.extend(d.refs);
         self.units.extend(d.units);
         self.quotes.extend(d.quotes);
+        self.withdrawals.extend(d.withdrawals);
         self.decimals.extend(d.decimals);
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
         if let Origin::Disk(path) = &self.files[self.next_file].origin {
@@ -179,33 +193,50 @@ impl<'f, 's> Merger<'f, 's> {
             && c.origin.as_deref().is_none_or(|o| ds.source(o).is_some())
             && ds.event(&c.event).is_some()
             && ds.document(&c.document).is_some()
+            && c.place.as_deref().is_none_or(|p| ds.place(p).is_some())
             && match &c.assertion {
-                Assertion::Figure(f) => {
-                    ds.party(&f.party).is_some()
-                        && ds.metric(&f.metric).is_some()
-                        && match &f.quantity {
-                            Quantity::Vague { word, .. } => self.vague.contains_key(word),
-                            _ => true,
-                        }
-                }
+                Assertion::Figure(f) => self.figure_known(f),
                 Assertion::Accusation(a) => {
                     ds.party(&a.accused).is_some() && ds.act(&a.act).is_some()
                 }
                 Assertion::Position(p) => ds.proposition(&p.proposition).is_some(),
+                Assertion::Retraction { .. } => true,
             };
         if !known {
             return false;
         }
-        if let Assertion::Figure(Figure {
-            quantity: Quantity::Vague { word, interval },
-            ..
-        }) = &mut c.assertion
-        {
-            if let Some(iv) = self.vague.get(word.as_str()) {
-                *interval = *iv;
+        if let Assertion::Figure(f) = &mut c.assertion {
+            let parts = f.breakdown.iter_mut().map(|p| &mut p.quantity);
+            for q in std::iter::once(&mut f.quantity).chain(parts) {
+                if let Quantity::Vague { word, interval } = q {
+                    if let Some(iv) = self.vague.get(word.as_str()) {
+                        *interval = *iv;
+                    }
+                }
             }
         }
         true
+    }
+
+    /// Whether every id a figure (and its breakdown) uses is defined.
+    fn figure_known(&self, f: &Figure) -> bool {
+        let ds = &self.ds;
+        let vague_ok = |q: &Quantity| match q {
+            Quantity::Vague { word, .. } => self.vague.contains_key(word),
+            _ => true,
+        };
+        f.parties.iter().all(|p| ds.party(p).is_some())
+            && ds.metric(&f.metric).is_some()
+            && vague_ok(&f.quantity)
+            && f.category
+                .as_deref()
+                .is_none_or(|c| ds.category(c).is_some())
+            && f.breakdown.iter().all(|p| {
+                vague_ok(&p.quantity)
+                    && p.category
+                        .as_deref()
+                        .is_some_and(|c| ds.category(c).is_some())
+            })
     }
 
     pub(super) fn deliver(&mut self, mut claims: Vec<Claim>) -> io::Result<()> {
@@ -237,6 +268,8 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_units();
         self.check_decimals();
         self.check_cycles();
+        self.check_place_cycles();
+        self.check_withdrawals();
         self.check_deferred_quotes();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);

@@ -5,11 +5,13 @@
 //! re-validates.
 
 pub mod quantity;
+pub mod standing;
 pub mod when;
 
 use std::collections::HashMap;
 
 use quantity::Quantity;
+pub use standing::{Attribution, Standing};
 use when::When;
 
 #[derive(Debug, Clone)]
@@ -41,9 +43,26 @@ pub enum SourceKind {
 pub struct Source {
     pub id: String,
     pub name: String,
-    /// The party it speaks for; `None` for independent outlets and third parties' own voices.
+    /// The party it speaks for or is aligned with; `None` when independent.
     pub party: Option<String>,
     pub kind: SourceKind,
+    pub standing: Standing,
+}
+
+/// A kind of people or equipment a figure may count apart ("border guards"):
+/// a breakdown's parts and a figure's `of`.
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+}
+
+/// Where fighting is said to have happened; `within` a larger place.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub within: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +94,8 @@ pub struct Event {
     pub summary: String,
     /// The parties that fought; the others are third parties.
     pub sides: Vec<String>,
+    /// Places the event's claims name, as the event lists them.
+    pub places: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +118,9 @@ pub enum PropositionKind {
     Fact,
     /// A call (for restraint, for talks): shown, never counted as taking a side.
     Appeal,
+    /// A demand addressed to one party ("we urge Azerbaijan to withdraw"):
+    /// shown as such, never counted as a voice on a matter of fact.
+    Demand,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +128,8 @@ pub struct Proposition {
     pub id: String,
     pub text: String,
     pub kind: PropositionKind,
+    /// For a demand: the party it is addressed to.
+    pub addressee: Option<String>,
     /// Propositions that cannot be true together with this one.
     pub excludes: Vec<String>,
 }
@@ -132,8 +158,16 @@ pub enum Stance {
 
 #[derive(Debug, Clone)]
 pub struct Figure {
-    /// Whose people or equipment.
+    /// Whose people or equipment: the row key, the `parties` joined by `+`.
     pub party: String,
+    /// The parties whose losses it counts: one, or several counted together
+    /// ("20 killed on both sides"), sorted.
+    pub parties: Vec<String>,
+    /// The kind of people or equipment counted, when only some ("border guards").
+    pub category: Option<String>,
+    /// The parts a total is broken into ("30 soldiers and 5 border guards"),
+    /// each a figure of the same party and metric with its `category`.
+    pub breakdown: Vec<Figure>,
     pub metric: String,
     pub quantity: Quantity,
     /// The moment the count stands at, when it is not when it was said.
@@ -184,11 +218,18 @@ pub struct Position {
 }
 
 /// What a claim asserts: exactly one of these.
+// Most claims are figures: boxing the largest variant would cost an
+// allocation per claim for no saving.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Assertion {
     Figure(Figure),
     Accusation(Accusation),
     Position(Position),
+    /// Withdraws an earlier claim of the same source, putting nothing in its place.
+    Retraction {
+        of: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -220,6 +261,12 @@ pub struct Claim {
     pub reading: Option<String>,
     /// Second-hand or conditional ("reportedly", French conditional).
     pub hedged: bool,
+    /// An unnamed or unofficial speaker within the source: a voice apart.
+    pub attribution: Attribution,
+    /// Where the claimant puts what it states.
+    pub place: Option<String>,
+    /// An earlier claim of the same source this one corrects (it stops counting).
+    pub corrects: Option<String>,
     pub note: Option<String>,
     pub assertion: Assertion,
     /// Order of appearance in the data (file, then position); breaks ties between equal dates.
@@ -237,6 +284,7 @@ impl Claim {
             Assertion::Figure(_) => "figure",
             Assertion::Accusation(_) => "accusation",
             Assertion::Position(_) => "position",
+            Assertion::Retraction { .. } => "retraction",
         }
     }
 }
@@ -251,6 +299,8 @@ pub struct Dataset {
     pub events: Vec<Event>,
     pub documents: Vec<Document>,
     pub propositions: Vec<Proposition>,
+    pub categories: Vec<Category>,
+    pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub(crate) index: Index,
 }
@@ -264,6 +314,8 @@ pub(crate) struct Index {
     pub events: HashMap<String, usize>,
     pub documents: HashMap<String, usize>,
     pub propositions: HashMap<String, usize>,
+    pub categories: HashMap<String, usize>,
+    pub places: HashMap<String, usize>,
     pub claims: HashMap<String, usize>,
 }
 
@@ -300,6 +352,16 @@ impl Dataset {
             .insert(x.id.clone(), self.propositions.len());
         self.propositions.push(x);
     }
+    pub(crate) fn add_category(&mut self, x: Category) {
+        self.index
+            .categories
+            .insert(x.id.clone(), self.categories.len());
+        self.categories.push(x);
+    }
+    pub(crate) fn add_place(&mut self, x: Place) {
+        self.index.places.insert(x.id.clone(), self.places.len());
+        self.places.push(x);
+    }
     pub(crate) fn add_claim(&mut self, x: Claim) {
         self.index.claims.insert(x.id.clone(), self.claims.len());
         self.claims.push(x);
@@ -329,6 +391,12 @@ impl Dataset {
             .get(id)
             .map(|&i| &self.propositions[i])
     }
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.index.categories.get(id).map(|&i| &self.categories[i])
+    }
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.index.places.get(id).map(|&i| &self.places[i])
+    }
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.index.claims.get(id).map(|&i| &self.claims[i])
     }
@@ -336,6 +404,32 @@ impl Dataset {
     /// The party a source speaks for, if any.
     pub fn party_of(&self, source: &str) -> Option<&str> {
         self.source(source).and_then(|s| s.party.as_deref())
+    }
+
+    /// How a source stands; a source not defined stands as independent.
+    pub fn standing_of(&self, source: &str) -> Standing {
+        self.source(source)
+            .map_or(Standing::Independent, |s| s.standing)
+    }
+
+    /// Whether place `a` is `b` or lies within it (through any chain of
+    /// `within`; the loader refuses cycles, and the walk is bounded anyway).
+    pub fn place_within(&self, a: &str, b: &str) -> bool {
+        let mut cur = Some(a);
+        for _ in 0..=self.places.len() {
+            match cur {
+                Some(p) if p == b => return true,
+                Some(p) => cur = self.place(p).and_then(|x| x.within.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// "Armenia", or "Armenia + Azerbaijan" for a count of several parties.
+    pub fn parties_name(&self, key: &str) -> String {
+        let names: Vec<&str> = key.split('+').map(|p| self.party_name(p)).collect();
+        names.join(" + ")
     }
 
     /// Display name of a party, falling back to its id.

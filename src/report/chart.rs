@@ -11,7 +11,7 @@ use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective};
 use crate::model::quantity::Amount;
 use crate::model::Dataset;
 use crate::sanitize::xml;
-use crate::view::wording::value_text;
+use crate::view::wording::{metric_label, value_text};
 
 const WIDTH: f64 = 980.0;
 const LABEL: f64 = 270.0;
@@ -21,9 +21,9 @@ const GAP: f64 = 18.0;
 
 fn class(p: Perspective) -> &'static str {
     match p {
-        Perspective::Own => "own",
+        Perspective::Own | Perspective::OwnUnofficial => "own",
         Perspective::Adversary => "adversary",
-        Perspective::ThirdParty => "third",
+        Perspective::Mixed | Perspective::ThirdParty => "third",
     }
 }
 
@@ -166,7 +166,7 @@ fn lane(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) {
         s,
         r#"<rect class="lane" x="{LABEL}" y="{y}" width="{PLOT}" height="{lane_h}"/>"#
     );
-    let title = format!("{} · {}", ds.party_name(&row.party), row.metric.label);
+    let title = format!("{} · {}", ds.parties_name(&row.party), metric_label(row));
     let _ = write!(
         s,
         r#"<text class="row-label" x="{}" y="{}" text-anchor="end">{}</text>"#,

@@ -1,7 +1,9 @@
 //! A comparison as people read it: the two tables, the numbered conflicts,
 //! the header and source lines. Every format and the reports draw on this.
 
-use super::explain::{figure_explanation, gap_explanation, statement_explanation, verdict_text};
+use super::explain::{
+    figure_explanation, gap_explanation, places_note, statement_explanation, verdict_text,
+};
 use super::notes::{notes, Note};
 use super::sheet::{Cell, Sheet, Tone};
 use super::wording::{
@@ -23,6 +25,7 @@ pub fn statement_kind(row: &StatementRow) -> &'static str {
     match row.topic {
         compare::Topic::Act(_) => "accusation",
         _ if row.topic.is_appeal() => "appeal",
+        _ if row.topic.is_demand() => "demand",
         compare::Topic::Proposition(_) => "position",
     }
 }
@@ -43,14 +46,16 @@ pub fn statement_row_explanation(row: &StatementRow) -> String {
     }
 }
 
-fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>) -> Cell {
+fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>, places: String) -> Cell {
     let tone = match v {
         Verdict::Conflict(_) => Tone::Conflict,
         Verdict::Gap(_) => Tone::Gap,
         Verdict::Consistent { .. } => Tone::Agree,
-        Verdict::NotComparable(_) | Verdict::SingleSource | Verdict::Appeal => Tone::Muted,
+        Verdict::NotComparable(_) | Verdict::SingleSource | Verdict::Appeal | Verdict::Demand => {
+            Tone::Muted
+        }
     };
-    Cell::new(verdict_text(v, explanation, single)).tone(tone)
+    Cell::new(verdict_text(v, explanation, single) + &places).tone(tone)
 }
 
 fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
@@ -63,17 +68,18 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 16)];
     for row in &cmp.figures {
         let mut cells = vec![
-            Cell::new(ds.party_name(&row.party)),
+            Cell::new(ds.parties_name(&row.party)),
             Cell::new(metric_label(row)),
         ];
         cells.extend(
             row.cells
                 .iter()
-                .map(|cell| Cell::new(figure_cell(cell, history))),
+                .map(|cell| Cell::new(figure_cell(cell, &cmp.withdrawn, history))),
         );
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
-        cells.push(verdict_cell(&row.verdict, &explanation, single));
+        let places = places_note(row.places_differ);
+        cells.push(verdict_cell(&row.verdict, &explanation, single, places));
         if let Some(rule) = reconcile {
             cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));
         }
@@ -93,10 +99,11 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         cells.extend(
             row.cells
                 .iter()
-                .map(|e| Cell::new(stance_cell(ds, e, history))),
+                .map(|e| Cell::new(stance_cell(ds, e, &cmp.withdrawn, history))),
         );
         let explanation = statement_row_explanation(row);
-        cells.push(verdict_cell(&row.verdict, &explanation, None));
+        let places = places_note(row.places_differ);
+        cells.push(verdict_cell(&row.verdict, &explanation, None, places));
         sheet.push(cells);
     }
     sheet
@@ -129,8 +136,10 @@ impl<'a> View<'a> {
         if let Some(m) = &self.cmp.options.as_of {
             opts.push(format!("as known on {m}"));
         }
-        if self.cmp.options.by == Grouping::Party {
-            opts.push("columns merged by party".to_string());
+        match self.cmp.options.by {
+            Grouping::Party => opts.push("each party's organs merged".to_string()),
+            Grouping::Side => opts.push("every voice aligned with a party merged".to_string()),
+            Grouping::Source => {}
         }
         let opts = if opts.is_empty() {
             String::new()
@@ -149,7 +158,7 @@ impl<'a> View<'a> {
         ]
     }
 
-    /// "armenia-mod: Ministry of Defence of Armenia (Armenia)" per column.
+    /// "armenia-mod: Ministry of Defence of Armenia (Armenia, organ)" per column.
     pub fn column_lines(&self) -> Vec<String> {
         self.cmp
             .columns
@@ -158,7 +167,10 @@ impl<'a> View<'a> {
                 let party = c.party.as_deref().map_or("no party".to_string(), |p| {
                     self.ds.party_name(p).to_string()
                 });
-                format!("{}: {} ({party})", c.id, c.name)
+                let standing = c
+                    .standing
+                    .map_or(String::new(), |s| format!(", {}", s.name()));
+                format!("{}: {} ({party}{standing})", c.id, c.name)
             })
             .collect()
     }

@@ -2,9 +2,11 @@
 //! why it cannot be weighed. Every output uses these.
 
 use super::wording::perspective_label;
-use crate::compare::{Conflict, ConflictDetail, FigureEntry, Incomparable, StanceEntry, Verdict};
+use crate::compare::{
+    Agreement, Conflict, ConflictDetail, FigureEntry, Incomparable, StanceEntry, Verdict,
+};
 use crate::model::quantity::format_ratio;
-use crate::model::{Assertion, Claim};
+use crate::model::{Assertion, Claim, Place};
 
 fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
     match &c.assertion {
@@ -57,7 +59,7 @@ pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> Stri
     let denies = |e: &StanceEntry| match &e.claim.assertion {
         Assertion::Accusation(a) => a.denies,
         Assertion::Position(p) => p.stance == crate::model::Stance::Denies,
-        Assertion::Figure(_) => false,
+        Assertion::Figure(_) | Assertion::Retraction { .. } => false,
     };
     match &d.conflict {
         Conflict::AffirmDeny => {
@@ -175,7 +177,11 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
         Verdict::Gap(_) => format!("far apart: {explanation}"),
         Verdict::Consistent {
             voices,
-            both_sides: true,
+            agreement: Agreement::Confirmed,
+        } => format!("consistent ({voices} voices; confirmed by both sides)"),
+        Verdict::Consistent {
+            voices,
+            agreement: Agreement::BothSides,
         } => format!("consistent ({voices} voices; agreed by both sides)"),
         Verdict::Consistent { voices, .. } => format!("consistent ({voices} voices)"),
         Verdict::NotComparable(why) => format!("not comparable: {}", incomparable(*why)),
@@ -184,7 +190,16 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
             None => "single source".to_string(),
         },
         Verdict::Appeal => "appeal: no side taken".to_string(),
+        Verdict::Demand => "demand on one party: not a voice on the facts".to_string(),
     }
+}
+
+/// "; places differ: Kilisali / Yukhari Ayrim" when the voices put it in two
+/// places neither of which lies within the other.
+pub fn places_note(places: Option<(&Place, &Place)>) -> String {
+    places.map_or(String::new(), |(a, b)| {
+        format!("; places differ: {} / {}", a.name, b.name)
+    })
 }
 
 /// The label of a conflict's kind in the numbered list.

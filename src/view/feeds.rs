@@ -73,7 +73,11 @@ fn figure_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: &mu
                 .filter_map(|val| step(val, claim));
             out.push(Feed {
                 section: "figures",
-                row: format!("{} · {}", ds.party_name(&row.party), row.metric.label),
+                row: format!(
+                    "{} · {}",
+                    ds.parties_name(&row.party),
+                    super::wording::metric_label(row)
+                ),
                 role,
                 verdict: verdict_text(&row.verdict, figure_row_explanation(row)),
                 revisions: chain(steps, claim),

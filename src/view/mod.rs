@@ -3,6 +3,7 @@
 //! the typed records JSON is written from. Renderers and reports draw on it.
 
 pub mod citation;
+pub mod claim_row;
 pub mod comparison;
 pub mod explain;
 pub mod feeds;

@@ -71,7 +71,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
     for row in &cmp.figures {
         if let Verdict::Conflict(d) = &row.verdict {
             notes.push(Note {
-                subject: format!("{} · {}", ds.party_name(&row.party), metric_label(row)),
+                subject: format!("{} · {}", ds.parties_name(&row.party), metric_label(row)),
                 kind: conflict_label(&d.conflict),
                 explanation: figure_explanation(&row.voices, d),
                 sides: d

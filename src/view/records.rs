@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use super::comparison::{figure_row_explanation, statement_kind, statement_row_explanation, View};
 use super::notes::Note;
-use super::wording::{reconciled_text, stance_text, subject_and_says, value_text};
+use super::wording::{reconciled_text, stance_text, value_text};
 use crate::compare::{
-    self, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
+    self, Agreement, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
 };
 use crate::model::quantity::Amount;
-use crate::model::{Claim, Dataset, QuoteKind};
+use crate::model::{Attribution, Claim, Place, Standing};
 
 /// A claim as a comparison cites it.
 #[derive(Serialize)]
@@ -25,6 +25,20 @@ pub struct ClaimRef<'a> {
     english: Option<&'a str>,
     hedged: bool,
     document: &'a str,
+    /// `unnamed` or `unofficial` when not on the record.
+    #[serde(skip_serializing_if = "is_on_record")]
+    attribution: Attribution,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+}
+
+fn is_on_record(a: &Attribution) -> bool {
+    *a == Attribution::OnRecord
+}
+
+/// Two places a row's voices name, neither within the other, by id.
+fn places(p: Option<(&Place, &Place)>) -> Option<[String; 2]> {
+    p.map(|(a, b)| [a.id.clone(), b.id.clone()])
 }
 
 impl<'a> ClaimRef<'a> {
@@ -38,6 +52,8 @@ impl<'a> ClaimRef<'a> {
             english: c.english.as_deref(),
             hedged: c.hedged,
             document: &c.document,
+            attribution: c.attribution,
+            place: c.place.as_deref(),
         }
     }
 }
@@ -56,6 +72,8 @@ struct ColumnRecord<'a> {
     id: &'a str,
     name: &'a str,
     party: Option<&'a str>,
+    /// For a source's column: how it stands to the parties.
+    standing: Option<Standing>,
 }
 
 /// A row's verdict: `verdict` is conflict, gap, consistent, not-comparable,
@@ -77,6 +95,9 @@ pub struct VerdictRecord {
     voices: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     both_sides: Option<bool>,
+    /// A party's own figure is its adversary's very number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confirmed: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<Incomparable>,
 }
@@ -113,8 +134,10 @@ impl VerdictRecord {
             Verdict::Conflict(d) | Verdict::Gap(d) => {
                 (r.conflict, r.explanation, r.ratio, r.participants) = detail(d);
             }
-            Verdict::Consistent { voices, both_sides } => {
-                (r.voices, r.both_sides) = (Some(*voices), Some(*both_sides));
+            Verdict::Consistent { voices, agreement } => {
+                r.voices = Some(*voices);
+                r.both_sides = Some(*agreement >= Agreement::BothSides);
+                r.confirmed = Some(*agreement == Agreement::Confirmed);
             }
             Verdict::NotComparable(why) => r.reason = Some(*why),
             _ => {}
@@ -133,6 +156,9 @@ struct FigureCell<'a> {
     hedged: bool,
     claims: Vec<ClaimRef<'a>>,
     earlier: Vec<String>,
+    /// The claim that retracted or corrected this value, which then does not count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn_by: Option<ClaimRef<'a>>,
 }
 
 impl<'a> FigureCell<'a> {
@@ -147,6 +173,7 @@ impl<'a> FigureCell<'a> {
             hedged: e.value.hedged(),
             claims: e.value.claims().into_iter().map(ClaimRef::of).collect(),
             earlier: e.earlier.iter().map(value_text).collect(),
+            withdrawn_by: e.withdrawn.map(ClaimRef::of),
         }
     }
 }
@@ -154,7 +181,11 @@ impl<'a> FigureCell<'a> {
 #[derive(Serialize)]
 struct FigureRowRecord<'a> {
     party: &'a str,
+    /// The parties whose losses the row counts (several for a joint count).
+    parties: Vec<&'a str>,
     metric: &'a str,
+    /// For a breakdown's part: the category counted.
+    category: Option<&'a str>,
     unit: &'a str,
     /// Per column, its current figures: more than one when the data cannot
     /// order a voice's statements.
@@ -162,6 +193,8 @@ struct FigureRowRecord<'a> {
     voices: Vec<&'a str>,
     verdict: VerdictRecord,
     reconciled: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places_differ: Option<[String; 2]>,
 }
 
 #[derive(Serialize)]
@@ -169,6 +202,8 @@ struct StanceCell<'a> {
     says: String,
     claim: ClaimRef<'a>,
     earlier: Vec<ClaimRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawn_by: Option<ClaimRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +214,8 @@ struct StatementRowRecord<'a> {
     cells: BTreeMap<&'a str, Vec<StanceCell<'a>>>,
     voices: Vec<&'a str>,
     verdict: VerdictRecord,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places_differ: Option<[String; 2]>,
 }
 
 #[derive(Serialize)]
@@ -243,7 +280,10 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
         let cells = cmp.columns.iter().zip(&row.cells);
         FigureRowRecord {
             party: &row.party,
+            parties: row.party.split('+').collect(),
             metric: &row.metric.id,
+            category: row.category.map(|c| c.id.as_str()),
+            places_differ: places(row.places_differ),
             unit: &row.metric.unit,
             cells: cells
                 .filter(|(_, cell)| !cell.is_empty())
@@ -280,6 +320,7 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
                 says: stance_text(ds, e.claim),
                 claim: ClaimRef::of(e.claim),
                 earlier: e.earlier.iter().map(|c| ClaimRef::of(c)).collect(),
+                withdrawn_by: e.withdrawn.map(ClaimRef::of),
             });
             each.collect()
         };
@@ -289,6 +330,7 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             label: row.label(),
             cells: cells.map(|(col, e)| (col.id.as_str(), cell(e))).collect(),
             voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
+            places_differ: places(row.places_differ),
             verdict: VerdictRecord::of(
                 &row.verdict,
                 statement_row_explanation(row),
@@ -316,6 +358,7 @@ impl<'a> ComparisonRecord<'a> {
             grouping: match cmp.options.by {
                 Grouping::Source => "source",
                 Grouping::Party => "party",
+                Grouping::Side => "side",
             },
             as_of: cmp.options.as_of.as_ref().map(|m| m.to_string()),
             columns: cmp
@@ -325,6 +368,7 @@ impl<'a> ComparisonRecord<'a> {
                     id: &c.id,
                     name: &c.name,
                     party: c.party.as_deref(),
+                    standing: c.standing,
                 })
                 .collect(),
             figures: figure_rows(view),
@@ -336,67 +380,5 @@ impl<'a> ComparisonRecord<'a> {
                 .map(|(i, n)| ConflictRecord::of(i + 1, n))
                 .collect(),
         }
-    }
-}
-
-/// One claim in a listing (`claims list --format json`). Its fields are
-/// declared in alphabetical order, the order every JSON document has, so a
-/// listing can serialize it directly while it streams.
-#[derive(Serialize)]
-pub struct ClaimRow<'a> {
-    claim: &'a str,
-    document: &'a str,
-    english: Option<&'a str>,
-    event: &'a str,
-    hedged: bool,
-    kind: &'static str,
-    language: &'a str,
-    origin: Option<&'a str>,
-    quote: &'a str,
-    quote_kind: QuoteKind,
-    said: String,
-    says: String,
-    source: &'a str,
-    subject: String,
-}
-
-impl<'a> ClaimRow<'a> {
-    pub fn of(ds: &Dataset, c: &'a Claim) -> Self {
-        let (subject, says) = subject_and_says(ds, c);
-        ClaimRow {
-            claim: &c.id,
-            event: &c.event,
-            said: c.said.to_string(),
-            source: &c.source,
-            origin: c.origin.as_deref(),
-            kind: c.kind_name(),
-            subject,
-            says,
-            hedged: c.hedged,
-            quote: &c.quote,
-            quote_kind: c.quote_kind,
-            language: &c.language,
-            english: c.english.as_deref(),
-            document: &c.document,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::testing::figure;
-    use crate::model::quantity::Quantity;
-
-    #[test]
-    fn a_claim_row_serializes_in_the_sorted_order_of_every_json_document() {
-        let mut claim = figure("c", "2021-11-16", Quantity::Exact(3.into()));
-        claim.origin = Some("o".into());
-        claim.hedged = true;
-        let ds = Dataset::default();
-        let row = ClaimRow::of(&ds, &claim);
-        let direct = serde_json::to_string(&row).ok();
-        let sorted = serde_json::to_value(&row).and_then(|v| serde_json::to_string(&v));
-        assert_eq!(direct, sorted.ok());
     }
 }

@@ -3,14 +3,16 @@
 //! ("4.1× apart; adversary claim vs self-report"). Every output uses these.
 
 use crate::compare::{
-    FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry,
+    FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry, Withdrawn,
 };
-use crate::model::{Assertion, Claim, Dataset, Stance};
+use crate::model::{Assertion, Attribution, Claim, Dataset, Stance};
 
 pub fn perspective_label(p: Perspective) -> &'static str {
     match p {
         Perspective::Own => "self-report",
+        Perspective::OwnUnofficial => "unofficial self-report",
         Perspective::Adversary => "adversary claim",
+        Perspective::Mixed => "count including its own side",
         Perspective::ThirdParty => "third-party report",
     }
 }
@@ -18,7 +20,9 @@ pub fn perspective_label(p: Perspective) -> &'static str {
 pub fn perspective_short(p: Perspective) -> &'static str {
     match p {
         Perspective::Own => "own",
+        Perspective::OwnUnofficial => "own, unofficial",
         Perspective::Adversary => "adv.",
+        Perspective::Mixed => "own+adv.",
         Perspective::ThirdParty => "3rd",
     }
 }
@@ -83,10 +87,31 @@ fn value_said(v: &FigureValue) -> String {
 /// What the data cannot order is said so, in every cell that holds it.
 pub const UNORDERED: &str = "(order unknown)";
 
+/// " (retracted 2021-11-18)" or " (corrected 2021-11-18)" after a value its
+/// voice withdrew; empty otherwise.
+pub fn withdrawn_mark(by: Option<&Claim>) -> String {
+    by.map_or(String::new(), |c| {
+        let verb = match c.assertion {
+            Assertion::Retraction { .. } => "retracted",
+            _ => "corrected",
+        };
+        format!(" ({verb} {})", c.said)
+    })
+}
+
+/// ", unnamed official" for a claim not on the record.
+fn attribution_mark(claims: &[&Claim]) -> String {
+    let a = claims
+        .iter()
+        .map(|c| c.attribution)
+        .find(|a| *a != Attribution::OnRecord);
+    a.map_or(String::new(), |a| format!(", {}", a.mark()))
+}
+
 /// A figure cell: "70 (adv.)", with `history` "49 [2022-09-13] → 105
 /// [2022-09-14] (own)"; a voice's statements the data cannot order are all
-/// shown, "4 (own); ≥ 11 (own) (order unknown)".
-pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
+/// shown, "4 (own); ≥ 11 (own) (order unknown)"; a withdrawn value is marked.
+pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool) -> String {
     let Some(first) = entries.first() else {
         return String::new();
     };
@@ -98,7 +123,9 @@ pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
                 text.push_str(step(p, v));
             }
             if !std::ptr::eq(v, &first.value) {
-                text.push_str(&format!("{} [{}]", value_text(v), value_said(v)));
+                let gone = withdrawn.get(v.dated_by().id.as_str()).copied();
+                let mark = withdrawn_mark(gone.filter(|_| !v.is_derived()));
+                text.push_str(&format!("{} [{}]{mark}", value_text(v), value_said(v)));
             }
             prev = Some(v);
         }
@@ -114,12 +141,14 @@ pub fn figure_cell(entries: &[FigureEntry], history: bool) -> String {
             };
             let claims = e.value.claims();
             let (p, h) = (perspective_short(e.perspective), hedge(&claims));
-            let old = if e.superseded {
+            let old = if e.superseded && e.withdrawn.is_none() {
                 ", since superseded"
             } else {
                 ""
             };
-            format!("{}{date} ({p}{old}){h}", value_text(&e.value))
+            let who = attribution_mark(&claims);
+            let gone = withdrawn_mark(e.withdrawn);
+            format!("{}{date} ({p}{who}{old}){h}{gone}", value_text(&e.value))
         })
         .collect();
     text.push_str(&each.join("; "));
@@ -154,13 +183,21 @@ pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
         }
         Assertion::Position(p) => stance_word(p.stance).to_string(),
         Assertion::Figure(f) => f.quantity.to_string(),
+        Assertion::Retraction { of } => format!("retracts {of}"),
     };
-    // A relayed statement says whose words it passes on.
+    // A relayed statement says whose words it passes on; where, when it says.
     let relay = c
         .origin
         .as_ref()
         .map_or(String::new(), |o| format!(" (relaying {o})"));
-    format!("{body}{relay}{}", hedge(&[c]))
+    let place = c.place.as_deref().map_or(String::new(), |p| {
+        format!(" at {}", ds.place(p).map_or(p, |x| &x.name))
+    });
+    let who = match c.attribution {
+        Attribution::OnRecord => String::new(),
+        a => format!(" ({})", a.mark()),
+    };
+    format!("{body}{place}{who}{relay}{}", hedge(&[c]))
 }
 
 fn stance_word(s: Stance) -> &'static str {
@@ -171,15 +208,22 @@ fn stance_word(s: Stance) -> &'static str {
 }
 
 /// A statement cell: each current statement, with `history` its earlier ones.
-pub fn stance_cell(ds: &Dataset, entries: &[StanceEntry], history: bool) -> String {
+pub fn stance_cell(
+    ds: &Dataset,
+    entries: &[StanceEntry],
+    withdrawn: &Withdrawn,
+    history: bool,
+) -> String {
     let each = entries.iter().map(|e| {
         let mut t = String::new();
         if history {
             for c in &e.earlier {
-                t.push_str(&format!("{} [{}] → ", stance_text(ds, c), c.said));
+                let mark = withdrawn_mark(withdrawn.get(c.id.as_str()).copied());
+                t.push_str(&format!("{} [{}]{mark} → ", stance_text(ds, c), c.said));
             }
         }
         t.push_str(&stance_text(ds, e.claim));
+        t.push_str(&withdrawn_mark(e.withdrawn));
         t
     });
     let mut text = each.collect::<Vec<_>>().join("; ");
@@ -200,9 +244,23 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
             } else {
                 format!(" {unit}")
             };
+            let of = f
+                .category
+                .as_ref()
+                .map_or(String::new(), |c| format!(" ({c})"));
+            let parts: Vec<String> = f
+                .breakdown
+                .iter()
+                .map(|p| format!("{} {}", p.quantity, p.category.as_deref().unwrap_or("")))
+                .collect();
+            let parts = if parts.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", parts.join(", "))
+            };
             (
-                format!("{} · {}", ds.party_name(&f.party), f.metric),
-                format!("{}{unit}", f.quantity),
+                format!("{} · {}{of}", ds.parties_name(&f.party), f.metric),
+                format!("{}{unit}{parts}", f.quantity),
             )
         }
         Assertion::Accusation(a) => {
@@ -222,15 +280,20 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
                 format!("{}: {text}", stance_word(p.stance)),
             )
         }
+        Assertion::Retraction { of } => (of.clone(), "retracted".to_string()),
     }
 }
 
-/// "killed or wounded", or "destroyed (vehicles)" when the unit is not people.
+/// "killed or wounded", "destroyed (vehicles)" when the unit is not
+/// people, "killed: border guards" for a category.
 pub fn metric_label(row: &FigureRow) -> String {
-    if row.metric.unit == "people" {
-        row.metric.label.clone()
-    } else {
-        format!("{} ({})", row.metric.label, row.metric.unit)
+    let mut label = row.metric.label.clone();
+    if row.metric.unit != "people" {
+        label = format!("{label} ({})", row.metric.unit);
+    }
+    match row.category {
+        Some(c) => format!("{label}: {}", c.label),
+        None => label,
     }
 }
 

@@ -1,0 +1,60 @@
+//! A count of several parties' losses together ("20 killed on both sides")
+//! is set beside the sum of each party's own official figures: a derived
+//! voice of its own, in the column [`OWN_SUM`].
+
+use super::columns::OWN_SUM;
+use super::derived::{FigureValue, Part};
+use super::figures::{FigureEntry, Index, RowKey};
+use super::perspective::{perspective, Perspective};
+use super::supersede::split;
+use super::withdrawn::Withdrawn;
+use super::Grouping;
+use crate::model::{Claim, Dataset, Event, Figure};
+
+/// The sum of each party's own current figures on the row's metric, when
+/// the row counts several parties and at least one of them reported its own.
+pub(super) fn own_sum<'a>(
+    ds: &'a Dataset,
+    event: &Event,
+    by: Grouping,
+    index: &Index<'a>,
+    key: &RowKey,
+    withdrawn: &Withdrawn<'a>,
+) -> Option<FigureEntry<'a>> {
+    if !key.0.contains('+') {
+        return None;
+    }
+    let parts: Vec<Part<'a>> = key
+        .0
+        .split('+')
+        .filter_map(|p| ds.party(p))
+        .map(|p| {
+            let row = (p.id.clone(), key.1.clone(), key.2.clone());
+            let mut own: Vec<(&'a Claim, &'a Figure)> = Vec::new();
+            for (voice, list) in index.get(&row).into_iter().flatten() {
+                if perspective(ds, event, voice, by, &p.id) != Perspective::Own {
+                    continue;
+                }
+                let kept = list
+                    .iter()
+                    .copied()
+                    .filter(|(c, _)| !withdrawn.contains_key(c.id.as_str()))
+                    .collect();
+                own.extend(split(kept, |(c, _)| (c.said.span(), c.id.as_str())).0);
+            }
+            (p.id.as_str(), own)
+        })
+        .collect();
+    if parts.iter().all(|(_, p)| p.is_empty()) {
+        return None;
+    }
+    Some(FigureEntry {
+        key: OWN_SUM.to_string(),
+        value: FigureValue::derive(parts)?,
+        perspective: Perspective::Own,
+        earlier: Vec::new(),
+        unordered: 0,
+        superseded: false,
+        withdrawn: None,
+    })
+}

@@ -1,0 +1,234 @@
+//! Per claim: a figure converted to the model: whose losses (one party or
+//! several counted together), what kind of people, its quantity, and the
+//! parts of its breakdown, which must be able to add up to the total.
+
+use std::ops::Range;
+
+use super::digest::{FileCheck, RefKind, S};
+use super::file_model::*;
+use crate::diagnostic::Code;
+use crate::model::quantity::{Interval, Quantity};
+use crate::model::Figure;
+
+/// The parties a figure counts: `party`, or `parties` (two or more), sorted.
+fn parties<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: &'t FigureFile,
+) -> Option<Vec<String>> {
+    let list: Vec<&'t S<String>> = match (&fig.party, &fig.parties) {
+        (Some(p), None) => vec![p],
+        (None, Some(ps)) if ps.get_ref().len() >= 2 => ps.get_ref().iter().collect(),
+        (None, Some(ps)) => {
+            fc.error(
+                Code::BadParties,
+                ps.span(),
+                format!(
+                    "`parties` lists {} part{}: a count of several parties names two or more",
+                    ps.get_ref().len(),
+                    if ps.get_ref().len() == 1 { "y" } else { "ies" }
+                ),
+                "for one party's losses write `party = \"…\"`",
+            );
+            return None;
+        }
+        (Some(p), Some(_)) => {
+            fc.error(
+                Code::BadParties,
+                p.span(),
+                "the figure gives both `party` and `parties`".to_string(),
+                "`party` for one party's losses, `parties = [\"a\", \"b\"]` for several counted together",
+            );
+            return None;
+        }
+        (None, None) => {
+            fc.error(
+                Code::BadParties,
+                span,
+                "the figure names no party whose losses it counts".to_string(),
+                "add `party = \"…\"`, or `parties = [\"a\", \"b\"]` for a count on both sides",
+            );
+            return None;
+        }
+    };
+    let mut ids: Vec<String> = Vec::with_capacity(list.len());
+    for p in list {
+        fc.reference(RefKind::Party, p);
+        if ids.contains(p.get_ref()) {
+            fc.error(
+                Code::BadParties,
+                p.span(),
+                format!("party `{}` is listed twice", p.get_ref()),
+                "list each party once",
+            );
+            return None;
+        }
+        ids.push(p.get_ref().clone());
+    }
+    ids.sort();
+    Some(ids)
+}
+
+/// The breakdown's parts, as figures of the total's parties and metric. The
+/// parts must be able to add up to the total; a part may not repeat.
+fn breakdown<'t>(
+    fc: &mut FileCheck<'t>,
+    total: &Figure,
+    fig: &'t FigureFile,
+) -> Option<Vec<Figure>> {
+    let mut parts: Vec<Figure> = Vec::new();
+    for b in &fig.breakdown {
+        let (span, part) = (b.span(), b.get_ref());
+        fc.reference(RefKind::Category, &part.of);
+        if parts
+            .iter()
+            .any(|p| p.category.as_deref() == Some(part.of.get_ref().as_str()))
+        {
+            fc.error(
+                Code::BadBreakdown,
+                part.of.span(),
+                format!("the breakdown names `{}` twice", part.of.get_ref()),
+                "give each category once",
+            );
+            return None;
+        }
+        let quantity = quantity(fc, span, part.forms())?;
+        parts.push(Figure {
+            category: Some(part.of.get_ref().clone()),
+            breakdown: Vec::new(),
+            quantity,
+            ..total.clone()
+        });
+    }
+    if let Some(first) = fig.breakdown.first() {
+        let sum = parts
+            .iter()
+            .fold(Interval::point(0), |acc, p| acc.add(&p.quantity.interval()));
+        if !sum.overlaps(&total.quantity.interval()) {
+            fc.error(
+                Code::BadBreakdown,
+                first.span(),
+                format!("the parts add up to {sum}, which cannot be the total {}", total.quantity),
+                "the parts of a breakdown sum to its total; a part counted apart is a figure of its own",
+            );
+            return None;
+        }
+    }
+    Some(parts)
+}
+
+/// A figure: whose losses, what is counted, how many, and its breakdown.
+pub(super) fn figure<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: &'t FigureFile,
+) -> Option<Figure> {
+    let parties = parties(fc, span.clone(), fig);
+    fc.reference(RefKind::Metric, &fig.metric);
+    if let Some(of) = &fig.of {
+        fc.reference(RefKind::Category, of);
+    }
+    if let Some(unit) = &fig.unit {
+        let place = fc.place(&unit.span());
+        fc.out
+            .units
+            .push((fig.metric.get_ref().clone(), unit.get_ref().clone(), place));
+    }
+    let as_of = fig.as_of.as_ref().map(|w| fc.when(w));
+    let since = fig.since.as_ref().map(|w| fc.when(w));
+    let quantity = quantity(fc, span.clone(), fig.forms())?;
+    if !quantity.is_whole() {
+        let place = fc.place(&span);
+        fc.out.decimals.push((fig.metric.get_ref().clone(), place));
+    }
+    let parties = parties?;
+    let mut total = Figure {
+        party: parties.join("+"),
+        parties,
+        category: fig.of.as_ref().map(|o| o.get_ref().clone()),
+        breakdown: Vec::new(),
+        metric: fig.metric.get_ref().clone(),
+        quantity,
+        as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
+        since: since.map(|w| w.ok_or(())).transpose().ok()?,
+    };
+    total.breakdown = breakdown(fc, &total, fig)?;
+    Some(total)
+}
+
+fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> Option<Quantity> {
+    let forms = [
+        fig.exact.is_some(),
+        fig.at_least.is_some(),
+        fig.at_most.is_some(),
+        fig.more_than.is_some(),
+        fig.nearly.is_some(),
+        fig.about.is_some(),
+        fig.range.is_some(),
+        fig.vague.is_some(),
+    ];
+    let n = forms.iter().filter(|x| **x).count();
+    if n != 1 {
+        let what = if n == 0 {
+            "has no quantity"
+        } else {
+            "has more than one quantity"
+        };
+        fc.error(Code::QuantityCount,
+            span,
+            format!("the figure {what}"),
+            "give exactly one of exact, at_least, at_most, more_than, nearly, about, range = [low, high], vague = \"word\"",
+        );
+        return None;
+    }
+    if let Some(v) = fig.exact {
+        return fc.amount(v, "`exact`").map(Quantity::Exact);
+    }
+    if let Some(v) = fig.at_least {
+        return fc.amount(v, "`at_least`").map(Quantity::AtLeast);
+    }
+    if let Some(v) = fig.at_most {
+        return fc.amount(v, "`at_most`").map(Quantity::AtMost);
+    }
+    if let Some(v) = fig.more_than {
+        return fc.amount(v, "`more_than`").map(Quantity::MoreThan);
+    }
+    if let Some(v) = fig.nearly {
+        return fc.amount(v, "`nearly`").map(Quantity::Nearly);
+    }
+    if let Some(v) = fig.about {
+        return fc.amount(v, "`about`").map(Quantity::About);
+    }
+    if let Some(range) = fig.range {
+        let ends = range.get_ref();
+        if ends.len() != 2 {
+            fc.error(
+                Code::BadRange,
+                range.span(),
+                format!("a range has two ends, found {}", ends.len()),
+                "write range = [low, high]",
+            );
+            return None;
+        }
+        let low = fc.amount(&ends[0], "a range's low end");
+        let high = fc.amount(&ends[1], "a range's high end");
+        let (low, high) = (low?, high?);
+        if low > high {
+            fc.error(
+                Code::BadRange,
+                range.span(),
+                format!("range with low > high: [{low}, {high}]"),
+                format!("did you mean [{high}, {low}]?"),
+            );
+            return None;
+        }
+        return Some(Quantity::Range { low, high });
+    }
+    let word = fig.vague?;
+    fc.reference(RefKind::Vague, word);
+    // The interval comes from the vocabulary when the claim is merged.
+    Some(Quantity::Vague {
+        word: word.get_ref().clone(),
+        interval: Interval::open(0),
+    })
+}

@@ -89,6 +89,8 @@ struct RowSeries<'s, 'a> {
     metric: &'a Metric,
     stated: Option<&'s Series<'a>>,
     parts: Vec<(&'a str, Option<&'s Series<'a>>)>,
+    /// A count of several parties: its parts are parties, not metrics.
+    joint: bool,
     withdrawn: &'s Withdrawn<'a>,
 }
 
@@ -115,6 +117,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             metric,
             stated: get(&key.0, &metric.id),
             parts,
+            joint: key.0.contains('+'),
             withdrawn,
         }
     }
@@ -145,7 +148,9 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                 (*metric, split(given, said_key).0)
             })
             .collect();
-        FigureValue::derive(parts)
+        // One party's own figure says nothing of a joint count: only a voice
+        // that gave every party's is summed.
+        FigureValue::derive(parts).filter(|sum| !(self.joint && sum.is_partial()))
     }
 
     /// A key's (current, earlier) values. A stated total stays until the

@@ -356,6 +356,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
             fc.out.claims.push(claim);
         }
     }
+    super::links::local_withdrawals(&mut fc, &model);
     fc.out.tally = fc
         .tally
         .iter()

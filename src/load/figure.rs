@@ -108,7 +108,15 @@ fn breakdown<'t>(
             fc.error(
                 Code::BadBreakdown,
                 first.span(),
-                format!("the parts add up to {sum}, which cannot be the total {}", total.quantity),
+                format!(
+                    "the parts add up to {}, which cannot be the total {}",
+                    match sum.high {
+                        Some(h) if h == sum.low => h.to_string(),
+                        Some(h) => format!("{}–{h}", sum.low),
+                        None => format!("at least {}", sum.low),
+                    },
+                    total.quantity
+                ),
                 "the parts of a breakdown sum to its total; a part counted apart is a figure of its own",
             );
             return None;

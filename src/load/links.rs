@@ -4,11 +4,97 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::digest::{id_hash, Place, RefKind};
+use super::digest::{id_hash, FileCheck, Place, RefKind};
+use super::file_model::{ClaimFile, FileModel};
 use super::merge::Merger;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::when::{parse_when, When};
 use crate::model::{Assertion, Claim};
 use crate::suggest;
+
+/// What the check of a withdrawal needs of a claim.
+struct Link<'x> {
+    id: &'x str,
+    voice: &'x str,
+    event: Option<&'x str>,
+    said: Option<When>,
+    withdraws: Option<&'x str>,
+}
+
+impl<'x> Link<'x> {
+    fn of_claim(c: &'x Claim) -> Self {
+        Link {
+            id: &c.id,
+            voice: c.voice(),
+            event: Some(&c.event),
+            said: Some(c.said.clone()),
+            withdraws: match &c.assertion {
+                Assertion::Retraction { of } => Some(of),
+                _ => c.corrects.as_deref(),
+            },
+        }
+    }
+
+    fn of_file(c: &'x ClaimFile, file_event: Option<&'x str>) -> Self {
+        Link {
+            id: c.id.get_ref(),
+            voice: c.origin.as_ref().unwrap_or(&c.source).get_ref(),
+            event: c
+                .event
+                .as_ref()
+                .map(|e| e.get_ref().as_str())
+                .or(file_event),
+            said: parse_when(c.said.get_ref()).ok(),
+            withdraws: c
+                .retracts
+                .as_ref()
+                .or(c.corrects.as_ref())
+                .map(|t| t.get_ref().as_str()),
+        }
+    }
+}
+
+/// Withdrawals whose target is in the same file, checked with the file
+/// (whatever the load keeps); the rest are left for the merge.
+pub(super) fn local_withdrawals(fc: &mut FileCheck<'_>, m: &FileModel) {
+    let file_event = m.event.as_ref().map(|e| e.id.get_ref().as_str());
+    let by_id: HashMap<&str, &ClaimFile> = m
+        .claim
+        .iter()
+        .map(|c| (c.id.get_ref().as_str(), c))
+        .collect();
+    let mut keep = Vec::new();
+    for w in std::mem::take(&mut fc.out.withdrawals) {
+        let Some(target) = by_id.get(w.1.as_str()) else {
+            keep.push(w);
+            continue;
+        };
+        let Some(claim) = by_id.get(w.0.as_str()) else {
+            continue;
+        };
+        let verb = if w.2 { "corrects" } else { "retracts" };
+        let (c, t) = (
+            Link::of_file(claim, file_event),
+            Link::of_file(target, file_event),
+        );
+        if let Some(message) = mismatch(&c, &t, verb) {
+            let d = Diagnostic {
+                code: Code::BadRetraction,
+                path: fc.display.to_string(),
+                line: w.3.line,
+                column: w.3.column,
+                message,
+                snippet: Some(w.3.snippet.clone()),
+                hint: None,
+                secondary: Vec::new(),
+            };
+            fc.out.diags.push(d.with_hint(HINT));
+        }
+    }
+    fc.out.withdrawals = keep;
+}
+
+const HINT: &str = "a claim withdraws an earlier claim of its own voice, in its event";
 
 impl Merger<'_, '_> {
     /// A `within` chain that comes back to its start: walked once per place,
@@ -67,12 +153,11 @@ impl Merger<'_, '_> {
                     self.push(&place, format!("{verb} unknown claim `{target}`"), hint);
                     None
                 }
-                (Some(c), Some(t)) => mismatch(c, t, verb),
+                (Some(c), Some(t)) => mismatch(&Link::of_claim(c), &Link::of_claim(t), verb),
                 _ => None,
             };
             if let Some(message) = problem {
-                let hint = "a claim withdraws an earlier claim of its own voice, in its event";
-                self.push(&place, message, hint.to_string());
+                self.push(&place, message, HINT.to_string());
             }
         }
     }
@@ -84,31 +169,32 @@ impl Merger<'_, '_> {
 }
 
 /// Why claim `c` cannot withdraw claim `t`, if it cannot.
-fn mismatch(c: &Claim, t: &Claim, verb: &str) -> Option<String> {
-    if c.voice() != t.voice() {
+fn mismatch(c: &Link, t: &Link, verb: &str) -> Option<String> {
+    if c.id == t.id {
+        return Some(format!("claim `{}` {verb} itself", c.id));
+    }
+    if c.voice != t.voice {
         return Some(format!(
             "claim `{}` by `{}` {verb} `{}`, which `{}` made",
-            c.id,
-            c.voice(),
-            t.id,
-            t.voice()
+            c.id, c.voice, t.id, t.voice
         ));
     }
-    if c.event != t.event {
-        return Some(format!(
-            "claim `{}` {verb} `{}` of another event (`{}`)",
-            c.id, t.id, t.event
-        ));
+    if let (Some(a), Some(b)) = (c.event, t.event) {
+        if a != b {
+            return Some(format!(
+                "claim `{}` {verb} `{}` of another event (`{b}`)",
+                c.id, t.id
+            ));
+        }
     }
-    if c.said.before(&t.said) {
-        return Some(format!(
-            "claim `{}` ({}) {verb} `{}`, said later ({})",
-            c.id, c.said, t.id, t.said
-        ));
+    if let (Some(a), Some(b)) = (&c.said, &t.said) {
+        if a.before(b) {
+            return Some(format!(
+                "claim `{}` ({a}) {verb} `{}`, said later ({b})",
+                c.id, t.id
+            ));
+        }
     }
-    let back = match &t.assertion {
-        Assertion::Retraction { of } => Some(of),
-        _ => t.corrects.as_ref(),
-    };
-    (back == Some(&c.id)).then(|| format!("claims `{}` and `{}` withdraw each other", c.id, t.id))
+    (t.withdraws == Some(c.id))
+        .then(|| format!("claims `{}` and `{}` withdraw each other", c.id, t.id))
 }

@@ -1,0 +1,397 @@
+//! Where, and what changed (issue 12): places that do not nest are flagged,
+//! demands on one party are shown and never counted, retractions and
+//! corrections stop a claim counting and stay in its history, and a party
+//! confirming its adversary's figure is the strongest agreement. Each rule
+//! on fixtures written for it.
+
+mod common;
+use common::*;
+
+fn fig(party: &str, metric: &str, quantity: &str) -> String {
+    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
+}
+
+fn acc(accused: &str) -> String {
+    format!("accusation = {{ accused = \"{accused}\", act = \"started-fighting\" }}")
+}
+
+const PLACES: &str = r#"
+[[place]]
+id = "district"
+name = "The District"
+
+[[place]]
+id = "hill"
+name = "Hill 101"
+within = "district"
+
+[[place]]
+id = "village"
+name = "Far Village"
+
+[[proposition]]
+id = "withdraw"
+text = "Azerbaijan should return its troops to their positions"
+kind = "demand"
+addressee = "azerbaijan"
+"#;
+
+fn dir_with(claims: &[String]) -> tempfile::TempDir {
+    folder(&[
+        ("test-event.toml", &event_file(claims)),
+        ("places.toml", PLACES),
+    ])
+}
+
+fn at(place: &str) -> String {
+    format!("place = \"{place}\"\n")
+}
+
+#[test]
+fn voices_that_put_the_fighting_in_places_that_do_not_nest_are_flagged() {
+    let nested = dir_with(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("hill"),
+        ),
+        claim(
+            "b",
+            "armenia-pm",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("district"),
+        ),
+    ]);
+    let v = compare_json(nested.path(), &[]);
+    let row = statement_row(&v, "started-fighting");
+    assert!(row.get("places_differ").is_none(), "{row}");
+    let apart = dir_with(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("hill"),
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia"),
+            &at("village"),
+        ),
+    ]);
+    let v = compare_json(apart.path(), &[]);
+    let row = statement_row(&v, "started-fighting");
+    assert_eq!(row["places_differ"], serde_json::json!(["hill", "village"]));
+    let table = Claims::new()
+        .data(apart.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        table.contains("places differ: Hill 101 / Far Village"),
+        "{table}"
+    );
+    assert!(table.contains("accuses Azerbaijan at Hill 101"), "{table}");
+}
+
+#[test]
+fn check_refuses_a_place_within_itself() {
+    let cycle = "[[place]]\nid = \"a\"\nname = \"A\"\nwithin = \"b\"\n\n[[place]]\nid = \"b\"\nname = \"B\"\nwithin = \"a\"\n\n\
+                 [[place]]\nid = \"c\"\nname = \"C\"\nwithin = \"c\"\n";
+    let dir = folder(&[("places.toml", cycle)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        reports(
+            &out,
+            "places.toml:2:6",
+            "place `a` lies within itself through a → b → a"
+        ),
+        "{out}"
+    );
+    assert!(
+        reports(&out, "places.toml:14:10", "place `c` lies within itself"),
+        "{out}"
+    );
+    let unknown = dir_with(&[claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &acc("azerbaijan"),
+        &at("hil"),
+    )]);
+    let out = Claims::new()
+        .data(unknown.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains("unknown place `hil`") && out.contains("`hill`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_demand_on_one_party_is_shown_and_never_counted() {
+    let dir = dir_with(&[claim(
+        "d",
+        "armenia-mod",
+        "2021-11-16",
+        "position = { proposition = \"withdraw\", stance = \"affirms\" }",
+        "",
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "withdraw");
+    assert_eq!(row["kind"], "demand");
+    assert_eq!(row["verdict"]["verdict"], "demand");
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(table.contains("demand on one party"), "{table}");
+    let bad = "[[proposition]]\nid = \"p\"\ntext = \"T\"\nkind = \"demand\"\n\n\
+               [[proposition]]\nid = \"q\"\ntext = \"T\"\naddressee = \"armenia\"\n";
+    let dir = folder(&[("bad.toml", bad)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        reports(&out, "bad.toml:4:8", "demand `p` names no addressee"),
+        "{out}"
+    );
+    assert!(
+        reports(
+            &out,
+            "bad.toml:9:13",
+            "has an addressee but is not a demand"
+        ),
+        "{out}"
+    );
+}
+
+fn retract(of: &str) -> String {
+    format!("retracts = \"{of}\"")
+}
+
+#[test]
+fn a_retracted_figure_stops_counting_and_stays_in_the_history() {
+    let dir = dir_with(&[
+        claim(
+            "said",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 50"),
+            "",
+        ),
+        claim(
+            "other",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 5"),
+            "",
+        ),
+        claim("back", "armenia-mod", "2021-11-17", &retract("said"), ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "azerbaijan", "killed");
+    assert_eq!(row["voices"], serde_json::json!(["azerbaijan-mod"]));
+    assert_eq!(row["verdict"]["verdict"], "single-source");
+    let cell = &row["cells"]["armenia-mod"][0];
+    assert_eq!(cell["text"], "50");
+    assert_eq!(cell["withdrawn_by"]["id"], "back");
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        table.contains("50 (adv.) (retracted 2021-11-17)"),
+        "{table}"
+    );
+    // Before the retraction was made, the 50 counted.
+    let v = compare_json(dir.path(), &["--as-of", "2021-11-16"]);
+    assert_eq!(
+        figure_row(&v, "azerbaijan", "killed")["verdict"]["verdict"],
+        "conflict"
+    );
+    let list = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "csv"])
+        .fails(0)
+        .stdout;
+    assert!(
+        list.lines()
+            .any(|l| l.contains(",retraction,") && l.ends_with(",said")),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_corrected_statement_is_replaced_even_when_said_the_same_day() {
+    let dir = dir_with(&[
+        claim("wrong", "armenia-mod", "2021-11-16", &acc("azerbaijan"), ""),
+        claim(
+            "right",
+            "armenia-mod",
+            "2021-11-16",
+            "accusation = { accused = \"azerbaijan\", act = \"started-fighting\", denies = true }",
+            "corrects = \"wrong\"\n",
+        ),
+        claim("az", "azerbaijan-mod", "2021-11-16", &acc("armenia"), ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "started-fighting");
+    // Only the correction counts: Armenia denies Azerbaijan did it, Azerbaijan
+    // accuses Armenia — no mirror accusation any more.
+    assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--history"])
+        .fails(0)
+        .stdout;
+    assert!(
+        out.contains(
+            "accuses Azerbaijan [2021-11-16] (corrected 2021-11-16) → denies Azerbaijan did"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_refuses_withdrawals_that_cannot_be() {
+    let dir = dir_with(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        ),
+        claim("b", "azerbaijan-mod", "2021-11-17", &retract("a"), ""),
+        claim("c", "armenia-mod", "2021-11-15", &retract("a"), ""),
+        claim("d", "armenia-mod", "2021-11-17", &retract("nope"), ""),
+        claim(
+            "e",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("armenia", "killed", "exact = 4"),
+            "retracts = \"a\"\n",
+        ),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains("claim `b` by `azerbaijan-mod` retracts `a`, which `armenia-mod` made"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claim `c` (2021-11-15) retracts `a`, said later (2021-11-16)"),
+        "{out}"
+    );
+    assert!(out.contains("retracts unknown claim `nope`"), "{out}");
+    assert!(
+        out.contains("retracts a claim and asserts something too"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_party_confirming_its_adversarys_figure_is_confirmed_by_both_sides() {
+    let dir = dir_with(&[
+        claim(
+            "own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "captured")["verdict"];
+    assert_eq!(verdict["confirmed"], true);
+    assert_eq!(verdict["both_sides"], true);
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(table.contains("confirmed by both sides"), "{table}");
+    // An affiliated outlet's 9 is not the party confirming.
+    let extra = "[[source]]\nid = \"am-agency\"\nname = \"Agency\"\nparty = \"armenia\"\nkind = \"news-agency\"\nstanding = \"affiliated\"\n";
+    let claims = [
+        claim(
+            "own",
+            "am-agency",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 9"),
+            "",
+        ),
+    ];
+    let dir = folder(&[
+        ("test-event.toml", &event_file(&claims)),
+        ("extra.toml", extra),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "captured")["verdict"];
+    assert_eq!(verdict["confirmed"], false);
+    assert_eq!(verdict["both_sides"], true);
+}
+
+#[test]
+fn a_listing_carries_standing_attribution_and_place() {
+    let dir = dir_with(&[claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &acc("azerbaijan"),
+        "attribution = \"unnamed\"\nplace = \"hill\"\n",
+    )]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "json"])
+        .fails(0)
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let c = &v["claims"][0];
+    assert_eq!(c["standing"], "organ");
+    assert_eq!(c["attribution"], "unnamed");
+    assert_eq!(c["place"], "hill");
+    let csv = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "csv"])
+        .fails(0)
+        .stdout;
+    let header = csv.lines().next().unwrap_or("");
+    assert!(
+        header.ends_with(",standing,attribution,place,withdraws"),
+        "{header}"
+    );
+}

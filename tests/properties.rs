@@ -14,7 +14,7 @@ use claims::render::output::{Format, Style};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const SOURCES: [&str; 7] = [
+const SOURCES: [&str; 9] = [
     "armenia-mod",
     "armenia",
     "armenia-pm",
@@ -22,6 +22,9 @@ const SOURCES: [&str; 7] = [
     "azerbaijan",
     "kremlin",
     "turkey-mfa",
+    // Affiliated with a side: their own columns under --by party.
+    "armenian-times",
+    "azerbaijani-media",
 ];
 const DATES: [&str; 6] = [
     "2021-11-15",
@@ -57,6 +60,11 @@ struct Gen {
     date: usize,
     origin: Option<usize>,
     says: Says,
+    /// 1: an unnamed official, 2: unofficial figures.
+    attribution: usize,
+    /// An earlier claim (by index) this one corrects, or retracts (asserting
+    /// nothing); kept only where the loader accepts it (see `valid`).
+    withdraws: Option<(usize, bool)>,
 }
 
 fn quantity() -> impl Strategy<Value = String> {
@@ -75,7 +83,7 @@ fn quantity() -> impl Strategy<Value = String> {
 
 fn says() -> impl Strategy<Value = Says> {
     prop_oneof![
-        3 => (0usize..2, 0usize..4, quantity()).prop_map(|(party, metric, quantity)| Says::Figure { party, metric, quantity }),
+        3 => (0usize..3, 0usize..4, quantity()).prop_map(|(party, metric, quantity)| Says::Figure { party, metric, quantity }),
         1 => (0usize..3, 0usize..2, any::<bool>()).prop_map(|(accused, act, denies)| Says::Accusation { accused, act, denies }),
         1 => (0usize..3, any::<bool>()).prop_map(|(proposition, affirms)| Says::Position { proposition, affirms }),
     ]
@@ -83,17 +91,46 @@ fn says() -> impl Strategy<Value = Says> {
 
 fn one() -> impl Strategy<Value = Gen> {
     (
-        0usize..7,
+        0usize..9,
         0usize..6,
-        proptest::option::weighted(0.15, 0usize..7),
+        proptest::option::weighted(0.15, 0usize..9),
         says(),
+        prop_oneof![8 => Just(0usize), 1 => Just(1), 1 => Just(2)],
+        proptest::option::weighted(0.2, (0usize..14, any::<bool>())),
     )
-        .prop_map(|(source, date, origin, says)| Gen {
+        .prop_map(|(source, date, origin, says, attribution, withdraws)| Gen {
             source,
             date,
             origin,
             says,
+            attribution,
+            withdraws,
         })
+}
+
+fn voice(g: &Gen) -> usize {
+    g.origin.unwrap_or(g.source)
+}
+
+/// Keeps a withdrawal only where the loader accepts it: of an earlier claim
+/// (by index, so no two withdraw each other) of the same voice, not
+/// certainly said after it and known whenever it is.
+fn valid(claims: &mut [(usize, Gen)]) {
+    let when = |g: &Gen| claims::model::when::parse_when(DATES[g.date]).expect("a date");
+    for i in 0..claims.len() {
+        let Some((target, _)) = claims[i].1.withdraws else {
+            continue;
+        };
+        let keep = target < i && {
+            let (t, c) = (&claims[target].1, &claims[i].1);
+            voice(t) == voice(c)
+                && !when(c).before(&when(t))
+                && when(t).span().1 <= when(c).span().1
+        };
+        if !keep {
+            claims[i].1.withdraws = None;
+        }
+    }
 }
 
 fn toml(id: usize, g: &Gen) -> String {
@@ -103,8 +140,12 @@ fn toml(id: usize, g: &Gen) -> String {
             metric,
             quantity,
         } => format!(
-            "figure = {{ party = \"{}\", metric = \"{}\", {quantity} }}",
-            ["armenia", "azerbaijan"][*party],
+            "figure = {{ {}, metric = \"{}\", {quantity} }}",
+            [
+                "party = \"armenia\"",
+                "party = \"azerbaijan\"",
+                "parties = [\"armenia\", \"azerbaijan\"]"
+            ][*party],
             METRICS[*metric]
         ),
         Says::Accusation {
@@ -125,11 +166,23 @@ fn toml(id: usize, g: &Gen) -> String {
             if *affirms { "affirms" } else { "denies" }
         ),
     };
-    let origin = g
+    let mut extra = g
         .origin
         .map_or(String::new(), |o| format!("origin = \"{}\"\n", SOURCES[o]));
+    extra.push_str(
+        [
+            "",
+            "attribution = \"unnamed\"\n",
+            "attribution = \"unofficial\"\n",
+        ][g.attribution],
+    );
+    let assertion = match g.withdraws {
+        Some((t, true)) => format!("retracts = \"c{t}\""),
+        Some((t, false)) => format!("corrects = \"c{t}\"\n{assertion}"),
+        None => assertion,
+    };
     format!(
-        "[[claim]]\nid = \"c{id}\"\nevent = \"gen\"\nsource = \"{}\"\n{origin}said = \"{}\"\nvia = \"statement\"\n\
+        "[[claim]]\nid = \"c{id}\"\nevent = \"gen\"\nsource = \"{}\"\n{extra}said = \"{}\"\nvia = \"statement\"\n\
          document = \"doc\"\nquote = \"q\"\nlanguage = \"en\"\n{assertion}\n",
         SOURCES[g.source], DATES[g.date]
     )
@@ -190,7 +243,11 @@ fn by(grouping: Grouping) -> Options {
 }
 
 fn dataset() -> impl Strategy<Value = Vec<(usize, Gen)>> {
-    proptest::collection::vec(one(), 1..14).prop_map(|v| v.into_iter().enumerate().collect())
+    proptest::collection::vec(one(), 1..14).prop_map(|v| {
+        let mut claims: Vec<(usize, Gen)> = v.into_iter().enumerate().collect();
+        valid(&mut claims);
+        claims
+    })
 }
 
 fn rows(v: &Value) -> Vec<&Value> {
@@ -204,7 +261,7 @@ proptest! {
     fn files_names_and_claim_order_change_nothing(
         claims in dataset(),
         seed in any::<u64>(),
-        grouping in prop_oneof![Just(Grouping::Source), Just(Grouping::Party)],
+        grouping in prop_oneof![Just(Grouping::Source), Just(Grouping::Party), Just(Grouping::Side)],
     ) {
         let n = claims.len();
         let one_file = comparison(&claims, &vec![0; n], &["a.toml"], by(grouping));
@@ -225,6 +282,12 @@ proptest! {
         let s = comparison(&claims, &vec![0; n], &["a.toml"], by(Grouping::Source));
         let p = comparison(&claims, &vec![0; n], &["a.toml"], by(Grouping::Party));
         for (a, b) in rows(&s).iter().zip(rows(&p)) {
+            // On a count of several parties, merged organs may complete a sum
+            // no single organ gave (Armenia's own losses from one, Azerbaijan's
+            // from another): a voice more, by design.
+            if a["party"].as_str().is_some_and(|p| p.contains('+')) {
+                continue;
+            }
             let count = |r: &Value| r["voices"].as_array().map_or(0, Vec::len);
             prop_assert!(count(b) <= count(a), "{a} / {b}");
         }
@@ -276,7 +339,7 @@ proptest! {
         let n = claims.len();
         let before = comparison(&claims, &vec![0; n], &["a.toml"], Options::default());
         let mut more = claims.clone();
-        let extra = Gen { source: 5, date: 1, origin: None, says: Says::Figure { party: 0, metric: 0, quantity: "exact = 1".into() } };
+        let extra = Gen { source: 5, date: 1, origin: None, says: Says::Figure { party: 0, metric: 0, quantity: "exact = 1".into() }, attribution: 0, withdraws: None };
         // A claim about a metric nobody else used: captured, on its own row.
         more.push((999, extra));
         let text_of = |g: &Gen| toml(999, g).replace("\"killed\"", "\"captured\"");
@@ -310,12 +373,12 @@ proptest! {
     #[test]
     fn a_relay_of_an_existing_voice_adds_no_voice(claims in dataset(), pick in any::<prop::sample::Index>()) {
         let n = claims.len();
-        let plain: Vec<(usize, Gen)> = claims.iter().map(|(i, g)| (*i, Gen { origin: None, ..g.clone() })).collect();
+        let plain: Vec<(usize, Gen)> = claims.iter().map(|(i, g)| (*i, Gen { origin: None, withdraws: None, ..g.clone() })).collect();
         let before = comparison(&plain, &vec![0; n], &["a.toml"], Options::default());
         let (_, copied) = &plain[pick.index(n)];
         let mut more = plain.clone();
         // kremlin (5) relays the claim's source, on the same day, saying the same.
-        more.push((500, Gen { source: 5, origin: Some(copied.source), ..copied.clone() }));
+        more.push((500, Gen { source: 5, origin: Some(copied.source), withdraws: None, ..copied.clone() }));
         let after = comparison(&more, &vec![0; n + 1], &["a.toml"], Options::default());
         for (a, b) in rows(&before).iter().zip(rows(&after)) {
             prop_assert_eq!(&a["voices"], &b["voices"]);
@@ -331,7 +394,7 @@ proptest! {
         let claims: Vec<(usize, Gen)> = figures
             .iter()
             .enumerate()
-            .map(|(i, (s, q))| (i, Gen { source: (s + i) % 7, date: 1, origin: None, says: Says::Figure { party: 0, metric: 3, quantity: q.clone() } }))
+            .map(|(i, (s, q))| (i, Gen { source: (s + i) % 7, date: 1, origin: None, says: Says::Figure { party: 0, metric: 3, quantity: q.clone() }, attribution: 0, withdraws: None }))
             .collect();
         let v = comparison(&claims, &vec![0; claims.len()], &["a.toml"], Options::default());
         let row = &v["figures"][0];

@@ -97,8 +97,9 @@ pub(super) fn local_withdrawals(fc: &mut FileCheck<'_>, m: &FileModel) {
 const HINT: &str = "a claim withdraws an earlier claim of its own voice, in its event";
 
 impl Merger<'_, '_> {
-    /// A `within` chain that comes back to its start: walked once per place,
-    /// each walk at most as long as the list of places.
+    /// A `within` chain that comes back to its start. Each place is walked
+    /// once: a walk stops at a place already settled, so a chain of any
+    /// length costs linear time.
     pub(super) fn check_place_cycles(&mut self) {
         let within: HashMap<&str, &str> = self
             .ds
@@ -106,20 +107,24 @@ impl Merger<'_, '_> {
             .iter()
             .filter_map(|p| Some((p.id.as_str(), p.within.as_deref()?)))
             .collect();
+        let mut settled: HashSet<&str> = HashSet::new();
         let mut found = Vec::new();
         for p in &self.ds.places {
-            let mut path = vec![p.id.as_str()];
-            let mut cur = within.get(p.id.as_str()).copied();
-            while let Some(c) = cur {
-                path.push(c);
-                if c == p.id || path.len() > self.ds.places.len() + 1 {
+            let mut path: Vec<&str> = Vec::new();
+            let mut on_path: HashMap<&str, usize> = HashMap::new();
+            let mut cur = Some(p.id.as_str());
+            while let Some(c) = cur.filter(|c| !settled.contains(c)) {
+                if let Some(&start) = on_path.get(c) {
+                    let mut cycle = path[start..].to_vec();
+                    cycle.push(c);
+                    found.push((c.to_string(), cycle.join(" → ")));
                     break;
                 }
+                on_path.insert(c, path.len());
+                path.push(c);
                 cur = within.get(c).copied();
             }
-            if path.len() > 1 && path.last() == Some(&p.id.as_str()) {
-                found.push((p.id.clone(), path.join(" → ")));
-            }
+            settled.extend(path);
         }
         for (id, path) in found {
             if let Some(place) = self.places.get(&(RefKind::Place, id.clone())) {

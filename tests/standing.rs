@@ -572,3 +572,37 @@ fn check_refuses_a_breakdown_that_cannot_add_up() {
         "{out}"
     );
 }
+
+#[test]
+fn regression_an_unnamed_officials_later_figure_does_not_hide_the_official_one_in_its_cell() {
+    let dir = dir_with(&[
+        claim(
+            "on",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "off",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("armenia", "killed", "exact = 12"),
+            "attribution = \"unnamed\"\n",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let cell = figure_row(&v, "armenia", "killed")["cells"]["armenia-mod"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let texts: Vec<&str> = cell.iter().filter_map(|e| e["text"].as_str()).collect();
+    assert_eq!(texts, ["5", "12"]);
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    // Two voices in one cell, not one voice's statements in an unknown order.
+    assert!(!table.contains("order unknown"), "{table}");
+}

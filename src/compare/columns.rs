@@ -56,6 +56,17 @@ pub(super) fn keys(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
     (column, voice)
 }
 
+/// The key a claim's cell entries are kept under: its column's, marked as
+/// the voice is when not on the record, so that an unnamed official's figure
+/// never supersedes the source's own in its cell.
+pub(super) fn cell_key(ds: &Dataset, c: &Claim, by: Grouping) -> String {
+    let (column, voice) = keys(ds, c, by);
+    match split_key(&voice).1 {
+        Attribution::OnRecord => column,
+        a => format!("{column}#{}", a.name()),
+    }
+}
+
 /// The party a voice key speaks for (or is aligned with) under a grouping.
 pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<String> {
     let (base, _) = split_key(key);
@@ -73,7 +84,8 @@ pub(super) fn into_cells<E>(
 ) -> Vec<Vec<E>> {
     let mut cells: Vec<Vec<E>> = columns.iter().map(|_| Vec::new()).collect();
     for e in entries {
-        if let Some(i) = columns.iter().position(|c| c.id == key(&e)) {
+        let column = split_key(key(&e)).0;
+        if let Some(i) = columns.iter().position(|c| c.id == column) {
             cells[i].push(e);
         }
     }

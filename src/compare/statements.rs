@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{into_cells, keys, Column};
+use super::columns::{cell_key, into_cells, keys, Column};
 use super::places::clash;
 use super::supersede::split;
 use super::verdict::{Agreement, Verdict};
@@ -200,7 +200,7 @@ pub(super) fn rows<'a>(
                 .copied()
                 .filter(|c| topic.is_about(c))
                 .collect();
-            let col_entries = stance_entries(&on_topic, &|c| keys(ds, c, by).0, withdrawn);
+            let col_entries = stance_entries(&on_topic, &|c| cell_key(ds, c, by), withdrawn);
             let cells = into_cells(columns, col_entries, |e| &e.key);
             let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
             voices.retain(|v| v.withdrawn.is_none());

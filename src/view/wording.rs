@@ -152,7 +152,7 @@ pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool
         })
         .collect();
     text.push_str(&each.join("; "));
-    if entries.len() > 1 {
+    if entries.iter().any(|e| e.unordered > 0) {
         text.push(' ');
         text.push_str(UNORDERED);
     }

@@ -395,3 +395,251 @@ fn a_listing_carries_standing_attribution_and_place() {
         "{header}"
     );
 }
+
+#[test]
+fn regression_every_place_that_does_not_nest_is_named() {
+    let dir = dir_with(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("hill"),
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia"),
+            &at("village"),
+        ),
+        claim(
+            "c",
+            "armenia-pm",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("district"),
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "started-fighting");
+    assert_eq!(
+        row["places_differ"],
+        serde_json::json!(["district", "hill", "village"])
+    );
+}
+
+#[test]
+fn regression_a_place_within_itself_is_reported_once_and_unlisted_places_are_flagged() {
+    let places = "[[place]]\nid = \"goris\"\nname = \"Goris\"\nwithin = \"goris\"\n";
+    let event = event_file(&[claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &acc("azerbaijan"),
+        &at("goris"),
+    )]);
+    let dir = folder(&[("test-event.toml", &event), ("places.toml", places)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("place `goris` lies within itself"), "{out}");
+    assert!(!out.contains("unknown place"), "{out}");
+    // An event that lists its places: a claim elsewhere is flagged, one within a listed place is not.
+    let event = event_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("hill"),
+        ),
+        claim(
+            "b",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("village"),
+        ),
+    ])
+    .replace(
+        "sides = [\"armenia\", \"azerbaijan\"]",
+        "sides = [\"armenia\", \"azerbaijan\"]\nplaces = [\"district\"]",
+    );
+    let dir = folder(&[("test-event.toml", &event), ("places.toml", PLACES)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains("place `village` is not among the event's places (district)"),
+        "{out}"
+    );
+    assert!(!out.contains("place `hill`"), "{out}");
+}
+
+#[test]
+fn regression_a_long_place_cycle_is_named_in_a_short_line() {
+    let mut text = String::new();
+    for i in 0..1000 {
+        text.push_str(&format!(
+            "[[place]]\nid = \"p{i}\"\nname = \"P\"\nwithin = \"p{}\"\n\n",
+            (i + 1) % 1000
+        ));
+    }
+    let dir = folder(&[("places.toml", &text)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    let line = out
+        .lines()
+        .find(|l| l.contains("lies within itself"))
+        .unwrap_or("");
+    assert!(line.len() < 200 && line.contains("more)"), "{line}");
+}
+
+#[test]
+fn a_demand_names_its_addressee() {
+    let dir = dir_with(&[claim(
+        "d",
+        "armenia-mod",
+        "2021-11-16",
+        "position = { proposition = \"withdraw\", stance = \"affirms\" }",
+        "",
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(statement_row(&v, "withdraw")["addressee"], "azerbaijan");
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(table.contains("(of Azerbaijan)"), "{table}");
+}
+
+#[test]
+fn regression_withdrawals_of_another_kind_attribution_event_or_twice_are_refused() {
+    let second = "[event]\nid = \"other-event\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n\n\
+                  [[claim]]\nid = \"x\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-17\"\nvia = \"statement\"\ndocument = \"doc\"\n\
+                  quote = \"q\"\nlanguage = \"en\"\nretracts = \"a\"\n";
+    let claims = [
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "u",
+            "armenia-mod",
+            "2021-11-17",
+            &retract("a"),
+            "attribution = \"unnamed\"\n",
+        ),
+        claim("r", "armenia-mod", "2021-11-17", &retract("a"), ""),
+        claim("rr", "armenia-mod", "2021-11-18", &retract("r"), ""),
+        claim("k", "armenia-mod", "2021-11-16", &acc("azerbaijan"), ""),
+        claim(
+            "kc",
+            "armenia-mod",
+            "2021-11-17",
+            &fig("armenia", "killed", "exact = 4"),
+            "corrects = \"k\"\n",
+        ),
+    ];
+    let dir = folder(&[
+        ("test-event.toml", &event_file(&claims)),
+        ("places.toml", PLACES),
+        ("other.toml", second),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains(
+            "claim `u` by `armenia-mod` (unnamed official) retracts `a`, which `armenia-mod` made"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("claim `rr` retracts `r`, itself a retraction"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claim `kc` (a figure) corrects `k` (an accusation)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claim `x` retracts `a` of another event (`test-event`)"),
+        "{out}"
+    );
+    assert!(out.contains("`a` is withdrawn twice"), "{out}");
+}
+
+#[test]
+fn regression_confirmation_needs_official_unhedged_figures_for_one_moment() {
+    let case = |adv_extra: &str, adv_said: &str| {
+        let dir = dir_with(&[
+            claim(
+                "own",
+                "armenia-mod",
+                "2021-11-16",
+                &fig("armenia", "captured", "exact = 9"),
+                "",
+            ),
+            claim(
+                "adv",
+                "azerbaijan-mod",
+                adv_said,
+                &fig("armenia", "captured", "exact = 9"),
+                adv_extra,
+            ),
+        ]);
+        let v = compare_json(dir.path(), &[]);
+        figure_row(&v, "armenia", "captured")["verdict"]["confirmed"].clone()
+    };
+    assert_eq!(case("", "2021-11-16"), true);
+    assert_eq!(case("hedged = true\n", "2021-11-16"), false);
+    assert_eq!(case("attribution = \"unnamed\"\n", "2021-11-16"), false);
+    // "By 17 November" may be the 16th, or not.
+    assert_eq!(case("", "by 2021-11-17"), false);
+}
+
+#[test]
+fn regression_a_row_whose_only_statement_was_retracted_says_so() {
+    let dir = dir_with(&[
+        claim(
+            "said",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 50"),
+            "",
+        ),
+        claim("back", "armenia-mod", "2021-11-17", &retract("said"), ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&v, "azerbaijan", "killed")["verdict"]["verdict"],
+        "withdrawn"
+    );
+    let show = Claims::new()
+        .data(dir.path())
+        .args(["show", "said"])
+        .fails(0)
+        .stdout;
+    assert!(show.contains("retracted by back (2021-11-17)"), "{show}");
+    let show = Claims::new()
+        .data(dir.path())
+        .args(["show", "back"])
+        .fails(0)
+        .stdout;
+    assert!(show.contains("retracts said"), "{show}");
+}

@@ -112,22 +112,39 @@ fn voice(g: &Gen) -> usize {
     g.origin.unwrap_or(g.source)
 }
 
+/// What a claim says, as a correction must match it (0: a retraction).
+fn kind(g: &Gen) -> u8 {
+    match (&g.says, g.withdraws) {
+        (_, Some((_, true))) => 0,
+        (Says::Figure { .. }, _) => 1,
+        (Says::Accusation { .. }, _) => 2,
+        (Says::Position { .. }, _) => 3,
+    }
+}
+
 /// Keeps a withdrawal only where the loader accepts it: of an earlier claim
-/// (by index, so no two withdraw each other) of the same voice, not
-/// certainly said after it and known whenever it is.
+/// (by index, so no two withdraw each other) of the same voice and
+/// attribution, not certainly said after it and known whenever it is, not
+/// itself a retraction, of the same kind for a correction, and once.
 fn valid(claims: &mut [(usize, Gen)]) {
     let when = |g: &Gen| claims::model::when::parse_when(DATES[g.date]).expect("a date");
+    let mut taken = std::collections::HashSet::new();
     for i in 0..claims.len() {
-        let Some((target, _)) = claims[i].1.withdraws else {
+        let Some((target, retracts)) = claims[i].1.withdraws else {
             continue;
         };
-        let keep = target < i && {
+        let keep = target < i && !taken.contains(&target) && {
             let (t, c) = (&claims[target].1, &claims[i].1);
             voice(t) == voice(c)
+                && t.attribution == c.attribution
                 && !when(c).before(&when(t))
                 && when(t).span().1 <= when(c).span().1
+                && kind(t) != 0
+                && (retracts || kind(t) == kind(c))
         };
-        if !keep {
+        if keep {
+            taken.insert(target);
+        } else {
             claims[i].1.withdraws = None;
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::error::unknown;
-use crate::model::{Claim, Dataset, Document, QuoteKind};
+use crate::model::{Assertion, Attribution, Claim, Dataset, Document, QuoteKind};
 use crate::render::emit_sheet;
 use crate::view::citation::{document_line, via_name};
 use crate::view::feeds::{feeds, Feed};
@@ -46,6 +46,11 @@ struct ClaimRecord<'a> {
     subject: String,
     says: String,
     hedged: bool,
+    /// `on-record`, `unnamed` or `unofficial`.
+    attribution: Attribution,
+    place: Option<&'a str>,
+    /// The claim this one retracts or corrects.
+    withdraws: Option<&'a str>,
     quote: &'a str,
     quote_kind: QuoteKind,
     language: &'a str,
@@ -84,6 +89,9 @@ fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'
         subject,
         says,
         hedged: c.hedged,
+        attribution: c.attribution,
+        place: c.place.as_deref(),
+        withdraws: withdraws(c),
         quote: &c.quote,
         quote_kind: c.quote_kind,
         language: &c.language,
@@ -92,6 +100,14 @@ fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'
         note: c.note.as_deref(),
         document,
         feeds: feeds.collect(),
+    }
+}
+
+/// The claim a claim retracts or corrects.
+fn withdraws(c: &Claim) -> Option<&str> {
+    match &c.assertion {
+        Assertion::Retraction { of } => Some(of),
+        _ => c.corrects.as_deref(),
     }
 }
 
@@ -132,6 +148,30 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
         "no"
     };
     add("hedged", hedged.into());
+    if c.attribution != Attribution::OnRecord {
+        add(
+            "attribution",
+            format!(
+                "{}: a voice apart from the source's own",
+                c.attribution.mark()
+            ),
+        );
+    }
+    if let Some(p) = &c.place {
+        add(
+            "place",
+            ds.place(p)
+                .map_or(p.clone(), |x| format!("{} ({p})", x.name)),
+        );
+    }
+    if let Some(t) = withdraws(c) {
+        let verb = if c.corrects.is_some() {
+            "corrects"
+        } else {
+            "retracts"
+        };
+        add("withdraws", format!("{verb} {t}, which no longer counts"));
+    }
     let label = match c.quote_kind {
         QuoteKind::Verbatim => format!("quote ({})", c.language),
         QuoteKind::Paraphrase => "research notes".to_string(),

@@ -83,7 +83,12 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
             )
         }));
     for (voices, verdict) in rows {
-        let unique: BTreeSet<&str> = voices.iter().copied().collect();
+        // The sum of each party's own figures is derived, not a source.
+        let unique: BTreeSet<&str> = voices
+            .iter()
+            .copied()
+            .filter(|v| *v != compare::OWN_SUM)
+            .collect();
         for v in &unique {
             stats.entry(v.to_string()).or_default().rows += 1;
         }
@@ -91,7 +96,7 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
             let mut pair: BTreeSet<&str> = BTreeSet::new();
             pair.insert(voices[d.first]);
             pair.insert(voices[d.second]);
-            for v in pair {
+            for v in pair.into_iter().filter(|v| *v != compare::OWN_SUM) {
                 stats.entry(v.to_string()).or_default().conflicts += 1;
             }
         }

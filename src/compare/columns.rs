@@ -67,13 +67,17 @@ pub(super) fn cell_key(ds: &Dataset, c: &Claim, by: Grouping) -> String {
     }
 }
 
-/// The party a voice key speaks for (or is aligned with) under a grouping.
+/// The party a voice key speaks for (or is aligned with) under a grouping;
+/// an international body speaks for no side, whatever party it names.
 pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<String> {
     let (base, _) = split_key(key);
     if is_group(ds, base, by) {
         return Some(base.to_string());
     }
-    ds.party_of(base).map(str::to_string)
+    let s = ds
+        .source(base)
+        .filter(|s| s.standing != Standing::International)?;
+    s.party.clone()
 }
 
 /// Puts each entry into the cell of its column (`key` names the column).

@@ -5,10 +5,9 @@
 use super::columns::OWN_SUM;
 use super::derived::{FigureValue, Part};
 use super::figures::{FigureEntry, Index, RowKey};
-use super::perspective::{perspective, Perspective};
+use super::perspective::{of_claim, Perspective};
 use super::supersede::split;
 use super::withdrawn::Withdrawn;
-use super::Grouping;
 use crate::model::{Claim, Dataset, Event, Figure};
 
 /// The sum of each party's own current figures on the row's metric, when
@@ -16,7 +15,6 @@ use crate::model::{Claim, Dataset, Event, Figure};
 pub(super) fn own_sum<'a>(
     ds: &'a Dataset,
     event: &Event,
-    by: Grouping,
     index: &Index<'a>,
     key: &RowKey,
     withdrawn: &Withdrawn<'a>,
@@ -31,14 +29,13 @@ pub(super) fn own_sum<'a>(
         .map(|p| {
             let row = (p.id.clone(), key.1.clone(), key.2.clone());
             let mut own: Vec<(&'a Claim, &'a Figure)> = Vec::new();
-            for (voice, list) in index.get(&row).into_iter().flatten() {
-                if perspective(ds, event, voice, by, &p.id) != Perspective::Own {
-                    continue;
-                }
+            for list in index.get(&row).into_iter().flatten().map(|(_, l)| l) {
+                // Each party's official figures only, whatever the grouping.
                 let kept = list
                     .iter()
                     .copied()
                     .filter(|(c, _)| !withdrawn.contains_key(c.id.as_str()))
+                    .filter(|(c, _)| of_claim(ds, event, c, &p.id) == Perspective::Own)
                     .collect();
                 own.extend(split(kept, |(c, _)| (c.said.span(), c.id.as_str())).0);
             }

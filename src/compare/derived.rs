@@ -149,13 +149,17 @@ impl<'a> FigureValue<'a> {
     }
 
     /// The figure put forward, as a span (see [`stated`]); a derived sum adds
-    /// the parts it has, each part's lowest.
+    /// its parts, each part's lowest; one missing a part puts none forward.
     pub fn stated(&self) -> Option<(Amount, Amount)> {
         match self {
             FigureValue::Stated(_, f) => stated(&f.quantity),
             FigureValue::Derived { parts, .. } => {
                 let mut sum = (Amount::default(), Amount::default());
                 for (_, p) in parts {
+                    // A sum with a part not given puts forward no figure.
+                    if p.is_empty() {
+                        return None;
+                    }
                     let lows = p.iter().map(|(_, f)| stated(&f.quantity));
                     if let Some(part) = lows.collect::<Option<Vec<_>>>()?.into_iter().min() {
                         sum = (sum.0.saturating_add(part.0), sum.1.saturating_add(part.1));

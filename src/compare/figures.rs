@@ -9,13 +9,16 @@ use std::collections::{BTreeMap, HashMap};
 use super::columns::{cell_key, into_cells, keys, party_of_key, Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
-use super::perspective::{perspective, Perspective};
+use super::perspective::{of_value, Perspective};
 use super::places::clash;
 use super::supersede::split;
 use super::verdict::{figure_verdict, Verdict, Voiced};
 use super::withdrawn::{settle, Withdrawn};
 use super::Grouping;
-use crate::model::{Assertion, Category, Claim, Dataset, Event, Figure, Metric, Place};
+use crate::model::places::PlaceTree;
+use crate::model::{
+    Assertion, Attribution, Category, Claim, Dataset, Event, Figure, Metric, Place, Standing,
+};
 
 /// One voice's (or column's) current figure on a row, with what it replaced.
 /// A voice whose statements the data cannot order has one entry for each.
@@ -48,8 +51,8 @@ pub struct FigureRow<'a> {
     /// Per voice: what the verdict is drawn on.
     pub voices: Vec<FigureEntry<'a>>,
     pub verdict: Verdict<'a>,
-    /// Two places the current voices name, neither within the other.
-    pub places_differ: Option<(&'a Place, &'a Place)>,
+    /// The places the current voices name, when they do not all nest.
+    pub places_differ: Vec<&'a Place>,
 }
 
 /// key (column or voice) -> its figures on a row.
@@ -204,7 +207,6 @@ impl<'s, 'a> RowSeries<'s, 'a> {
 fn entries<'a>(
     ds: &Dataset,
     event: &Event,
-    by: Grouping,
     series: &RowSeries<'_, 'a>,
     row_party: &str,
 ) -> Vec<FigureEntry<'a>> {
@@ -215,11 +217,10 @@ fn entries<'a>(
         let gone = gone.map(|v| (series.withdrawn.get(v.dated_by().id.as_str()).copied(), v));
         let current = current.into_iter().map(|v| (None, v));
         for (withdrawn, value) in current.chain(gone) {
-            // A relay's cell speaks for whom it relays.
-            let voice = keys(ds, value.dated_by(), by).1;
+            // A relay's cell speaks for whom it relays: the perspective is its originator's.
             out.push(FigureEntry {
                 key: key.clone(),
-                perspective: perspective(ds, event, &voice, by, row_party),
+                perspective: of_value(ds, event, &value, row_party),
                 value,
                 earlier: earlier.clone(),
                 unordered,
@@ -260,6 +261,15 @@ fn row_order(ds: &Dataset, event: &Event, rows: &mut [RowKey]) {
     });
 }
 
+/// Whether every claim behind a value is an organ's, on the record, unhedged.
+fn official(ds: &Dataset, v: &FigureValue) -> bool {
+    v.claims().iter().all(|c| {
+        ds.standing_of(c.voice()) == Standing::Organ
+            && c.attribution == Attribution::OnRecord
+            && !c.hedged
+    })
+}
+
 fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -> Verdict<'a> {
     let sides: Vec<Option<String>> = row
         .voices
@@ -274,6 +284,7 @@ fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -
             key: &v.key,
             party: side.as_deref(),
             perspective: v.perspective,
+            official: official(ds, &v.value),
             value: &v.value,
         })
         .collect();
@@ -287,6 +298,7 @@ pub(super) fn rows<'a>(
     by: Grouping,
     columns: &mut Vec<Column>,
     withdrawn: &Withdrawn<'a>,
+    places: &PlaceTree,
 ) -> Vec<FigureRow<'a>> {
     let (by_col, by_voice) = index(ds, claims, by);
     let mut keys: Vec<RowKey> = by_col.keys().cloned().collect();
@@ -298,25 +310,29 @@ pub(super) fn rows<'a>(
             let metric = ds.metric(&key.1)?;
             let col_series = RowSeries::of(ds, &by_col, &key, metric, withdrawn);
             let voice_series = RowSeries::of(ds, &by_voice, &key, metric, withdrawn);
-            let col_entries = entries(ds, event, by, &col_series, &key.0);
+            let col_entries = entries(ds, event, &col_series, &key.0);
             let mut cells = into_cells(columns, col_entries, |e| &e.key);
-            let mut voices = entries(ds, event, by, &voice_series, &key.0);
+            let mut voices = entries(ds, event, &voice_series, &key.0);
             voices.retain(|v| v.withdrawn.is_none());
             mark_superseded(&mut cells, &voices);
-            let sum = own_sum(ds, event, by, &by_voice, &key, withdrawn);
+            let sum = own_sum(ds, event, &by_voice, &key, withdrawn);
             voices.extend(sum.clone());
             sums.push(sum);
             let current = voices.iter().flat_map(|v| v.value.claims());
             let mut row = FigureRow {
                 category: key.2.as_deref().and_then(|c| ds.category(c)),
-                places_differ: clash(ds, current),
+                places_differ: clash(places, ds, current),
                 party: key.0,
                 metric,
                 cells,
                 voices,
                 verdict: Verdict::SingleSource,
             };
-            row.verdict = verdict(ds, event, by, &row);
+            row.verdict = if row.voices.is_empty() {
+                Verdict::Withdrawn
+            } else {
+                verdict(ds, event, by, &row)
+            };
             Some(row)
         })
         .collect();

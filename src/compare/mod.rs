@@ -120,8 +120,10 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
     claims.sort_by(|a, b| claim_order(a, b));
     let withdrawn = withdrawn::withdrawn(&claims);
     let mut columns = columns::columns(ds, event, &claims, options.by);
-    let figures = figures::rows(ds, event, &claims, options.by, &mut columns, &withdrawn);
-    let statements = statements::rows(ds, event, &claims, options.by, &columns, &withdrawn);
+    let tree = crate::model::places::PlaceTree::new(ds);
+    let by = options.by;
+    let figures = figures::rows(ds, event, &claims, by, &mut columns, &withdrawn, &tree);
+    let statements = statements::rows(ds, event, &claims, by, &columns, &withdrawn, &tree);
     Comparison {
         event,
         options,

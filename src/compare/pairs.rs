@@ -19,6 +19,9 @@ pub enum Incomparable {
     DifferentScopes,
     /// Neither has an upper bound, so any two counts agree.
     OpenEnded,
+    /// A sum with a part its voice did not give: a floor, not a figure put
+    /// forward, so only a disjoint interval says anything.
+    Incomplete,
 }
 
 /// What two figures amount to.
@@ -60,6 +63,9 @@ fn same_moment(a: &FigureValue, b: &FigureValue) -> Outcome {
     if ia.high.is_none() && ib.high.is_none() {
         return Outcome::NotComparable(Incomparable::OpenEnded);
     }
+    if a.is_partial() || b.is_partial() {
+        return Outcome::NotComparable(Incomparable::Incomplete);
+    }
     match gap(a.stated(), b.stated()) {
         Some(ratio) => Outcome::Gap { ratio },
         None => Outcome::Agree,
@@ -77,6 +83,9 @@ fn in_time_order(early: &FigureValue, late: &FigureValue) -> Outcome {
     }
     if ie.high.is_none() && il.high.is_none() {
         return Outcome::NotComparable(Incomparable::OpenEnded);
+    }
+    if early.is_partial() || late.is_partial() {
+        return Outcome::NotComparable(Incomparable::Incomplete);
     }
     // Only an earlier figure above a later one is a gap; below it is growth.
     let above = early.stated().zip(late.stated()).filter(|(e, l)| e.0 > l.1);

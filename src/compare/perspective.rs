@@ -4,9 +4,8 @@
 //! standing: only independent and international sources, and third states,
 //! are third parties.
 
-use super::columns::{is_group, party_of_key, split_key};
-use super::Grouping;
-use crate::model::{Attribution, Dataset, Event, Standing};
+use super::derived::FigureValue;
+use crate::model::{Attribution, Claim, Dataset, Event, Standing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -24,39 +23,52 @@ pub enum Perspective {
     ThirdParty,
 }
 
-/// The perspective of a voice key on a row counting `row_party`'s losses
-/// (several parties joined by `+`), given the event's sides.
-pub(super) fn perspective(
-    ds: &Dataset,
-    event: &Event,
-    key: &str,
-    by: Grouping,
-    row_party: &str,
-) -> Perspective {
-    let (base, attribution) = split_key(key);
-    let group = is_group(ds, base, by);
-    let standing = if group {
-        Standing::Organ
-    } else {
-        ds.standing_of(base)
-    };
-    let party = party_of_key(ds, key, by);
-    let Some(party) = party.filter(|_| standing != Standing::International) else {
+/// The perspective of a claim on a row counting `row_party`'s losses
+/// (several parties joined by `+`): a property of who said it and how, the
+/// same whatever the grouping of the columns.
+pub(super) fn of_claim(ds: &Dataset, event: &Event, c: &Claim, row_party: &str) -> Perspective {
+    let voice = c.voice();
+    let standing = ds.standing_of(voice);
+    let party = ds
+        .party_of(voice)
+        .filter(|_| standing != Standing::International);
+    let Some(party) = party else {
         return Perspective::ThirdParty;
     };
     let is_side = |p: &str| event.sides.iter().any(|s| s == p);
     if row_party.contains('+') {
-        return if row_party.split('+').any(|p| p == party) {
+        let mut parties = row_party.split('+');
+        return if parties.clone().any(|p| p == party) {
             Perspective::Mixed
+        } else if is_side(party) && parties.any(is_side) {
+            Perspective::Adversary
         } else {
             Perspective::ThirdParty
         };
     }
-    let official = standing == Standing::Organ && attribution == Attribution::OnRecord;
+    let official = standing == Standing::Organ && c.attribution == Attribution::OnRecord;
     match party {
         p if p == row_party && official => Perspective::Own,
         p if p == row_party => Perspective::OwnUnofficial,
-        p if is_side(&p) && is_side(row_party) => Perspective::Adversary,
+        p if is_side(p) && is_side(row_party) => Perspective::Adversary,
         _ => Perspective::ThirdParty,
     }
+}
+
+/// A value's perspective: its claim's, or for a sum, its parts' (a sum
+/// with an unofficial part is unofficial).
+pub(super) fn of_value(
+    ds: &Dataset,
+    event: &Event,
+    v: &FigureValue,
+    row_party: &str,
+) -> Perspective {
+    let unofficial = v
+        .claims()
+        .iter()
+        .any(|c| of_claim(ds, event, c, row_party) == Perspective::OwnUnofficial);
+    if unofficial {
+        return Perspective::OwnUnofficial;
+    }
+    of_claim(ds, event, v.dated_by(), row_party)
 }

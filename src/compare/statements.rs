@@ -10,6 +10,7 @@ use super::supersede::split;
 use super::verdict::{Agreement, Verdict};
 use super::withdrawn::{settle, Withdrawn};
 use super::{accusations, positions, Grouping};
+use crate::model::places::PlaceTree;
 use crate::model::{
     Act, Assertion, Claim, Dataset, Event, Place, Proposition, PropositionKind, Stance,
 };
@@ -66,8 +67,8 @@ pub struct StatementRow<'a> {
     pub cells: Vec<Vec<StanceEntry<'a>>>,
     pub voices: Vec<StanceEntry<'a>>,
     pub verdict: Verdict<'a>,
-    /// Two places the current voices name, neither within the other.
-    pub places_differ: Option<(&'a Place, &'a Place)>,
+    /// The places the current voices name, when they do not all nest.
+    pub places_differ: Vec<&'a Place>,
 }
 
 impl StatementRow<'_> {
@@ -79,6 +80,13 @@ impl StatementRow<'_> {
     }
     pub fn id(&self) -> &str {
         self.topic.id()
+    }
+    /// For a demand: the party it is made of.
+    pub fn addressee(&self) -> Option<&str> {
+        match self.topic {
+            Topic::Proposition(p) => p.addressee.as_deref(),
+            Topic::Act(_) => None,
+        }
     }
 }
 
@@ -190,6 +198,7 @@ pub(super) fn rows<'a>(
     by: Grouping,
     columns: &[Column],
     withdrawn: &Withdrawn<'a>,
+    places: &PlaceTree,
 ) -> Vec<StatementRow<'a>> {
     let affirmed = affirmed(ds, claims, by, withdrawn);
     topics(ds, claims)
@@ -205,6 +214,7 @@ pub(super) fn rows<'a>(
             let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
             voices.retain(|v| v.withdrawn.is_none());
             let verdict = match &topic {
+                _ if voices.is_empty() => Verdict::Withdrawn,
                 _ if topic.is_appeal() => Verdict::Appeal,
                 _ if topic.is_demand() => Verdict::Demand,
                 Topic::Act(_) => accusations::verdict(ds, &voices, by, &event.sides),
@@ -213,7 +223,7 @@ pub(super) fn rows<'a>(
                 }
             };
             StatementRow {
-                places_differ: clash(ds, voices.iter().map(|v| v.claim)),
+                places_differ: clash(places, ds, voices.iter().map(|v| v.claim)),
                 topic,
                 cells,
                 voices,

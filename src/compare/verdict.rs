@@ -28,6 +28,8 @@ pub enum Verdict<'a> {
     Appeal,
     /// A demand on one party: shown, not a voice on a matter of fact.
     Demand,
+    /// Every statement on the row was retracted or corrected by its voice.
+    Withdrawn,
 }
 
 /// How strong an agreement is.
@@ -115,6 +117,7 @@ impl Verdict<'_> {
             Verdict::SingleSource => "single source",
             Verdict::Appeal => "appeal",
             Verdict::Demand => "demand",
+            Verdict::Withdrawn => "withdrawn",
         }
     }
 
@@ -135,6 +138,8 @@ pub struct Voiced<'v, 'a> {
     pub key: &'v str,
     pub party: Option<&'v str>,
     pub perspective: Perspective,
+    /// Every claim behind the value is an organ's, on the record, unhedged.
+    pub official: bool,
     pub value: &'v FigureValue<'a>,
 }
 
@@ -242,13 +247,15 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     Verdict::settled(agreeing, agreement)
 }
 
-/// A party's official self-report and its adversary's claim that give one
-/// and the same number.
+/// A party's official self-report and its adversary's official claim that
+/// give one and the same number for one and the same moment (not merely
+/// moments that may coincide, such as "by 2 May" and "May").
 fn confirms(a: &Voiced, b: &Voiced) -> bool {
     let pair = [a.perspective, b.perspective];
     let sides = pair.contains(&Perspective::Own) && pair.contains(&Perspective::Adversary);
     let (x, y) = (a.value.interval(), b.value.interval());
-    sides && x.high == Some(x.low) && x == y
+    let exact = x.high == Some(x.low) && x == y;
+    sides && exact && a.official && b.official && a.value.moment() == b.value.moment()
 }
 
 /// Whether two figures may stand at one moment.
@@ -278,6 +285,7 @@ mod tests {
                 key,
                 party: *party,
                 perspective: Perspective::ThirdParty,
+                official: true,
                 value,
             })
             .collect();

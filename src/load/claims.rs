@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::digest::{id_hash, FileCheck, RefKind, S};
+use super::digest::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
 use super::text::collapse_space;
 use super::Keep;
@@ -282,8 +282,13 @@ fn withdrawals(fc: &mut FileCheck<'_>, c: &ClaimFile) {
     }
     for (target, corrects) in given {
         let place = fc.place(&target.span());
-        let (id, of) = (c.id.get_ref().clone(), target.get_ref().clone());
-        fc.out.withdrawals.push((id, of, corrects, place));
+        fc.out.withdrawals.push(Withdrawal {
+            claim: c.id.get_ref().clone(),
+            target: target.get_ref().clone(),
+            corrects,
+            place,
+            checked: false,
+        });
     }
 }
 

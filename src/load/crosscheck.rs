@@ -5,9 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::digest::RefKind;
+use super::figure::{sum_problem, BREAKDOWN_HINT};
 use super::merge::Merger;
 use super::text::{collapse_space, decode};
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
+use crate::model::quantity::Quantity;
 use crate::suggest;
 
 impl Merger<'_, '_> {
@@ -29,6 +31,24 @@ impl Merger<'_, '_> {
                 hint,
             );
             self.diags.push(d);
+        }
+    }
+
+    /// Breakdowns with a vague word: summed now that the words' intervals are known.
+    pub(super) fn check_vague_breakdowns(&mut self) {
+        for (total, parts, place) in std::mem::take(&mut self.breakdowns) {
+            let resolve = |q: Quantity| match q {
+                Quantity::Vague { word, interval } => {
+                    let interval = self.vague.get(&word).copied().unwrap_or(interval);
+                    Quantity::Vague { word, interval }
+                }
+                other => other,
+            };
+            let parts: Vec<Quantity> = parts.into_iter().map(resolve).collect();
+            if let Some(message) = sum_problem(&resolve(total), &parts) {
+                let d = place.diag(Code::BadBreakdown, self.files, message, BREAKDOWN_HINT);
+                self.diags.push(d);
+            }
         }
     }
 

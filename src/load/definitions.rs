@@ -85,14 +85,11 @@ fn standing(fc: &mut FileCheck<'_>, s: &SourceFile) -> Standing {
                 s.id.get_ref(),
                 st.name()
             ),
-            format!(
-                "add `party = \"…\"`: the party it is {} of",
-                match st {
-                    Standing::Organ => "an organ",
-                    Standing::Affiliated => "affiliated with",
-                    _ => "a voice",
-                }
-            ),
+            match st {
+                Standing::Organ => "add `party = \"…\"`: the party it is an organ of",
+                Standing::Affiliated => "add `party = \"…\"`: the party it is affiliated with",
+                _ => "add `party = \"…\"`: the party it speaks as a member of",
+            },
         ),
         (Some(p), Standing::Independent) => fc.error(
             Code::Standing,
@@ -275,6 +272,9 @@ fn categories<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
 /// longer cycles after the merge.
 fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     for p in &m.place {
+        // A place within itself is reported, and kept without its `within`
+        // so that the claims naming it are not reported too.
+        let mut within = p.within.as_ref().map(|w| w.get_ref().clone());
         if let Some(w) = &p.within {
             if w.get_ref() == p.id.get_ref() {
                 fc.error(
@@ -283,9 +283,10 @@ fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     format!("place `{}` lies within itself", p.id.get_ref()),
                     "`within` names a larger place",
                 );
-                continue;
+                within = None;
+            } else {
+                fc.reference(RefKind::Place, w);
             }
-            fc.reference(RefKind::Place, w);
         }
         if fc.id_ok("place", &p.id) {
             let place = fc.place(&p.id.span());
@@ -293,7 +294,7 @@ fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                 item: Place {
                     id: p.id.get_ref().clone(),
                     name: p.name.clone(),
-                    within: p.within.as_ref().map(|w| w.get_ref().clone()),
+                    within,
                 },
                 place,
             });

@@ -16,7 +16,7 @@ use super::input::{InputFile, Origin};
 use super::text::{code_for_serde_message, collapse_space, decode, hint_for_serde_message};
 use super::Keep;
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
-use crate::model::quantity::{Amount, Interval};
+use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::when::{parse_when, When};
 use crate::model::{
     Act, Category, Claim, Document, Event, Metric, Party, Place as PlaceDef, Proposition, Source,
@@ -95,6 +95,17 @@ impl RefKind {
     }
 }
 
+/// A claim's `retracts` or `corrects`, with where it stands.
+#[derive(Debug)]
+pub(super) struct Withdrawal {
+    pub(super) claim: String,
+    pub(super) target: String,
+    pub(super) corrects: bool,
+    pub(super) place: Place,
+    /// Checked in full with its file (the target is there too).
+    pub(super) checked: bool,
+}
+
 /// A reference to an id this file does not define: resolved after the merge.
 #[derive(Debug)]
 pub(super) struct ExternalRef {
@@ -125,8 +136,12 @@ pub(super) struct Digest {
     pub(super) propositions: Vec<Def<Proposition>>,
     pub(super) categories: Vec<Def<Category>>,
     pub(super) places: Vec<Def<PlaceDef>>,
-    /// (claim, target, corrects?, place): withdrawals, checked once all claims are known.
-    pub(super) withdrawals: Vec<(String, String, bool, Place)>,
+    /// (total, parts, place): breakdowns with a vague word, summed once the vocabulary is known.
+    pub(super) breakdowns: Vec<(Quantity, Vec<Quantity>, Place)>,
+    /// (place, the event's places, where): claims naming a place their event does not list.
+    pub(super) unlisted_places: Vec<(String, Vec<String>, Place)>,
+    /// Retractions and corrections, for the checks of [`super::links`].
+    pub(super) withdrawals: Vec<Withdrawal>,
     pub(super) refs: Vec<ExternalRef>,
     /// (metric, unit, place): a figure's stated unit, checked against the metric's.
     pub(super) units: Vec<(String, String, Place)>,
@@ -292,7 +307,7 @@ impl<'t> FileCheck<'t> {
 }
 
 /// The file model, or serde's error at its place with a hint.
-fn parse(display: &str, text: &str) -> Result<FileModel, Diagnostic> {
+pub(super) fn parse(display: &str, text: &str) -> Result<FileModel, Diagnostic> {
     toml::from_str::<FileModel>(text).map_err(|e| {
         let message = e.message().trim().to_string();
         let hint = hint_for_serde_message(&message);
@@ -357,6 +372,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         }
     }
     super::links::local_withdrawals(&mut fc, &model);
+    super::links::local_places(&mut fc, &model);
     fc.out.tally = fc
         .tally
         .iter()

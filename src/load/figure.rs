@@ -76,6 +76,15 @@ fn breakdown<'t>(
     total: &Figure,
     fig: &'t FigureFile,
 ) -> Option<Vec<Figure>> {
+    if let (Some(of), Some(first)) = (&fig.of, fig.breakdown.first()) {
+        fc.error(
+            Code::BadBreakdown,
+            first.span(),
+            format!("a figure of `{}` only has no breakdown", of.get_ref()),
+            "a breakdown splits a total of the party's people: drop `of`, or give the parts as figures of their own",
+        );
+        return None;
+    }
     let mut parts: Vec<Figure> = Vec::new();
     for b in &fig.breakdown {
         let (span, part) = (b.span(), b.get_ref());
@@ -92,7 +101,11 @@ fn breakdown<'t>(
             );
             return None;
         }
-        let quantity = quantity(fc, span, part.forms())?;
+        let quantity = quantity(fc, span.clone(), part.forms())?;
+        if !quantity.is_whole() {
+            let place = fc.place(&span);
+            fc.out.decimals.push((fig.metric.get_ref().clone(), place));
+        }
         parts.push(Figure {
             category: Some(part.of.get_ref().clone()),
             breakdown: Vec::new(),
@@ -101,28 +114,41 @@ fn breakdown<'t>(
         });
     }
     if let Some(first) = fig.breakdown.first() {
-        let sum = parts
-            .iter()
-            .fold(Interval::point(0), |acc, p| acc.add(&p.quantity.interval()));
-        if !sum.overlaps(&total.quantity.interval()) {
-            fc.error(
-                Code::BadBreakdown,
-                first.span(),
-                format!(
-                    "the parts add up to {}, which cannot be the total {}",
-                    match sum.high {
-                        Some(h) if h == sum.low => h.to_string(),
-                        Some(h) => format!("{}–{h}", sum.low),
-                        None => format!("at least {}", sum.low),
-                    },
-                    total.quantity
-                ),
-                "the parts of a breakdown sum to its total; a part counted apart is a figure of its own",
-            );
+        let quantities: Vec<Quantity> = parts.iter().map(|p| p.quantity.clone()).collect();
+        let vague = |q: &Quantity| matches!(q, Quantity::Vague { .. });
+        if vague(&total.quantity) || quantities.iter().any(vague) {
+            // A vague word's interval is known once the vocabulary is merged.
+            let place = fc.place(&first.span());
+            fc.out
+                .breakdowns
+                .push((total.quantity.clone(), quantities, place));
+        } else if let Some(message) = sum_problem(&total.quantity, &quantities) {
+            fc.error(Code::BadBreakdown, first.span(), message, BREAKDOWN_HINT);
             return None;
         }
     }
     Some(parts)
+}
+
+pub(super) const BREAKDOWN_HINT: &str =
+    "the parts of a breakdown sum to its total; a part counted apart is a figure of its own";
+
+/// Why parts cannot add up to a total, if they cannot.
+pub(super) fn sum_problem(total: &Quantity, parts: &[Quantity]) -> Option<String> {
+    let sum = parts
+        .iter()
+        .fold(Interval::point(0), |acc, p| acc.add(&p.interval()));
+    if sum.overlaps(&total.interval()) {
+        return None;
+    }
+    let sum = match sum.high {
+        Some(h) if h == sum.low => h.to_string(),
+        Some(h) => format!("{}–{h}", sum.low),
+        None => format!("at least {}", sum.low),
+    };
+    Some(format!(
+        "the parts add up to {sum}, which cannot be the total {total}"
+    ))
 }
 
 /// A figure: whose losses, what is counted, how many, and its breakdown.

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 
-use super::digest::{Digest, ExternalRef, Place, RefKind};
+use super::digest::{Digest, ExternalRef, Place, RefKind, Withdrawal};
 use super::index::IndexedFile;
 use super::input::{InputFile, Origin, Skipped};
 use super::{Loaded, Sink};
@@ -23,8 +23,12 @@ pub(super) struct Merger<'f, 's> {
     pub(super) units: Vec<(String, String, Place)>,
     pub(super) decimals: Vec<(String, Place)>,
     pub(super) quotes: Vec<(String, String, Place)>,
-    /// (claim, target, corrects?, place): see [`super::links`].
-    pub(super) withdrawals: Vec<(String, String, bool, Place)>,
+    /// See [`super::links`].
+    pub(super) withdrawals: Vec<Withdrawal>,
+    /// Breakdowns with a vague word, summed once the vocabulary is known.
+    pub(super) breakdowns: Vec<(Quantity, Vec<Quantity>, Place)>,
+    /// Claims naming a place their event does not list.
+    pub(super) unlisted_places: Vec<(String, Vec<String>, Place)>,
     /// (hash, file, offset) of every claim id.
     pub(super) claim_ids: Vec<(u64, u32, u32)>,
     /// Kept claims whose ids are not all defined yet.
@@ -57,6 +61,8 @@ impl<'f, 's> Merger<'f, 's> {
             decimals: Vec::new(),
             quotes: Vec::new(),
             withdrawals: Vec::new(),
+            breakdowns: Vec::new(),
+            unlisted_places: Vec::new(),
             claim_ids: Vec::new(),
             pending: Vec::new(),
             tally: BTreeMap::new(),
@@ -148,6 +154,8 @@ impl<'f, 's> Merger<'f, 's> {
         self.units.extend(d.units);
         self.quotes.extend(d.quotes);
         self.withdrawals.extend(d.withdrawals);
+        self.breakdowns.extend(d.breakdowns);
+        self.unlisted_places.extend(d.unlisted_places);
         self.decimals.extend(d.decimals);
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
         if let Origin::Disk(path) = &self.files[self.next_file].origin {
@@ -269,7 +277,9 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_decimals();
         self.check_cycles();
         self.check_place_cycles();
+        self.check_unlisted_places();
         self.check_withdrawals();
+        self.check_vague_breakdowns();
         self.check_deferred_quotes();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);

@@ -4,6 +4,7 @@
 //! every count is non-negative, every date exists. Code downstream never
 //! re-validates.
 
+pub mod places;
 pub mod quantity;
 pub mod standing;
 pub mod when;
@@ -410,20 +411,6 @@ impl Dataset {
     pub fn standing_of(&self, source: &str) -> Standing {
         self.source(source)
             .map_or(Standing::Independent, |s| s.standing)
-    }
-
-    /// Whether place `a` is `b` or lies within it (through any chain of
-    /// `within`; the loader refuses cycles, and the walk is bounded anyway).
-    pub fn place_within(&self, a: &str, b: &str) -> bool {
-        let mut cur = Some(a);
-        for _ in 0..=self.places.len() {
-            match cur {
-                Some(p) if p == b => return true,
-                Some(p) => cur = self.place(p).and_then(|x| x.within.as_deref()),
-                None => return false,
-            }
-        }
-        false
     }
 
     /// "Armenia", or "Armenia + Azerbaijan" for a count of several parties.

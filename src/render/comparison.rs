@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::output::Style;
 use super::{delimited, markdown, table};
 use crate::sanitize::{escape, markdown_cell};
-use crate::view::citation::{claim_lines, LEGEND};
+use crate::view::citation::{claim_lines, legend};
 use crate::view::View;
 
 /// Bold (or red and bold) when colour is on.
@@ -33,7 +33,7 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     writeln!(out)?;
     if !view.figures.rows.is_empty() {
         table::write(out, &view.figures.without_empty_columns(2), style)?;
-        writeln!(out, "{LEGEND}\n")?;
+        writeln!(out, "{}\n", legend(view.cmp))?;
     }
     if !view.statements.rows.is_empty() {
         table::write(out, &view.statements.without_empty_columns(2), style)?;

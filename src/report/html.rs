@@ -7,7 +7,7 @@ use super::chart;
 use crate::model::Dataset;
 use crate::render::html::table;
 use crate::sanitize::xml;
-use crate::view::citation::{claim_lines, document_line, documents, LEGEND};
+use crate::view::citation::{claim_lines, document_line, documents, legend};
 use crate::view::View;
 
 const CSS: &str = r#"
@@ -132,7 +132,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             table(out, sheet)?;
         }
     }
-    writeln!(out, "<p class=\"cite\">{}.</p>", xml(LEGEND))?;
+    writeln!(out, "<p class=\"cite\">{}.</p>", xml(&legend(view.cmp)))?;
     writeln!(out, "<h2>Conflicts</h2>")?;
     if view.notes.is_empty() {
         writeln!(out, "<p>None.</p>")?;

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::model::Dataset;
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
-use crate::view::citation::{claim_lines, document_line, documents, LEGEND};
+use crate::view::citation::{claim_lines, document_line, documents, legend};
 use crate::view::View;
 
 /// Escapes text for a Markdown paragraph (same rules as a table cell).
@@ -34,7 +34,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         md::write_table(out, sheet)?;
         writeln!(out)?;
     }
-    writeln!(out, "Legend: {}.\n", text(LEGEND))?;
+    writeln!(out, "Legend: {}.\n", text(&legend(view.cmp)))?;
     writeln!(out, "## Conflicts\n")?;
     if view.notes.is_empty() {
         writeln!(out, "None.\n")?;

@@ -4,10 +4,42 @@
 
 use std::collections::BTreeSet;
 
+use crate::compare::{Comparison, Perspective, OWN_SUM};
 use crate::model::{Claim, Dataset, Document, QuoteKind};
 
 /// What the figure cells' marks mean, under every figures table.
 pub const LEGEND: &str = "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report";
+
+/// The legend of a comparison: [`LEGEND`], and the marks only some
+/// comparisons use, when this one does.
+pub fn legend(cmp: &Comparison) -> String {
+    let entries = || cmp.figures.iter().flat_map(|r| r.cells.iter().flatten());
+    let has = |p: Perspective| entries().any(|e| e.perspective == p);
+    let mut text = LEGEND.to_string();
+    if has(Perspective::OwnUnofficial) {
+        text.push_str(
+            "; own, unofficial = its media, individuals, unnamed officials or unofficial figures",
+        );
+    }
+    if has(Perspective::Mixed) {
+        text.push_str("; own+adv. = a count of several parties including the speaker's own");
+    }
+    if cmp.columns.iter().any(|c| c.id == OWN_SUM) {
+        text.push_str(&format!(
+            "; {OWN_SUM} = each party's own official figures, summed"
+        ));
+    }
+    let withdrawn = entries().any(|e| e.withdrawn.is_some())
+        || cmp
+            .statements
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .any(|e| e.withdrawn.is_some());
+    if withdrawn {
+        text.push_str("; (retracted/corrected DATE) = withdrawn by its voice, not counted");
+    }
+    text
+}
 
 /// "Overt Defense, “Title” (2021-11-17)".
 pub fn document_line(d: &Document) -> String {

@@ -51,9 +51,11 @@ fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>, places: St
         Verdict::Conflict(_) => Tone::Conflict,
         Verdict::Gap(_) => Tone::Gap,
         Verdict::Consistent { .. } => Tone::Agree,
-        Verdict::NotComparable(_) | Verdict::SingleSource | Verdict::Appeal | Verdict::Demand => {
-            Tone::Muted
-        }
+        Verdict::NotComparable(_)
+        | Verdict::SingleSource
+        | Verdict::Appeal
+        | Verdict::Demand
+        | Verdict::Withdrawn => Tone::Muted,
     };
     Cell::new(verdict_text(v, explanation, single) + &places).tone(tone)
 }
@@ -78,7 +80,7 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         );
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
-        let places = places_note(row.places_differ);
+        let places = places_note(&row.places_differ);
         cells.push(verdict_cell(&row.verdict, &explanation, single, places));
         if let Some(rule) = reconcile {
             cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));
@@ -95,14 +97,18 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut sheet = Sheet::new(headers).titled("Accusations and positions");
     sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 16)];
     for row in &cmp.statements {
-        let mut cells = vec![Cell::new(statement_kind(row)), Cell::new(row.label())];
+        let label = match row.addressee() {
+            Some(p) => format!("(of {}) {}", ds.party_name(p), row.label()),
+            None => row.label().to_string(),
+        };
+        let mut cells = vec![Cell::new(statement_kind(row)), Cell::new(label)];
         cells.extend(
             row.cells
                 .iter()
                 .map(|e| Cell::new(stance_cell(ds, e, &cmp.withdrawn, history))),
         );
         let explanation = statement_row_explanation(row);
-        let places = places_note(row.places_differ);
+        let places = places_note(&row.places_differ);
         cells.push(verdict_cell(&row.verdict, &explanation, None, places));
         sheet.push(cells);
     }

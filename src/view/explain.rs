@@ -167,6 +167,9 @@ fn incomparable(why: Incomparable) -> &'static str {
         Incomparable::DifferentMoments => "different moments",
         Incomparable::DifferentScopes => "different scopes (this event against a running total)",
         Incomparable::OpenEnded => "no figure sets an upper bound",
+        Incomparable::Incomplete => {
+            "a sum with a part its voice did not give is a floor, not a figure"
+        }
     }
 }
 
@@ -191,15 +194,18 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
         },
         Verdict::Appeal => "appeal: no side taken".to_string(),
         Verdict::Demand => "demand on one party: not a voice on the facts".to_string(),
+        Verdict::Withdrawn => "withdrawn: nothing said here still stands".to_string(),
     }
 }
 
-/// "; places differ: Kilisali / Yukhari Ayrim" when the voices put it in two
-/// places neither of which lies within the other.
-pub fn places_note(places: Option<(&Place, &Place)>) -> String {
-    places.map_or(String::new(), |(a, b)| {
-        format!("; places differ: {} / {}", a.name, b.name)
-    })
+/// "; places differ: Kilisali / Yukhari Ayrim" when the voices put it in
+/// places that do not all lie within one another.
+pub fn places_note(places: &[&Place]) -> String {
+    if places.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    format!("; places differ: {}", names.join(" / "))
 }
 
 /// The label of a conflict's kind in the numbered list.

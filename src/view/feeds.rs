@@ -120,5 +120,21 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
     let mut out = Vec::new();
     figure_feeds(ds, &cmp, claim, &mut out);
     statement_feeds(ds, &cmp, claim, &mut out);
+    if let Some(by) = cmp.withdrawn.get(claim.id.as_str()) {
+        let verb = match by.assertion {
+            crate::model::Assertion::Retraction { .. } => "retracted",
+            _ => "corrected",
+        };
+        out.push(Feed {
+            section: "withdrawn",
+            row: subject_and_says(ds, claim).0,
+            role: format!(
+                "{verb} by {} ({}): shown, no longer counted",
+                by.id, by.said
+            ),
+            verdict: String::new(),
+            revisions: String::new(),
+        });
+    }
     out
 }

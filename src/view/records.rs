@@ -36,9 +36,9 @@ fn is_on_record(a: &Attribution) -> bool {
     *a == Attribution::OnRecord
 }
 
-/// Two places a row's voices name, neither within the other, by id.
-fn places(p: Option<(&Place, &Place)>) -> Option<[String; 2]> {
-    p.map(|(a, b)| [a.id.clone(), b.id.clone()])
+/// The places a row's voices name when they do not all nest, by id.
+fn places(p: &[&Place]) -> Option<Vec<String>> {
+    (!p.is_empty()).then(|| p.iter().map(|x| x.id.clone()).collect())
 }
 
 impl<'a> ClaimRef<'a> {
@@ -194,7 +194,7 @@ struct FigureRowRecord<'a> {
     verdict: VerdictRecord,
     reconciled: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    places_differ: Option<[String; 2]>,
+    places_differ: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -211,11 +211,14 @@ struct StatementRowRecord<'a> {
     kind: &'static str,
     id: &'a str,
     label: &'a str,
+    /// For a demand: the party it is made of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    addressee: Option<&'a str>,
     cells: BTreeMap<&'a str, Vec<StanceCell<'a>>>,
     voices: Vec<&'a str>,
     verdict: VerdictRecord,
     #[serde(skip_serializing_if = "Option::is_none")]
-    places_differ: Option<[String; 2]>,
+    places_differ: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -283,7 +286,7 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
             parties: row.party.split('+').collect(),
             metric: &row.metric.id,
             category: row.category.map(|c| c.id.as_str()),
-            places_differ: places(row.places_differ),
+            places_differ: places(&row.places_differ),
             unit: &row.metric.unit,
             cells: cells
                 .filter(|(_, cell)| !cell.is_empty())
@@ -328,9 +331,10 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             kind: statement_kind(row),
             id: row.id(),
             label: row.label(),
+            addressee: row.addressee(),
             cells: cells.map(|(col, e)| (col.id.as_str(), cell(e))).collect(),
             voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
-            places_differ: places(row.places_differ),
+            places_differ: places(&row.places_differ),
             verdict: VerdictRecord::of(
                 &row.verdict,
                 statement_row_explanation(row),

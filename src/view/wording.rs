@@ -140,13 +140,18 @@ pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool
                 String::new()
             };
             let claims = e.value.claims();
-            let (p, h) = (perspective_short(e.perspective), hedge(&claims));
+            let who = attribution_mark(&claims);
+            // "unnamed official" already says it is not official.
+            let p = match e.perspective {
+                Perspective::OwnUnofficial if !who.is_empty() => "own",
+                p => perspective_short(p),
+            };
+            let h = hedge(&claims);
             let old = if e.superseded && e.withdrawn.is_none() {
                 ", since superseded"
             } else {
                 ""
             };
-            let who = attribution_mark(&claims);
             let gone = withdrawn_mark(e.withdrawn);
             format!("{}{date} ({p}{who}{old}){h}{gone}", value_text(&e.value))
         })

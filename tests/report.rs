@@ -272,6 +272,23 @@ fn shipped_data_validates_against_the_schema() {
 }
 
 #[test]
+fn every_field_of_issue_12_checks_and_validates_against_the_schema() {
+    let path = fixture("sources/every-new-field.toml");
+    let (code, out, _) = run(&["check", &path]);
+    assert_eq!(code, 0, "{out}");
+    let (_, schema, _) = run(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let v: toml::Value = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let json = toml_to_json(v);
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
 fn completions_and_man_page_come_from_the_same_definitions() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, out, _) = run(&["completions", shell]);

@@ -358,14 +358,8 @@ fn an_unnamed_official_is_a_voice_apart_from_the_official_one() {
         .args(["compare", "test-event"])
         .fails(0)
         .stdout;
-    assert!(
-        table.contains("12 (own, unnamed official)"),
-        "{table}"
-    );
-    assert!(
-        table.contains("30 (own, unofficial figures)"),
-        "{table}"
-    );
+    assert!(table.contains("12 (own, unnamed official)"), "{table}");
+    assert!(table.contains("30 (own, unofficial figures)"), "{table}");
     // Under --by party an unnamed official is not the state's organ speaking.
     let v = compare_json(dir.path(), &["--by", "party"]);
     let row = figure_row(&v, "armenia", "killed");

@@ -80,7 +80,7 @@ enum Command {
         /// Only statements by sources of this party
         #[arg(long)]
         party: Option<String>,
-        /// Only figures, accusations or positions
+        /// Only figures, accusations, positions or retractions
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
         /// Only figures of this metric

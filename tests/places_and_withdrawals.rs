@@ -643,3 +643,73 @@ fn regression_a_row_whose_only_statement_was_retracted_says_so() {
         .stdout;
     assert!(show.contains("retracts said"), "{show}");
 }
+
+#[test]
+fn regression_a_retraction_lets_the_voices_earlier_figure_and_a_merged_organs_stand() {
+    let dir = dir_with(&[
+        claim(
+            "pm",
+            "armenia-pm",
+            "2021-11-15",
+            &fig("armenia", "killed", "exact = 3"),
+            "",
+        ),
+        claim(
+            "mod",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 15"),
+            "",
+        ),
+        claim("back", "armenia-mod", "2021-11-17", &retract("mod"), ""),
+        claim(
+            "az",
+            "azerbaijan-mod",
+            "2021-11-15",
+            &fig("armenia", "killed", "exact = 3"),
+            "",
+        ),
+    ]);
+    // Merged, Armenia's organs said 3 then 15; the 15 withdrawn, the 3 stands.
+    let v = compare_json(dir.path(), &["--by", "party"]);
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["cells"]["armenia"][0]["text"], "3", "{row}");
+    assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
+    // One voice: 5, then 8, the 8 retracted: the 5 is its latest standing figure.
+    let dir = dir_with(&[
+        claim(
+            "five",
+            "armenia-mod",
+            "2021-11-15",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "eight",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 8"),
+            "",
+        ),
+        claim("back", "armenia-mod", "2021-11-17", &retract("eight"), ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["cells"]["armenia-mod"][0]["text"], "5", "{row}");
+    assert_eq!(row["verdict"]["verdict"], "single-source", "{row}");
+    let history = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--history"])
+        .fails(0)
+        .stdout;
+    assert!(
+        history.contains("8 [2021-11-16] (retracted 2021-11-17)"),
+        "{history}"
+    );
+    let show = Claims::new()
+        .data(dir.path())
+        .args(["show", "eight"])
+        .fails(0)
+        .stdout;
+    assert!(show.contains("not counted"), "{show}");
+}

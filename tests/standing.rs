@@ -800,3 +800,66 @@ fn regression_breakdowns_with_vague_words_decimals_or_a_category_are_checked() {
         assert!(out.contains(message), "{out}");
     }
 }
+
+#[test]
+fn regression_a_category_figure_above_another_voices_total_conflicts() {
+    let dir = dir_with(&[
+        claim("all", "azerbaijan-mod", "2021-11-16", &fig("azerbaijan", "killed", "exact = 7"), ""),
+        claim("sold", "armenia-mod", "2021-11-16", "figure = { party = \"azerbaijan\", metric = \"killed\", of = \"soldiers\", exact = 50 }", ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let rows = v["figures"].as_array().cloned().unwrap_or_default();
+    let total = rows
+        .iter()
+        .find(|r| r["metric"] == "killed" && r["category"].is_null())
+        .expect("total row");
+    // 50 soldiers is a floor under Armenia's total: at least 50 against 7.
+    assert_eq!(total["cells"]["armenia-mod"][0]["text"], "50 + ? = ≥ 50");
+    assert_eq!(total["verdict"]["verdict"], "conflict");
+}
+
+#[test]
+fn regression_stats_and_summaries_count_sources_not_voice_keys() {
+    let dir = dir_with(&[
+        claim("t", "ngo", "2021-11-16", &both("exact = 30"), ""),
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 4"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "u",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 40"),
+            "attribution = \"unnamed\"\n",
+        ),
+    ]);
+    let stats = Claims::new()
+        .data(dir.path())
+        .args(["stats"])
+        .fails(0)
+        .stdout;
+    assert!(!stats.contains('#') && !stats.contains("Σ own"), "{stats}");
+    let report = Claims::new()
+        .data(dir.path())
+        .args(["report", "test-event"])
+        .fails(0)
+        .stdout;
+    assert!(report.contains("3 sources made 4 statements"), "{report}");
+    // Each party's own figures read once each in the sum.
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(
+        figure_row(&v, "armenia+azerbaijan", "killed")["cells"]["Σ own"][0]["text"],
+        "4 + 5 = 9"
+    );
+}

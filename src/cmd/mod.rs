@@ -87,7 +87,7 @@ pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> 
 pub(crate) fn unknown_event(ds: &Dataset, event: &str) -> UserError {
     let ids = ds.events.iter().map(|e| e.id.as_str());
     unknown("event", event, ids.clone()).hint(format!(
-        "{} `claims events` lists them",
+        "{}; `claims events` lists them",
         crate::suggest::hint(event, ids)
     ))
 }

@@ -35,6 +35,12 @@ fn median(v: &mut [f64]) -> Option<f64> {
     })
 }
 
+/// The source a voice key belongs to: an unnamed official of a ministry
+/// counts in the ministry's statistics (its voice stays apart in `compare`).
+fn source_of(key: &str) -> &str {
+    key.split('#').next().unwrap_or(key)
+}
+
 /// Adds one event's comparison: ratios of adversary figures to the
 /// adversary's own, and each voice's rows and conflicts.
 fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comparison) {
@@ -62,7 +68,7 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
                 .filter_map(|o| o.value.stated().map(|s| s.0.as_f64()))
                 .collect();
             if let Some(own) = median(&mut own).filter(|m| *m > 0.0) {
-                let entry = stats.entry(v.key.clone()).or_default();
+                let entry = stats.entry(source_of(&v.key).to_string()).or_default();
                 entry.ratios.push(claimed.as_f64() / own);
             }
         }
@@ -88,14 +94,18 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
             .iter()
             .copied()
             .filter(|v| *v != compare::OWN_SUM)
+            .map(source_of)
             .collect();
         for v in &unique {
             stats.entry(v.to_string()).or_default().rows += 1;
         }
         if let Verdict::Conflict(d) = verdict {
-            let mut pair: BTreeSet<&str> = BTreeSet::new();
-            pair.insert(voices[d.first]);
-            pair.insert(voices[d.second]);
+            // Every voice that takes part, as `compare` lists them.
+            let pair: BTreeSet<&str> = d
+                .participants
+                .iter()
+                .map(|&i| source_of(voices[i]))
+                .collect();
             for v in pair.into_iter().filter(|v| *v != compare::OWN_SUM) {
                 stats.entry(v.to_string()).or_default().conflicts += 1;
             }

@@ -13,7 +13,7 @@ use super::perspective::{of_value, Perspective};
 use super::places::clash;
 use super::supersede::split;
 use super::verdict::{figure_verdict, Verdict, Voiced};
-use super::withdrawn::{settle, Withdrawn};
+use super::withdrawn::{split_live, Withdrawn};
 use super::Grouping;
 use crate::model::places::PlaceTree;
 use crate::model::{
@@ -97,6 +97,27 @@ struct RowSeries<'s, 'a> {
     withdrawn: &'s Withdrawn<'a>,
 }
 
+/// A total's parts by category, with a part for the categories nobody gave:
+/// a voice's figures for some categories are a floor under its total.
+fn category_parts<'s, 'a>(
+    ds: &'a Dataset,
+    index: &'s Index<'a>,
+    key: &RowKey,
+    metric: &Metric,
+) -> Vec<(&'a str, Option<&'s Series<'a>>)> {
+    let of = |c: &str| index.get(&(key.0.clone(), metric.id.clone(), Some(c.to_string())));
+    let mut parts: Vec<_> = ds
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), of(&c.id)))
+        .filter(|(_, s)| s.is_some())
+        .collect();
+    if !parts.is_empty() {
+        parts.push(("other", None));
+    }
+    parts
+}
+
 impl<'s, 'a> RowSeries<'s, 'a> {
     fn of(
         ds: &'a Dataset,
@@ -106,15 +127,20 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         withdrawn: &'s Withdrawn<'a>,
     ) -> Self {
         let get = |p: &str, m: &str| index.get(&(p.to_string(), m.to_string(), key.2.clone()));
-        // A count of several parties sums each party's; another, a composite's metrics.
+        // A count of several parties sums each party's; a composite, its
+        // metrics; a total, its categories (never all of them: a floor).
         let parts = if key.0.contains('+') {
             let parties = key.0.split('+').filter_map(|p| ds.party(p));
             parties
                 .map(|p| (p.id.as_str(), get(&p.id, &metric.id)))
                 .collect()
-        } else {
+        } else if !metric.parts.is_empty() {
             let metrics = metric.parts.iter();
             metrics.map(|m| (m.as_str(), get(&key.0, m))).collect()
+        } else if key.2.is_none() {
+            category_parts(ds, index, key, metric)
+        } else {
+            Vec::new()
         };
         RowSeries {
             metric,
@@ -174,8 +200,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             .and_then(|s| s.get(key))
             .cloned()
             .unwrap_or_default();
-        let (mut current, mut earlier) = split(given, said_key);
-        let mut gone = settle(&mut current, &mut earlier, |x| self.is_withdrawn(x));
+        let (current, earlier, mut gone) = split_live(given, said_key, |x| self.is_withdrawn(x));
         let stated = |v: Vec<(&'a Claim, &'a Figure)>| -> Vec<FigureValue<'a>> {
             v.into_iter()
                 .map(|(c, f)| FigureValue::Stated(c, f))

@@ -17,11 +17,12 @@ pub enum Incomparable {
     DifferentMoments,
     /// One counts this event, the other a running total since some date.
     DifferentScopes,
+    /// A sum with a part its voice did not give: a floor, not a figure put
+    /// forward, so only a disjoint interval says anything. (Named before
+    /// `OpenEnded` when a row has both: it is about the figure compared.)
+    Incomplete,
     /// Neither has an upper bound, so any two counts agree.
     OpenEnded,
-    /// A sum with a part its voice did not give: a floor, not a figure put
-    /// forward, so only a disjoint interval says anything.
-    Incomplete,
 }
 
 /// What two figures amount to.

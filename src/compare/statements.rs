@@ -6,9 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::columns::{cell_key, into_cells, keys, Column};
 use super::places::clash;
-use super::supersede::split;
 use super::verdict::{Agreement, Verdict};
-use super::withdrawn::{settle, Withdrawn};
+use super::withdrawn::{split_live, Withdrawn};
 use super::{accusations, positions, Grouping};
 use crate::model::places::PlaceTree;
 use crate::model::{
@@ -116,9 +115,12 @@ fn stance_entries<'a>(
     }
     let mut out = Vec::new();
     for ((key, _), claims) in groups {
-        let (mut current, mut earlier) = split(claims, |c| (c.said.span(), c.id.as_str()));
         let by = |c: &&Claim| withdrawn.get(c.id.as_str()).copied();
-        let gone = settle(&mut current, &mut earlier, |c| by(c).is_some());
+        let (current, earlier, gone) = split_live(
+            claims,
+            |c| (c.said.span(), c.id.as_str()),
+            |c| by(c).is_some(),
+        );
         let unordered = current.len().saturating_sub(1);
         let gone = gone.map(|c| (by(&c), c));
         for (withdrawn, claim) in current.into_iter().map(|c| (None, c)).chain(gone) {

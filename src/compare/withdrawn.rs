@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::supersede::{split, Span};
 use crate::model::{Assertion, Claim};
 
 /// Withdrawn claim id -> the claim that withdrew it (the earliest, when several did).
@@ -24,18 +25,29 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
     out
 }
 
-/// Moves the withdrawn items of `current` to the end of `earlier`; when
-/// nothing current is left, returns the newest withdrawn item to show.
-pub(super) fn settle<T>(
-    current: &mut Vec<T>,
-    earlier: &mut Vec<T>,
+/// A voice's statements on a row as [`split`] orders them, leaving the
+/// withdrawn ones out: a voice's latest statement it did not withdraw is
+/// current (so a merged party's other organ, or the voice's own earlier
+/// figure, stands again). The withdrawn go to `earlier`, in order; when
+/// nothing is current, the newest withdrawn one is returned to show.
+pub(super) fn split_live<T>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> (Span, &str),
     is_withdrawn: impl Fn(&T) -> bool,
-) -> Option<T> {
-    let (gone, stay): (Vec<T>, Vec<T>) = current.drain(..).partition(|x| is_withdrawn(x));
-    *current = stay;
+) -> (Vec<T>, Vec<T>, Option<T>) {
+    let (gone, live): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| is_withdrawn(x));
+    let (current, mut earlier) = split(live, &key);
     earlier.extend(gone);
-    if current.is_empty() && earlier.last().is_some_and(&is_withdrawn) {
-        return earlier.pop();
-    }
-    None
+    earlier.sort_by(|a, b| {
+        let ((sa, ia), (sb, ib)) = (key(a), key(b));
+        sa.cmp(&sb).then_with(|| ia.cmp(ib))
+    });
+    let shown = match current.is_empty() {
+        true => earlier
+            .iter()
+            .rposition(&is_withdrawn)
+            .map(|i| earlier.remove(i)),
+        false => None,
+    };
+    (current, earlier, shown)
 }

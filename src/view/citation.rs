@@ -22,7 +22,7 @@ pub fn legend(cmp: &Comparison) -> String {
         );
     }
     if has(Perspective::Mixed) {
-        text.push_str("; own+adv. = a count of several parties including the speaker's own");
+        text.push_str("; incl. own = a count of several parties including the speaker's own");
     }
     if cmp.columns.iter().any(|c| c.id == OWN_SUM) {
         text.push_str(&format!(
@@ -37,6 +37,14 @@ pub fn legend(cmp: &Comparison) -> String {
             .any(|e| e.withdrawn.is_some());
     if withdrawn {
         text.push_str("; (retracted/corrected DATE) = withdrawn by its voice, not counted");
+    }
+    if entries().any(|e| e.unordered > 0) {
+        text.push_str(
+            "; (order unknown) = statements of one voice the data cannot order, all current",
+        );
+    }
+    if entries().any(|e| e.superseded && e.withdrawn.is_none()) {
+        text.push_str("; since superseded = the voice it relays has said something newer");
     }
     text
 }

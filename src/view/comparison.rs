@@ -186,7 +186,7 @@ impl<'a> View<'a> {
         let n = self.notes.len();
         format!(
             "{} sources made {} statements about this event; {n} conflict{} between their accounts.",
-            self.cmp.columns.len(),
+            self.cmp.columns.iter().filter(|c| c.id != compare::OWN_SUM).count(),
             self.cmp.claims_used,
             if n == 1 { " stands" } else { "s stand" }
         )

@@ -167,9 +167,7 @@ fn incomparable(why: Incomparable) -> &'static str {
         Incomparable::DifferentMoments => "different moments",
         Incomparable::DifferentScopes => "different scopes (this event against a running total)",
         Incomparable::OpenEnded => "no figure sets an upper bound",
-        Incomparable::Incomplete => {
-            "a sum with a part its voice did not give is a floor, not a figure"
-        }
+        Incomparable::Incomplete => "a sum missing a part is a floor, not a figure",
     }
 }
 

@@ -132,8 +132,13 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
                 "{verb} by {} ({}): shown, no longer counted",
                 by.id, by.said
             ),
-            verdict: String::new(),
-            revisions: String::new(),
+            verdict: "not counted".to_string(),
+            revisions: format!(
+                "{} [{}] → {verb} [{}]",
+                subject_and_says(ds, claim).1,
+                claim.said,
+                by.said
+            ),
         });
     }
     out

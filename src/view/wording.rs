@@ -12,7 +12,7 @@ pub fn perspective_label(p: Perspective) -> &'static str {
         Perspective::Own => "self-report",
         Perspective::OwnUnofficial => "unofficial self-report",
         Perspective::Adversary => "adversary claim",
-        Perspective::Mixed => "count including its own side",
+        Perspective::Mixed => "count including the speaker's own side",
         Perspective::ThirdParty => "third-party report",
     }
 }
@@ -22,7 +22,7 @@ pub fn perspective_short(p: Perspective) -> &'static str {
         Perspective::Own => "own",
         Perspective::OwnUnofficial => "own, unofficial",
         Perspective::Adversary => "adv.",
-        Perspective::Mixed => "own+adv.",
+        Perspective::Mixed => "incl. own",
         Perspective::ThirdParty => "3rd",
     }
 }
@@ -50,8 +50,10 @@ pub fn value_text(v: &FigureValue) -> String {
                 .map(|(_, p)| match p.as_slice() {
                     [] => "?".to_string(),
                     list => {
-                        let each: Vec<String> =
+                        let mut each: Vec<String> =
                             list.iter().map(|(_, f)| f.quantity.to_string()).collect();
+                        // Two voices giving the same figure read once.
+                        each.dedup();
                         if each.len() > 1 {
                             format!("({})", each.join(" or "))
                         } else {

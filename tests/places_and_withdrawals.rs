@@ -713,3 +713,51 @@ fn regression_a_retraction_lets_the_voices_earlier_figure_and_a_merged_organs_st
         .stdout;
     assert!(show.contains("not counted"), "{show}");
 }
+
+#[test]
+fn only_claims_of_an_event_that_lists_places_are_held_to_them() {
+    let other = "[event]\nid = \"other-event\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n";
+    let event = event_file(&[
+        claim(
+            "mine",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            "event = \"test-event\"\nplace = \"village\"\n",
+        ),
+        claim(
+            "theirs",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            "event = \"other-event\"\nplace = \"village\"\n",
+        ),
+        claim(
+            "listed",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan"),
+            &at("district"),
+        ),
+    ])
+    .replace(
+        "sides = [\"armenia\", \"azerbaijan\"]",
+        "sides = [\"armenia\", \"azerbaijan\"]\nplaces = [\"district\"]",
+    );
+    let dir = folder(&[
+        ("test-event.toml", &event),
+        ("places.toml", PLACES),
+        ("other.toml", other),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    let flagged = out.matches("is not among the event's places").count();
+    assert_eq!(flagged, 1, "{out}");
+    assert!(
+        reports(&out, "test-event.toml:24:9", "place `village` is not among"),
+        "{out}"
+    );
+}

@@ -863,3 +863,50 @@ fn regression_stats_and_summaries_count_sources_not_voice_keys() {
         "4 + 5 = 9"
     );
 }
+
+#[test]
+fn a_third_states_joint_count_of_a_side_and_another_state_is_a_third_partys() {
+    let dir = dir_with(&[claim(
+        "j",
+        "turkey-mfa",
+        "2021-11-16",
+        "figure = { parties = [\"armenia\", \"russia\"], metric = \"killed\", exact = 3 }",
+        "",
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia+russia", "killed");
+    assert_eq!(perspective(row, "turkey-mfa"), "third-party");
+}
+
+#[test]
+fn unofficial_figures_keep_their_cell_in_their_sources_column() {
+    let dir = dir_with(&[
+        claim(
+            "on",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "wounded", "exact = 5"),
+            "",
+        ),
+        claim(
+            "off",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "wounded", "exact = 30"),
+            "attribution = \"unofficial\"\n",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "wounded");
+    let cell = row["cells"]["armenia-mod"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let texts: Vec<&str> = cell.iter().filter_map(|e| e["text"].as_str()).collect();
+    assert_eq!(texts, ["5", "30"]);
+    assert_eq!(
+        row["voices"],
+        serde_json::json!(["armenia-mod", "armenia-mod#unofficial"])
+    );
+    assert_eq!(cell[1]["perspective"], "own-unofficial");
+}

@@ -155,90 +155,113 @@ fn pair_key(voices: &[Voiced], i: usize, j: usize) -> (Amount, Amount, Amount, A
     (lo.0, lo.1, hi.0, hi.1)
 }
 
-/// The most distant pair among those of one outcome, and every participant.
-fn worst(
-    voices: &[Voiced],
-    found: &[(usize, usize, f64, bool)],
-) -> Option<(usize, usize, f64, bool, Vec<usize>)> {
-    let &(i, j, r, t) = found.iter().max_by(|a, b| {
-        a.2.total_cmp(&b.2)
-            .then_with(|| pair_key(voices, b.0, b.1).cmp(&pair_key(voices, a.0, a.1)))
-    })?;
-    let mut participants: Vec<usize> = found.iter().flat_map(|p| [p.0, p.1]).collect();
-    participants.sort_unstable();
-    participants.dedup();
-    Some((i, j, r, t, participants))
+/// The pairs of one outcome as the verdict needs them: the pair to name and
+/// every voice that takes part, kept as the pairs come, so that memory stays
+/// linear in the number of voices however many pairs there are.
+struct Pairs {
+    named: Option<(usize, usize, f64, bool)>,
+    part: Vec<bool>,
+}
+
+impl Pairs {
+    fn new(n: usize) -> Self {
+        Pairs {
+            named: None,
+            part: vec![false; n],
+        }
+    }
+
+    /// The most distant pair is named; of equally distant ones, the smaller
+    /// pair of intervals, so the name does not depend on the entries' order.
+    fn add(&mut self, voices: &[Voiced], pair: (usize, usize, f64, bool)) {
+        self.part[pair.0] = true;
+        self.part[pair.1] = true;
+        let better = self.named.is_none_or(|b| {
+            pair.2
+                .total_cmp(&b.2)
+                .then_with(|| pair_key(voices, b.0, b.1).cmp(&pair_key(voices, pair.0, pair.1)))
+                .is_ge()
+        });
+        if better {
+            self.named = Some(pair);
+        }
+    }
+
+    fn detail<'a>(self) -> Option<ConflictDetail<'a>> {
+        let (first, second, ratio, in_time_order) = self.named?;
+        Some(ConflictDetail {
+            first,
+            second,
+            participants: (0..self.part.len()).filter(|&i| self.part[i]).collect(),
+            conflict: Conflict::Figures {
+                ratio,
+                in_time_order,
+            },
+        })
+    }
+}
+
+/// Distinct values among the flagged voices.
+fn distinct<'v>(flags: &[bool], of: impl Fn(usize) -> Option<&'v str>) -> usize {
+    let mut names: Vec<&str> = (0..flags.len())
+        .filter(|&i| flags[i])
+        .filter_map(of)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
 }
 
 /// The verdict of a figure row over its entries (a voice may have several
 /// when the data cannot order its statements; its own never conflict).
+/// Every pair is weighed, in memory linear in the number of entries.
 pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdict<'a> {
-    let (mut conflicts, mut gaps, mut agree, mut apart) = (vec![], vec![], vec![], vec![]);
-    for i in 0..voices.len() {
-        for j in i + 1..voices.len() {
+    let n = voices.len();
+    let (mut conflicts, mut gaps) = (Pairs::new(n), Pairs::new(n));
+    // Voices in an agreeing pair; in one about one moment; a confirmation.
+    let (mut agree, mut same, mut confirmed) = (vec![false; n], vec![false; n], false);
+    let mut apart: Option<Incomparable> = None;
+    for i in 0..n {
+        for j in i + 1..n {
             if voices[i].key == voices[j].key {
                 continue;
             }
-            match pairs::compare(voices[i].value, voices[j].value, cumulative) {
+            let (a, b) = (&voices[i], &voices[j]);
+            match pairs::compare(a.value, b.value, cumulative) {
                 Outcome::Conflict { ratio } => {
-                    let ordered = voices[i].value.moment().1 < voices[j].value.moment().0
-                        || voices[j].value.moment().1 < voices[i].value.moment().0;
-                    conflicts.push((i, j, ratio, ordered && cumulative));
+                    let ordered = a.value.moment().1 < b.value.moment().0
+                        || b.value.moment().1 < a.value.moment().0;
+                    conflicts.add(voices, (i, j, ratio, ordered && cumulative));
                 }
-                Outcome::Gap { ratio } => gaps.push((i, j, ratio, false)),
-                Outcome::Agree => agree.push((i, j, same_moment(&voices[i], &voices[j]))),
-                Outcome::NotComparable(why) => apart.push(why),
+                Outcome::Gap { ratio } => gaps.add(voices, (i, j, ratio, false)),
+                Outcome::Agree => {
+                    (agree[i], agree[j]) = (true, true);
+                    if same_moment(a, b) {
+                        (same[i], same[j]) = (true, true);
+                        confirmed |= confirms(a, b);
+                    }
+                }
+                Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
             }
         }
     }
-    let detail = |(first, second, ratio, in_time_order, participants)| ConflictDetail {
-        first,
-        second,
-        participants,
-        conflict: Conflict::Figures {
-            ratio,
-            in_time_order,
-        },
-    };
-    if let Some(w) = worst(voices, &conflicts) {
-        return Verdict::Conflict(detail(w));
+    if let Some(d) = conflicts.detail() {
+        return Verdict::Conflict(d);
     }
-    if let Some(w) = worst(voices, &gaps) {
-        return Verdict::Gap(detail(w));
+    if let Some(d) = gaps.detail() {
+        return Verdict::Gap(d);
     }
-    if agree.is_empty() {
-        if let Some(why) = apart.into_iter().min() {
+    if !agree.contains(&true) {
+        if let Some(why) = apart {
             return Verdict::NotComparable(why);
         }
-        let mut keys: Vec<&str> = voices.iter().map(|v| v.key).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        return Verdict::settled(keys.len(), Agreement::Voices);
+        let all = vec![true; n];
+        return Verdict::settled(distinct(&all, |i| Some(voices[i].key)), Agreement::Voices);
     }
     // Only the voices that agree count, and only agreement about one moment
     // (not a count that grew in between) is agreement "by both sides".
-    let count = |mut names: Vec<&str>| {
-        names.sort_unstable();
-        names.dedup();
-        names.len()
-    };
-    let agreeing = count(
-        agree
-            .iter()
-            .flat_map(|&(i, j, _)| [voices[i].key, voices[j].key])
-            .collect(),
-    );
-    let sides = count(
-        agree
-            .iter()
-            .filter(|p| p.2)
-            .flat_map(|&(i, j, _)| [voices[i].party, voices[j].party])
-            .flatten()
-            .collect(),
-    );
-    let confirmed = agree
-        .iter()
-        .any(|&(i, j, same)| same && confirms(&voices[i], &voices[j]));
+    let agreeing = distinct(&agree, |i| Some(voices[i].key));
+    let sides = distinct(&same, |i| voices[i].party);
     let agreement = match (confirmed, sides >= 2) {
         (true, _) => Agreement::Confirmed,
         (false, true) => Agreement::BothSides,

@@ -58,3 +58,53 @@ impl PlaceTree {
         self.span.get(id).map(|s| (s.0, usize::MAX - s.1))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Place;
+
+    fn tree(places: &[(&str, Option<&str>)]) -> (Dataset, PlaceTree) {
+        let mut ds = Dataset::default();
+        for (id, within) in places {
+            ds.add_place(Place {
+                id: id.to_string(),
+                name: id.to_string(),
+                within: within.map(str::to_string),
+            });
+        }
+        let t = PlaceTree::new(&ds);
+        (ds, t)
+    }
+
+    #[test]
+    fn within_follows_the_chain_and_nothing_else() {
+        let (_, t) = tree(&[
+            ("z-province", None),
+            ("m-district", Some("z-province")),
+            ("a-hill", Some("m-district")),
+            ("b-village", Some("z-province")),
+        ]);
+        assert!(t.within("a-hill", "z-province"));
+        assert!(t.within("a-hill", "a-hill"));
+        assert!(!t.within("z-province", "a-hill"));
+        assert!(!t.within("a-hill", "b-village"));
+        assert!(!t.within("b-village", "m-district"));
+        // Unknown places lie within themselves only.
+        assert!(t.within("nowhere", "nowhere"));
+        assert!(!t.within("nowhere", "z-province"));
+    }
+
+    #[test]
+    fn order_puts_every_place_before_the_places_within_it() {
+        let (_, t) = tree(&[
+            ("z-province", None),
+            ("m-district", Some("z-province")),
+            ("a-hill", Some("m-district")),
+        ]);
+        let mut ids = vec!["a-hill", "z-province", "m-district"];
+        ids.sort_by_key(|id| t.order(id));
+        assert_eq!(ids, ["z-province", "m-district", "a-hill"]);
+        assert_eq!(t.order("nowhere"), None);
+    }
+}

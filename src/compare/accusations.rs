@@ -61,29 +61,34 @@ pub(super) fn verdict<'a>(
     by: Grouping,
     sides: &[String],
 ) -> Verdict<'a> {
-    let mut found = Vec::new();
+    // The strongest kind's first pair, and every voice in any conflicting
+    // pair, kept as the pairs come: memory linear in the voices.
+    let mut named: Option<(Conflict<'static>, usize, usize)> = None;
+    let mut part = vec![false; voices.len()];
     for i in 0..voices.len() {
         for j in i + 1..voices.len() {
-            if voices[i].key != voices[j].key {
-                found.extend(pair_conflict(ds, by, voices, i, j));
+            if voices[i].key == voices[j].key {
+                continue;
+            }
+            let Some((c, a, b)) = pair_conflict(ds, by, voices, i, j) else {
+                continue;
+            };
+            (part[a], part[b]) = (true, true);
+            let better = named
+                .as_ref()
+                .is_none_or(|(n, x, y)| (rank(&c), (a, b)) < (rank(n), (*x, *y)));
+            if better {
+                named = Some((c, a, b));
             }
         }
     }
-    let Some(strongest) = found.iter().map(|(c, ..)| rank(c)).min() else {
+    let Some((conflict, first, second)) = named else {
         return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
     };
-    let mut participants: Vec<usize> = found.iter().flat_map(|(_, i, j)| [*i, *j]).collect();
-    participants.sort_unstable();
-    participants.dedup();
-    let (conflict, first, second) = found
-        .into_iter()
-        .filter(|(c, ..)| rank(c) == strongest)
-        .min_by_key(|(_, i, j)| (*i, *j))
-        .unwrap_or((Conflict::Contradictory, 0, 0));
     Verdict::Conflict(ConflictDetail {
         first,
         second,
-        participants,
+        participants: (0..part.len()).filter(|&i| part[i]).collect(),
         conflict,
     })
 }

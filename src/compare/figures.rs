@@ -94,6 +94,8 @@ struct RowSeries<'s, 'a> {
     parts: Vec<(&'a str, Option<&'s Series<'a>>)>,
     /// A count of several parties: its parts are parties, not metrics.
     joint: bool,
+    /// A total's parts are its categories: a floor, the others one `?`.
+    by_category: bool,
     withdrawn: &'s Withdrawn<'a>,
 }
 
@@ -147,6 +149,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             stated: get(&key.0, &metric.id),
             parts,
             joint: key.0.contains('+'),
+            by_category: !key.0.contains('+') && metric.parts.is_empty() && key.2.is_none(),
             withdrawn,
         }
     }
@@ -168,7 +171,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
 
     /// The sum of a key's current parts, if it gave any.
     fn derived(&self, key: &str) -> Option<FigureValue<'a>> {
-        let parts: Vec<Part<'a>> = self
+        let mut parts: Vec<Part<'a>> = self
             .parts
             .iter()
             .map(|(metric, series)| {
@@ -177,6 +180,15 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                 (*metric, split(given, said_key).0)
             })
             .collect();
+        if self.by_category {
+            // The categories it did not give are all in the one `?` at the end.
+            let last = parts.len().saturating_sub(1);
+            let mut i = 0;
+            parts.retain(|(_, p)| {
+                i += 1;
+                !p.is_empty() || i - 1 == last
+            });
+        }
         // One party's own figure says nothing of a joint count: only a voice
         // that gave every party's is summed.
         FigureValue::derive(parts).filter(|sum| !(self.joint && sum.is_partial()))

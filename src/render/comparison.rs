@@ -7,6 +7,7 @@ use super::output::Style;
 use super::{delimited, markdown, table};
 use crate::sanitize::{escape, markdown_cell};
 use crate::view::citation::{claim_lines, legend};
+use crate::view::wording::voice_label;
 use crate::view::View;
 
 /// Bold (or red and bold) when colour is on.
@@ -53,7 +54,8 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         );
         styled(out, style, "1;31", &escape(&head))?;
         for side in &note.sides {
-            writeln!(out, "   {}: {}", escape(&side.voice), escape(&side.says))?;
+            let who = voice_label(&side.voice);
+            writeln!(out, "   {}: {}", escape(&who), escape(&side.says))?;
             for c in &side.claims {
                 for l in claim_lines(view.ds, c) {
                     writeln!(out, "     {}", escape(&l))?;
@@ -91,7 +93,7 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
         );
         writeln!(out, "{}. **{subject}** — {}: {why}", n + 1, note.kind)?;
         for side in &note.sides {
-            let who = side.voice.replace('`', "'");
+            let who = voice_label(&side.voice).replace('`', "'");
             writeln!(out, "   - `{who}`: {}", markdown_cell(&side.says))?;
             for c in &side.claims {
                 for l in claim_lines(view.ds, c) {

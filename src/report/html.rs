@@ -8,6 +8,7 @@ use crate::model::Dataset;
 use crate::render::html::table;
 use crate::sanitize::xml;
 use crate::view::citation::{claim_lines, document_line, documents, legend};
+use crate::view::wording::voice_label;
 use crate::view::View;
 
 const CSS: &str = r#"
@@ -65,7 +66,7 @@ fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             writeln!(
                 out,
                 "<li><strong>{}</strong>: {}",
-                xml(&side.voice),
+                xml(&voice_label(&side.voice)),
                 xml(&side.says)
             )?;
             for c in &side.claims {

@@ -7,6 +7,7 @@ use crate::model::Dataset;
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
 use crate::view::citation::{claim_lines, document_line, documents, legend};
+use crate::view::wording::voice_label;
 use crate::view::View;
 
 /// Escapes text for a Markdown paragraph (same rules as a table cell).
@@ -49,7 +50,8 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         )?;
         writeln!(out, "{}\n", text(&note.explanation))?;
         for side in &note.sides {
-            writeln!(out, "- **{}**: {}", text(&side.voice), text(&side.says))?;
+            let who = voice_label(&side.voice);
+            writeln!(out, "- **{}**: {}", text(&who), text(&side.says))?;
             for c in &side.claims {
                 // The first line is the quote, marked as the notes' wording when it is.
                 for (i, l) in claim_lines(ds, c).iter().enumerate() {

@@ -16,11 +16,12 @@ fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
 }
 
 /// The participants' keys, each once, in entry order.
-fn keys<'v>(voices: &'v [StanceEntry], among: &[usize]) -> Vec<&'v str> {
-    let mut out: Vec<&str> = Vec::new();
+fn keys(voices: &[StanceEntry], among: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for &i in among {
-        if !out.contains(&voices[i].key.as_str()) {
-            out.push(&voices[i].key);
+        let label = super::wording::voice_label(&voices[i].key);
+        if !out.contains(&label) {
+            out.push(label);
         }
     }
     out
@@ -67,7 +68,7 @@ pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> Stri
                 keys(voices, &with(&|e| !denies(e))),
                 keys(voices, &with(&denies)),
             );
-            let verb = |who: &[&str], one: &'static str, many: &'static str| {
+            let verb = |who: &[String], one: &'static str, many: &'static str| {
                 if who.len() == 1 {
                     one
                 } else {

@@ -291,6 +291,16 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
     }
 }
 
+/// A voice key as people read it: `armenia-mod#unnamed` is "armenia-mod
+/// (unnamed official)".
+pub fn voice_label(key: &str) -> String {
+    match key.split_once('#') {
+        Some((source, "unnamed")) => format!("{source} ({})", Attribution::Unnamed.mark()),
+        Some((source, "unofficial")) => format!("{source} ({})", Attribution::Unofficial.mark()),
+        _ => key.to_string(),
+    }
+}
+
 /// "killed or wounded", "destroyed (vehicles)" when the unit is not
 /// people, "killed: border guards" for a category.
 pub fn metric_label(row: &FigureRow) -> String {

@@ -107,3 +107,36 @@ fn check_on_every_broken_fixture() {
         }
     }
 }
+
+/// Every output of issue 12's fields, on the fixture that has them all.
+#[test]
+fn every_new_field_in_every_output() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let fixture = fixture("sources/every-new-field.toml");
+    std::fs::copy(&fixture, dir.path().join("every-new-field.toml")).expect("copied");
+    let data = dir.path().to_str().expect("a path");
+    for format in ["table", "markdown", "csv", "json"] {
+        let out = output(&["--data", data, "compare", "fx-event", "--format", format]);
+        insta::assert_snapshot!(format!("new_fields_compare_{format}"), out);
+    }
+    for by in ["party", "side"] {
+        let out = output(&[
+            "--data",
+            data,
+            "compare",
+            "fx-event",
+            "--by",
+            by,
+            "--history",
+        ]);
+        insta::assert_snapshot!(format!("new_fields_compare_by_{by}"), out);
+    }
+    let out = output(&["--data", data, "report", "fx-event", "--format", "markdown"]);
+    insta::assert_snapshot!("new_fields_report_markdown", out);
+    let out = output(&[
+        "--data", data, "list", "--event", "fx-event", "--format", "csv",
+    ]);
+    insta::assert_snapshot!("new_fields_list_csv", out);
+    let out = output(&["--data", data, "show", "fx-mission-says"]);
+    insta::assert_snapshot!("new_fields_show_withdrawn", out);
+}

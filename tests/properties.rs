@@ -215,6 +215,7 @@ fn file(name: &str, text: String) -> InputFile {
         display: name.to_string(),
         origin: Origin::Disk(PathBuf::from(name)),
         bytes: Some(Cow::Owned(text.into_bytes())),
+        root: None,
     }
 }
 

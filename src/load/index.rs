@@ -55,7 +55,8 @@ struct Stored {
 }
 
 /// 2: files are records, not tuples.
-const VERSION: u32 = 2;
+// 3: files defining places or categories are read for every event.
+const VERSION: u32 = 3;
 
 fn cache_dir() -> Option<PathBuf> {
     if std::env::var_os("CLAIMS_NO_CACHE").is_some_and(|v| !v.is_empty()) {
@@ -92,7 +93,9 @@ pub fn stamp(path: &Path) -> Option<(u64, i128)> {
 /// The files `compare EVENT` needs, or `None` when the index is missing or
 /// stale (then every file is read).
 pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usize>> {
-    let text = fs::read_to_string(cache_file(folder)?).ok()?;
+    // Only a regular file of bounded size is read as an index.
+    let bytes = super::input::read_bounded(&cache_file(folder)?).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let stored: Stored = serde_json::from_str(&text).ok()?;
     if stored.version != VERSION {
         return None;
@@ -183,8 +186,18 @@ pub fn store(folder: &Path, entries: Vec<IndexedFile>) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    // Written beside, then renamed: a reader never sees half an index.
+    // Written beside, then renamed: a reader never sees half an index. The
+    // temporary file is created exclusively, so a link or file planted at
+    // its name is never followed or overwritten (the cache is then skipped).
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    fs::write(&tmp, serde_json::to_vec(&stored).map_err(io::Error::from)?)?;
-    fs::rename(tmp, path)
+    let bytes = serde_json::to_vec(&stored).map_err(io::Error::from)?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)?;
+    let written = io::Write::write_all(&mut file, &bytes).and_then(|_| fs::rename(&tmp, &path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }

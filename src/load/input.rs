@@ -38,6 +38,57 @@ pub struct InputFile {
     /// The bytes when they are already in memory (built-in data, tests);
     /// files on disk are read by the worker that parses them.
     pub bytes: Option<Cow<'static, [u8]>>,
+    /// The data folder it was found in (canonical): nothing read on its
+    /// behalf may lie outside it. `None` for a file named on its own, whose
+    /// own folder is the limit.
+    pub root: Option<PathBuf>,
+}
+
+/// Said of anything outside the data folder: nothing about the target, not
+/// even whether it exists.
+const OUTSIDE: &str = "is outside the data folder: not read";
+
+/// Reads a regular file, at most [`MAX_FILE_BYTES`]: a device or a FIFO is
+/// refused before reading, and a file that grows past the limit while read
+/// costs no more than the limit.
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let before = fs::metadata(path).map_err(|e| describe_io(&e))?;
+    if !before.is_file() {
+        return Err("not a regular file (a device, a FIFO or a socket): not read".to_string());
+    }
+    let file = fs::File::open(path).map_err(|e| describe_io(&e))?;
+    let meta = file.metadata().map_err(|e| describe_io(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a device, a FIFO or a socket): not read".to_string());
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "file too large: over {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `base` joined with `rel`, `..` resolved without touching the disk.
+fn lexical_join(base: &Path, rel: &str) -> PathBuf {
+    let mut out = base.to_path_buf();
+    for part in Path::new(rel).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::Normal(p) => out.push(p),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl InputFile {
@@ -54,9 +105,9 @@ impl InputFile {
             return Ok(Cow::Borrowed(b.as_ref()));
         }
         match &self.origin {
-            Origin::Disk(path) => fs::read(path).map(Cow::Owned).map_err(|e| {
-                Diagnostic::file(Code::FileUnreadable, &self.display, describe_io(&e))
-            }),
+            Origin::Disk(path) => read_bounded(path)
+                .map(Cow::Owned)
+                .map_err(|msg| Diagnostic::file(Code::FileUnreadable, &self.display, msg)),
             Origin::Embedded(rel) => Err(Diagnostic::file(
                 Code::FileUnreadable,
                 &self.display,
@@ -82,8 +133,22 @@ impl InputFile {
                     .ok_or_else(|| format!("no built-in file `{wanted}`"))
             }
             Origin::Disk(me) => {
-                let path = me.parent().unwrap_or(Path::new(".")).join(rel);
-                fs::read(&path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))
+                // Confined to the data folder, first by the path as written
+                // (no disk access, so nothing outside is even probed), then
+                // after links are followed.
+                let dir = me.parent().unwrap_or(Path::new("."));
+                let dir = fs::canonicalize(dir).map_err(|e| describe_io(&e))?;
+                let root = self.root.clone().unwrap_or_else(|| dir.clone());
+                let outside = || format!("`{rel}` {OUTSIDE}");
+                if Path::new(rel).is_absolute() || !lexical_join(&dir, rel).starts_with(&root) {
+                    return Err(outside());
+                }
+                let path = fs::canonicalize(dir.join(rel))
+                    .map_err(|e| format!("cannot read `{rel}`: {}", describe_io(&e)))?;
+                if !path.starts_with(&root) {
+                    return Err(outside());
+                }
+                read_bounded(&path).map_err(|e| format!("`{rel}`: {e}"))
             }
         }
     }
@@ -112,6 +177,7 @@ pub fn embedded_files() -> Vec<InputFile> {
             display: format!("{BUILTIN}{p}"),
             origin: Origin::Embedded(p.to_string()),
             bytes: Some(Cow::Borrowed(*b)),
+            root: None,
         })
         .collect()
 }
@@ -131,7 +197,7 @@ pub struct Skipped {
 /// sorted, each read once. Hidden entries (`.git`), editor backups and other
 /// files are skipped; symlink loops are detected by canonical path.
 pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) {
-    let mut found: Vec<PathBuf> = Vec::new();
+    let mut found: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     let mut diags = Vec::new();
     let mut skipped = Skipped::default();
     let mut seen_dirs = HashSet::new();
@@ -145,14 +211,24 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
                 )
                 .with_hint("check the path; `claims check` takes files and folders"),
             ),
-            Ok(m) if m.is_dir() => walk(path, &mut found, &mut diags, &mut skipped, &mut seen_dirs),
-            Ok(_) => found.push(path.clone()),
+            Ok(m) if m.is_dir() => {
+                let root = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                let mut walk = Walk {
+                    root: &root,
+                    found: &mut found,
+                    diags: &mut diags,
+                    skipped: &mut skipped,
+                    seen: &mut seen_dirs,
+                };
+                walk.dir(path);
+            }
+            Ok(_) => found.push((path.clone(), None)),
         }
     }
     found.sort();
-    found.dedup();
+    found.dedup_by(|a, b| a.0 == b.0);
     let mut files = Vec::with_capacity(found.len());
-    for path in found {
+    for (path, root) in found {
         // Checked before reading, so an oversized file costs no memory.
         if let Ok(m) = fs::metadata(&path) {
             if m.len() > MAX_FILE_BYTES {
@@ -175,6 +251,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
             display: path.display().to_string(),
             origin: Origin::Disk(path),
             bytes: None,
+            root,
         });
     }
     (files, diags, skipped)
@@ -188,57 +265,81 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-fn walk(
-    dir: &Path,
-    found: &mut Vec<PathBuf>,
-    diags: &mut Vec<Diagnostic>,
-    skipped: &mut Skipped,
-    seen: &mut HashSet<PathBuf>,
-) {
-    let Ok(canonical) = fs::canonicalize(dir) else {
-        diags.push(Diagnostic::file(
-            Code::FileUnreadable,
-            &dir.display().to_string(),
-            "cannot resolve this folder",
-        ));
-        return;
-    };
-    if !seen.insert(canonical) {
-        skipped.entries.push((
-            dir.display().to_string(),
-            "folder already read (symlink loop)",
-        ));
-        return;
+/// A walk of one data folder: everything found must lie inside `root`.
+struct Walk<'w> {
+    root: &'w Path,
+    found: &'w mut Vec<(PathBuf, Option<PathBuf>)>,
+    diags: &'w mut Vec<Diagnostic>,
+    skipped: &'w mut Skipped,
+    seen: &'w mut HashSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn refuse(&mut self, path: &Path, message: &str) {
+        let shown = path.display().to_string();
+        let d = Diagnostic::file(Code::FileUnreadable, &shown, message).with_hint(
+            "data files are read only from inside the data folder, and only regular files",
+        );
+        self.diags.push(d);
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.push(Diagnostic::file(
-                Code::FileUnreadable,
-                &dir.display().to_string(),
-                describe_io(&e),
-            ));
+
+    fn dir(&mut self, dir: &Path) {
+        let Ok(canonical) = fs::canonicalize(dir) else {
+            self.refuse(dir, "cannot resolve this folder");
+            return;
+        };
+        if !canonical.starts_with(self.root) {
+            self.refuse(dir, &format!("a link to a folder that {OUTSIDE}"));
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
+        if !self.seen.insert(canonical) {
+            let shown = dir.display().to_string();
+            self.skipped
+                .entries
+                .push((shown, "folder already read (symlink loop)"));
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.refuse(dir, &describe_io(&e));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            self.entry(path);
+        }
+    }
+
+    fn entry(&mut self, path: PathBuf) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let shown = path.display().to_string();
         if name.starts_with('.') {
-            skipped.entries.push((shown, "hidden"));
-            continue;
+            self.skipped.entries.push((shown, "hidden"));
+            return;
+        }
+        let toml = name.ends_with(".toml") && !name.starts_with('#');
+        // A link is followed only to a place inside the folder.
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && !fs::canonicalize(&path).is_ok_and(|c| c.starts_with(self.root)) {
+            if toml || fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                self.refuse(&path, &format!("a link to something that {OUTSIDE}"));
+            } else {
+                self.skipped.entries.push((shown, "not a .toml file"));
+            }
+            return;
         }
         match fs::metadata(&path) {
-            Err(e) => diags.push(Diagnostic::file(
-                Code::FileUnreadable,
-                &shown,
-                describe_io(&e),
-            )),
-            Ok(m) if m.is_dir() => walk(&path, found, diags, skipped, seen),
-            Ok(_) if name.ends_with(".toml") && !name.starts_with('#') => found.push(path),
-            Ok(_) => skipped.entries.push((shown, "not a .toml file")),
+            Err(e) => self.refuse(&path, &describe_io(&e)),
+            Ok(m) if m.is_dir() => self.dir(&path),
+            Ok(m) if toml && !m.is_file() => self.refuse(
+                &path,
+                "not a regular file (a device, a FIFO or a socket): not read",
+            ),
+            Ok(_) if toml => self.found.push((path, Some(self.root.to_path_buf()))),
+            Ok(_) => self.skipped.entries.push((shown, "not a .toml file")),
         }
     }
 }

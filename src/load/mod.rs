@@ -177,6 +177,7 @@ pub fn check_text(name: &str, bytes: &[u8]) -> Loaded {
         display: name.to_string(),
         origin: input::Origin::Disk(PathBuf::from(name)),
         bytes: Some(Cow::Owned(bytes.to_vec())),
+        root: None,
     }];
     for shared in input::SHARED_FILES {
         if name != shared {

@@ -1,0 +1,167 @@
+//! Nothing outside the data folder is read, and only regular files are
+//! (issue 13): links out of the folder, document texts that climb out of
+//! it, devices and FIFOs, and a link planted in the index cache.
+
+mod common;
+use common::*;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+const EVENT: &str = "[event]\nid = \"e\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n\n\
+    [[document]]\nid = \"d\"\noutlet = \"o\"\nlanguage = \"en\"\ntext = \"TEXT\"\n\n\
+    [[claim]]\nid = \"c\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d\"\n\
+    quote = \"hunter\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"killed\", exact = 1 }\n";
+
+/// A secret beside (outside) the data folder, which lives in `data/`.
+fn layout() -> tempfile::TempDir {
+    let top = tempfile::tempdir().expect("a folder");
+    std::fs::create_dir(top.path().join("data")).expect("data");
+    std::fs::write(top.path().join("secret.toml"), "id = \"SECRET=hunter2\"\n").expect("secret");
+    top
+}
+
+fn check(data: &Path) -> Outcome {
+    Claims::new()
+        .data(data)
+        .args(["check", "--format", "json"])
+        .run()
+}
+
+#[test]
+fn regression_a_data_file_linking_outside_the_folder_is_not_read() {
+    let top = layout();
+    let data = top.path().join("data");
+    symlink(top.path().join("secret.toml"), data.join("env.toml")).expect("link");
+    let out = check(&data);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        !out.stdout.contains("hunter2") && !out.stderr.contains("hunter2"),
+        "{out:?}"
+    );
+    assert!(
+        out.stdout.contains("outside the data folder"),
+        "{}",
+        out.stdout
+    );
+    // A link to a folder outside (the whole filesystem, say) is not walked.
+    symlink("/", data.join("everything")).expect("link");
+    let out = check(&data);
+    assert!(
+        out.stdout.contains("everything") && out.stdout.contains("outside the data folder"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn regression_a_document_text_outside_the_folder_is_refused_without_probing_it() {
+    for text in [
+        "../secret.toml",
+        "/etc/passwd",
+        "../../no/such/file",
+        "sub/../../secret.toml",
+    ] {
+        let top = layout();
+        let data = top.path().join("data");
+        std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", text)).expect("event");
+        let out = check(&data);
+        assert_eq!(out.code, 2, "{text}: {out:?}");
+        assert!(
+            out.stdout
+                .contains(&format!("`{text}` is outside the data folder")),
+            "{text}: {}",
+            out.stdout
+        );
+        // Neither its content nor whether it exists.
+        assert!(
+            !out.stdout.contains("hunter2") && !out.stdout.contains("no such file"),
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("quote is not found"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn regression_a_document_text_linking_outside_the_folder_is_refused() {
+    let top = layout();
+    let data = top.path().join("data");
+    symlink(top.path().join("secret.toml"), data.join("text.txt")).expect("link");
+    std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", "text.txt")).expect("event");
+    let out = check(&data);
+    assert!(
+        out.stdout.contains("`text.txt` is outside the data folder"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("hunter2"), "{}", out.stdout);
+}
+
+fn fifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo");
+}
+
+#[test]
+fn regression_a_fifo_is_refused_not_waited_on() {
+    let top = layout();
+    let data = top.path().join("data");
+    fifo(&data.join("pipe.toml"));
+    let out = check(&data);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains("not a regular file"), "{}", out.stdout);
+    // Nor as a document's text.
+    let top = layout();
+    let data = top.path().join("data");
+    fifo(&data.join("text.txt"));
+    std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", "text.txt")).expect("event");
+    let out = check(&data);
+    assert!(
+        out.stdout.contains("`text.txt`: not a regular file"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn regression_a_link_planted_at_the_index_is_replaced_never_followed() {
+    let top = layout();
+    let data = top.path().join("data");
+    std::fs::write(data.join("e.toml"), EVENT.replace("text = \"TEXT\"\n", "")).expect("event");
+    let cache = top.path().join("cache");
+    let run = || {
+        claims()
+            .env_remove("CLAIMS_NO_CACHE")
+            .env("CLAIMS_CACHE_DIR", cache.to_str().expect("a path"))
+            .args(["--data", data.to_str().expect("a path"), "compare", "e"])
+            .output()
+            .expect("runs")
+    };
+    assert!(run().status.success());
+    let index = std::fs::read_dir(&cache)
+        .expect("a cache")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("an index");
+    // Someone replaces the index with a link to a file of theirs, and then to a device.
+    let victim = top.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").expect("victim");
+    std::fs::remove_file(&index).expect("removed");
+    symlink(&victim, &index).expect("link");
+    std::fs::write(
+        data.join("e.toml"),
+        EVENT
+            .replace("text = \"TEXT\"\n", "")
+            .replace("exact = 1", "exact = 2"),
+    )
+    .expect("edited");
+    assert!(run().status.success());
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "keep me");
+    std::fs::remove_file(&index).expect("removed");
+    symlink("/dev/zero", &index).expect("link");
+    assert!(run().status.success());
+}

@@ -270,6 +270,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 
 /// Parses the arguments, runs the command, and maps the outcome to an exit status.
 pub fn main() -> ExitCode {
+    // `CLAIMS_DATA=` (set, but empty) means no folder, as if unset. Nothing
+    // else runs yet, so changing the environment here is safe.
+    if std::env::var_os("CLAIMS_DATA").is_some_and(|v| v.is_empty()) {
+        std::env::remove_var("CLAIMS_DATA");
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -278,8 +283,14 @@ pub fn main() -> ExitCode {
             } else {
                 exit::OK
             };
-            let _ = e.print();
-            return ExitCode::from(code);
+            // Help or a version that cannot be written (a full disk) is a
+            // failure; a reader that stopped early is not.
+            return match e.print() {
+                Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::from(exit::ERROR)
+                }
+                _ => ExitCode::from(code),
+            };
         }
     };
     match run(cli) {

@@ -51,6 +51,8 @@ pub enum Code {
     BadRetraction,
     /// A demand without the party it is addressed to, or an addressee on a non-demand.
     BadDemand,
+    /// A composite with a composite part, a part twice, or a part of another unit.
+    BadComposite,
 }
 
 impl Code {
@@ -86,6 +88,7 @@ impl Code {
             Code::PlaceCycle => "place-cycle",
             Code::BadRetraction => "bad-retraction",
             Code::BadDemand => "bad-demand",
+            Code::BadComposite => "bad-composite",
         }
     }
 }

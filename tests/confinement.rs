@@ -165,3 +165,54 @@ fn regression_a_link_planted_at_the_index_is_replaced_never_followed() {
     symlink("/dev/zero", &index).expect("link");
     assert!(run().status.success());
 }
+
+#[test]
+fn regression_composites_of_composites_repeated_parts_and_mixed_units_are_refused() {
+    let vocab =
+        "[[metric]]\nid = \"a\"\nlabel = \"a\"\n\n[[metric]]\nid = \"b\"\nlabel = \"b\"\n\n\
+                 [[metric]]\nid = \"v\"\nlabel = \"v\"\nunit = \"vehicles\"\n\n\
+                 [[metric]]\nid = \"ab\"\nlabel = \"ab\"\nparts = [\"a\", \"b\"]\n\n\
+                 [[metric]]\nid = \"nested\"\nlabel = \"n\"\nparts = [\"ab\", \"a\"]\n\n\
+                 [[metric]]\nid = \"twice\"\nlabel = \"t\"\nparts = [\"a\", \"a\"]\n\n\
+                 [[metric]]\nid = \"mixed\"\nlabel = \"m\"\nparts = [\"a\", \"v\"]\n";
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("extra.toml"), vocab).expect("vocabulary");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains("composite metric `nested` lists `ab`, itself a composite"),
+        "{out}"
+    );
+    assert!(
+        out.contains("composite metric `twice` lists `a` twice"),
+        "{out}"
+    );
+    assert!(
+        out.contains("composite metric `mixed` counts people but its part `v` counts vehicles"),
+        "{out}"
+    );
+    assert_eq!(out.matches("error[bad-composite]").count(), 3, "{out}");
+}
+
+#[test]
+fn regression_a_long_chain_of_composites_is_refused_in_linear_time() {
+    // 8,000 composites each listing the next: the old cycle walk was cubic.
+    let mut text = String::from("[[metric]]\nid = \"m0\"\nlabel = \"m\"\n\n");
+    for i in 1..8000 {
+        text.push_str(&format!(
+            "[[metric]]\nid = \"m{i}\"\nlabel = \"m\"\nparts = [\"m{}\", \"m0\"]\n\n",
+            i - 1
+        ));
+    }
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("chain.toml"), text).expect("chain");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("itself a composite"), "{out}");
+}

@@ -89,44 +89,42 @@ impl Merger<'_, '_> {
         }
     }
 
-    pub(super) fn check_cycles(&mut self) {
-        let parts: HashMap<&str, &[String]> = self
-            .ds
-            .metrics
-            .iter()
-            .map(|m| (m.id.as_str(), m.parts.as_slice()))
-            .collect();
-        let mut found = Vec::new();
-        for m in &self.ds.metrics {
-            let mut stack: Vec<(&str, Vec<&str>)> = m
-                .parts
-                .iter()
-                .map(|p| (p.as_str(), vec![m.id.as_str(), p.as_str()]))
-                .collect();
-            let mut seen = HashSet::new();
-            while let Some((cur, path)) = stack.pop() {
-                if cur == m.id {
-                    found.push((m.id.clone(), path.join(" → ")));
-                    break;
-                }
-                if !seen.insert(cur) {
+    /// A composite sums simple metrics of its own unit, each once. A part
+    /// that is itself a composite is refused (its parts are listed instead),
+    /// so no composite can reach itself and one pass over the parts, linear
+    /// in their number, finds every problem.
+    pub(super) fn check_composites(&mut self) {
+        let mut found: Vec<(String, String, &'static str)> = Vec::new();
+        for m in self.ds.metrics.iter().filter(|m| !m.parts.is_empty()) {
+            let mut seen: HashSet<&str> = HashSet::new();
+            for part in &m.parts {
+                let (id, p) = (&m.id, part.as_str());
+                if !seen.insert(p) {
+                    found.push((
+                        id.clone(),
+                        format!("composite metric `{id}` lists `{p}` twice"),
+                        "list each part once",
+                    ));
                     continue;
                 }
-                for p in parts.get(cur).copied().unwrap_or(&[]) {
-                    let mut next = path.clone();
-                    next.push(p);
-                    stack.push((p, next));
+                let Some(pm) = self.ds.metric(p) else {
+                    continue;
+                };
+                if !pm.parts.is_empty() {
+                    let msg = format!("composite metric `{id}` lists `{p}`, itself a composite");
+                    found.push((id.clone(), msg, "list the simple metrics it sums instead"));
+                } else if pm.unit != m.unit {
+                    let msg = format!(
+                        "composite metric `{id}` counts {} but its part `{p}` counts {}",
+                        m.unit, pm.unit
+                    );
+                    found.push((id.clone(), msg, "a composite sums parts of its own unit"));
                 }
             }
         }
-        for (id, path) in found {
-            if let Some(place) = self.places.get(&(RefKind::Metric, id.clone())) {
-                let d = place.diag(
-                    Code::CompositeCycle,
-                    self.files,
-                    format!("composite metric `{id}` refers to itself through {path}"),
-                    "break the cycle: a composite is a sum of simpler metrics",
-                );
+        for (id, message, hint) in found {
+            if let Some(place) = self.places.get(&(RefKind::Metric, id)) {
+                let d = place.diag(Code::BadComposite, self.files, message, hint);
                 self.diags.push(d);
             }
         }

@@ -275,7 +275,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.resolve_refs();
         self.check_units();
         self.check_decimals();
-        self.check_cycles();
+        self.check_composites();
         self.check_place_cycles();
         self.check_unlisted_places();
         self.check_withdrawals();

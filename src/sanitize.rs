@@ -92,7 +92,8 @@ pub fn markdown_cell(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '`' => out.push_str("\\`"),
-            '*' | '_' | '[' | ']' => {
+            // `#` too, so that text at the start of a line is never a heading.
+            '*' | '_' | '[' | ']' | '#' => {
                 out.push('\\');
                 out.push(c);
             }

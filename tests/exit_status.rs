@@ -35,3 +35,44 @@ fn regression_an_empty_claims_data_is_no_folder() {
         .fails(0);
     assert!(out.stdout.contains("Mount Kilisali"), "{}", out.stdout);
 }
+
+#[test]
+fn regression_tsv_keeps_double_quotes_exact() {
+    let out = Claims::new()
+        .args(["sources", "--format", "tsv"])
+        .fails(0)
+        .stdout;
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("armenia\t"))
+        .unwrap_or("");
+    assert!(
+        line.starts_with("armenia\tArmenian authorities (\"Yerevan\", organ not named)\t"),
+        "{line}"
+    );
+}
+
+#[test]
+fn regression_markdown_reports_link_only_web_addresses_and_open_no_headings() {
+    let event = "[event]\nid = \"e\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"# Injected heading\"\n\n\
+                 [[document]]\nid = \"d\"\noutlet = \"o\"\nlanguage = \"en\"\nurl = \"javascript:alert(1)\"\n\n\
+                 [[document]]\nid = \"d2\"\noutlet = \"o\"\nlanguage = \"en\"\nurl = \"https://example.org/a\\u001b]52;c;bad\\u0007\"\n\n\
+                 [[document]]\nid = \"d3\"\noutlet = \"o\"\nlanguage = \"en\"\nurl = \"https://example.org/ok\"\n\n\
+                 [[claim]]\nid = \"c\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d\"\n\
+                 quote = \"q\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"killed\", exact = 1 }\n\n\
+                 [[claim]]\nid = \"c2\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d2\"\n\
+                 quote = \"q\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"wounded\", exact = 1 }\n\n\
+                 [[claim]]\nid = \"c3\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d3\"\n\
+                 quote = \"q\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"captured\", exact = 1 }\n";
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("e.toml"), event).expect("event");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["report", "e", "--format", "markdown"])
+        .fails(0)
+        .stdout;
+    assert!(!out.contains("<javascript:"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+    assert!(out.contains("<https://example.org/ok>"), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("# Injected")), "{out}");
+}

@@ -168,7 +168,11 @@ fn csv_cells_are_defused_against_formulas_unless_raw_is_asked() {
     assert!(osc[7].contains('\x1b'));
 
     let (_, out, _) = run(&["--data", d, "list", "--format", "tsv", "--raw-cells"]);
-    assert!(out.contains("\t\"=HYPERLINK("), "{out}");
+    // TSV keeps the text exact: no CSV quoting (issue 13).
+    assert!(
+        out.contains("\t=HYPERLINK(\"http://evil.example\",\"click\")\t"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -41,6 +41,13 @@ impl<W: Write> RecordWriter<W> {
             inner: csv::WriterBuilder::new()
                 .delimiter(delimiter)
                 .terminator(csv::Terminator::Any(b'\n'))
+                // TSV escapes tabs and line breaks itself, so nothing needs
+                // quoting: a `"` stays a `"`, as the text has it.
+                .quote_style(if delimiter == b'\t' {
+                    csv::QuoteStyle::Never
+                } else {
+                    csv::QuoteStyle::Necessary
+                })
                 .from_writer(out),
             delimiter,
             defuse: style.defuse_formulas,

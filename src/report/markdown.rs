@@ -15,6 +15,13 @@ fn text(s: &str) -> String {
     markdown_cell(s)
 }
 
+/// An http(s) address of plain printable characters, safe as an autolink.
+fn is_web_link(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && u.chars()
+            .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
+}
+
 pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     let e = view.cmp.event;
     writeln!(out, "# {}\n", text(&e.title))?;
@@ -70,7 +77,9 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     for d in documents(ds, &e.id) {
         let line = text(&document_line(d));
         match &d.url {
-            Some(u) => writeln!(out, "- {line}: <{}>", u.replace(['<', '>', ' '], ""))?,
+            Some(u) if is_web_link(u) => writeln!(out, "- {line}: <{u}>")?,
+            // Anything else (`javascript:`, control sequences) is text, never a link.
+            Some(u) => writeln!(out, "- {line}: {}", text(u))?,
             None => writeln!(out, "- {line}")?,
         }
     }

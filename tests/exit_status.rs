@@ -76,3 +76,34 @@ fn regression_markdown_reports_link_only_web_addresses_and_open_no_headings() {
     assert!(out.contains("<https://example.org/ok>"), "{out}");
     assert!(!out.lines().any(|l| l.starts_with("# Injected")), "{out}");
 }
+
+#[test]
+fn regression_a_json_listing_cut_short_by_a_broken_file_is_still_a_document() {
+    let good = "[event]\nid = \"e\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n\n\
+                [[document]]\nid = \"d\"\noutlet = \"o\"\nlanguage = \"en\"\n\n\
+                [[claim]]\nid = \"c\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d\"\n\
+                quote = \"q\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"killed\", exact = 1 }\n";
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("a.toml"), good).expect("good");
+    std::fs::write(dir.path().join("z.toml"), "this is [not toml").expect("broken");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "json"])
+        .fails(2);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("a whole JSON document");
+    assert_eq!(v["complete"], false, "{}", out.stdout);
+}
+
+#[test]
+fn regression_new_refuses_to_shadow_the_shipped_vocabulary() {
+    let dir = tempfile::tempdir().expect("a folder");
+    for id in ["sources", "vocabulary"] {
+        let out = Claims::new().data(dir.path()).args(["new", id]).fails(2);
+        assert!(
+            out.stderr.contains("would replace the shipped"),
+            "{}",
+            out.stderr
+        );
+        assert!(!dir.path().join(format!("{id}.toml")).exists());
+    }
+}

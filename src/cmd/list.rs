@@ -119,7 +119,16 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
                 .collect();
             writer.write(ds, claims)
         }),
-    )?;
+    );
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            // Rows may already be out: a JSON reader still gets a whole
+            // document, which says it is incomplete.
+            writer.abandon()?;
+            return Err(e);
+        }
+    };
     check_filters(&loaded.dataset, filters)?;
     writer.finish(&loaded.dataset)?;
     Ok(0)
@@ -259,6 +268,19 @@ impl<'o> ListWriter<'o> {
                 self.held.extend(claims);
                 Ok(())
             }
+        }
+    }
+
+    /// Ends a JSON listing the load gave up on: a valid document whose
+    /// `"complete": false` says rows are missing. Other formats stay as they
+    /// are (the exit status says the listing failed).
+    fn abandon(mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Plain(out) if self.started && self.style.format == Format::Json => {
+                let close = if self.written == 0 { "]" } else { "\n  ]" };
+                write!(out, "{close},\n  \"complete\": false\n}}\n")
+            }
+            _ => Ok(()),
         }
     }
 

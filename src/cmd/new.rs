@@ -153,6 +153,13 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
                 .into(),
         );
     }
+    if crate::load::input::SHARED_FILES.contains(&format!("{id}.toml").as_str()) {
+        return Err(UserError::new(format!(
+            "an event file named `{id}.toml` would replace the shipped {id}.toml for this folder"
+        ))
+        .hint("choose another id, such as `my-event-2024`")
+        .into());
+    }
     if !dir.is_dir() {
         return Err(
             UserError::new(format!("the data folder {} does not exist", dir.display()))

@@ -144,3 +144,24 @@ fn a_document_defined_in_another_file_is_followed() {
     let indexed = compare(data.path(), cache.path(), "kilisali-2021");
     assert_eq!(full, indexed);
 }
+
+#[test]
+fn regression_a_mistyped_event_with_a_current_index_names_the_nearest() {
+    let data = folder();
+    let cache = tempfile::tempdir().unwrap();
+    compare(data.path(), cache.path(), "kilisali-2021");
+    let out = claims()
+        .env_remove("CLAIMS_NO_CACHE")
+        .env("CLAIMS_CACHE_DIR", cache.path())
+        .args([
+            "--data",
+            data.path().to_str().unwrap(),
+            "compare",
+            "kilisali-2012",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `kilisali-2021`"), "{err}");
+}

@@ -119,6 +119,15 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usi
             }
         }
     }
+    // An event no file defines is an error that names the nearest ids: read
+    // everything, so the error knows every event.
+    if !entries
+        .iter()
+        .flatten()
+        .any(|e| e.events.iter().any(|x| x == event))
+    {
+        return None;
+    }
     let mut chosen: Vec<bool> = entries
         .iter()
         .map(|e| match e {

@@ -187,7 +187,7 @@ impl<'a> LineIndex<'a> {
         (
             line,
             column,
-            text[start..end].trim_end_matches('\r').to_string(),
+            bounded(text[start..end].trim_end_matches('\r')),
         )
     }
 
@@ -223,10 +223,18 @@ pub fn locate(text: &str, offset: usize) -> (usize, usize, String) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = text[line_start..offset].chars().count() + 1;
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let snippet = text[line_start..line_end]
-        .trim_end_matches('\r')
-        .to_string();
+    let snippet = bounded(text[line_start..line_end].trim_end_matches('\r'));
     (line, column, snippet)
+}
+
+/// A line as a diagnostic keeps it: at most [`SHOWN`] characters and a `…`,
+/// so that thousands of problems on one long line cost no more than their count.
+fn bounded(line: &str) -> String {
+    let mut chars = line.char_indices();
+    match chars.nth(SHOWN) {
+        Some((end, _)) => format!("{} …", &line[..end]),
+        None => line.to_string(),
+    }
 }
 
 /// How much of a long line (a minified file) a snippet shows.
@@ -241,7 +249,9 @@ fn write_snippet(
     snippet: &str,
     mark: &str,
 ) -> fmt::Result {
-    let shown: String = snippet.chars().take(SHOWN).collect();
+    // Snippets come bounded (see `bounded`); one made by hand is cut here.
+    let bounded_len = SHOWN + 2;
+    let shown: String = snippet.chars().take(bounded_len).collect();
     let cut = if shown.len() < snippet.len() {
         " …"
     } else {

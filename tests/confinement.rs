@@ -216,3 +216,32 @@ fn regression_a_long_chain_of_composites_is_refused_in_linear_time() {
         .stdout;
     assert!(out.contains("itself a composite"), "{out}");
 }
+
+#[test]
+fn regression_thousands_of_problems_on_one_long_line_stay_small() {
+    // 4,000 claims with ids that are not kebab-case, all on one line of ~900 KB.
+    let claim = |i: usize| {
+        format!("{{ id = \"Bad Id {i}\", event = \"e\", source = \"armenia-mod\", said = \"2021-11-16\", via = \"statement\", document = \"d\", quote = \"q\", language = \"en\", figure = {{ party = \"armenia\", metric = \"killed\", exact = 1 }} }}")
+    };
+    let line: Vec<String> = (0..4000).map(claim).collect();
+    // Top-level keys come before any table.
+    let text = format!(
+        "claim = [{}]\n\n[event]\nid = \"e\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n\n\
+         [[document]]\nid = \"d\"\noutlet = \"o\"\nlanguage = \"en\"\n",
+        line.join(", ")
+    );
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(dir.path().join("long.toml"), text).expect("long");
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check", "--format", "json"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.matches("bad-id").count() >= 4000,
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    // Each diagnostic quotes a bounded part of the line, not all of it.
+    assert!(out.len() < 4_000_000, "{} bytes", out.len());
+}

@@ -245,3 +245,35 @@ fn regression_thousands_of_problems_on_one_long_line_stay_small() {
     // Each diagnostic quotes a bounded part of the line, not all of it.
     assert!(out.len() < 4_000_000, "{} bytes", out.len());
 }
+
+#[test]
+fn regression_one_text_named_by_many_documents_is_read_once_within_a_memory_limit() {
+    // 40 documents naming one 15 MB text: it used to be read and kept 40 times (650 MB).
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::create_dir(dir.path().join("docs")).expect("docs");
+    std::fs::write(dir.path().join("docs/big.txt"), "word ".repeat(3_000_000)).expect("text");
+    let mut event = String::from("[event]\nid = \"e\"\ntitle = \"T\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\n\n");
+    for i in 0..40 {
+        event.push_str(&format!("[[document]]\nid = \"d{i}\"\noutlet = \"o\"\nlanguage = \"en\"\ntext = \"docs/big.txt\"\n\n"));
+    }
+    event.push_str("[[claim]]\nid = \"c\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"d39\"\n\
+                    quote = \"word word\"\nlanguage = \"en\"\nfigure = { party = \"armenia\", metric = \"killed\", exact = 1 }\n");
+    std::fs::write(dir.path().join("e.toml"), event).expect("event");
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    let script = format!(
+        "ulimit -v 400000; exec '{}' --data '{}' check",
+        bin.display(),
+        dir.path().display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .env("CLAIMS_NO_CACHE", "1")
+        .env_remove("CLAIMS_DATA")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -3,6 +3,7 @@
 //! assertion and quantity).
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use super::digest::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
@@ -95,7 +96,7 @@ fn check_quote<'t>(
     fc: &mut FileCheck<'t>,
     c: &'t ClaimFile,
     quote: &'t S<String>,
-    local_docs: &HashMap<&str, Option<String>>,
+    local_docs: &HashMap<&str, Option<Rc<str>>>,
 ) -> bool {
     if quote.get_ref().trim().is_empty() {
         fc.error(
@@ -135,7 +136,7 @@ pub(super) fn claim<'t>(
     fc: &mut FileCheck<'t>,
     c: &'t ClaimFile,
     file_event: Option<&'t str>,
-    local_docs: &HashMap<&str, Option<String>>,
+    local_docs: &HashMap<&str, Option<Rc<str>>>,
     local_props: &HashSet<&str>,
     keep: &Keep,
     seq: u64,

@@ -3,6 +3,7 @@
 //! another file, and duplicate claim ids.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use super::digest::RefKind;
 use super::figure::{sum_problem, BREAKDOWN_HINT};
@@ -136,12 +137,20 @@ impl Merger<'_, '_> {
         if quotes.is_empty() {
             return;
         }
-        let mut texts: HashMap<String, Option<String>> = HashMap::new();
+        // Each text is read once, however many documents name it.
+        let mut by_path: HashMap<(usize, String), Option<Rc<str>>> = HashMap::new();
+        let mut texts: HashMap<String, Option<Rc<str>>> = HashMap::new();
         for (doc, quote, place) in quotes {
             let text = texts.entry(doc.clone()).or_insert_with(|| {
                 let (file, rel) = self.doc_texts.get(&doc)?;
-                let body = self.files[*file].read_sibling(rel).ok()?;
-                String::from_utf8(body).ok().map(|t| collapse_space(&t))
+                let key = (*file, rel.clone());
+                let loaded = by_path.entry(key).or_insert_with(|| {
+                    let body = self.files[*file].read_sibling(rel).ok()?;
+                    String::from_utf8(body)
+                        .ok()
+                        .map(|t| Rc::from(collapse_space(&t)))
+                });
+                loaded.clone()
             });
             if let Some(text) = text {
                 if !text.contains(&collapse_space(&quote)) {

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use fnv::FnvHashMap;
 
@@ -348,17 +349,18 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         tally: FnvHashMap::default(),
     };
     definitions(&mut fc, &model);
-    let local_docs: HashMap<&str, Option<String>> = model
-        .document
-        .iter()
-        .map(|d| {
-            let text = d
-                .text
-                .as_ref()
-                .and_then(|rel| document_text(&mut fc, file, rel));
-            (d.id.get_ref().as_str(), text)
-        })
-        .collect();
+    // Each text is read once, however many documents name it.
+    let mut texts: HashMap<&str, Result<Rc<str>, (String, &'static str)>> = HashMap::new();
+    let mut local_docs: HashMap<&str, Option<Rc<str>>> = HashMap::new();
+    for d in &model.document {
+        let text = d.text.as_ref().and_then(|rel| {
+            let loaded = texts
+                .entry(rel.get_ref().as_str())
+                .or_insert_with(|| load_text(file, rel.get_ref()));
+            document_text(&mut fc, rel, loaded)
+        });
+        local_docs.insert(d.id.get_ref().as_str(), text);
+    }
     let local_props: HashSet<&str> = model
         .proposition
         .iter()
@@ -430,30 +432,28 @@ pub(super) fn index_entry(m: &FileModel, d: &Digest) -> index::IndexEntry {
 /// Reads a document's local text (whitespace folded) for the quote check.
 pub(super) fn document_text(
     fc: &mut FileCheck<'_>,
-    file: &InputFile,
     rel: &S<String>,
-) -> Option<String> {
-    match file.read_sibling(rel.get_ref()) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => Some(collapse_space(&t)),
-            Err(_) => {
-                fc.error(
-                    Code::DocumentText,
-                    rel.span(),
-                    format!("document text `{}` is not UTF-8", rel.get_ref()),
-                    "",
-                );
-                None
-            }
-        },
-        Err(msg) => {
-            fc.error(
-                Code::DocumentText,
-                rel.span(),
-                format!("document text not found: {msg}"),
-                "the path is relative to this data file",
-            );
+    loaded: &Result<Rc<str>, (String, &'static str)>,
+) -> Option<Rc<str>> {
+    match loaded {
+        Ok(t) => Some(t.clone()),
+        Err((message, hint)) => {
+            fc.error(Code::DocumentText, rel.span(), message.clone(), *hint);
             None
         }
+    }
+}
+
+/// A document's local text, whitespace folded, or why it cannot be had.
+pub(super) fn load_text(file: &InputFile, rel: &str) -> Result<Rc<str>, (String, &'static str)> {
+    match file.read_sibling(rel) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => Ok(Rc::from(collapse_space(&t))),
+            Err(_) => Err((format!("document text `{rel}` is not UTF-8"), "")),
+        },
+        Err(msg) => Err((
+            format!("document text not found: {msg}"),
+            "the path is relative to this data file",
+        )),
     }
 }

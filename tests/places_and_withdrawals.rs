@@ -7,10 +7,6 @@
 mod common;
 use common::*;
 
-fn fig(party: &str, metric: &str, quantity: &str) -> String {
-    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
-}
-
 fn acc(accused: &str) -> String {
     format!("accusation = {{ accused = \"{accused}\", act = \"started-fighting\" }}")
 }

@@ -7,11 +7,7 @@
 mod common;
 use common::*;
 
-fn fig(party: &str, metric: &str, quantity: &str) -> String {
-    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
-}
-
-/// Sources of every standing beside the shipped ones, and places.
+/// Sources of every standing beside the shipped ones.
 const EXTRA: &str = r#"
 [[source]]
 id = "am-agency"
@@ -39,19 +35,6 @@ name = "An EU monitoring mission"
 party = "european-union"
 kind = "international-organisation"
 standing = "international"
-
-[[place]]
-id = "district"
-name = "The District"
-
-[[place]]
-id = "hill"
-name = "Hill 101"
-within = "district"
-
-[[place]]
-id = "village"
-name = "Far Village"
 "#;
 
 fn dir_with(claims: &[String]) -> tempfile::TempDir {

@@ -5,10 +5,6 @@ mod common;
 use common::*;
 use serde_json::json;
 
-fn fig(party: &str, metric: &str, quantity: &str) -> String {
-    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
-}
-
 fn acc(accused: &str, act: &str, extra: &str) -> String {
     format!("accusation = {{ accused = \"{accused}\", act = \"{act}\"{extra} }}")
 }

@@ -60,11 +60,17 @@ pub(super) fn keys(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
 /// the voice is when not on the record, so that an unnamed official's figure
 /// never supersedes the source's own in its cell.
 pub(super) fn cell_key(ds: &Dataset, c: &Claim, by: Grouping) -> String {
+    cell_and_voice(ds, c, by).0
+}
+
+/// A claim's cell key and voice key, worked out once.
+pub(super) fn cell_and_voice(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
     let (column, voice) = keys(ds, c, by);
-    match split_key(&voice).1 {
+    let cell = match split_key(&voice).1 {
         Attribution::OnRecord => column,
         a => format!("{column}#{}", a.name()),
-    }
+    };
+    (cell, voice)
 }
 
 /// The party a voice key speaks for (or is aligned with) under a grouping;

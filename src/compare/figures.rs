@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{cell_key, into_cells, keys, party_of_key, Column, OWN_SUM};
+use super::columns::{cell_and_voice, into_cells, party_of_key, Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
 use super::perspective::{of_value, Perspective};
@@ -68,7 +68,7 @@ fn index<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> (Index<'a>, In
         let Assertion::Figure(total) = &c.assertion else {
             continue;
         };
-        let (col, voice) = (cell_key(ds, c, by), keys(ds, c, by).1);
+        let (col, voice) = cell_and_voice(ds, c, by);
         for f in std::iter::once(total).chain(&total.breakdown) {
             let row = (f.party.clone(), f.metric.clone(), f.category.clone());
             let push = |index: &mut Index<'a>, key: &str| {

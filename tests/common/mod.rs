@@ -180,6 +180,11 @@ pub fn claim(id: &str, source: &str, said: &str, assertion: &str, extra: &str) -
     )
 }
 
+/// The TOML of a figure of `party`'s `metric` with its quantity (`exact = 9`).
+pub fn fig(party: &str, metric: &str, quantity: &str) -> String {
+    format!("figure = {{ party = \"{party}\", metric = \"{metric}\", {quantity} }}")
+}
+
 /// A folder holding these files.
 pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");

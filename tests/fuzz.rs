@@ -1,7 +1,7 @@
 //! The fuzz target's path on stable: kept fuzz inputs as regression tests, and
 //! proptest-generated datasets through loading, comparison and every renderer.
 
-use claims::exercise;
+use claims::exercise::{self, generate, Depth};
 use proptest::prelude::*;
 
 #[test]
@@ -14,173 +14,145 @@ fn kept_fuzz_inputs_do_not_panic() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        exercise::all(&bytes);
+        if let Err(e) = exercise::all(&bytes, Depth::Every) {
+            panic!("{}: {e}", path.display());
+        }
         n += 1;
     }
     assert!(n >= 1);
 }
 
+/// The shipped folder, unchanged, reaches every renderer without a problem.
 #[test]
 fn the_shipped_events_go_through_every_renderer_cleanly() {
-    for name in ["kilisali-2021", "tavush-2020", "september-2022"] {
-        let path = format!("{}/data/{name}.toml", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        // Document texts are resolved relative to the file; only their check may complain.
-        let checked = claims::load::check_text(&format!("data/{name}.toml"), &bytes);
-        assert!(
-            checked
-                .diagnostics
-                .iter()
-                .all(|d| d.message.contains("document text")),
-            "{name}"
-        );
-    }
-}
-
-const SOURCES: [&str; 8] = [
-    "armenia-mod",
-    "armenia",
-    "azerbaijan-mod",
-    "azerbaijan",
-    "kremlin",
-    "interfax",
-    "us-state-department",
-    "overt-defense",
-];
-const PARTIES: [&str; 3] = ["armenia", "azerbaijan", "russia"];
-const METRICS: [&str; 5] = [
-    "killed",
-    "wounded",
-    "killed-or-wounded",
-    "captured",
-    "territory-occupied",
-];
-const ACTS: [&str; 3] = ["started-fighting", "disinformation", "encroachment"];
-
-fn quantity() -> impl Strategy<Value = String> {
-    let n = 0i64..=i64::MAX;
-    prop_oneof![
-        n.clone().prop_map(|v| format!("exact = {v}")),
-        n.clone().prop_map(|v| format!("at_least = {v}")),
-        n.clone().prop_map(|v| format!("at_most = {v}")),
-        (0i64..1_000_000_000).prop_map(|v| format!("about = {v}")),
-        (n.clone(), n).prop_map(|(a, b)| format!("range = [{}, {}]", a.min(b), a.max(b))),
-        prop::sample::select(vec![
-            "some",
-            "significant",
-            "few",
-            "several",
-            "dozens",
-            "hundreds"
-        ])
-        .prop_map(|w| format!("vague = \"{w}\"")),
-    ]
-}
-
-fn date() -> impl Strategy<Value = String> {
-    prop_oneof![
-        (2020u32..2023, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
-        (2020u32..2023, 1u32..13).prop_map(|(y, m)| format!("{y}-{m:02}")),
-        (1u32..29, 0u32..24, 0u32..60)
-            .prop_map(|(d, h, mi)| format!("2021-11-{d:02}T{h:02}:{mi:02}")),
-        (1u32..20, 0u32..9).prop_map(|(d, k)| format!("2021-11-{d:02}/2021-11-{:02}", d + k)),
-        (1u32..29).prop_map(|d| format!("by 2021-11-{d:02}")),
-    ]
-}
-
-fn assertion() -> impl Strategy<Value = String> {
-    prop_oneof![
-        (
-            prop::sample::select(PARTIES.to_vec()),
-            prop::sample::select(METRICS.to_vec()),
-            quantity()
-        )
-            .prop_map(|(p, m, q)| {
-                let unit = if m == "territory-occupied" {
-                    ", unit = \"km²\""
-                } else {
-                    ""
-                };
-                format!("figure = {{ party = \"{p}\", metric = \"{m}\", {q}{unit} }}")
-            }),
-        (
-            prop::sample::select(PARTIES.to_vec()),
-            prop::sample::select(ACTS.to_vec()),
-            any::<bool>(),
-            prop::option::of(date())
-        )
-            .prop_map(|(p, a, d, at)| {
-                let at = at.map_or(String::new(), |t| format!(", at = \"{t}\""));
-                format!("accusation = {{ accused = \"{p}\", act = \"{a}\", denies = {d}{at} }}")
-            }),
-        (0usize..3, any::<bool>()).prop_map(|(i, aff)| {
-            let stance = if aff { "affirms" } else { "denies" };
-            format!("position = {{ proposition = \"prop-{i}\", stance = \"{stance}\" }}")
-        }),
-    ]
-}
-
-/// source, origin, said, quote, hedged, assertion
-type GenClaim = (String, Option<String>, String, String, bool, String);
-
-fn claim() -> impl Strategy<Value = GenClaim> {
-    (
-        prop::sample::select(SOURCES.to_vec()).prop_map(str::to_string),
-        prop::option::of(prop::sample::select(SOURCES.to_vec()).prop_map(str::to_string)),
-        date(),
-        "[ -~éà«»’\u{202e}\u{1b}]{0,40}",
-        any::<bool>(),
-        assertion(),
-    )
-}
-
-fn dataset(claims: &[GenClaim]) -> String {
-    let mut t = String::from(
-        "[event]\nid = \"gen\"\ntitle = \"Generated\"\ndate = \"2021-11-16\"\nplace = \"x\"\nsides = [\"armenia\", \"azerbaijan\"]\nsummary = \"x\"\n\n[[document]]\nid = \"d\"\ntitle = \"d\"\noutlet = \"d\"\nlanguage = \"en\"\n\n[[proposition]]\nid = \"prop-0\"\ntext = \"zero\"\nexcludes = [\"prop-1\"]\n\n[[proposition]]\nid = \"prop-1\"\ntext = \"one\"\n\n[[proposition]]\nid = \"prop-2\"\ntext = \"two\"\nkind = \"appeal\"\n",
-    );
-    for (i, (source, origin, said, quote, hedged, assertion)) in claims.iter().enumerate() {
-        let origin = origin
-            .as_ref()
-            .map_or(String::new(), |o| format!("origin = \"{o}\"\n"));
-        // A TOML basic string: escape what TOML requires.
-        let quote: String = quote
-            .chars()
-            .map(|c| match c {
-                '"' => "\\\"".to_string(),
-                '\\' => "\\\\".to_string(),
-                c if c.is_control() => format!("\\u{:04X}", c as u32),
-                c => c.to_string(),
-            })
-            .collect();
-        t.push_str(&format!(
-            "\n[[claim]]\nid = \"c{i}\"\nsource = \"{source}\"\n{origin}said = \"{said}\"\nvia = \"statement\"\ndocument = \"d\"\nquote = \"q{quote}\"\nlanguage = \"en\"\nhedged = {hedged}\n{assertion}\n"
-        ));
-    }
-    t
+    let outcome = exercise::shipped_with(0, shipped_event(0).0, Depth::Every).unwrap();
+    assert_eq!(outcome.diagnostics, 0);
+    assert_eq!(outcome.compared, 3);
+    assert!(outcome.claims > 60);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // Each case writes, loads and renders a whole folder 18 ways: fewer cases,
+    // each reaching further; `cargo +nightly fuzz` runs the same path for hours.
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
+    /// The structured generator's datasets are valid by construction: every
+    /// one loads cleanly and goes through every comparison and renderer.
     #[test]
-    fn generated_datasets_load_compare_and_render(claims in prop::collection::vec(claim(), 1..25)) {
-        let text = dataset(&claims);
-        let problems = exercise::all(text.as_bytes());
-        prop_assert_eq!(problems, 0, "{}", text);
+    fn generated_datasets_load_compare_and_render(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let outcome = exercise::generated(&bytes, Depth::Every).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(outcome.diagnostics, 0, "{:?}", generate::dataset(&bytes));
+        prop_assert!(outcome.compared >= 1);
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        exercise::all(&bytes);
+        exercise::all(&bytes, Depth::Every).map_err(TestCaseError::fail)?;
     }
 
+    /// One byte of a shipped event file changed, in the shipped folder with
+    /// its document texts: loading, and when it still loads, every comparison.
     #[test]
-    fn mutated_shipped_data_never_panics(pos in 0usize..20_000, byte in any::<u8>()) {
-        let mut bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/tavush-2020.toml")).unwrap();
+    fn mutated_shipped_data_never_panics(which in 0u8..3, pos in 0usize..20_000, byte in any::<u8>()) {
+        let (bytes, _) = shipped_event(which);
+        let mut bytes = bytes.to_vec();
         let at = pos % bytes.len();
         bytes[at] = byte;
-        exercise::all(&bytes);
+        exercise::shipped_with(which, &bytes, Depth::Every).map_err(TestCaseError::fail)?;
     }
+
+    /// One number of a shipped event file changed: the data still loads
+    /// (mostly), so the comparison meets figures it was never written for.
+    #[test]
+    fn shipped_data_with_a_number_changed_compares(which in 0u8..3, nth in 0usize..400, value in 0u32..100_000) {
+        let (bytes, _) = shipped_event(which);
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        let changed = replace_nth_number(&text, nth, value);
+        exercise::shipped_with(which, changed.as_bytes(), Depth::Every).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// The shipped event file `shipped_with(which, ..)` replaces.
+fn shipped_event(which: u8) -> (&'static [u8], &'static str) {
+    let events: Vec<_> = claims::load::input::embedded_everything()
+        .iter()
+        .filter(|(p, _)| p.ends_with(".toml") && !claims::load::input::SHARED_FILES.contains(p))
+        .collect();
+    let (p, b) = events[usize::from(which) % events.len()];
+    (b, p)
+}
+
+/// Replaces the `nth` (cyclically) figure value `= 123` with `value`.
+fn replace_nth_number(text: &str, nth: usize, value: u32) -> String {
+    let spots: Vec<(usize, usize)> = text
+        .match_indices("= ")
+        .filter_map(|(i, _)| {
+            let start = i + 2;
+            let len = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+            (len > 0 && !text[start + len..].starts_with('-')).then_some((start, start + len))
+        })
+        .collect();
+    if spots.is_empty() {
+        return text.to_string();
+    }
+    let (a, b) = spots[nth % spots.len()];
+    format!("{}{value}{}", &text[..a], &text[b..])
+}
+
+/// How far inputs of each kind go: the share that reaches the comparison is
+/// printed (`cargo test --test fuzz -- --nocapture`) and must be most of the
+/// generated and number-changed inputs.
+#[test]
+fn most_inputs_reach_the_comparison() {
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let runs = 60;
+    let mut reached = [0usize; 3];
+    for i in 0..runs {
+        let bytes: Vec<u8> = (0..300).map(|_| next() as u8).collect();
+        reached[0] += usize::from(
+            exercise::generated(&bytes, Depth::One(i as u8))
+                .unwrap()
+                .compared
+                > 0,
+        );
+        let which = (i % 3) as u8;
+        let (shipped, _) = shipped_event(which);
+        let changed = replace_nth_number(
+            std::str::from_utf8(shipped).unwrap(),
+            next() as usize % 400,
+            next() as u32 % 1000,
+        );
+        reached[1] += usize::from(
+            exercise::shipped_with(which, changed.as_bytes(), Depth::One(i as u8))
+                .unwrap()
+                .compared
+                > 0,
+        );
+        let mut mutated = shipped.to_vec();
+        let at = next() as usize % mutated.len();
+        mutated[at] = next() as u8;
+        reached[2] += usize::from(
+            exercise::shipped_with(which, &mutated, Depth::One(i as u8))
+                .unwrap()
+                .compared
+                > 0,
+        );
+    }
+    println!(
+        "reached the comparison: generated {}/{runs}, one number changed {}/{runs}, one byte changed {}/{runs}",
+        reached[0], reached[1], reached[2]
+    );
+    assert_eq!(reached[0], runs, "every generated dataset is valid");
+    assert!(
+        reached[1] * 2 > runs,
+        "most number changes keep the data valid"
+    );
 }
 
 proptest! {

@@ -182,6 +182,11 @@ pub fn embedded_files() -> Vec<InputFile> {
         .collect()
 }
 
+/// Every built-in file (document texts and notes too), as (path, bytes).
+pub fn embedded_everything() -> &'static [(&'static str, &'static [u8])] {
+    embedded::EMBEDDED
+}
+
 /// One built-in file by name, for a folder that does not bring its own.
 pub fn embedded_file(name: &str) -> Option<InputFile> {
     embedded_files().into_iter().find(|f| f.file_name() == name)

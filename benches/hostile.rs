@@ -4,279 +4,18 @@
 //! (under target/hostile-bench/) at a size n and at 2n, and the command it
 //! hurt is timed on both. The table prints wall time and peak memory at each
 //! size and their ratios: near 2 is linear growth, near 4 quadratic.
+//! `-- WORD` runs only the shapes whose name contains WORD.
+//! `-- --write DIR WORD N` writes one shape at size N (to profile it).
 //! `-- --seeds DIR` writes the small size of every shape into DIR instead, as
 //! fuzzing seeds (`fuzz/seeds.sh`).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-type Files = Vec<(String, String)>;
-
-struct Shape {
-    name: &'static str,
-    /// The size n (the second run is at 2n).
-    n: usize,
-    make: fn(usize) -> Files,
-    /// The command, after `--data DIR`.
-    args: &'static [&'static str],
-}
-
-const HEAD: &str = "[event]\nid = \"ev\"\ntitle = \"t\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n[[document]]\nid = \"doc\"\noutlet = \"o\"\nlanguage = \"en\"\n";
-
-fn claim(t: &mut String, id: &str, source: &str, body: &str) {
-    claim_in(t, id, source, "doc", body);
-}
-
-fn claim_in(t: &mut String, id: &str, source: &str, doc: &str, body: &str) {
-    let _ = write!(
-        t,
-        "\n[[claim]]\nid = \"{id}\"\nsource = \"{source}\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"{doc}\"\nquote = \"q\"\nlanguage = \"en\"\n{body}\n"
-    );
-}
-
-const KILLED: &str = "figure = { party = \"armenia\", metric = \"killed\", exact = 5 }";
-
-fn composite_chain(n: usize) -> Files {
-    let mut t = String::new();
-    for i in 0..n {
-        let parts = if i == 0 {
-            String::new()
-        } else {
-            format!("parts = [\"m{}\"]\n", i - 1)
-        };
-        let _ = write!(t, "[[metric]]\nid = \"m{i}\"\nlabel = \"m\"\n{parts}\n");
-    }
-    vec![("chain.toml".into(), t)]
-}
-
-fn documents_elsewhere(n: usize) -> Files {
-    let mut docs = String::new();
-    let mut t = HEAD.to_string();
-    for i in 0..n {
-        let _ = write!(
-            docs,
-            "[[document]]\nid = \"d{i}\"\noutlet = \"o\"\nlanguage = \"en\"\n\n"
-        );
-        claim_in(
-            &mut t,
-            &format!("c{i}"),
-            "armenia-mod",
-            &format!("d{i}"),
-            KILLED,
-        );
-    }
-    vec![("docs.toml".into(), docs), ("ev.toml".into(), t)]
-}
-
-fn same_claim_id(n: usize) -> Files {
-    let mut t = HEAD.to_string();
-    for _ in 0..n {
-        claim(&mut t, "dup", "armenia-mod", KILLED);
-    }
-    vec![("ev.toml".into(), t)]
-}
-
-fn unknown_sources(n: usize) -> Files {
-    let mut s = String::new();
-    let mut t = HEAD.to_string();
-    for i in 0..n {
-        let _ = write!(
-            s,
-            "[[source]]\nid = \"known-source-{i}\"\nname = \"n\"\nkind = \"ministry\"\n\n"
-        );
-        claim(
-            &mut t,
-            &format!("c{i}"),
-            &format!("unknown-source-{i}"),
-            KILLED,
-        );
-    }
-    vec![("more-sources.toml".into(), s), ("ev.toml".into(), t)]
-}
-
-fn exclusions(n: usize) -> Files {
-    let mut t = HEAD.to_string();
-    for i in 0..n {
-        let ex: Vec<String> = (1..=5).map(|k| format!("\"p{}\"", (i + k) % n)).collect();
-        let _ = write!(
-            t,
-            "\n[[proposition]]\nid = \"p{i}\"\ntext = \"t{i}\"\nexcludes = [{}]\n",
-            ex.join(", ")
-        );
-    }
-    for i in 0..n {
-        let source = if i % 2 == 0 {
-            "armenia-mod"
-        } else {
-            "azerbaijan-mod"
-        };
-        claim(
-            &mut t,
-            &format!("c{i}"),
-            source,
-            &format!("position = {{ proposition = \"p{i}\", stance = \"affirms\" }}"),
-        );
-    }
-    vec![("ev.toml".into(), t)]
-}
-
-fn long_quote(n: usize) -> Files {
-    let mut t = HEAD.to_string();
-    let quote = "word ".repeat(n / 5);
-    claim(&mut t, "c0", "armenia-mod", KILLED);
-    t = t.replace("quote = \"q\"", &format!("quote = \"{quote}\""));
-    claim(
-        &mut t,
-        "c1",
-        "azerbaijan-mod",
-        "figure = { party = \"armenia\", metric = \"killed\", exact = 50 }",
-    );
-    vec![("ev.toml".into(), t)]
-}
-
-fn many_events(n: usize) -> Files {
-    (0..n)
-        .map(|i| {
-            let mut t = HEAD.replace("id = \"ev\"", &format!("id = \"ev{i}\""));
-            claim(&mut t, &format!("a{i}"), "armenia-mod", KILLED);
-            claim(
-                &mut t,
-                &format!("b{i}"),
-                "azerbaijan-mod",
-                "figure = { party = \"armenia\", metric = \"killed\", exact = 50 }",
-            );
-            (format!("ev{i}.toml"), t)
-        })
-        .collect()
-}
-
-fn voices_one_row(n: usize) -> Files {
-    let mut s = String::new();
-    let mut t = HEAD.to_string();
-    for i in 0..n {
-        let party = if i % 2 == 0 { "armenia" } else { "azerbaijan" };
-        let _ = write!(s, "[[source]]\nid = \"voice-{i}\"\nname = \"n\"\nkind = \"ministry\"\nparty = \"{party}\"\n\n");
-        let body = format!(
-            "figure = {{ party = \"armenia\", metric = \"killed\", exact = {} }}",
-            1 + i % 97
-        );
-        claim(&mut t, &format!("c{i}"), &format!("voice-{i}"), &body);
-    }
-    vec![("voices.toml".into(), s), ("ev.toml".into(), t)]
-}
-
-fn errors_one_line(n: usize) -> Files {
-    let ex: Vec<String> = (0..n).map(|i| format!("\"nowhere-{i}\"")).collect();
-    let t = format!(
-        "{HEAD}\n[[proposition]]\nid = \"p\"\ntext = \"t\"\nexcludes = [{}]\n",
-        ex.join(", ")
-    );
-    vec![("ev.toml".into(), t)]
-}
-
-fn tiny_files(n: usize) -> Files {
-    let mut files = vec![("ev.toml".to_string(), HEAD.to_string())];
-    for i in 0..n {
-        let mut t = "event = \"ev\"\n".to_string();
-        claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
-        files.push((format!("c/{i:06}.toml"), t));
-    }
-    files
-}
-
-fn one_big_file(n: usize) -> Files {
-    let mut t = HEAD.to_string();
-    for i in 0..n {
-        claim(
-            &mut t,
-            &format!("c{i}"),
-            if i % 2 == 0 {
-                "armenia-mod"
-            } else {
-                "azerbaijan-mod"
-            },
-            KILLED,
-        );
-    }
-    vec![("ev.toml".into(), t)]
-}
-
-const SHAPES: &[Shape] = &[
-    Shape {
-        name: "composite chain (metrics)",
-        n: 4000,
-        make: composite_chain,
-        args: &["check"],
-    },
-    Shape {
-        name: "documents in another file",
-        n: 2000,
-        make: documents_elsewhere,
-        args: &["check"],
-    },
-    Shape {
-        name: "claims sharing one id",
-        n: 5000,
-        make: same_claim_id,
-        args: &["check"],
-    },
-    Shape {
-        name: "unknown sources vs known",
-        n: 2000,
-        make: unknown_sources,
-        args: &["check"],
-    },
-    Shape {
-        name: "errors on one line (json)",
-        n: 2000,
-        make: errors_one_line,
-        args: &["check", "--format", "json"],
-    },
-    Shape {
-        name: "propositions × 5 exclusions",
-        n: 10_000,
-        make: exclusions,
-        args: &["compare", "ev"],
-    },
-    Shape {
-        name: "quote of n bytes, table",
-        n: 4_000_000,
-        make: long_quote,
-        args: &["compare", "ev"],
-    },
-    Shape {
-        name: "voices in one row",
-        n: 1000,
-        make: voices_one_row,
-        args: &["compare", "ev"],
-    },
-    Shape {
-        name: "events, stats",
-        n: 4000,
-        make: many_events,
-        args: &["stats"],
-    },
-    Shape {
-        name: "events, check",
-        n: 4000,
-        make: many_events,
-        args: &["check"],
-    },
-    Shape {
-        name: "tiny files",
-        n: 5000,
-        make: tiny_files,
-        args: &["check"],
-    },
-    Shape {
-        name: "claims in one file",
-        n: 50_000,
-        make: one_big_file,
-        args: &["check"],
-    },
-];
+#[path = "../tests/common/shapes.rs"]
+mod shapes;
+use shapes::{Files, SHAPES};
 
 fn target_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("own path");
@@ -349,13 +88,28 @@ fn main() {
         }
         return;
     }
+    if let Some(at) = args.iter().position(|a| a == "--write") {
+        // `--write DIR WORD N`: one shape at size N, to profile it.
+        let (dir, word, n) = (&args[at + 1], &args[at + 2], &args[at + 3]);
+        let shape = SHAPES
+            .iter()
+            .find(|s| s.name.contains(word.as_str()))
+            .expect("a shape");
+        write_files(Path::new(dir), &(shape.make)(n.parse().expect("a size")));
+        return;
+    }
     let claims = PathBuf::from(env!("CARGO_BIN_EXE_claims"));
     let root = target_dir().join("hostile-bench");
     println!(
         "| shape | n | wall at n | wall at 2n | time ratio | RSS at n | RSS at 2n | RSS ratio |"
     );
     println!("|---|---|---|---|---|---|---|---|");
+    // `-- WORD` runs only the shapes whose name contains it.
+    let only = args.iter().skip(1).find(|a| !a.starts_with('-')).cloned();
     for (i, s) in SHAPES.iter().enumerate() {
+        if only.as_ref().is_some_and(|w| !s.name.contains(w.as_str())) {
+            continue;
+        }
         let mut results = Vec::new();
         for n in [s.n, 2 * s.n] {
             let dir = root.join(format!("{i:02}-{n}"));

@@ -33,6 +33,59 @@ where
     scored.into_iter().take(3).map(|(_, k)| k).collect()
 }
 
+/// How many problems of one load get typo hints (each compares its id with
+/// every known id); the rest get [`CaseHints`].
+pub const DISTANCE_HINTS: usize = 100;
+
+/// Hints for many unknown ids against one set of known ones, in constant
+/// time each after one pass: a known id that differs only by case, else the
+/// list of what exists. For the problems past [`DISTANCE_HINTS`].
+pub struct CaseHints<'a> {
+    lower: std::collections::HashMap<String, &'a str>,
+    listed: String,
+}
+
+impl<'a> CaseHints<'a> {
+    pub fn new(known: impl IntoIterator<Item = &'a str> + Clone) -> Self {
+        CaseHints {
+            lower: known
+                .clone()
+                .into_iter()
+                .map(|k| (k.to_lowercase(), k))
+                .collect(),
+            listed: listed(known),
+        }
+    }
+
+    pub fn hint(&self, wanted: &str) -> String {
+        match self.lower.get(&wanted.to_lowercase()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => self.listed.clone(),
+        }
+    }
+}
+
+/// "known: `a`, `b`, …": the first eight in order, found in one pass.
+fn listed<'a>(known: impl IntoIterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 8;
+    let mut first: Vec<&str> = Vec::with_capacity(SHOWN + 1);
+    let mut count = 0;
+    for k in known {
+        count += 1;
+        let at = first.partition_point(|x| *x < k);
+        if at < SHOWN {
+            first.insert(at, k);
+            first.truncate(SHOWN);
+        }
+    }
+    if first.is_empty() {
+        return "none is defined".to_string();
+    }
+    let shown: Vec<String> = first.iter().map(|k| format!("`{k}`")).collect();
+    let more = if count > SHOWN { ", …" } else { "" };
+    format!("known: {}{more}", shown.join(", "))
+}
+
 /// "did you mean `a`?" / "did you mean `a` or `b`?", or a list of what exists.
 pub fn hint<'a, I>(wanted: &str, known: I) -> String
 where
@@ -40,14 +93,7 @@ where
 {
     let near = nearest(wanted, known.clone());
     if near.is_empty() {
-        let mut all: Vec<&str> = known.into_iter().collect();
-        all.sort();
-        let shown: Vec<String> = all.iter().take(8).map(|k| format!("`{k}`")).collect();
-        if shown.is_empty() {
-            return "none is defined".to_string();
-        }
-        let more = if all.len() > 8 { ", …" } else { "" };
-        format!("known: {}{more}", shown.join(", "))
+        listed(known)
     } else {
         let names: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
         format!("did you mean {}?", names.join(" or "))

@@ -3,7 +3,32 @@
 //! scope. The README's "Comparison rules" describe each outcome.
 
 use super::derived::FigureValue;
-use crate::model::quantity::Amount;
+use super::supersede::Span;
+use crate::model::quantity::{Amount, Interval};
+use crate::model::when::When;
+
+/// What the pairwise rules read of a value, worked out once per voice: a
+/// row's verdict weighs every pair, so nothing here is recomputed per pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub since: Option<&'a When>,
+    pub moment: Span,
+    pub interval: Interval,
+    pub stated: Option<(Amount, Amount)>,
+    pub partial: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub fn of(v: &FigureValue<'a>) -> Self {
+        Facts {
+            since: v.since(),
+            moment: v.moment(),
+            interval: v.interval(),
+            stated: v.stated(),
+            partial: v.is_partial(),
+        }
+    }
+}
 
 /// Stated figures this many times apart are a gap worth naming, even where
 /// the intervals allow both ("up to 60" against 15).
@@ -56,18 +81,18 @@ fn gap(a: Option<(Amount, Amount)>, b: Option<(Amount, Amount)>) -> Option<f64> 
 }
 
 /// Two figures of a count at the same moment (or of unknown order).
-fn same_moment(a: &FigureValue, b: &FigureValue) -> Outcome {
-    let (ia, ib) = (a.interval(), b.interval());
+fn same_moment(a: &Facts, b: &Facts) -> Outcome {
+    let (ia, ib) = (a.interval, b.interval);
     if let Some(ratio) = ia.gap_ratio(&ib) {
         return Outcome::Conflict { ratio };
     }
     if ia.high.is_none() && ib.high.is_none() {
         return Outcome::NotComparable(Incomparable::OpenEnded);
     }
-    if a.is_partial() || b.is_partial() {
+    if a.partial || b.partial {
         return Outcome::NotComparable(Incomparable::Incomplete);
     }
-    match gap(a.stated(), b.stated()) {
+    match gap(a.stated, b.stated) {
         Some(ratio) => Outcome::Gap { ratio },
         None => Outcome::Agree,
     }
@@ -75,8 +100,8 @@ fn same_moment(a: &FigureValue, b: &FigureValue) -> Outcome {
 
 /// A count that only grows, said at an earlier and at a later moment: the
 /// earlier may be below the later, never above it.
-fn in_time_order(early: &FigureValue, late: &FigureValue) -> Outcome {
-    let (ie, il) = (early.interval(), late.interval());
+fn in_time_order(early: &Facts, late: &Facts) -> Outcome {
+    let (ie, il) = (early.interval, late.interval);
     if let Some(high) = il.high.filter(|h| ie.low > *h) {
         return Outcome::Conflict {
             ratio: ie.low.ratio(high),
@@ -85,11 +110,11 @@ fn in_time_order(early: &FigureValue, late: &FigureValue) -> Outcome {
     if ie.high.is_none() && il.high.is_none() {
         return Outcome::NotComparable(Incomparable::OpenEnded);
     }
-    if early.is_partial() || late.is_partial() {
+    if early.partial || late.partial {
         return Outcome::NotComparable(Incomparable::Incomplete);
     }
     // Only an earlier figure above a later one is a gap; below it is growth.
-    let above = early.stated().zip(late.stated()).filter(|(e, l)| e.0 > l.1);
+    let above = early.stated.zip(late.stated).filter(|(e, l)| e.0 > l.1);
     match above.and_then(|(e, l)| gap(Some(e), Some(l))) {
         Some(ratio) => Outcome::Gap { ratio },
         None => Outcome::Agree,
@@ -98,10 +123,15 @@ fn in_time_order(early: &FigureValue, late: &FigureValue) -> Outcome {
 
 /// Compares two voices' figures on a row whose metric is `cumulative` or not.
 pub fn compare(a: &FigureValue, b: &FigureValue, cumulative: bool) -> Outcome {
-    if a.since() != b.since() {
+    compare_facts(&Facts::of(a), &Facts::of(b), cumulative)
+}
+
+/// [`compare`] on facts worked out beforehand.
+pub fn compare_facts(a: &Facts, b: &Facts, cumulative: bool) -> Outcome {
+    if a.since != b.since {
         return Outcome::NotComparable(Incomparable::DifferentScopes);
     }
-    let (ma, mb) = (a.moment(), b.moment());
+    let (ma, mb) = (a.moment, b.moment);
     let ordered = if ma.1 < mb.0 {
         Some((a, b))
     } else if mb.1 < ma.0 {

@@ -5,7 +5,9 @@
 use super::statements::{both_sides, distinct_voices, Affirmed, StanceEntry};
 use super::verdict::{Conflict, ConflictDetail, Rival, Verdict};
 use super::Grouping;
-use crate::model::{Assertion, Dataset, Proposition, Stance};
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Assertion, Claim, Dataset, Proposition, Stance};
 
 fn stance(e: &StanceEntry) -> Option<Stance> {
     match &e.claim.assertion {
@@ -28,14 +30,32 @@ fn affirm_deny(voices: &[StanceEntry]) -> Option<(Vec<usize>, Vec<usize>)> {
     split.then_some((affirm, deny))
 }
 
-/// Propositions that exclude `p` or that `p` excludes: exclusion works both ways.
-fn rivals<'a, 'p>(
-    ds: &'a Dataset,
-    p: &'p Proposition,
-) -> impl Iterator<Item = &'a Proposition> + use<'a, 'p> {
-    ds.propositions
-        .iter()
-        .filter(move |q| q.id != p.id && (p.excludes.contains(&q.id) || q.excludes.contains(&p.id)))
+/// For each proposition, those that exclude it or that it excludes
+/// (exclusion works both ways), built once per comparison.
+pub(super) struct Exclusions<'a>(HashMap<&'a str, Vec<&'a Proposition>>);
+
+impl<'a> Exclusions<'a> {
+    pub(super) fn of(ds: &'a Dataset) -> Self {
+        let mut map: HashMap<&str, Vec<&Proposition>> = HashMap::new();
+        for q in &ds.propositions {
+            for e in q.excludes.iter().filter(|e| **e != q.id) {
+                if let Some(other) = ds.proposition(e) {
+                    map.entry(&q.id).or_default().push(other);
+                    map.entry(&other.id).or_default().push(q);
+                }
+            }
+        }
+        for rivals in map.values_mut() {
+            // In definition order, each once (two may exclude each other both ways).
+            rivals.sort_by_key(|p| ds.proposition_order(&p.id));
+            rivals.dedup_by(|a, b| a.id == b.id);
+        }
+        Exclusions(map)
+    }
+
+    fn rivals(&self, p: &Proposition) -> &[&'a Proposition] {
+        self.0.get(p.id.as_str()).map_or(&[], Vec::as_slice)
+    }
 }
 
 pub(super) fn verdict<'a>(
@@ -43,6 +63,7 @@ pub(super) fn verdict<'a>(
     p: &Proposition,
     voices: &[StanceEntry<'a>],
     affirmed: &Affirmed<'a>,
+    exclusions: &Exclusions<'a>,
     sides: &[String],
     by: Grouping,
 ) -> Verdict<'a> {
@@ -58,16 +79,16 @@ pub(super) fn verdict<'a>(
     }
     let mut participants = Vec::new();
     let mut found: Vec<Rival<'a>> = Vec::new();
+    let mut claims_found: HashSet<*const Claim> = HashSet::new();
     for (i, v) in voices.iter().enumerate() {
         if stance(v) != Some(Stance::Affirms) {
             continue;
         }
-        for rival in rivals(ds, p) {
+        for &rival in exclusions.rivals(p) {
             let others = affirmed.get(rival.id.as_str()).into_iter().flatten();
             for (voice, claim) in others.filter(|(k, _)| *k != v.key) {
                 participants.push(i);
-                let known = found.iter().any(|r| std::ptr::eq(r.claim, *claim));
-                if !known {
+                if claims_found.insert(*claim as *const Claim) {
                     found.push(Rival {
                         proposition: rival,
                         voice: voice.clone(),

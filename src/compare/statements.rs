@@ -49,14 +49,6 @@ impl Topic<'_> {
     pub fn is_demand(&self) -> bool {
         matches!(self, Topic::Proposition(p) if p.kind == PropositionKind::Demand)
     }
-
-    fn is_about(&self, c: &Claim) -> bool {
-        match (&c.assertion, self) {
-            (Assertion::Accusation(a), Topic::Act(t)) => a.act == t.id,
-            (Assertion::Position(p), Topic::Proposition(t)) => p.proposition == t.id,
-            _ => false,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -137,27 +129,34 @@ fn stance_entries<'a>(
 }
 
 /// The topics claims speak to: acts in vocabulary order, then propositions,
-/// then appeals, in the order they are defined.
-fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<Topic<'a>> {
-    let mut topics: Vec<Topic> = Vec::new();
-    for c in claims {
+/// then appeals, in the order they are defined; each with its claims.
+fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<(Topic<'a>, Vec<&'a Claim>)> {
+    let mut topics: Vec<(Topic, Vec<&Claim>)> = Vec::new();
+    let mut seen: HashMap<(bool, &str), usize> = HashMap::new();
+    for &c in claims {
         let t = match &c.assertion {
             Assertion::Accusation(a) => ds.act(&a.act).map(Topic::Act),
             Assertion::Position(p) => ds.proposition(&p.proposition).map(Topic::Proposition),
             Assertion::Figure(_) | Assertion::Retraction { .. } => None,
         };
-        if let Some(t) = t.filter(|t| !topics.iter().any(|x| x.id() == t.id())) {
-            topics.push(t);
+        let Some(t) = t else { continue };
+        let key: (bool, &'a str) = match t {
+            Topic::Act(a) => (true, &a.id),
+            Topic::Proposition(p) => (false, &p.id),
+        };
+        match seen.get(&key) {
+            Some(&i) => topics[i].1.push(c),
+            None => {
+                seen.insert(key, topics.len());
+                topics.push((t, vec![c]));
+            }
         }
     }
-    topics.sort_by_key(|t| match t {
-        Topic::Act(a) => (0, ds.acts.iter().position(|x| x.id == a.id).unwrap_or(0)),
+    topics.sort_by_cached_key(|(t, _)| match t {
+        Topic::Act(a) => (0, ds.act_order(&a.id)),
         Topic::Proposition(p) => (
             1 + usize::from(t.is_appeal() || t.is_demand()),
-            ds.propositions
-                .iter()
-                .position(|x| x.id == p.id)
-                .unwrap_or(0),
+            ds.proposition_order(&p.id),
         ),
     });
     topics
@@ -203,14 +202,10 @@ pub(super) fn rows<'a>(
     places: &PlaceTree,
 ) -> Vec<StatementRow<'a>> {
     let affirmed = affirmed(ds, claims, by, withdrawn);
+    let exclusions = positions::Exclusions::of(ds);
     topics(ds, claims)
         .into_iter()
-        .map(|topic| {
-            let on_topic: Vec<&Claim> = claims
-                .iter()
-                .copied()
-                .filter(|c| topic.is_about(c))
-                .collect();
+        .map(|(topic, on_topic)| {
             let col_entries = stance_entries(&on_topic, &|c| cell_key(ds, c, by), withdrawn);
             let cells = into_cells(columns, col_entries, |e| &e.key);
             let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
@@ -221,7 +216,7 @@ pub(super) fn rows<'a>(
                 _ if topic.is_demand() => Verdict::Demand,
                 Topic::Act(_) => accusations::verdict(ds, &voices, by, &event.sides),
                 Topic::Proposition(p) => {
-                    positions::verdict(ds, p, &voices, &affirmed, &event.sides, by)
+                    positions::verdict(ds, p, &voices, &affirmed, &exclusions, &event.sides, by)
                 }
             };
             StatementRow {

@@ -3,7 +3,7 @@
 //! set of voices and what they said, never on their order.
 
 use super::derived::FigureValue;
-use super::pairs::{self, Incomparable, Outcome};
+use super::pairs::{self, Facts, Incomparable, Outcome};
 use super::perspective::Perspective;
 use crate::model::quantity::Amount;
 use crate::model::{Claim, Proposition};
@@ -145,12 +145,12 @@ pub struct Voiced<'v, 'a> {
 
 /// A pair's sort key for ties: the smaller pair of intervals first, so the
 /// pair named does not depend on the entries' order.
-fn pair_key(voices: &[Voiced], i: usize, j: usize) -> (Amount, Amount, Amount, Amount) {
-    let k = |x: &Voiced| {
-        let iv = x.value.interval();
+fn pair_key(facts: &[Facts], i: usize, j: usize) -> (Amount, Amount, Amount, Amount) {
+    let k = |x: &Facts| {
+        let iv = x.interval;
         (iv.low, iv.high.unwrap_or(Amount::milli(u128::MAX)))
     };
-    let (a, b) = (k(&voices[i]), k(&voices[j]));
+    let (a, b) = (k(&facts[i]), k(&facts[j]));
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     (lo.0, lo.1, hi.0, hi.1)
 }
@@ -173,13 +173,13 @@ impl Pairs {
 
     /// The most distant pair is named; of equally distant ones, the smaller
     /// pair of intervals, so the name does not depend on the entries' order.
-    fn add(&mut self, voices: &[Voiced], pair: (usize, usize, f64, bool)) {
+    fn add(&mut self, facts: &[Facts], pair: (usize, usize, f64, bool)) {
         self.part[pair.0] = true;
         self.part[pair.1] = true;
         let better = self.named.is_none_or(|b| {
             pair.2
                 .total_cmp(&b.2)
-                .then_with(|| pair_key(voices, b.0, b.1).cmp(&pair_key(voices, pair.0, pair.1)))
+                .then_with(|| pair_key(facts, b.0, b.1).cmp(&pair_key(facts, pair.0, pair.1)))
                 .is_ge()
         });
         if better {
@@ -221,24 +221,24 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     // Voices in an agreeing pair; in one about one moment; a confirmation.
     let (mut agree, mut same, mut confirmed) = (vec![false; n], vec![false; n], false);
     let mut apart: Option<Incomparable> = None;
+    let facts: Vec<Facts> = voices.iter().map(|v| Facts::of(v.value)).collect();
     for i in 0..n {
         for j in i + 1..n {
             if voices[i].key == voices[j].key {
                 continue;
             }
-            let (a, b) = (&voices[i], &voices[j]);
-            match pairs::compare(a.value, b.value, cumulative) {
+            let (a, b) = (&facts[i], &facts[j]);
+            match pairs::compare_facts(a, b, cumulative) {
                 Outcome::Conflict { ratio } => {
-                    let ordered = a.value.moment().1 < b.value.moment().0
-                        || b.value.moment().1 < a.value.moment().0;
-                    conflicts.add(voices, (i, j, ratio, ordered && cumulative));
+                    let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
+                    conflicts.add(&facts, (i, j, ratio, ordered && cumulative));
                 }
-                Outcome::Gap { ratio } => gaps.add(voices, (i, j, ratio, false)),
+                Outcome::Gap { ratio } => gaps.add(&facts, (i, j, ratio, false)),
                 Outcome::Agree => {
                     (agree[i], agree[j]) = (true, true);
                     if same_moment(a, b) {
                         (same[i], same[j]) = (true, true);
-                        confirmed |= confirms(a, b);
+                        confirmed |= confirms((&voices[i], a), (&voices[j], b));
                     }
                 }
                 Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
@@ -273,17 +273,17 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
 /// A party's official self-report and its adversary's official claim that
 /// give one and the same number for one and the same moment (not merely
 /// moments that may coincide, such as "by 2 May" and "May").
-fn confirms(a: &Voiced, b: &Voiced) -> bool {
+fn confirms((a, fa): (&Voiced, &Facts), (b, fb): (&Voiced, &Facts)) -> bool {
     let pair = [a.perspective, b.perspective];
     let sides = pair.contains(&Perspective::Own) && pair.contains(&Perspective::Adversary);
-    let (x, y) = (a.value.interval(), b.value.interval());
+    let (x, y) = (fa.interval, fb.interval);
     let exact = x.high == Some(x.low) && x == y;
-    sides && exact && a.official && b.official && a.value.moment() == b.value.moment()
+    sides && exact && a.official && b.official && fa.moment == fb.moment
 }
 
 /// Whether two figures may stand at one moment.
-fn same_moment(a: &Voiced, b: &Voiced) -> bool {
-    let (x, y) = (a.value.moment(), b.value.moment());
+fn same_moment(a: &Facts, b: &Facts) -> bool {
+    let (x, y) = (a.moment, b.moment);
     x.0 <= y.1 && y.0 <= x.1
 }
 

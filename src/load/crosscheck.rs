@@ -16,23 +16,36 @@ use crate::suggest;
 impl Merger<'_, '_> {
     pub(super) fn resolve_refs(&mut self) {
         let refs = std::mem::take(&mut self.refs);
-        for r in refs {
-            if self.places.contains_key(&(r.kind, r.id.clone())) {
-                continue;
-            }
-            let known = self.known_ids(r.kind);
-            let mut hint = suggest::hint(&r.id, known.iter().copied());
+        let mut known: HashMap<RefKind, (Vec<&str>, Option<suggest::CaseHints>)> = HashMap::new();
+        let mut diags = Vec::new();
+        for r in refs
+            .iter()
+            .filter(|r| !self.places.contains_key(&(r.kind, r.id.clone())))
+        {
+            let (known, by_case) = known
+                .entry(r.kind)
+                .or_insert_with(|| (self.known_ids(r.kind), None));
+            // Typo hints compare the id with every known one: only the first
+            // few problems get them, so thousands of unknown ids against
+            // thousands of known ones stay linear.
+            let mut hint = if diags.len() < suggest::DISTANCE_HINTS {
+                suggest::hint(&r.id, known.iter().copied())
+            } else {
+                by_case
+                    .get_or_insert_with(|| suggest::CaseHints::new(known.iter().copied()))
+                    .hint(&r.id)
+            };
             if r.uses > 1 {
                 hint = format!("{hint} ({} uses in this file)", r.uses);
             }
-            let d = r.first.diag(
+            diags.push(r.first.diag(
                 Code::UnknownId,
                 self.files,
                 format!("unknown {} `{}`", r.kind.name(), r.id),
                 hint,
-            );
-            self.diags.push(d);
+            ));
         }
+        self.diags.extend(diags);
     }
 
     /// Breakdowns with a vague word: summed now that the words' intervals are known.
@@ -167,43 +180,54 @@ impl Merger<'_, '_> {
     }
 
     /// Duplicate claim ids, found by sorting hashes; the error path re-reads
-    /// the files concerned to name both places.
+    /// the files concerned (each once, with one line table) to name both places.
     pub(super) fn check_claim_ids(&mut self) {
         let mut ids = std::mem::take(&mut self.claim_ids);
         ids.sort_unstable();
-        let mut reread: HashMap<u32, Option<(String, String)>> = HashMap::new();
-        let mut text_of = |file: u32| -> Option<(String, String)> {
-            reread
-                .entry(file)
-                .or_insert_with(|| {
-                    let f = self.files.get(file as usize)?;
+        let groups: Vec<&[(u64, u32, u32)]> = ids
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|g| g.len() > 1)
+            .collect();
+        let mut texts: HashMap<u32, (String, String)> = HashMap::new();
+        for &(_, file, _) in groups.iter().flat_map(|g| g.iter()) {
+            if let std::collections::hash_map::Entry::Vacant(e) = texts.entry(file) {
+                let read = self.files.get(file as usize).and_then(|f| {
                     let bytes = f.read().ok()?;
                     let text = decode(&f.display, &bytes).ok()?.to_string();
                     Some((f.display.clone(), text))
-                })
-                .clone()
-        };
-        let mut found = Vec::new();
-        for group in ids.chunk_by(|a, b| a.0 == b.0) {
-            if group.len() < 2 {
-                continue;
+                });
+                if let Some(t) = read {
+                    e.insert(t);
+                }
             }
+        }
+        let lines: HashMap<u32, LineIndex> = texts
+            .iter()
+            .map(|(&f, (_, t))| (f, LineIndex::new(t)))
+            .collect();
+        let mut found = Vec::new();
+        for group in groups {
             let located: Vec<(String, String, usize, usize, String)> = group
                 .iter()
                 .filter_map(|&(_, file, off)| {
-                    let (display, text) = text_of(file)?;
+                    let (display, text) = texts.get(&file)?;
                     let off = off as usize;
                     let rest = text.get(off..)?;
                     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
                     let id = rest[1..].split(quote).next()?.to_string();
-                    let (line, col, snippet) = LineIndex::new(&text).locate(off);
-                    Some((id, display, line, col, snippet))
+                    let (line, col, snippet) = lines.get(&file)?.locate(off);
+                    Some((id, display.clone(), line, col, snippet))
                 })
                 .collect();
-            // Equal hashes of different ids are not duplicates.
+            // Equal hashes of different ids are not duplicates: each copy
+            // is named against the first of its own id.
+            let mut first: HashMap<&str, usize> = HashMap::new();
             for (i, a) in located.iter().enumerate() {
-                if let Some(first) = located[..i].iter().find(|b| b.0 == a.0) {
-                    found.push((a.clone(), first.clone()));
+                match first.get(a.0.as_str()) {
+                    Some(&f) => found.push((a.clone(), located[f].clone())),
+                    None => {
+                        first.insert(&a.0, i);
+                    }
                 }
             }
         }

@@ -270,7 +270,12 @@ impl Merger<'_, '_> {
             }
             if w.claim != w.target && !all.contains(&id_hash(&w.target)) {
                 let known = self.ds.claims.iter().map(|c| c.id.as_str());
-                let hint = suggest::hint(&w.target, known);
+                // Typo hints compare with every kept claim: the first few only.
+                let hint = if self.diags.len() < suggest::DISTANCE_HINTS {
+                    suggest::hint(&w.target, known)
+                } else {
+                    "`claims list` shows claim ids".to_string()
+                };
                 let message = format!("{} unknown claim `{}`", verb(w), w.target);
                 self.diags.push(problem(&path, w, message, &hint));
                 continue;

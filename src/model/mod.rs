@@ -392,6 +392,18 @@ impl Dataset {
             .get(id)
             .map(|&i| &self.propositions[i])
     }
+    /// Where an act stands in the vocabulary (unknown ids last).
+    pub fn act_order(&self, id: &str) -> usize {
+        self.index.acts.get(id).copied().unwrap_or(usize::MAX)
+    }
+    /// Where a proposition stands among those defined (unknown ids last).
+    pub fn proposition_order(&self, id: &str) -> usize {
+        self.index
+            .propositions
+            .get(id)
+            .copied()
+            .unwrap_or(usize::MAX)
+    }
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.index.categories.get(id).map(|&i| &self.categories[i])
     }

@@ -82,7 +82,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
             });
         }
     }
-    let mut cited: Vec<Vec<&str>> = Vec::new();
+    let mut cited: std::collections::HashSet<Vec<&str>> = std::collections::HashSet::new();
     for row in &cmp.statements {
         let Verdict::Conflict(d) = &row.verdict else {
             continue;
@@ -94,8 +94,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
             .collect();
         ids.sort_unstable();
         ids.dedup();
-        if !cited.contains(&ids) {
-            cited.push(ids);
+        if cited.insert(ids) {
             notes.push(Note {
                 subject: row.label().to_string(),
                 kind: conflict_label(&d.conflict),

@@ -2,7 +2,7 @@
 //!
 //! Generates (once, under target/bench-corpus/) a 10 × 100 and a 1,000 × 1,000
 //! claim corpus with `examples/gen_corpus.rs`, then prints for `check`,
-//! `list --source X --format json` and `compare EVENT`: the median wall time of
+//! `list --source X --format json`, `compare EVENT` and `stats`: the median wall time of
 //! several runs, MB/s, claims/s and peak memory, next to the floor (the same files
 //! parsed into `toml::Table` on one thread) and the ratio to it. Also the
 //! start-up of `compare kilisali-2021` on the built-in data against a hello-world binary.
@@ -195,6 +195,11 @@ fn main() {
                 false,
             ),
             ("compare EVENT, index current", compare, true),
+            (
+                "stats (every event compared)",
+                vec!["--data", dir, "stats"],
+                false,
+            ),
         ] {
             let mut walls = Vec::new();
             let mut peak = 0;

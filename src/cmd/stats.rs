@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::compare::{self, Options, Perspective, Verdict};
+use crate::load::{self, Keep};
 use crate::render::emit_sheet;
 use crate::view::{Cell, Sheet};
 
@@ -113,19 +114,50 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
     }
 }
 
+/// Files loaded together at most, in bytes, when comparing event by event.
+const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let ds = ctx.dataset()?;
+    // A first pass checks everything and keeps no claim, like `check`; it
+    // counts claims per source and tells which files hold which events.
+    let (files, diags, skipped) = load::files_for(&ctx.data);
+    let mut first = ctx.load_files(files.clone(), diags, skipped, &Keep::Nothing, None, false)?;
+    let ds = &first.dataset;
     let mut stats: BTreeMap<String, SourceStats> = BTreeMap::new();
-    for c in &ds.claims {
-        let s = stats.entry(c.source.clone()).or_default();
-        s.claims += 1;
-        s.events.insert(c.event.clone());
+    for ((event, source), n) in &first.tally {
+        let s = stats.entry(source.clone()).or_default();
+        s.claims += n;
+        s.events.insert(event.clone());
     }
-    for event in &ds.events {
-        add_comparison(
-            &mut stats,
-            &compare::compare(&ds, event, Options::default()),
-        );
+    let events: Vec<&str> = ds.events.iter().map(|e| e.id.as_str()).collect();
+    let plan = first
+        .index
+        .as_ref()
+        .and_then(|ix| load::index::batches(&files, ix, &events, BATCH_BYTES));
+    match plan {
+        // Then the events' files a batch at a time: memory follows the
+        // batch, not the folder.
+        Some(batches) => {
+            for (events, chosen) in batches {
+                let batch = chosen.into_iter().map(|i| files[i].clone()).collect();
+                let none = (Vec::new(), load::Skipped::default());
+                let loaded = ctx.load_files(batch, none.0, none.1, &Keep::All, None, false)?;
+                for event in events.iter().filter_map(|e| loaded.dataset.event(e)) {
+                    let cmp = compare::compare(&loaded.dataset, event, Options::default());
+                    add_comparison(&mut stats, &cmp);
+                }
+            }
+        }
+        // Built-in data (small, not indexed): everything at once.
+        None => {
+            let all = ctx.dataset()?;
+            for event in &all.events {
+                add_comparison(
+                    &mut stats,
+                    &compare::compare(&all, event, Options::default()),
+                );
+            }
+        }
     }
     let mut order: Vec<(&String, &mut SourceStats)> = stats.iter_mut().collect();
     order.sort_by(|a, b| b.1.claims.cmp(&a.1.claims).then(a.0.cmp(b.0)));
@@ -150,6 +182,8 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
         &StatsRecord { sources: rows },
         &sheet,
     )?;
+    // The index of what each file holds, for the next command.
+    load::remember(&ctx.data, &mut first);
     Ok(0)
 }
 

@@ -128,40 +128,164 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usi
     {
         return None;
     }
-    let mut chosen: Vec<bool> = entries
-        .iter()
-        .map(|e| match e {
-            None => true,
-            Some(e) => {
-                e.shared
-                    || e.events.iter().any(|x| x == event)
-                    || e.claim_events.iter().any(|x| x == event)
-            }
-        })
-        .collect();
-    // Follow cross-file references to documents and propositions.
-    let mut definer: HashMap<&str, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        for d in e.iter().flat_map(|e| e.defines.iter()) {
-            definer.insert(d.as_str(), i);
-        }
-    }
-    let mut queue: Vec<usize> = (0..chosen.len()).filter(|&i| chosen[i]).collect();
-    let mut seen = HashSet::new();
-    while let Some(i) = queue.pop() {
-        for need in entries[i].iter().flat_map(|e| e.needs.iter()) {
-            if !seen.insert(need.as_str()) {
+    let plan = Plan::new(&entries);
+    Some(plan.files_for(event))
+}
+
+/// Which files each event needs, from every file's index entry (`None`:
+/// built-in, always read): worked out once, then per event in time
+/// proportional to its own files.
+struct Plan<'e> {
+    /// Files read for every event: the vocabulary, shared definitions.
+    always: Vec<usize>,
+    /// Per event, the files that define it or hold its claims.
+    of_event: HashMap<&'e str, Vec<usize>>,
+    /// Which file defines each document and proposition (`d:`, `p:`).
+    definer: HashMap<&'e str, usize>,
+    entries: Vec<Option<&'e IndexEntry>>,
+}
+
+impl<'e> Plan<'e> {
+    fn new(entries: &[Option<&'e IndexEntry>]) -> Self {
+        let mut plan = Plan {
+            always: Vec::new(),
+            of_event: HashMap::new(),
+            definer: HashMap::new(),
+            entries: entries.to_vec(),
+        };
+        for (i, e) in entries.iter().enumerate() {
+            let Some(e) = e else {
+                plan.always.push(i);
                 continue;
+            };
+            if e.shared {
+                plan.always.push(i);
             }
-            if let Some(&j) = definer.get(need.as_str()) {
-                if !chosen[j] {
-                    chosen[j] = true;
-                    queue.push(j);
+            for ev in e.events.iter().chain(&e.claim_events) {
+                let files = plan.of_event.entry(ev.as_str()).or_default();
+                if files.last() != Some(&i) {
+                    files.push(i);
+                }
+            }
+            for d in &e.defines {
+                plan.definer.insert(d.as_str(), i);
+            }
+        }
+        // What the files read for every event refer to is read for every event too.
+        let mut closure = plan.closure(plan.always.clone());
+        closure.extend(plan.always.iter().copied());
+        closure.sort_unstable();
+        closure.dedup();
+        plan.always = closure;
+        plan
+    }
+
+    /// The files `start` refers to for documents and propositions, and those
+    /// they refer to in turn, with `start` itself.
+    fn closure(&self, start: Vec<usize>) -> Vec<usize> {
+        let mut chosen: HashSet<usize> = start.iter().copied().collect();
+        let mut queue = start;
+        let mut seen = HashSet::new();
+        while let Some(i) = queue.pop() {
+            for need in self.entries[i].iter().flat_map(|e| e.needs.iter()) {
+                if !seen.insert(need.as_str()) {
+                    continue;
+                }
+                if let Some(&j) = self.definer.get(need.as_str()) {
+                    if chosen.insert(j) {
+                        queue.push(j);
+                    }
                 }
             }
         }
+        let mut all: Vec<usize> = chosen.into_iter().collect();
+        all.sort_unstable();
+        all
     }
-    Some((0..chosen.len()).filter(|&i| chosen[i]).collect())
+
+    /// The files an event needs besides the ones always read, following
+    /// cross-file references to documents and propositions.
+    fn own_files(&self, event: &str) -> Vec<usize> {
+        self.closure(self.of_event.get(event).cloned().unwrap_or_default())
+    }
+
+    fn files_for(&self, event: &str) -> Vec<usize> {
+        let mut all: Vec<usize> = self
+            .always
+            .iter()
+            .copied()
+            .chain(self.own_files(event))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// Events grouped so that each group's files together stay under `budget`
+/// bytes (an event that alone needs more is a group of its own), each group
+/// with the files it needs: `stats` loads one group at a time, so memory
+/// follows the budget, not the folder. `None` when a file is not indexed.
+pub fn batches(
+    files: &[InputFile],
+    indexed: &[IndexedFile],
+    events: &[&str],
+    budget: u64,
+) -> Option<Vec<(Vec<String>, Vec<usize>)>> {
+    let by_path: HashMap<&Path, &IndexedFile> =
+        indexed.iter().map(|f| (f.path.as_path(), f)).collect();
+    let mut entries = Vec::with_capacity(files.len());
+    let mut sizes = Vec::with_capacity(files.len());
+    for f in files {
+        match &f.origin {
+            Origin::Embedded(_) => {
+                entries.push(None);
+                sizes.push(0);
+            }
+            Origin::Disk(path) => {
+                let known = by_path.get(path.as_path())?;
+                entries.push(Some(&known.entry));
+                sizes.push(known.size);
+            }
+        }
+    }
+    let plan = Plan::new(&entries);
+    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    let (mut group, mut chosen, mut bytes) = (Vec::new(), HashSet::new(), 0u64);
+    for event in events {
+        let own = plan.own_files(event);
+        let more: u64 = own
+            .iter()
+            .filter(|i| !chosen.contains(*i))
+            .map(|&i| sizes[i])
+            .sum();
+        if !group.is_empty() && bytes + more > budget {
+            groups.push(finish(
+                &plan,
+                std::mem::take(&mut group),
+                std::mem::take(&mut chosen),
+            ));
+            bytes = 0;
+        }
+        bytes += own
+            .iter()
+            .filter(|i| !chosen.contains(*i))
+            .map(|&i| sizes[i])
+            .sum::<u64>();
+        chosen.extend(own);
+        group.push(event.to_string());
+    }
+    if !group.is_empty() {
+        groups.push(finish(&plan, group, chosen));
+    }
+    Some(groups)
+}
+
+fn finish(plan: &Plan, events: Vec<String>, chosen: HashSet<usize>) -> (Vec<String>, Vec<usize>) {
+    let mut files: Vec<usize> = plan.always.iter().copied().chain(chosen).collect();
+    files.sort_unstable();
+    files.dedup();
+    (events, files)
 }
 
 /// For the built-in data, which keeps one event per file named after it
@@ -209,4 +333,118 @@ pub fn store(folder: &Path, entries: Vec<IndexedFile>) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, size: u64, entry: IndexEntry) -> (InputFile, IndexedFile) {
+        let path = PathBuf::from(format!("/data/{name}"));
+        let input = InputFile {
+            display: name.to_string(),
+            origin: Origin::Disk(path.clone()),
+            bytes: None,
+            root: None,
+        };
+        (
+            input,
+            IndexedFile {
+                path,
+                size,
+                mtime: 0,
+                entry,
+            },
+        )
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn batches_keep_each_events_files_together_under_the_budget() {
+        let (files, indexed): (Vec<_>, Vec<_>) = [
+            file(
+                "vocab.toml",
+                10,
+                IndexEntry {
+                    shared: true,
+                    ..IndexEntry::default()
+                },
+            ),
+            file(
+                "a.toml",
+                60,
+                IndexEntry {
+                    events: strings(&["a"]),
+                    needs: strings(&["d:x"]),
+                    ..IndexEntry::default()
+                },
+            ),
+            file(
+                "b.toml",
+                60,
+                IndexEntry {
+                    events: strings(&["b"]),
+                    ..IndexEntry::default()
+                },
+            ),
+            // Claims about `a` in a file of their own, and a document `a` cites.
+            file(
+                "more-a.toml",
+                30,
+                IndexEntry {
+                    claim_events: strings(&["a"]),
+                    ..IndexEntry::default()
+                },
+            ),
+            file(
+                "docs.toml",
+                5,
+                IndexEntry {
+                    defines: strings(&["d:x"]),
+                    ..IndexEntry::default()
+                },
+            ),
+            file(
+                "c.toml",
+                200,
+                IndexEntry {
+                    events: strings(&["c"]),
+                    ..IndexEntry::default()
+                },
+            ),
+        ]
+        .into_iter()
+        .unzip();
+        let groups = batches(&files, &indexed, &["a", "b", "c"], 100).expect("all indexed");
+        let names = |g: &(Vec<String>, Vec<usize>)| -> Vec<&str> {
+            g.1.iter().map(|&i| files[i].display.as_str()).collect()
+        };
+        assert_eq!(
+            groups.len(),
+            3,
+            "a (95 bytes) and b (60) do not fit in 100 together"
+        );
+        assert_eq!(groups[0].0, ["a"]);
+        assert_eq!(
+            names(&groups[0]),
+            ["vocab.toml", "a.toml", "more-a.toml", "docs.toml"]
+        );
+        assert_eq!(names(&groups[1]), ["vocab.toml", "b.toml"]);
+        // An event bigger than the budget is a group of its own.
+        assert_eq!(names(&groups[2]), ["vocab.toml", "c.toml"]);
+        let together = batches(&files, &indexed, &["a", "b", "c"], 1000).expect("all indexed");
+        assert_eq!(together.len(), 1);
+        assert_eq!(together[0].0, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_file_the_index_does_not_know_means_no_plan() {
+        let (files, _): (Vec<_>, Vec<_>) = [file("a.toml", 1, IndexEntry::default())]
+            .into_iter()
+            .unzip();
+        assert!(batches(&files, &[], &["a"], 100).is_none());
+    }
 }

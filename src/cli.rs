@@ -250,7 +250,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Report { event } => cmd::report::run(&ctx, &event, &mut out)?,
         Command::Show { claim } => cmd::show::run(&ctx, &claim, &mut out)?,
         Command::Stats => cmd::stats::run(&ctx, &mut out)?,
-        Command::New { event } => cmd::new::run(&ctx, &event, &mut out)?,
+        // Unbuffered, and not flushed again below: `new` says itself when its
+        // path could not be printed, since the file is written.
+        Command::New { event } => return cmd::new::run(&ctx, &event, &mut std::io::stdout()),
         Command::Schema => cmd::schema::run(&mut out)?,
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "claims", &mut out);

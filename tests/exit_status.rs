@@ -107,3 +107,41 @@ fn regression_new_refuses_to_shadow_the_shipped_vocabulary() {
         assert!(!dir.path().join(format!("{id}.toml")).exists());
     }
 }
+
+/// `new` wrote its file; a full stdout only loses the printed path, which it
+/// says on stderr (it used to exit 2 as if nothing had been written).
+#[test]
+fn regression_new_into_a_full_stdout_succeeds_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().to_str().expect("utf-8");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+        .env_remove("CLAIMS_DATA")
+        .args(["--data", d, "new", "my-event"])
+        .stdout(full)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(dir.path().join("my-event.toml").is_file());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("my-event.toml") && err.contains("could not be printed"),
+        "{err}"
+    );
+}
+
+/// `compare sources` took the shipped sources.toml for an event file and
+/// reported 48 duplicate ids; it is an unknown event, with the known ones.
+#[test]
+fn regression_compare_sources_is_an_unknown_event() {
+    for name in ["sources", "vocabulary"] {
+        Claims::new()
+            .args(["compare", name])
+            .fails(2)
+            .stderr_has(&format!("unknown event `{name}`"))
+            .stderr_has("kilisali-2021");
+    }
+}

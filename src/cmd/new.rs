@@ -184,6 +184,14 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
         }
     };
     file.write_all(template(id, &today()).as_bytes())?;
-    writeln!(out, "wrote {}", path.display())?;
+    // The file is the command's work: once it is written, a stdout that
+    // cannot take the path (a full disk, a closed pipe) is said, not failed on.
+    if let Err(e) = writeln!(out, "wrote {}", path.display()).and_then(|_| out.flush()) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "wrote {} (its path could not be printed: {e})",
+            path.display()
+        );
+    }
     Ok(0)
 }

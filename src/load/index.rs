@@ -295,6 +295,10 @@ pub fn select_builtin(files: &[InputFile], event: &str) -> Option<Vec<usize>> {
         return None;
     }
     let wanted = format!("{event}.toml");
+    // `compare sources` names no event: the full load says so, with the nearest ids.
+    if super::input::SHARED_FILES.contains(&wanted.as_str()) {
+        return None;
+    }
     let own = files.iter().position(|f| f.file_name() == wanted)?;
     let mut chosen: Vec<usize> = files
         .iter()

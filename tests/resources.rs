@@ -192,3 +192,35 @@ fn regression_a_row_of_two_thousand_voices_names_the_most_distant_pair() {
         "every voice is 2× or more from another"
     );
 }
+
+/// The hand-written hostile and broken fixtures, each alone in a folder,
+/// under the same memory limit in `check`, `compare` and `list`.
+#[test]
+fn every_hostile_and_broken_fixture_stays_within_the_memory_limit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut n = 0;
+    for sub in ["hostile", "broken", "good", "sources"] {
+        for entry in std::fs::read_dir(root.join(sub))
+            .expect("fixtures")
+            .flatten()
+        {
+            let dir = tempfile::tempdir().expect("temp dir");
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+            for args in [
+                &["check"][..],
+                &["compare", "ev"],
+                &["list", "--format", "json"],
+            ] {
+                let out = limited(dir.path(), args);
+                let code = exit_of(&out);
+                assert!(
+                    code == 0 || code == 2,
+                    "{:?} {args:?}: exit {code}",
+                    entry.path()
+                );
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 15, "{n} fixtures");
+}

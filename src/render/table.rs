@@ -24,12 +24,15 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
     if style.color {
         table.enforce_styling();
     }
-    table.set_header(
-        sheet
-            .headers
-            .iter()
-            .map(|h| TCell::new(escape(h)).add_attribute(Attribute::Bold)),
-    );
+    table.set_header(sheet.headers.iter().map(|h| {
+        let cell = TCell::new(escape(h));
+        // `--color never` and NO_COLOR: no escape code at all, bold included.
+        if style.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
     for row in &sheet.rows {
         table.add_row(row.iter().map(|c| {
             let cell = TCell::new(escape(&c.text));

@@ -51,3 +51,54 @@ fn regression_color_never_and_no_color_write_no_escape_code_on_a_terminal() {
         }
     }
 }
+
+/// The same command into a pipe: nothing is wrapped or cut there.
+fn piped(args: &str) -> String {
+    let out = Command::new(assert_cmd::cargo::cargo_bin("claims"))
+        .args(args.split_whitespace())
+        .env_remove("CLAIMS_DATA")
+        .env("CLAIMS_NO_CACHE", "1")
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Letters and digits in runs: a word broken across lines leaves a run
+/// (`azerbai`, `jan`) that the unbroken text never has.
+fn runs(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Tables broke words letter by letter at 80 columns (`azerbai` / `jan-mod`)
+/// and prose ran past the edge; now nothing is wider than the terminal and
+/// no word is split, at any width from 60 to 200.
+#[test]
+fn regression_no_line_is_wider_than_the_terminal_or_splits_a_word() {
+    for command in COMMANDS
+        .iter()
+        .chain(&["compare tavush-2020", "compare september-2022"])
+    {
+        let whole = runs(&piped(command));
+        for cols in [60u16, 72, 80, 100, 120, 160, 200] {
+            let drawn = on_terminal(cols, "", &format!("--color never {command}"));
+            for line in drawn.lines() {
+                let width = unicode_width::UnicodeWidthStr::width(line.trim_end_matches('\r'));
+                // Only a single word wider than a line (a web address) may
+                // run on; the terminal folds it, and it stays one piece.
+                let one_word = !line.trim().contains(char::is_whitespace);
+                assert!(
+                    width <= usize::from(cols) || one_word,
+                    "{command} at {cols}: {width} wide:\n{line}"
+                );
+            }
+            let broken: Vec<String> = runs(&drawn).difference(&whole).cloned().collect();
+            assert!(
+                broken.is_empty(),
+                "{command} at {cols} splits words: {broken:?}\n{drawn}"
+            );
+        }
+    }
+}

@@ -31,13 +31,14 @@ pub struct Filters {
     pub metric: Option<String>,
 }
 
+/// At most `max` characters, cut at a space (a word is never cut in two) and marked "…".
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
+        return text.to_string();
     }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_space = cut.rfind(char::is_whitespace).filter(|&i| i > 0);
+    format!("{}…", cut[..at_space.unwrap_or(cut.len())].trim_end())
 }
 
 fn check_filters(ds: &Dataset, f: &Filters) -> anyhow::Result<()> {

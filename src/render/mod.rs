@@ -8,7 +8,9 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod output;
+pub mod stacked;
 pub mod table;
+pub mod wrap;
 
 use std::io::{self, Write};
 
@@ -28,6 +30,15 @@ pub fn emit<R: Serialize>(
 ) -> io::Result<()> {
     match style.format {
         Format::Json => json::write_record(out, kind, record),
+        // On a terminal, prose lines wider than it wrap at a space.
+        Format::Table => match table::terminal_width(style) {
+            Some(width) => {
+                let mut wrapped = wrap::WrapLines::new(out, width);
+                people(&mut wrapped, style)?;
+                wrapped.finish()
+            }
+            None => people(out, style),
+        },
         _ => people(out, style),
     }
 }

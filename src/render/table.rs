@@ -8,6 +8,7 @@ use comfy_table::{
 };
 
 use crate::render::output::Style;
+use crate::render::stacked;
 use crate::sanitize::escape;
 use crate::view::{Sheet, Tone};
 
@@ -50,8 +51,13 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
         }));
     }
     if style.terminal {
-        // Columns exist once the header is set.
-        for &(i, w) in &sheet.min_widths {
+        // Columns exist once the header is set. Each keeps at least its
+        // longest word, so that no word is ever broken (the caller has
+        // checked that these fit the terminal).
+        let least = stacked::least_widths(sheet);
+        for (i, &w) in least.iter().enumerate() {
+            // A constraint's width counts the cell's padding (one space each side).
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
             if let Some(col) = table.column_mut(i) {
                 col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
             }
@@ -60,7 +66,21 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
     table
 }
 
+/// The terminal's width, when stdout is one.
+pub fn terminal_width(style: &Style) -> Option<usize> {
+    if !style.terminal {
+        return None;
+    }
+    let probe = Table::new();
+    probe.width().map(usize::from)
+}
+
 pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
+    if let Some(width) = terminal_width(style) {
+        if !stacked::fits(sheet, width) {
+            return stacked::write(out, sheet, style, width);
+        }
+    }
     if let Some(title) = &sheet.title {
         let title = escape(title);
         if style.color {

@@ -66,7 +66,10 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     headers.push("verdict".to_string());
     let reconcile = cmp.options.reconcile;
     headers.extend(reconcile.map(|r| reconcile_header(r).to_string()));
-    let mut sheet = Sheet::new(headers).titled("Figures");
+    let verdict = 2 + cmp.columns.len();
+    let mut sheet = Sheet::new(headers)
+        .titled("Figures")
+        .blocks(2, Some(verdict));
     sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 16)];
     for row in &cmp.figures {
         let mut cells = vec![
@@ -94,7 +97,10 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut headers = vec!["kind".to_string(), "statement".to_string()];
     headers.extend(cmp.columns.iter().map(|c| c.id.clone()));
     headers.push("verdict".to_string());
-    let mut sheet = Sheet::new(headers).titled("Accusations and positions");
+    let verdict = 2 + cmp.columns.len();
+    let mut sheet = Sheet::new(headers)
+        .titled("Accusations and positions")
+        .blocks(2, Some(verdict));
     sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 16)];
     for row in &cmp.statements {
         let label = match row.addressee() {

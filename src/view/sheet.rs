@@ -50,6 +50,11 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
     /// On a narrow terminal, the least width (column, characters) a column keeps.
     pub min_widths: Vec<(usize, u16)>,
+    /// How many first columns name a row: when the columns cannot fit a
+    /// terminal, each row becomes a block headed by them.
+    pub lead: usize,
+    /// A column shown on a block's first line, after the row's name (the verdict).
+    pub headline: Option<usize>,
 }
 
 impl Sheet {
@@ -59,7 +64,17 @@ impl Sheet {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             min_widths: Vec::new(),
+            lead: 1,
+            headline: None,
         }
+    }
+
+    /// Names rows by their first `lead` cells, with the `headline` column
+    /// beside the name, when laid out as blocks.
+    pub fn blocks(mut self, lead: usize, headline: Option<usize>) -> Self {
+        self.lead = lead;
+        self.headline = headline;
+        self
     }
 
     pub fn titled(mut self, title: impl Into<String>) -> Self {
@@ -97,6 +112,10 @@ impl Sheet {
                 .iter()
                 .filter_map(|&(i, w)| keep.iter().position(|&k| k == i).map(|n| (n, w)))
                 .collect(),
+            lead: self.lead,
+            headline: self
+                .headline
+                .and_then(|h| keep.iter().position(|&k| k == h)),
         }
     }
 }

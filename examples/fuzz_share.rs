@@ -11,7 +11,11 @@ fn main() {
         std::process::exit(2);
     };
     let (mut total, mut reached, mut failed) = (0, 0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("a corpus folder").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("a corpus folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
         let data = std::fs::read(&path).expect("readable");

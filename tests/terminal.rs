@@ -102,3 +102,28 @@ fn regression_no_line_is_wider_than_the_terminal_or_splits_a_word() {
         }
     }
 }
+
+/// `list --source X` on a terminal repeated X in every row; pipes keep it.
+#[test]
+fn regression_list_on_a_terminal_leaves_out_the_column_a_filter_fixed() {
+    let drawn = on_terminal(
+        80,
+        "",
+        "--color never list --source armenia-mod --kind figure",
+    );
+    assert!(drawn.contains("said:"), "{drawn}");
+    assert!(
+        !drawn.lines().any(|l| l.trim_start().starts_with("source:")),
+        "{drawn}"
+    );
+    assert!(
+        !drawn.lines().any(|l| l.trim_start().starts_with("kind:")),
+        "{drawn}"
+    );
+    let piped = piped("list --source armenia-mod --kind figure");
+    let header = piped.lines().nth(1).unwrap_or("");
+    assert!(
+        header.contains("source") && header.contains("kind"),
+        "{header}"
+    );
+}

@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
         }),
         metric: filters.metric.clone(),
     });
-    let mut writer = ListWriter::new(out, &ctx.style);
+    let mut writer = ListWriter::new(out, &ctx.style, filters);
     let party = filters.party.clone();
     let loaded = ctx.load(
         &keep,
@@ -143,7 +143,7 @@ pub fn render(
     style: &Style,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut writer = ListWriter::new(out, style);
+    let mut writer = ListWriter::new(out, style, filters);
     let mut claims: Vec<Claim> = ds
         .claims
         .iter()
@@ -196,6 +196,9 @@ struct ListWriter<'o> {
     /// Rows streamed so far (JSON needs it for its separators).
     written: usize,
     held: Vec<Claim>,
+    /// Table columns a filter fixed (event, source, kind): the same in
+    /// every row, so a terminal table leaves them out.
+    fixed: Vec<usize>,
 }
 
 enum Target<'o> {
@@ -204,7 +207,17 @@ enum Target<'o> {
 }
 
 impl<'o> ListWriter<'o> {
-    fn new(out: &'o mut dyn Write, style: &Style) -> Self {
+    fn new(out: &'o mut dyn Write, style: &Style, filters: &Filters) -> Self {
+        let terminal = style.terminal && style.format == Format::Table;
+        let fixed = [
+            (0, filters.event.is_some()),
+            (2, filters.source.is_some()),
+            (3, filters.kind.is_some()),
+        ]
+        .into_iter()
+        .filter(|&(_, f)| f && terminal)
+        .map(|(i, _)| i)
+        .collect();
         let target = match style.format {
             Format::Csv => Target::Records(Box::new(RecordWriter::new(out, b',', style))),
             Format::Tsv => Target::Records(Box::new(RecordWriter::new(out, b'\t', style))),
@@ -216,6 +229,7 @@ impl<'o> ListWriter<'o> {
             started: false,
             written: 0,
             held: Vec::new(),
+            fixed,
         }
     }
 
@@ -298,7 +312,8 @@ impl<'o> ListWriter<'o> {
                 out.write_all(close.as_bytes())?;
             }
             Target::Plain(out) => {
-                let mut sheet = Sheet::new(HEADERS);
+                let keep = |i: &usize| !self.fixed.contains(i);
+                let mut sheet = Sheet::new((0..HEADERS.len()).filter(keep).map(|i| HEADERS[i]));
                 for c in &self.held {
                     let mut cells = row(ds, c);
                     cells[6] = if c.hedged {
@@ -310,7 +325,8 @@ impl<'o> ListWriter<'o> {
                     if self.style.terminal && self.style.format == Format::Table {
                         cells[7] = shorten(&c.quote, 60);
                     }
-                    sheet.push(cells.into_iter().map(Cell::new).collect());
+                    let kept = cells.into_iter().enumerate().filter(|(i, _)| keep(i));
+                    sheet.push(kept.map(|(_, text)| Cell::new(text)).collect());
                 }
                 write_sheet(&mut **out, &sheet, &self.style)?;
             }

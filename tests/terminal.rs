@@ -127,3 +127,31 @@ fn regression_list_on_a_terminal_leaves_out_the_column_a_filter_fixed() {
         "{header}"
     );
 }
+
+/// Coloured lines (a conflict's heading) were never wrapped: 87 and 105
+/// characters at 80 columns.
+#[test]
+fn regression_coloured_lines_wrap_too() {
+    for event in ["kilisali-2021", "tavush-2020", "september-2022"] {
+        for cols in [60u16, 80, 100] {
+            let drawn = on_terminal(cols, "", &format!("compare {event}"));
+            assert!(drawn.contains('\x1b'), "in colour");
+            for line in drawn.lines() {
+                let mut plain = String::new();
+                let mut rest = line.trim_end_matches('\r');
+                while let Some(at) = rest.find('\x1b') {
+                    plain.push_str(&rest[..at]);
+                    rest = &rest[at..];
+                    rest = &rest[rest.find('m').map_or(rest.len(), |m| m + 1)..];
+                }
+                plain.push_str(rest);
+                let width = unicode_width::UnicodeWidthStr::width(plain.as_str());
+                let one_word = !plain.trim().contains(char::is_whitespace);
+                assert!(
+                    width <= usize::from(cols) || one_word,
+                    "{event} at {cols}: {width}:\n{plain}"
+                );
+            }
+        }
+    }
+}

@@ -57,6 +57,11 @@ pub fn fits(sheet: &Sheet, width: usize) -> bool {
 /// whole line (a web address) gets a line of its own and is never cut: the
 /// terminal folds it, and it stays one piece to copy or click.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_by(text, width, UnicodeWidthStr::width)
+}
+
+/// [`wrap`] with the width of a word measured by `measure` (colour codes take none).
+pub fn wrap_by(text: &str, width: usize, measure: fn(&str) -> usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -64,7 +69,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let word = word.to_string();
         if line.is_empty() {
             line = word;
-        } else if line.width() + 1 + word.width() <= width {
+        } else if measure(&line) + 1 + measure(&word) <= width {
             line.push(' ');
             line.push_str(&word);
         } else {
@@ -104,26 +109,21 @@ fn block(
         .iter()
         .map(|c| escape(&c.text).into_owned())
         .collect();
-    let mut head = wrap(&name.join(" · "), width);
-    if let Some(h) = sheet
-        .headline
-        .and_then(|h| row.get(h))
-        .filter(|c| !c.text.is_empty())
+    // The name, bold on every line, continued under itself.
+    for (i, line) in wrap(&name.join(" · "), width.saturating_sub(2))
+        .iter()
+        .enumerate()
     {
-        let verdict = wrap(&escape(&h.text), width.saturating_sub(2));
-        head.extend(
-            verdict
-                .iter()
-                .map(|l| format!("  {}", paint(l, h.tone, style))),
-        );
+        let indent = if i == 0 { "" } else { "  " };
+        writeln!(out, "{indent}{}", paint(line, Tone::Heading, style))?;
     }
-    for (i, line) in head.iter().enumerate() {
-        let line = if i == 0 {
-            paint(line, Tone::Heading, style)
-        } else {
-            line.clone()
-        };
-        writeln!(out, "{line}")?;
+    let headline = sheet.headline.and_then(|i| row.get(i).map(|c| (i, c)));
+    if let Some((i, h)) = headline.filter(|(_, c)| !c.text.is_empty()) {
+        let text = format!("{}: {}", escape(&sheet.headers[i]), escape(&h.text));
+        for (i, line) in wrap(&text, width.saturating_sub(4)).iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            writeln!(out, "{indent}{}", paint(line, h.tone, style))?;
+        }
     }
     for (i, cell) in row.iter().enumerate().skip(lead) {
         if Some(i) == sheet.headline || cell.text.is_empty() {

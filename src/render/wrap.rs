@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::stacked::wrap;
+use super::stacked::wrap_by;
 
 /// Width on screen, not counting colour sequences (`ESC [ … m`).
 fn visible_width(line: &str) -> usize {
@@ -39,15 +39,17 @@ impl<'w> WrapLines<'w> {
     }
 
     fn emit(&mut self, line: &str) -> io::Result<()> {
-        if visible_width(line) <= self.width || line.contains('\x1b') {
-            // A coloured line is a table's or a block's: laid out to fit.
+        if visible_width(line) <= self.width {
             return writeln!(self.out, "{line}");
         }
         let indent = line.len() - line.trim_start().len();
         let lead = &line[..indent];
         let more = format!("{lead}  ");
         let room = self.width.saturating_sub(more.width()).max(20);
-        for (i, part) in wrap(line.trim_start(), room).iter().enumerate() {
+        for (i, part) in wrap_by(line.trim_start(), room, visible_width)
+            .iter()
+            .enumerate()
+        {
             writeln!(self.out, "{}{part}", if i == 0 { lead } else { &more })?;
         }
         Ok(())

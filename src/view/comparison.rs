@@ -70,7 +70,8 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut sheet = Sheet::new(headers)
         .titled("Figures")
         .blocks(2, Some(verdict));
-    sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 16)];
+    // A verdict squeezed under 28 columns takes four lines: blocks read better.
+    sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 28)];
     for row in &cmp.figures {
         let mut cells = vec![
             Cell::new(ds.parties_name(&row.party)),
@@ -101,7 +102,7 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut sheet = Sheet::new(headers)
         .titled("Accusations and positions")
         .blocks(2, Some(verdict));
-    sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 16)];
+    sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 28)];
     for row in &cmp.statements {
         let label = match row.addressee() {
             Some(p) => format!("(of {}) {}", ds.party_name(p), row.label()),

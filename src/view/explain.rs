@@ -18,9 +18,10 @@ fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
 /// The participants' keys, each once, in entry order.
 fn keys(voices: &[StanceEntry], among: &[usize]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for &i in among {
         let label = super::wording::voice_label(&voices[i].key);
-        if !out.contains(&label) {
+        if seen.insert(label.clone()) {
             out.push(label);
         }
     }
@@ -106,15 +107,37 @@ pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> Stri
             format!("{}{}", each.join(", "), times(voices, d))
         }
         Conflict::Exclusive { rivals } => {
-            let who = keys(voices, &d.participants).join(", ");
+            // A verdict names a few; the conflict's detail lists every rival.
+            let who = at_most(keys(voices, &d.participants), SHOWN, ", ");
             let each: Vec<String> = rivals
                 .iter()
                 .map(|r| format!("{} affirms “{}”", r.voice, r.proposition.text))
                 .collect();
-            format!("{who} affirms this; {}, which excludes it", each.join("; "))
+            let which = if rivals.len() == 1 {
+                "excludes"
+            } else {
+                "exclude"
+            };
+            format!(
+                "{who} affirms this; {}, which {which} it",
+                at_most(each, SHOWN, "; ")
+            )
         }
         Conflict::Figures { ratio, .. } => format!("{} apart", format_ratio(*ratio)),
     }
+}
+
+/// How many voices or rivals a verdict's wording names before "and N more".
+const SHOWN: usize = 4;
+
+/// The first `shown` items joined, then "and N more".
+fn at_most(items: Vec<String>, shown: usize, sep: &str) -> String {
+    let n = items.len();
+    let mut text = items.into_iter().take(shown).collect::<Vec<_>>().join(sep);
+    if n > shown {
+        text.push_str(&format!("{sep}and {} more", n - shown));
+    }
+    text
 }
 
 /// Why a figure row conflicts or is far apart: the gap, the intervals when

@@ -27,7 +27,7 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
             writeln!(out, "{}", escape(l))?;
         }
     }
-    writeln!(out, "Sources:")?;
+    styled(out, style, "1", "Sources:")?;
     for l in view.column_lines() {
         writeln!(out, "  {}", escape(&l))?;
     }
@@ -43,7 +43,7 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     if view.notes.is_empty() {
         return writeln!(out, "No conflicts.");
     }
-    writeln!(out, "Conflicts")?;
+    styled(out, style, "1", "Conflicts")?;
     for (n, note) in view.notes.iter().enumerate() {
         let head = format!(
             "{}. {} — {}: {}",

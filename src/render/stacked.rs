@@ -151,5 +151,6 @@ pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style, width: usize) ->
         }
         block(out, sheet, row, style, width)?;
     }
-    Ok(())
+    // Set apart from what follows (a legend), as a table's bottom border is.
+    writeln!(out)
 }

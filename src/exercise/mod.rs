@@ -168,19 +168,22 @@ fn compare_every_way(ds: &Dataset, event: &Event, depth: Depth) -> Result<(), St
                     as_of: cut,
                     reconcile,
                 };
+                // Compared once, when either history setting is taken.
+                let mut cmp = None;
                 for history in [false, true] {
                     combination += 1;
                     if !depth.takes(combination - 1, 3 * 3 * 2 * 2) {
                         continue;
                     }
-                    let cmp = compare::compare(ds, event, options.clone());
+                    let cmp =
+                        cmp.get_or_insert_with(|| compare::compare(ds, event, options.clone()));
                     let mut styles: Vec<Style> = FORMATS.into_iter().map(Style::plain).collect();
                     let mut terminal = Style::plain(Format::Table);
                     terminal.terminal = true;
                     terminal.color = true;
                     styles.push(terminal);
                     for style in &styles {
-                        cmd::compare::render(ds, &cmp, history, style, &mut io::sink()).map_err(
+                        cmd::compare::render(ds, cmp, history, style, &mut io::sink()).map_err(
                             |e| {
                                 format!(
                                     "compare {} {options:?} history {history} as {:?}: {e}",
@@ -189,7 +192,7 @@ fn compare_every_way(ds: &Dataset, event: &Event, depth: Depth) -> Result<(), St
                             },
                         )?;
                     }
-                    let view = View::new(ds, &cmp, history);
+                    let view = View::new(ds, cmp, history);
                     crate::report::markdown::write(&mut io::sink(), ds, &view)
                         .map_err(|e| format!("markdown report on {}: {e}", event.id))?;
                 }

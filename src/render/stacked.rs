@@ -46,10 +46,9 @@ pub fn least_widths(sheet: &Sheet) -> Vec<usize> {
         .collect()
 }
 
-/// Whether the sheet's columns fit `width` without breaking a word: each
+/// Whether columns of these least widths ([`least_widths`]) fit `width` without breaking a word: each
 /// column at its longest word, plus the borders and padding (3 per column, 1 more).
-pub fn fits(sheet: &Sheet, width: usize) -> bool {
-    let least = least_widths(sheet);
+pub fn fits(least: &[usize], width: usize) -> bool {
     least.iter().map(|w| w + 3).sum::<usize>() < width
 }
 

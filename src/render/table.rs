@@ -12,7 +12,9 @@ use crate::render::stacked;
 use crate::sanitize::escape;
 use crate::view::{Sheet, Tone};
 
-pub fn build(sheet: &Sheet, style: &Style) -> Table {
+/// A comfy-table for the sheet; on a terminal, `least` holds each column's
+/// least width ([`stacked::least_widths`]), worked out once by the caller.
+fn build(sheet: &Sheet, style: &Style, least: Option<&[usize]>) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     if style.terminal {
@@ -50,11 +52,10 @@ pub fn build(sheet: &Sheet, style: &Style) -> Table {
             }
         }));
     }
-    if style.terminal {
+    if let Some(least) = least {
         // Columns exist once the header is set. Each keeps at least its
         // longest word, so that no word is ever broken (the caller has
         // checked that these fit the terminal).
-        let least = stacked::least_widths(sheet);
         for (i, &w) in least.iter().enumerate() {
             // A constraint's width counts the cell's padding (one space each side).
             let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
@@ -76,9 +77,10 @@ pub fn terminal_width(style: &Style) -> Option<usize> {
 }
 
 pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
-    if let Some(width) = terminal_width(style) {
-        if !stacked::fits(sheet, width) {
-            return stacked::write(out, sheet, style, width);
+    let least = terminal_width(style).map(|width| (width, stacked::least_widths(sheet)));
+    if let Some((width, least)) = &least {
+        if !stacked::fits(least, *width) {
+            return stacked::write(out, sheet, style, *width);
         }
     }
     if let Some(title) = &sheet.title {
@@ -89,5 +91,6 @@ pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()
             writeln!(out, "{title}")?;
         }
     }
-    writeln!(out, "{}", build(sheet, style))
+    let least = least.as_ref().map(|(_, l)| l.as_slice());
+    writeln!(out, "{}", build(sheet, style, least))
 }

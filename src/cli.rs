@@ -12,6 +12,7 @@ use crate::compare::{Grouping, Options, Reconcile};
 use crate::error::UserError;
 use crate::load::{DataSource, LoadFailure};
 use crate::render::output::{self, ColorChoice, Format, Style};
+use crate::render::pager;
 
 /// Line up what each party to a border clash claimed, side by side, and flag
 /// where the accounts conflict.
@@ -36,6 +37,14 @@ struct Cli {
     /// Keep CSV/TSV cells raw: do not prefix cells starting with = + - @ TAB CR with '
     #[arg(long, global = true)]
     raw_cells: bool,
+
+    /// Lay tables and text out for this many columns (default: the terminal's; piped: none)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
+    width: Option<u16>,
+
+    /// Never page long output (also: CLAIMS_PAGER= or PAGER=cat)
+    #[arg(long, global = true)]
+    no_pager: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -65,6 +74,9 @@ enum Command {
         /// Exit with status 1 when any conflict is found
         #[arg(long)]
         fail_on_conflict: bool,
+        /// Only the rows in conflict, and their detail
+        #[arg(long)]
+        conflicts: bool,
     },
     /// List statements, one per row
     #[command(
@@ -86,6 +98,9 @@ enum Command {
         /// Only figures of this metric
         #[arg(long)]
         metric: Option<String>,
+        /// On a terminal too, every column and whole quotes
+        #[arg(long)]
+        wide: bool,
     },
     /// List the events loaded
     #[command(after_help = "Example:\n  claims events --format json")]
@@ -196,15 +211,39 @@ value_enum!(ReconcileArg => Reconcile {
 
 value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position, Retraction });
 
+/// Whether a command's output may go through a pager: not what is written
+/// to be saved or read by a program (a template, completions, a schema).
+fn pages(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::New { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+    )
+}
+
 fn run(cli: Cli) -> anyhow::Result<u8> {
-    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells);
+    let width = cli.width.map(usize::from);
+    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells, width);
     let data = match cli.data {
         Some(dir) => DataSource::Folder(dir),
         None => DataSource::Builtin,
     };
     let ctx = Context { data, style };
-    let mut out = output::stdout();
-    let code = match cli.command {
+    let pager = if pages(&cli.command) {
+        pager::choose(cli.no_pager)
+    } else {
+        None
+    };
+    let mut out = pager::Output::new(pager);
+    let code = dispatch(cli.command, &ctx, &mut out);
+    // The pager exits before an error is printed, so that it is seen.
+    let finished = out.finish();
+    let code = code?;
+    finished?;
+    Ok(code)
+}
+
+fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow::Result<u8> {
+    let code = match command {
         Command::Compare {
             event,
             by,
@@ -212,6 +251,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             history,
             as_of,
             fail_on_conflict,
+            conflicts,
         } => {
             let as_of = match as_of {
                 Some(text) => Some(crate::model::when::parse_moment(&text).map_err(|e| {
@@ -228,8 +268,9 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 },
                 history,
                 fail_on_conflict,
+                only_conflicts: conflicts,
             };
-            cmd::compare::run(&ctx, &args, &mut out)?
+            cmd::compare::run(ctx, &args, out)?
         }
         Command::List {
             source,
@@ -237,6 +278,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             party,
             kind,
             metric,
+            wide,
         } => {
             let filters = cmd::list::Filters {
                 source,
@@ -244,27 +286,28 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 party,
                 kind: kind.map(Into::into),
                 metric,
+                wide,
             };
-            cmd::list::run(&ctx, &filters, &mut out)?
+            cmd::list::run(ctx, &filters, out)?
         }
-        Command::Report { event } => cmd::report::run(&ctx, &event, &mut out)?,
-        Command::Show { claim } => cmd::show::run(&ctx, &claim, &mut out)?,
-        Command::Stats => cmd::stats::run(&ctx, &mut out)?,
+        Command::Report { event } => cmd::report::run(ctx, &event, out)?,
+        Command::Show { claim } => cmd::show::run(ctx, &claim, out)?,
+        Command::Stats => cmd::stats::run(ctx, out)?,
         // Unbuffered, and not flushed again below: `new` says itself when its
         // path could not be printed, since the file is written.
-        Command::New { event } => return cmd::new::run(&ctx, &event, &mut std::io::stdout()),
-        Command::Schema => cmd::schema::run(&mut out)?,
+        Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
+        Command::Schema => cmd::schema::run(out)?,
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "claims", &mut out);
+            clap_complete::generate(shell, &mut Cli::command(), "claims", out);
             exit::OK
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            clap_mangen::Man::new(Cli::command()).render(out)?;
             exit::OK
         }
-        Command::Events => cmd::events::run(&ctx, &mut out)?,
-        Command::Sources => cmd::sources::run(&ctx, &mut out)?,
-        Command::Check { paths } => cmd::check::run(&ctx, &paths, &mut out)?,
+        Command::Events => cmd::events::run(ctx, out)?,
+        Command::Sources => cmd::sources::run(ctx, out)?,
+        Command::Check { paths } => cmd::check::run(ctx, &paths, out)?,
     };
     out.flush()?;
     Ok(code)

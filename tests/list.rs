@@ -157,7 +157,10 @@ fn a_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
     // A terminal: the bar appears once the delay has passed.
-    let cmd = format!("CLAIMS_PROGRESS_DELAY_MS=0 {} check {d}", bin.display());
+    let cmd = format!(
+        "CLAIMS_PROGRESS_DELAY_MS=0 {} --no-pager check {d}",
+        bin.display()
+    );
     let Some(screen) = on_a_terminal(&cmd) else {
         eprintln!("SKIPPED: no `script` to provide a terminal");
         return;

@@ -11,6 +11,8 @@ fn on_terminal(cols: u16, env: &str, args: &str) -> String {
         .args(["-qec", &inner, "/dev/null"])
         .env_remove("CLAIMS_DATA")
         .env_remove("NO_COLOR")
+        // The pager has tests of its own; here the drawing is looked at.
+        .env("CLAIMS_PAGER", "")
         .env("CLAIMS_NO_CACHE", "1")
         .env("TERM", "xterm-256color")
         .output()
@@ -154,4 +156,149 @@ fn regression_coloured_lines_wrap_too() {
             }
         }
     }
+}
+
+/// A pager that marks every line it shows, so a test can see that it ran.
+const MARKING_PAGER: &str = "CLAIMS_PAGER='sed s/^/paged:/'";
+
+fn paged_lines(drawn: &str) -> usize {
+    drawn.lines().filter(|l| l.starts_with("paged:")).count()
+}
+
+#[test]
+fn output_on_a_terminal_goes_through_the_pager() {
+    let drawn = on_terminal(80, MARKING_PAGER, "--color never compare kilisali-2021");
+    let lines = drawn.lines().filter(|l| !l.trim().is_empty()).count();
+    assert!(lines > 40, "{drawn}");
+    assert_eq!(paged_lines(&drawn), drawn.lines().count(), "{drawn}");
+    // PAGER is used when CLAIMS_PAGER is not set; CLAIMS_PAGER wins over it.
+    let drawn = on_terminal(80, "PAGER='sed s/^/paged:/' CLAIMS_PAGER=", "events");
+    assert_eq!(
+        paged_lines(&drawn),
+        0,
+        "CLAIMS_PAGER= turns paging off:\n{drawn}"
+    );
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    let inner = format!(
+        "stty cols 80 rows 50; PAGER='sed s/^/paged:/' '{}' events",
+        bin.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env_remove("CLAIMS_PAGER")
+        .env_remove("CLAIMS_DATA")
+        .output()
+        .expect("script runs");
+    let drawn = String::from_utf8_lossy(&out.stdout);
+    assert!(paged_lines(&drawn) > 3, "PAGER is used:\n{drawn}");
+}
+
+#[test]
+fn no_pager_and_cat_and_a_pipe_print_directly() {
+    for (env, args) in [
+        (MARKING_PAGER, "--no-pager events"),
+        ("CLAIMS_PAGER=cat", "events"),
+        ("CLAIMS_PAGER= PAGER=", "events"),
+    ] {
+        let drawn = on_terminal(80, env, args);
+        assert!(drawn.contains("kilisali-2021"), "{env} {args}:\n{drawn}");
+        assert_eq!(paged_lines(&drawn), 0, "{env} {args}:\n{drawn}");
+    }
+    let out = Command::new(assert_cmd::cargo::cargo_bin("claims"))
+        .arg("events")
+        .env("CLAIMS_PAGER", "sed s/^/paged:/")
+        .env("PAGER", "sed s/^/paged:/")
+        .output()
+        .expect("runs");
+    let piped = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        piped.contains("kilisali-2021") && paged_lines(&piped) == 0,
+        "{piped}"
+    );
+}
+
+/// An error is printed after the pager has gone, never behind it; a command
+/// that prints nothing starts no pager.
+#[test]
+fn an_error_is_not_hidden_by_the_pager() {
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    let inner = format!(
+        "stty cols 80 rows 50; {MARKING_PAGER} '{}' compare no-such-event",
+        bin.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env_remove("CLAIMS_DATA")
+        .output()
+        .expect("script runs");
+    let drawn = String::from_utf8_lossy(&out.stdout);
+    assert!(drawn.contains("unknown event"), "{drawn}");
+    assert_eq!(paged_lines(&drawn), 0, "{drawn}");
+}
+
+/// Without a choice, `less` runs with LESS=FRX (short output prints at once,
+/// colour passes); without `less` installed, the output still appears.
+#[test]
+fn the_default_pager_is_less_with_frx_or_none_without_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let less = dir.path().join("less");
+    std::fs::write(
+        &less,
+        "#!/bin/sh\nPATH=/usr/bin:/bin sed \"s/^/less $LESS:/\"\n",
+    )
+    .expect("written");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    for (path, expect_less) in [
+        (dir.path().to_path_buf(), true),
+        ("/nonexistent".into(), false),
+    ] {
+        let inner = format!(
+            "stty cols 80 rows 50; PATH='{}' '{}' events",
+            path.display(),
+            bin.display()
+        );
+        let out = Command::new("script")
+            .args(["-qec", &inner, "/dev/null"])
+            .env_remove("CLAIMS_PAGER")
+            .env_remove("PAGER")
+            .env_remove("LESS")
+            .env_remove("CLAIMS_DATA")
+            .output()
+            .expect("script runs");
+        let drawn = String::from_utf8_lossy(&out.stdout);
+        assert!(drawn.contains("kilisali-2021"), "{drawn}");
+        let by_less = drawn.lines().filter(|l| l.starts_with("less FRX:")).count();
+        assert_eq!(
+            by_less > 0,
+            expect_less,
+            "PATH {}:\n{drawn}",
+            path.display()
+        );
+    }
+}
+
+/// `--width N` lays out for N columns into a pipe too (for `less -S` or a
+/// fixed-width report); without it a pipe gets unwrapped tables.
+#[test]
+fn width_lays_out_for_that_many_columns_into_a_pipe() {
+    for cols in [60usize, 80, 120] {
+        let text = piped(&format!("--width {cols} compare kilisali-2021"));
+        assert!(!text.contains('\x1b'), "no colour into a pipe");
+        for line in text.lines() {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(
+                width <= cols || !line.trim().contains(' '),
+                "{cols}: {width}\n{line}"
+            );
+        }
+    }
+    let unwrapped = piped("compare kilisali-2021");
+    assert!(
+        unwrapped
+            .lines()
+            .any(|l| unicode_width::UnicodeWidthStr::width(l) > 200),
+        "a pipe without --width is never wrapped"
+    );
 }

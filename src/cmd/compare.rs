@@ -18,6 +18,8 @@ pub struct Args {
     pub options: Options,
     pub history: bool,
     pub fail_on_conflict: bool,
+    /// Only the rows in conflict (`--conflicts`).
+    pub only_conflicts: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -25,13 +27,16 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     let Some(event) = ds.event(&args.event) else {
         return Err(unknown_event(&ds, &args.event).into());
     };
-    let cmp = compare::compare(&ds, event, args.options.clone());
+    let mut cmp = compare::compare(&ds, event, args.options.clone());
     if cmp.claims_used == 0 {
         return Err(
             UserError::new(format!("no claims about `{}` were known by then", event.id))
                 .hint("drop --as-of, or give a later date")
                 .into(),
         );
+    }
+    if args.only_conflicts {
+        cmp.retain_conflicts();
     }
     render(&ds, &cmp, args.history, &ctx.style, out)?;
     Ok(if args.fail_on_conflict && cmp.conflict_count() > 0 {

@@ -29,6 +29,8 @@ pub struct Filters {
     pub party: Option<String>,
     pub kind: Option<Kind>,
     pub metric: Option<String>,
+    /// Every column and whole quotes, on a terminal too.
+    pub wide: bool,
 }
 
 /// At most `max` characters, cut at a space (a word is never cut in two) and marked "…".
@@ -199,6 +201,9 @@ struct ListWriter<'o> {
     /// Table columns a filter fixed (event, source, kind): the same in
     /// every row, so a terminal table leaves them out.
     fixed: Vec<usize>,
+    /// Laid out for a width (a terminal's or `--width`), not `--wide`:
+    /// quotes are shortened.
+    fitted: bool,
 }
 
 enum Target<'o> {
@@ -208,7 +213,7 @@ enum Target<'o> {
 
 impl<'o> ListWriter<'o> {
     fn new(out: &'o mut dyn Write, style: &Style, filters: &Filters) -> Self {
-        let terminal = style.terminal && style.format == Format::Table;
+        let terminal = style.width.is_some() && style.format == Format::Table && !filters.wide;
         let fixed = [
             (0, filters.event.is_some()),
             (2, filters.source.is_some()),
@@ -230,6 +235,7 @@ impl<'o> ListWriter<'o> {
             written: 0,
             held: Vec::new(),
             fixed,
+            fitted: terminal,
         }
     }
 
@@ -322,7 +328,7 @@ impl<'o> ListWriter<'o> {
                         String::new()
                     };
                     // Whole quotes in machine formats; a terminal table gets a readable slice.
-                    if self.style.terminal && self.style.format == Format::Table {
+                    if self.fitted {
                         cells[7] = shorten(&c.quote, 60);
                     }
                     let kept = cells.into_iter().enumerate().filter(|(i, _)| keep(i));

@@ -100,6 +100,12 @@ impl Comparison<'_> {
         let statements = self.statements.iter().filter(|r| r.verdict.is_conflict());
         figures.count() + statements.count()
     }
+
+    /// Keeps only the rows in conflict (`compare --conflicts`).
+    pub fn retain_conflicts(&mut self) {
+        self.figures.retain(|r| r.verdict.is_conflict());
+        self.statements.retain(|r| r.verdict.is_conflict());
+    }
 }
 
 /// Date order (earliest possible moment, then latest), then id: an order

@@ -146,8 +146,10 @@ fn drive(dir: &Path, depth: Depth) -> Result<Outcome, String> {
 
 fn with_format(ctx: &Context, format: Format, terminal: bool) -> Context {
     let mut style = Style::plain(format);
-    style.terminal = terminal;
-    style.color = terminal;
+    if terminal {
+        style = Style::terminal(80, true);
+        style.format = format;
+    }
     Context {
         data: ctx.data.clone(),
         style,
@@ -178,10 +180,7 @@ fn compare_every_way(ds: &Dataset, event: &Event, depth: Depth) -> Result<(), St
                     let cmp =
                         cmp.get_or_insert_with(|| compare::compare(ds, event, options.clone()));
                     let mut styles: Vec<Style> = FORMATS.into_iter().map(Style::plain).collect();
-                    let mut terminal = Style::plain(Format::Table);
-                    terminal.terminal = true;
-                    terminal.color = true;
-                    styles.push(terminal);
+                    styles.push(Style::terminal(80, true));
                     for style in &styles {
                         cmd::compare::render(ds, cmp, history, style, &mut io::sink()).map_err(
                             |e| {

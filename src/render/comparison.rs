@@ -27,6 +27,14 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
             writeln!(out, "{}", escape(l))?;
         }
     }
+    // The answer first: each conflict in one line, numbered as in the detail.
+    for (n, note) in view.notes.iter().enumerate() {
+        let line = format!("{}. {}", n + 1, note.summary());
+        styled(out, style, "31", &escape(&line))?;
+    }
+    if !view.notes.is_empty() {
+        writeln!(out)?;
+    }
     styled(out, style, "1", "Sources:")?;
     for l in view.column_lines() {
         writeln!(out, "  {}", escape(&l))?;
@@ -37,13 +45,15 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         writeln!(out, "{}\n", legend(view.cmp))?;
     }
     if !view.statements.rows.is_empty() {
-        table::write(out, &view.statements.without_empty_columns(2), style)?;
-        writeln!(out)?;
+        let layout = table::write_laid_out(out, &view.statements.without_empty_columns(2), style)?;
+        if layout == table::Layout::Table {
+            writeln!(out)?;
+        }
     }
     if view.notes.is_empty() {
         return writeln!(out, "No conflicts.");
     }
-    styled(out, style, "1", "Conflicts")?;
+    styled(out, style, "1", "Conflicts in detail")?;
     for (n, note) in view.notes.iter().enumerate() {
         let head = format!(
             "{}. {} — {}: {}",
@@ -72,6 +82,12 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
     for l in &head[1..] {
         writeln!(out, "{}  ", markdown_cell(l))?;
     }
+    if !view.notes.is_empty() {
+        writeln!(out)?;
+        for (n, note) in view.notes.iter().enumerate() {
+            writeln!(out, "{}. {}", n + 1, markdown_cell(&note.summary()))?;
+        }
+    }
     writeln!(out, "\n**Sources**\n")?;
     for l in view.column_lines() {
         writeln!(out, "- {}", markdown_cell(&l))?;
@@ -85,7 +101,7 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
     if view.notes.is_empty() {
         return Ok(());
     }
-    writeln!(out, "### Conflicts\n")?;
+    writeln!(out, "### Conflicts in detail\n")?;
     for (n, note) in view.notes.iter().enumerate() {
         let (subject, why) = (
             markdown_cell(&note.subject),

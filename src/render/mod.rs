@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod output;
+pub mod pager;
 pub mod stacked;
 pub mod table;
 pub mod wrap;
@@ -30,8 +31,8 @@ pub fn emit<R: Serialize>(
 ) -> io::Result<()> {
     match style.format {
         Format::Json => json::write_record(out, kind, record),
-        // On a terminal, prose lines wider than it wrap at a space.
-        Format::Table => match table::terminal_width(style) {
+        // On a terminal (or at `--width`), prose lines wider than it wrap at a space.
+        Format::Table => match style.width {
             Some(width) => {
                 let mut wrapped = wrap::WrapLines::new(out, width);
                 people(&mut wrapped, style)?;

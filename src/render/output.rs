@@ -31,14 +31,23 @@ pub enum ColorChoice {
 pub struct Style {
     pub format: Format,
     pub color: bool,
-    /// Whether stdout is a terminal: tables then fit its width and quotes are shortened.
+    /// Whether stdout is a terminal (control characters are then shown escaped).
     pub terminal: bool,
+    /// The width to lay tables and prose out for: the terminal's, or `--width`.
+    /// `None` (a pipe): nothing is wrapped, shortened or left out.
+    pub width: Option<usize>,
     /// Neutralise spreadsheet formulas in CSV/TSV cells (CWE-1236).
     pub defuse_formulas: bool,
 }
 
 impl Style {
-    pub fn detect(format: Format, color: ColorChoice, defuse_formulas: bool) -> Self {
+    /// `width` is `--width`; without it, a terminal's own width is used.
+    pub fn detect(
+        format: Format,
+        color: ColorChoice,
+        defuse_formulas: bool,
+        width: Option<usize>,
+    ) -> Self {
         let terminal = io::stdout().is_terminal();
         let color = match color {
             ColorChoice::Always => true,
@@ -47,11 +56,24 @@ impl Style {
                 terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
+        let width = width.or_else(|| terminal.then(terminal_width).flatten());
         Style {
             format,
             color,
             terminal,
+            width,
             defuse_formulas,
+        }
+    }
+
+    /// A terminal of `width` columns, colour on or off (tests, the fuzz exercise).
+    pub fn terminal(width: usize, color: bool) -> Self {
+        Style {
+            format: Format::Table,
+            color,
+            terminal: true,
+            width: Some(width),
+            defuse_formulas: true,
         }
     }
 
@@ -61,9 +83,15 @@ impl Style {
             format,
             color: false,
             terminal: false,
+            width: None,
             defuse_formulas: true,
         }
     }
+}
+
+/// The width of the terminal on stdout, if it is one and says.
+fn terminal_width() -> Option<usize> {
+    comfy_table::Table::new().width().map(usize::from)
 }
 
 /// True when an error chain ends in a closed pipe (`claims list | head -1`).

@@ -17,11 +17,17 @@ use crate::view::{Sheet, Tone};
 fn build(sheet: &Sheet, style: &Style, least: Option<&[usize]>) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
-    if style.terminal {
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
+    match style.width {
+        Some(width) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
         // Piped: no width is known, and wrapping would break line-based tools.
-        table.set_content_arrangement(ContentArrangement::Disabled);
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    if !style.terminal {
         table.force_no_tty();
     }
     if style.color {
@@ -67,20 +73,23 @@ fn build(sheet: &Sheet, style: &Style, least: Option<&[usize]>) -> Table {
     table
 }
 
-/// The terminal's width, when stdout is one.
-pub fn terminal_width(style: &Style) -> Option<usize> {
-    if !style.terminal {
-        return None;
-    }
-    let probe = Table::new();
-    probe.width().map(usize::from)
+/// How [`write`] laid a sheet out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Table,
+    /// Blocks ([`stacked`]), which end with a blank line of their own.
+    Blocks,
 }
 
-pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
-    let least = terminal_width(style).map(|width| (width, stacked::least_widths(sheet)));
+/// Writes a sheet as a table, or as blocks when its columns cannot fit the width.
+pub fn write_laid_out(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<Layout> {
+    let least = style
+        .width
+        .map(|width| (width, stacked::least_widths(sheet)));
     if let Some((width, least)) = &least {
         if !stacked::fits(least, *width) {
-            return stacked::write(out, sheet, style, *width);
+            stacked::write(out, sheet, style, *width)?;
+            return Ok(Layout::Blocks);
         }
     }
     if let Some(title) = &sheet.title {
@@ -92,5 +101,10 @@ pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()
         }
     }
     let least = least.as_ref().map(|(_, l)| l.as_slice());
-    writeln!(out, "{}", build(sheet, style, least))
+    writeln!(out, "{}", build(sheet, style, least))?;
+    Ok(Layout::Table)
+}
+
+pub fn write(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Result<()> {
+    write_laid_out(out, sheet, style).map(|_| ())
 }

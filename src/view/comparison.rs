@@ -171,12 +171,25 @@ impl<'a> View<'a> {
         ]
     }
 
-    /// "armenia-mod: Ministry of Defence of Armenia (Armenia, organ)" per column.
+    /// "armenia-mod: Ministry of Defence of Armenia (Armenia, organ)" per
+    /// column that says something in the rows shown (`--conflicts` shows few).
     pub fn column_lines(&self) -> Vec<String> {
+        let n = self.cmp.columns.len();
+        let speaks = |i: usize| {
+            let said = |sheet: &Sheet| {
+                sheet
+                    .rows
+                    .iter()
+                    .any(|r| r.get(2 + i).is_some_and(|c| !c.text.is_empty()))
+            };
+            said(&self.figures) || said(&self.statements)
+        };
         self.cmp
             .columns
             .iter()
-            .map(|c| {
+            .enumerate()
+            .filter(|&(i, _)| i < n && speaks(i))
+            .map(|(_, c)| {
                 let party = c.party.as_deref().map_or("no party".to_string(), |p| {
                     self.ds.party_name(p).to_string()
                 });

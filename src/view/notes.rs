@@ -11,6 +11,8 @@ pub struct Side<'a> {
     pub voice: String,
     /// What it says: "70 (adversary claim)", "accuses Azerbaijan".
     pub says: String,
+    /// The same, shorter, for the one-line summary: "70".
+    pub short: String,
     pub claims: Vec<&'a Claim>,
 }
 
@@ -19,7 +21,29 @@ pub struct Note<'a> {
     pub subject: String,
     pub kind: &'static str,
     pub explanation: String,
+    /// How the sides differ, for the one-line summary: the gap of figures,
+    /// the kind of a statement conflict (the sides say the rest).
+    pub gist: String,
     pub sides: Vec<Side<'a>>,
+}
+
+impl Note<'_> {
+    /// The conflict in one line: what, who against whom, and why:
+    /// "Azerbaijan · killed or wounded: armenia 70 (adversary claim) vs
+    /// azerbaijan-mod 7 + 10 = 17 (self-report): 4.1× apart; …".
+    pub fn summary(&self) -> String {
+        const NAMED: usize = 3;
+        let mut sides: Vec<String> = self
+            .sides
+            .iter()
+            .take(NAMED)
+            .map(|s| format!("{} {}", s.voice, s.short))
+            .collect();
+        if self.sides.len() > NAMED {
+            sides.push(format!("{} more", self.sides.len() - NAMED));
+        }
+        format!("{}: {} — {}", self.subject, sides.join(" vs "), self.gist)
+    }
 }
 
 fn figure_side<'a>(e: &FigureEntry<'a>) -> Side<'a> {
@@ -30,6 +54,7 @@ fn figure_side<'a>(e: &FigureEntry<'a>) -> Side<'a> {
             value_text(&e.value),
             perspective_label(e.perspective)
         ),
+        short: value_text(&e.value),
         claims: e.value.claims(),
     }
 }
@@ -38,6 +63,7 @@ fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>) -> Side<'a> {
     Side {
         voice: e.key.clone(),
         says: stance_text(ds, e.claim),
+        short: stance_text(ds, e.claim),
         claims: vec![e.claim],
     }
 }
@@ -58,6 +84,7 @@ fn statement_sides<'a>(
         sides.extend(rivals.iter().map(|r| Side {
             voice: r.voice.clone(),
             says: format!("affirms: {}", r.proposition.text),
+            short: format!("affirms: {}", r.proposition.text),
             claims: vec![r.claim],
         }));
     }
@@ -70,10 +97,12 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
     let mut notes = Vec::new();
     for row in &cmp.figures {
         if let Verdict::Conflict(d) = &row.verdict {
+            let explanation = figure_explanation(&row.voices, d);
             notes.push(Note {
                 subject: format!("{} · {}", ds.parties_name(&row.party), metric_label(row)),
                 kind: conflict_label(&d.conflict),
-                explanation: figure_explanation(&row.voices, d),
+                gist: explanation.clone(),
+                explanation,
                 sides: d
                     .participants
                     .iter()
@@ -98,6 +127,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
             notes.push(Note {
                 subject: row.label().to_string(),
                 kind: conflict_label(&d.conflict),
+                gist: conflict_label(&d.conflict).to_string(),
                 explanation: statement_explanation(&row.voices, d),
                 sides,
             });

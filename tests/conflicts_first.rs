@@ -1,0 +1,169 @@
+//! `compare` leads with the answer: each conflict in one line before the
+//! tables; `--conflicts` keeps only the rows in conflict (issue 14).
+
+mod common;
+use common::*;
+
+fn acc(accused: &str, act: &str) -> String {
+    format!("accusation = {{ accused = \"{accused}\", act = \"{act}\" }}")
+}
+
+/// Two conflicts (a figure 10× apart, a mirror accusation) and two rows
+/// without one (a single self-report, a third party's position).
+fn clash() -> tempfile::TempDir {
+    let claims = [
+        claim(
+            "a-enemy",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 70"),
+            "",
+        ),
+        claim(
+            "b-own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 7"),
+            "",
+        ),
+        claim(
+            "a-own",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 1"),
+            "",
+        ),
+        claim(
+            "a-acc",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting"),
+            "",
+        ),
+        claim(
+            "b-acc",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "started-fighting"),
+            "",
+        ),
+        claim(
+            "k-pos",
+            "kremlin",
+            "2021-11-16",
+            "position = { proposition = \"talks\", stance = \"affirms\" }",
+            "",
+        ),
+    ];
+    let mut text = event_file(&claims);
+    text.push_str("\n[[proposition]]\nid = \"talks\"\ntext = \"Talks were held\"\n");
+    folder(&[("test-event.toml", &text)])
+}
+
+fn compare(dir: &tempfile::TempDir, extra: &[&str]) -> String {
+    let mut args = vec!["compare", "test-event"];
+    args.extend_from_slice(extra);
+    let out = Claims::new().data(dir.path()).args(args).run();
+    assert_eq!(out.code, 0, "{out:?}");
+    out.stdout
+}
+
+#[test]
+fn each_conflict_comes_in_one_line_before_the_tables() {
+    let dir = clash();
+    let text = compare(&dir, &[]);
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("1. "))
+        .expect("a numbered conflict");
+    let sources = lines
+        .iter()
+        .position(|l| *l == "Sources:")
+        .expect("sources");
+    let figures = lines.iter().position(|l| *l == "Figures").expect("figures");
+    assert!(first < sources && sources < figures, "{text}");
+    assert!(
+        lines[first].contains("Azerbaijan · killed: armenia-mod 70 vs azerbaijan-mod 7")
+            && lines[first].contains("10.0× apart"),
+        "{}",
+        lines[first]
+    );
+    assert!(
+        lines[first + 1].starts_with("2. ")
+            && lines[first + 1]
+                .contains("armenia-mod accuses Azerbaijan vs azerbaijan-mod accuses Armenia")
+            && lines[first + 1].contains("mirror accusation"),
+        "{}",
+        lines[first + 1]
+    );
+    assert!(
+        !lines[first + 2].starts_with("3. "),
+        "two conflicts:\n{text}"
+    );
+    // The same numbers lead the detail at the end.
+    let detail = lines
+        .iter()
+        .position(|l| *l == "Conflicts in detail")
+        .expect("detail");
+    assert!(
+        lines[detail + 1].starts_with("1. Azerbaijan · killed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_lists_the_conflicts_before_the_sources() {
+    let dir = clash();
+    let text = compare(&dir, &["--format", "markdown"]);
+    let conflict = text
+        .find("1. Azerbaijan · killed: armenia-mod 70")
+        .expect("summary");
+    let sources = text.find("**Sources**").expect("sources");
+    let detail = text.find("### Conflicts in detail").expect("detail");
+    assert!(conflict < sources && sources < detail, "{text}");
+}
+
+#[test]
+fn conflicts_keeps_only_the_rows_in_conflict_and_their_sources() {
+    let dir = clash();
+    let text = compare(&dir, &["--conflicts"]);
+    assert!(text.contains("│ Azerbaijan ┆ killed"), "{text}");
+    assert!(
+        !text.contains("│ Armenia ") && !text.contains("Talks were held"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("kremlin"),
+        "a source outside the conflicts is not listed:\n{text}"
+    );
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--conflicts", "--format", "json"])
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let figures = v["figures"].as_array().expect("figures");
+    let statements = v["statements"].as_array().expect("statements");
+    assert_eq!((figures.len(), statements.len()), (1, 1), "{v}");
+    assert_eq!(figures[0]["party"], "azerbaijan");
+    // Without the flag, all four rows.
+    let all = compare_json(dir.path(), &[]);
+    let rows = all["figures"].as_array().map_or(0, Vec::len)
+        + all["statements"].as_array().map_or(0, Vec::len);
+    assert_eq!(rows, 4, "{all}");
+}
+
+#[test]
+fn conflicts_with_none_says_so() {
+    let claims = [claim(
+        "a-own",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = 1"),
+        "",
+    )];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let text = compare(&dir, &["--conflicts"]);
+    assert!(text.contains("No conflicts."), "{text}");
+    assert!(!text.contains("Figures"), "{text}");
+}

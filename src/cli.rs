@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::cmd::{self, exit, Context};
 use crate::compare::{Grouping, Options, Reconcile};
@@ -140,7 +140,7 @@ enum Command {
         after_help = "Example:\n  claims schema > claims.schema.json\n  (then add `#:schema ./claims.schema.json` as the first line of a data file)"
     )]
     Schema,
-    /// Print shell completions
+    /// Print shell completions; event, source, claim and metric ids complete from the active data
     #[command(
         after_help = "Examples:\n  claims completions bash > ~/.local/share/bash-completion/completions/claims\n  claims completions zsh > ~/.zfunc/_claims\n  claims completions fish > ~/.config/fish/completions/claims.fish"
     )]
@@ -148,9 +148,15 @@ enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  claims man > claims.1 && man ./claims.1")]
-    Man,
+    /// Print the manual page (roff), or write one page per command into a folder
+    #[command(
+        after_help = "Examples:\n  claims man > claims.1 && man ./claims.1\n  claims man --dir ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write claims.1 and claims-COMMAND.1 for every command here (never overwrites)
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Check data files or folders and report every problem (default: the active data)
     #[command(
         after_help = "Examples:\n  claims check\n  claims check my-data/ extra.toml\n\nExit status: 0 when clean, 2 when any problem is found."
@@ -211,12 +217,72 @@ value_enum!(ReconcileArg => Reconcile {
 
 value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position, Retraction });
 
+/// The options each command leaves unused, hidden from its `--help`: the
+/// options are global (so `claims --data DIR list` works), but `schema`
+/// prints no table and reads no data.
+const UNUSED: [(&str, &[&str]); 5] = [
+    (
+        "schema",
+        &["data", "format", "color", "raw_cells", "width", "no_pager"],
+    ),
+    (
+        "man",
+        &["data", "format", "color", "raw_cells", "width", "no_pager"],
+    ),
+    (
+        "completions",
+        &["format", "color", "raw_cells", "width", "no_pager"],
+    ),
+    (
+        "new",
+        &["format", "color", "raw_cells", "width", "no_pager"],
+    ),
+    ("report", &["color", "raw_cells", "width"]),
+];
+
+/// The command line as parsed and as `--help`, the man pages and the
+/// completions show it.
+pub fn definition() -> clap::Command {
+    let mut cmd = Cli::command();
+    // A subcommand's own copy of a global option replaces the copy clap
+    // would give it: hidden, or with the help that is true for it.
+    let global = |id: &str| {
+        cmd.get_arguments()
+            .find(|a| a.get_id() == id)
+            .cloned()
+            .map(|a| a.global(false))
+    };
+    let mut own: Vec<(&str, clap::Arg)> = Vec::new();
+    for (name, unused) in UNUSED {
+        own.extend(
+            unused
+                .iter()
+                .filter_map(|id| global(id))
+                .map(|a| (name, a.hide(true))),
+        );
+    }
+    // A report is a document: Markdown unless HTML is asked for.
+    if let Some(format) = global("format") {
+        own.push((
+            "report",
+            format
+                .help("Output format: markdown or html [default: markdown]")
+                .hide_default_value(true)
+                .hide_possible_values(true),
+        ));
+    }
+    for (name, arg) in own {
+        cmd = cmd.mut_subcommand(name, |sub| sub.arg(arg));
+    }
+    cmd
+}
+
 /// Whether a command's output may go through a pager: not what is written
 /// to be saved or read by a program (a template, completions, a schema).
 fn pages(command: &Command) -> bool {
     !matches!(
         command,
-        Command::New { .. } | Command::Schema | Command::Completions { .. } | Command::Man
+        Command::New { .. } | Command::Schema | Command::Completions { .. } | Command::Man { .. }
     )
 }
 
@@ -297,14 +363,8 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
         // path could not be printed, since the file is written.
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
         Command::Schema => cmd::schema::run(out)?,
-        Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "claims", out);
-            exit::OK
-        }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
-            exit::OK
-        }
+        Command::Completions { shell } => cmd::completions::run(ctx, definition(), shell, out)?,
+        Command::Man { dir } => cmd::man::run(definition(), dir.as_deref(), out)?,
         Command::Events => cmd::events::run(ctx, out)?,
         Command::Sources => cmd::sources::run(ctx, out)?,
         Command::Check { paths } => cmd::check::run(ctx, &paths, out)?,
@@ -320,7 +380,10 @@ pub fn main() -> ExitCode {
     if std::env::var_os("CLAIMS_DATA").is_some_and(|v| v.is_empty()) {
         std::env::remove_var("CLAIMS_DATA");
     }
-    let cli = match Cli::try_parse() {
+    let parsed = definition()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() {

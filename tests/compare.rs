@@ -91,7 +91,7 @@ fn hedged_reports_stay_hedged() {
 fn conflicts_are_listed_with_quotes_and_citations() {
     let out = kilisali(&[]);
     let list = out
-        .split("\nConflicts\n")
+        .split("\nConflicts in detail\n")
         .nth(1)
         .expect("a conflicts section");
     assert!(

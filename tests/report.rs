@@ -13,7 +13,28 @@ fn markdown_report_is_complete_and_citable() {
         "9 sources made 30 statements about this event; 3 conflicts stand between their accounts."
     ));
     assert!(out.contains("## Figures") && out.contains("## Accusations and positions"));
-    assert!(out.contains("### 1. Azerbaijan · killed or wounded — figures"));
+    assert!(
+        out.contains("### <a id=\"conflict-1\"></a>1. Azerbaijan · killed or wounded — figures")
+    );
+    // The summary names each conflict, linked, before the conflicts and the tables.
+    let summary = out.find("1. [Azerbaijan · killed or wounded: Armenian authorities (\"Yerevan\", organ not named) 70 vs Ministry of Defence of Azerbaijan 7 + 10 = 17 — 4.1× apart").expect("the summary names the conflict");
+    let detail = out.find("### <a id=\"conflict-1\">").unwrap();
+    let tables = out.find("## Figures").unwrap();
+    assert!(summary < detail && detail < tables, "{out}");
+    assert!(
+        out.contains("](#conflict-1)")
+            && out.contains("<a id=\"claim-kil-armenia-enemy-killed-or-wounded\"></a>")
+    );
+    // People's names, ids in code for those who script.
+    assert!(
+        out.contains(
+            "- **Ministry of Defence of Azerbaijan** (`azerbaijan-mod`): 7 + 10 = 17 (self-report)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("from data ") && out.contains("(event kilisali-2021, 30 claims compared)")
+    );
     assert!(out.contains(
         "> «les dernières déclarations faisant état de 70 soldats azéris tués ou blessés»"
     ));
@@ -25,8 +46,9 @@ fn markdown_report_is_complete_and_citable() {
     // The notes' wording is never passed off as the speaker's.
     let (_, out, _) = run(&["report", "tavush-2020", "--format", "markdown"]);
     assert!(out.contains(
-        "> research notes: \"at 13:45 they used artillery fire to try to seize an Armenian stronghold\""
+        "  research notes: \"at 13:45 they used artillery fire to try to seize an Armenian stronghold\"  "
     ));
+    assert!(!out.contains("> research notes"), "never a blockquote");
     let (_, out, _) = run(&["report", "tavush-2020", "--format", "markdown"]);
     assert!(out.contains("<https://jam-news.net/incident-on-the-border-of-armenia-and-azerbaijan-conflicting-information/>"));
 }
@@ -149,14 +171,38 @@ fn html_report_renders_in_headless_chromium() {
         "one lane per figure row"
     );
     if std::env::var_os("CLAIMS_UPDATE_DOCS").is_some() {
-        fs::copy(
-            &png,
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/output/report-tavush-2020.png"
-            ),
-        )
-        .unwrap();
+        // The README's picture: the chart alone, as the page draws it.
+        let (_, page, _) = run(&["report", "tavush-2020", "--format", "html"]);
+        let cut = |from: &str, to: &str| {
+            let start = page.find(from).expect("in the page");
+            let end = page[start..].find(to).expect("closed") + start + to.len();
+            page[start..end].to_string()
+        };
+        let chart = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{}</head><body style=\"margin:10px\">{}</body></html>",
+            cut("<style>", "</style>"),
+            cut("<figure>", "</figure>")
+        );
+        let only = dir.path().join("chart.html");
+        fs::write(&only, chart).unwrap();
+        let out = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/output/report-tavush-2020.png"
+        );
+        let status = std::process::Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(["--window-size=580,700", &format!("--screenshot={out}")])
+            .arg(format!("file://{}", only.display()))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 }
 
@@ -198,8 +244,10 @@ fn stats_compare_adversary_claims_with_own_reports() {
     let armenia = find("armenia");
     // Yerevan's 70 against Baku's own 7 + 10.
     assert_eq!(armenia["adversary_figures_compared"], 1);
-    let r = armenia["median_ratio_to_adversary_own"].as_f64().unwrap();
+    let r = armenia["ratios_to_adversary_own"][0].as_f64().unwrap();
     assert!((r - 70.0 / 17.0).abs() < 1e-9, "{r}");
+    // One figure is no median.
+    assert!(armenia["median_ratio_to_adversary_own"].is_null());
     let aze = find("azerbaijan-mod");
     assert_eq!(aze["events"], 3);
     // Baku's "hundreds" (14 July) is weighed against no Armenian figure: Armenia's
@@ -331,4 +379,206 @@ fn every_subcommand_help_has_examples() {
             "{sub} --help has no example:\n{out}"
         );
     }
+}
+
+/// Measures the rendered page in the browser: a copy of the report with a
+/// script at the end of its body (the report itself allows none) writes what
+/// it found into an attribute of the page around it, which `--dump-dom`
+/// shows. The copy is shown in a frame of the width wanted: headless
+/// Chromium's window is never narrower than 500 px.
+const MEASURE: &str = r#"<script>
+(function () {
+  const svg = document.getElementById('figures-chart');
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const small = [], outside = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const b = t.getBoundingClientRect();
+    const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (px < 11) small.push(t.textContent + ' ' + px.toFixed(1) + 'px');
+    if (b.left < box.left - 0.5 || b.right > box.right + 0.5 ||
+        b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5) outside.push(t.textContent);
+  }
+  const hidden = [...document.querySelectorAll('td[data-label=verdict]')]
+    .filter(td => { const b = td.getBoundingClientRect(); return b.width === 0 || b.right > window.innerWidth; })
+    .length;
+  parent.document.body.setAttribute('data-measured', JSON.stringify({
+    page: document.documentElement.scrollWidth, window: window.innerWidth,
+    small: small, outside: outside, hiddenVerdicts: hidden }));
+})();
+</script>"#;
+
+/// At 390 px (a phone) and 1280 px: no sideways scrolling of the page, no
+/// chart text under 11 px, no chart label outside the chart, every verdict
+/// on screen; screenshots of both (kept with CLAIMS_UPDATE_DOCS).
+#[test]
+fn html_report_reads_on_a_phone_and_a_desktop() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI must have Chromium");
+        eprintln!("SKIPPED: no Chromium here");
+        return;
+    };
+    for event in ["kilisali-2021", "september-2022"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, page, _) = run(&["report", event, "--format", "html"]);
+        let csp = page
+            .lines()
+            .find(|l| l.contains("Content-Security-Policy"))
+            .expect("the report forbids scripts")
+            .to_string();
+        let measured = page
+            .replace(&csp, "")
+            .replace("</body>", &format!("{MEASURE}</body>"));
+        let srcdoc = measured.replace('&', "&amp;").replace('"', "&quot;");
+        let html = dir.path().join("report.html");
+        for width in [390, 1280] {
+            let frame = format!(
+                "<!DOCTYPE html><html><body style=\"margin:0\"><iframe style=\"width:{width}px;height:5000px;border:0\" srcdoc=\"{srcdoc}\"></iframe></body></html>"
+            );
+            fs::write(&html, frame).unwrap();
+            let out = std::process::Command::new(&browser)
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--hide-scrollbars",
+                ])
+                .arg(format!(
+                    "--user-data-dir={}",
+                    dir.path().join("profile").display()
+                ))
+                .arg(format!("--window-size={width},2000"))
+                .arg("--dump-dom")
+                .arg(format!("file://{}", html.display()))
+                .stderr(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            let dom = String::from_utf8_lossy(&out.stdout);
+            let json = dom
+                .split("data-measured=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("the measuring script ran")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+            let m: serde_json::Value = serde_json::from_str(&json).expect("measurements");
+            eprintln!("{event} at {width}: {m}");
+            assert!(
+                m["page"].as_u64() <= m["window"].as_u64(),
+                "{event} at {width}: the page scrolls sideways: {m}"
+            );
+            assert_eq!(m["small"], serde_json::json!([]), "{event} at {width}: {m}");
+            assert_eq!(
+                m["outside"],
+                serde_json::json!([]),
+                "{event} at {width}: {m}"
+            );
+            assert_eq!(m["hiddenVerdicts"], 0, "{event} at {width}: {m}");
+            if std::env::var_os("CLAIMS_UPDATE_DOCS").is_some() {
+                let png = format!(
+                    "{}/tests/output/report-{event}-{width}.png",
+                    env!("CARGO_MANIFEST_DIR")
+                );
+                let shot = std::process::Command::new(&browser)
+                    .args([
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                    ])
+                    .arg(format!(
+                        "--user-data-dir={}",
+                        dir.path().join("profile").display()
+                    ))
+                    .arg(format!("--window-size={},5000", width.max(500)))
+                    .arg(format!("--screenshot={png}"))
+                    .arg(format!("file://{}", html.display()))
+                    .stderr(std::process::Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(shot.success());
+            }
+        }
+    }
+}
+
+/// The research notes' wording was set as a blockquote like a document's
+/// words; in every output it is now marked and never quoted.
+#[test]
+fn regression_a_paraphrase_is_never_presented_as_a_quote() {
+    let mut text = event_file(&[
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 7"),
+            "",
+        ),
+        claim(
+            "enemy",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 70"),
+            "",
+        ),
+    ]);
+    text = text.replace(
+        "quote = \"words of enemy\"",
+        "paraphrase = \"the notes say seventy were killed\"",
+    );
+    let dir = folder(&[("test-event.toml", &text)]);
+    let report = |format: &str| {
+        Claims::new()
+            .data(dir.path())
+            .args(["report", "test-event", "--format", format])
+            .fails(0)
+            .stdout
+    };
+    let md = report("markdown");
+    assert!(
+        md.contains("  research notes: \"the notes say seventy were killed\"  "),
+        "{md}"
+    );
+    assert!(
+        md.contains("  > «words of own»"),
+        "a quote stays a blockquote:\n{md}"
+    );
+    assert!(!md.contains("> research notes"), "{md}");
+    let html = report("html");
+    assert!(
+        html.contains(
+            "<p class=\"notes\">research notes: &quot;the notes say seventy were killed&quot;</p>"
+        ),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<blockquote lang=\"en\">research notes"),
+        "{html}"
+    );
+    // The JSON of `compare` and the CSV of `list` say which is which.
+    let json = compare_json(dir.path(), &[]).to_string();
+    assert!(
+        json.contains("\"quote_kind\":\"paraphrase\"")
+            && json.contains("\"quote_kind\":\"verbatim\""),
+        "{json}"
+    );
+    let csv = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "csv"])
+        .fails(0)
+        .stdout;
+    let header: Vec<&str> = csv.lines().next().unwrap_or("").split(',').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == "quote_kind")
+        .expect("a quote_kind column");
+    let kinds: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(at))
+        .collect();
+    assert!(
+        kinds.contains(&"paraphrase") && kinds.contains(&"verbatim"),
+        "{csv}"
+    );
 }

@@ -43,3 +43,25 @@ fn events_and_sources_tables() {
     insta::assert_snapshot!(output(&["events"]));
     insta::assert_snapshot!(output(&["sources", "--format", "markdown"]));
 }
+
+/// What a reader sees at 80 and 120 columns (`--width`, so the layout is
+/// the terminal's without depending on one): tables that fit, blocks where
+/// they cannot, prose wrapped at a space.
+#[test]
+fn every_command_at_80_and_120_columns() {
+    let commands: [(&str, &[&str]); 6] = [
+        ("compare", &["compare", "kilisali-2021"]),
+        ("list", &["list", "--source", "armenia-mod"]),
+        ("show", &["show", "kil-armenia-enemy-killed-or-wounded"]),
+        ("stats", &["stats"]),
+        ("events", &["events"]),
+        ("sources", &["sources"]),
+    ];
+    for width in ["80", "120"] {
+        for (name, args) in commands {
+            let mut all = vec!["--width", width];
+            all.extend_from_slice(args);
+            insta::assert_snapshot!(format!("{name}_at_{width}_columns"), output(&all));
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Context;
 use crate::error::unknown;
 use crate::load::{ClaimFilter, Keep};
-use crate::model::{Assertion, Claim, Dataset};
+use crate::model::{Assertion, Claim, Dataset, QuoteKind};
 use crate::render::delimited::RecordWriter;
 use crate::render::output::{Format, Style};
 use crate::render::{json as jsonr, write_sheet};
@@ -92,7 +92,13 @@ const HEADERS: [&str; 9] = [
 ];
 
 /// CSV and TSV carry these too, after the table's columns.
-const MORE: [&str; 4] = ["standing", "attribution", "place", "withdraws"];
+const MORE: [&str; 5] = [
+    "standing",
+    "attribution",
+    "place",
+    "withdraws",
+    "quote_kind",
+];
 
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
     // Workers keep only claims that can match; rows stream out file by file.
@@ -159,7 +165,7 @@ pub fn render(
 }
 
 /// The columns only CSV and TSV carry.
-fn more(ds: &Dataset, c: &Claim) -> [String; 4] {
+fn more(ds: &Dataset, c: &Claim) -> [String; 5] {
     let withdraws = match &c.assertion {
         Assertion::Retraction { of } => Some(of),
         _ => c.corrects.as_ref(),
@@ -171,6 +177,12 @@ fn more(ds: &Dataset, c: &Claim) -> [String; 4] {
         c.attribution.name().to_string(),
         c.place.clone().unwrap_or_default(),
         withdraws.cloned().unwrap_or_default(),
+        // The notes' wording is not the document's: a sheet must tell them apart.
+        match c.quote_kind {
+            QuoteKind::Verbatim => "verbatim",
+            QuoteKind::Paraphrase => "paraphrase",
+        }
+        .to_string(),
     ]
 }
 

@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod compare;
+pub mod completions;
 pub mod events;
 pub mod list;
+pub mod man;
 pub mod new;
 pub mod report;
 pub mod schema;

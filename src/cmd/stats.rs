@@ -169,7 +169,13 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             claims: s.claims,
             events: s.events.len(),
             adversary_figures_compared: s.ratios.len(),
-            median_ratio_to_adversary_own: median(&mut s.ratios),
+            // A median of one or two figures would read as a finding.
+            median_ratio_to_adversary_own: if s.ratios.len() >= MEDIAN_FROM {
+                median(&mut s.ratios)
+            } else {
+                None
+            },
+            ratios_to_adversary_own: sorted(&s.ratios),
             rows: s.rows,
             conflicts: s.conflicts,
         })
@@ -195,7 +201,10 @@ struct StatsRow<'a> {
     claims: usize,
     events: usize,
     adversary_figures_compared: usize,
+    /// Only from [`MEDIAN_FROM`] figures on.
     median_ratio_to_adversary_own: Option<f64>,
+    /// Each figure's ratio, smallest first.
+    ratios_to_adversary_own: Vec<f64>,
     rows: usize,
     conflicts: usize,
 }
@@ -205,28 +214,61 @@ struct StatsRecord<'a> {
     sources: Vec<StatsRow<'a>>,
 }
 
+/// The fewest figures a median is given of.
+const MEDIAN_FROM: usize = 3;
+
+fn sorted(v: &[f64]) -> Vec<f64> {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+/// A ratio to two significant figures, never rounded to nothing: 4.1×, 12×, 0.045×.
+pub fn ratio_text(r: f64) -> String {
+    if !r.is_finite() || r <= 0.0 {
+        return format!("{r}×");
+    }
+    let magnitude = r.log10().floor() as i32;
+    let decimals = usize::try_from(1 - magnitude).unwrap_or(0);
+    format!("{r:.decimals$}×")
+}
+
+/// "—", the ratios themselves when one or two ("4.1× (1 figure)"), else
+/// their median and how many it rests on.
+fn ratios_cell(r: &StatsRow) -> String {
+    let n = r.ratios_to_adversary_own.len();
+    match (n, r.median_ratio_to_adversary_own) {
+        (0, _) => "—".to_string(),
+        (_, Some(m)) if n >= MEDIAN_FROM => format!("median {} of {n} figures", ratio_text(m)),
+        _ => {
+            let each: Vec<String> = r
+                .ratios_to_adversary_own
+                .iter()
+                .map(|&x| ratio_text(x))
+                .collect();
+            let figures = if n == 1 { "figure" } else { "figures" };
+            format!("{} ({n} {figures})", each.join(", "))
+        }
+    }
+}
+
 fn sheet(rows: &[StatsRow]) -> Sheet {
     let mut sheet = Sheet::new([
         "source",
         "party",
         "claims",
         "events",
-        "figures about the adversary compared",
-        "median ratio to the adversary's own figure",
+        "its figures of the adversary's losses ÷ the adversary's own",
         "rows in conflict",
     ])
     .titled("Sources across events");
     for r in rows {
-        let ratio = r
-            .median_ratio_to_adversary_own
-            .map_or("—".to_string(), |r| format!("{r:.1}×"));
         sheet.push(vec![
             Cell::new(r.source),
             Cell::new(r.party.unwrap_or("—")),
             Cell::new(r.claims.to_string()),
             Cell::new(r.events.to_string()),
-            Cell::new(r.adversary_figures_compared.to_string()),
-            Cell::new(ratio),
+            Cell::new(ratios_cell(r)),
             Cell::new(format!("{} of {}", r.conflicts, r.rows)),
         ]);
     }

@@ -14,7 +14,7 @@ pub fn table(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
     writeln!(out, "</tr></thead>\n<tbody>")?;
     for row in &sheet.rows {
         write!(out, "<tr>")?;
-        for c in row {
+        for (i, c) in row.iter().enumerate() {
             let class = match c.tone {
                 Tone::Conflict => " class=\"conflict\"",
                 Tone::Gap => " class=\"gap\"",
@@ -22,7 +22,13 @@ pub fn table(out: &mut dyn Write, sheet: &Sheet) -> io::Result<()> {
                 Tone::Muted => " class=\"muted\"",
                 _ => "",
             };
-            write!(out, "<td{class}>{}</td>", xml(&c.text))?;
+            // The column's name, shown beside the cell when a narrow page stacks the table.
+            let label = sheet.headers.get(i).map_or(String::new(), |h| xml(h));
+            write!(
+                out,
+                "<td{class} data-label=\"{label}\">{}</td>",
+                xml(&c.text)
+            )?;
         }
         writeln!(out, "</tr>")?;
     }

@@ -1,23 +1,34 @@
-//! The SVG chart: one lane per (whose losses, metric), one mark per voice.
-//! A point is a dot; an interval is a bar from its low to its high end, with
-//! an arrow when it has no upper bound. Colour tells a self-report from an
-//! adversary's claim and a third party's; a hedged report is dashed. One
-//! logarithmic scale serves every lane, so that 1 killed and 2,000 deployed
-//! both stay readable and a 4× gap looks the same wherever it is.
+//! The SVG chart, narrow enough for a phone: one panel per unit (people,
+//! vehicles and km² never share an axis), one row per (whose losses,
+//! metric), and per voice a line of text, then its mark under it across the
+//! panel's width. A point is a dot; an interval a bar from its low to its
+//! high end; a figure with no upper bound a dot with a short arrow (it says
+//! "at least", and must not look like the largest figure). Colour tells a
+//! self-report from an adversary's claim and a third party's, and the text
+//! says it too; a hedged report is hollow (a dot) or striped (a bar), which
+//! survives any zoom. Each panel has its own logarithmic axis, so that 1
+//! killed and 2,000 deployed stay readable and a 4× gap looks the same
+//! wherever it is.
 
 use std::fmt::Write;
 
-use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective};
+use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective, Verdict};
 use crate::model::quantity::Amount;
 use crate::model::Dataset;
 use crate::sanitize::xml;
-use crate::view::wording::{metric_label, value_text};
+use crate::view::wording::{metric_label, perspective_short, value_text};
 
-const WIDTH: f64 = 980.0;
-const LABEL: f64 = 270.0;
-const PLOT: f64 = 470.0;
-const LANE: f64 = 22.0;
-const GAP: f64 = 18.0;
+/// The drawing's width: at 360 px on a phone, 13 px text shows at 11 px.
+pub const WIDTH: f64 = 420.0;
+const LEFT: f64 = 10.0;
+const RIGHT: f64 = WIDTH - 14.0;
+/// Height of a line of text and of a mark under it.
+const TEXT: f64 = 17.0;
+const MARK: f64 = 16.0;
+/// A character of 13 px DejaVu Sans is at most this wide, on average.
+const CHAR: f64 = 7.9;
+/// The length of the arrow of a figure with no upper bound.
+const OPEN: f64 = 22.0;
 
 fn class(p: Perspective) -> &'static str {
     match p {
@@ -27,23 +38,19 @@ fn class(p: Perspective) -> &'static str {
     }
 }
 
-/// Maps a count to its x on the shared logarithmic axis, which ends at the
-/// next power of ten above the largest figure.
+/// Maps a count to its x on one panel's logarithmic axis, which ends at the
+/// next power of ten above the panel's largest figure.
 struct Axis {
     top: u64,
     span: f64,
 }
 
 impl Axis {
-    fn new(cmp: &Comparison) -> Self {
-        let ends = cmp
-            .figures
-            .iter()
-            .flat_map(|r| r.voices.iter())
-            .flat_map(|v| {
-                let iv = v.value.interval();
-                [Some(iv.low), iv.high]
-            });
+    fn new(rows: &[&FigureRow]) -> Self {
+        let ends = rows.iter().flat_map(|r| r.voices.iter()).flat_map(|v| {
+            let iv = v.value.interval();
+            [Some(iv.low), iv.high]
+        });
         let largest = ends.flatten().max().map_or(1.0, Amount::as_f64);
         let mut top = 10u64;
         while (top as f64) < largest && top < u64::MAX / 10 {
@@ -56,136 +63,225 @@ impl Axis {
     }
 
     fn x(&self, n: impl Into<Amount>) -> f64 {
-        LABEL + PLOT * ((n.into().as_f64() + 1.0).ln() / self.span).min(1.0)
+        LEFT + (RIGHT - LEFT) * ((n.into().as_f64() + 1.0).ln() / self.span).min(1.0)
     }
 }
 
-/// The opening tag, the title and the legend.
-fn head(s: &mut String, height: f64) {
-    let _ = write!(
-        s,
-        r#"<svg id="figures-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-labelledby="chart-title">"#
-    );
-    s.push_str(r#"<title id="chart-title">Each source's figure per metric on a logarithmic scale; bars are intervals, dots exact figures</title>"#);
-    let mut x = LABEL;
+/// 1000 → "1,000".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text cut to what fits between `x` and the right edge, the whole in a tooltip.
+fn fitted(text: &str, x: f64) -> String {
+    let room = ((WIDTH - 4.0 - x) / CHAR).floor().max(4.0) as usize;
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    text.chars()
+        .take(room - 1)
+        .chain(std::iter::once('…'))
+        .collect()
+}
+
+/// Lines of at most `room` characters, broken at spaces.
+fn lines(text: &str, room: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match out.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    out
+}
+
+/// The legend, on two lines; returns the height used.
+fn legend(s: &mut String) -> f64 {
+    let mut x = LEFT;
     for (cls, label) in [
         ("own", "self-report"),
         ("adversary", "adversary claim"),
-        ("third", "third-party report"),
+        ("third", "third party"),
     ] {
         let _ = write!(
             s,
-            r#"<g class="legend"><circle class="point {cls}" cx="{}" cy="16" r="5"/><text x="{}" y="20">{label}</text></g>"#,
-            x + 6.0,
-            x + 16.0
+            r#"<g class="legend"><circle class="point {cls}" cx="{}" cy="14" r="5"/><text x="{}" y="18">{label}</text></g>"#,
+            x + 5.0,
+            x + 14.0
         );
-        x += 140.0;
+        x += 14.0 + label.len() as f64 * CHAR + 14.0;
     }
     let _ = write!(
         s,
-        r#"<text class="note" x="{}" y="20">dashed: hedged · log scale</text>"#,
-        x + 6.0
+        r#"<g class="legend"><circle class="point own hedged" cx="{}" cy="34" r="5"/><text class="note" x="{}" y="38">hollow or striped: hedged · log scale per unit</text></g>"#,
+        LEFT + 5.0,
+        LEFT + 14.0
     );
+    46.0
 }
 
-/// Grid lines and ticks: 0, 1, 10, 100, … up to the top.
-fn grid(s: &mut String, axis: &Axis, height: f64) {
+/// A panel's heading and its axis: grid lines and numbered ticks 0, 1, 10, …
+fn axis_head(s: &mut String, unit: &str, axis: &Axis, y: f64, height: f64) -> f64 {
+    let _ = write!(
+        s,
+        r#"<text class="unit" x="{LEFT}" y="{:.1}">{}</text>"#,
+        y + 14.0,
+        xml(unit)
+    );
     let mut tick = 0u64;
     loop {
         let tx = axis.x(tick);
+        let anchor = if tick == 0 {
+            "start"
+        } else if tick >= axis.top {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = write!(
             s,
-            r#"<line class="grid" x1="{tx:.1}" y1="30" x2="{tx:.1}" y2="{:.1}"/><text class="tick" x="{tx:.1}" y="{:.1}" text-anchor="middle">{tick}</text>"#,
-            height - 22.0,
-            height - 8.0
+            r#"<line class="grid" x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{:.1}"/><text class="tick" x="{tx:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
+            y + 36.0,
+            y + height,
+            y + 32.0,
+            grouped(tick)
         );
         if tick >= axis.top {
             break;
         }
         tick = if tick == 0 { 1 } else { tick * 10 };
     }
+    38.0
 }
 
-/// One voice's mark: a dot, or a bar (with an arrow when open), and its label.
-fn mark(s: &mut String, axis: &Axis, v: &FigureEntry, cy: f64) {
+/// One voice: its line of text, then its mark under it.
+fn mark(s: &mut String, axis: &Axis, v: &FigureEntry, y: f64) {
     let iv = v.value.interval();
     let cls = class(v.perspective);
-    let dash = if v.value.hedged() { " hedged" } else { "" };
-    let full = format!("{}: {}", v.key, value_text(&v.value));
-    let label: String = if full.chars().count() > 30 {
-        full.chars().take(29).chain(std::iter::once('…')).collect()
-    } else {
-        full.clone()
-    };
-    if iv.is_point() {
-        let _ = write!(
-            s,
-            r#"<circle class="point {cls}{dash}" cx="{:.1}" cy="{cy:.1}" r="5"><title>{}</title></circle>"#,
-            axis.x(iv.low),
-            xml(&full)
-        );
-    } else {
-        let x1 = axis.x(iv.low);
-        let x2 = iv.high.map_or(LABEL + PLOT, |h| axis.x(h));
-        let _ = write!(
-            s,
-            r#"<line class="interval {cls}{dash}" x1="{x1:.1}" y1="{cy:.1}" x2="{x2:.1}" y2="{cy:.1}"><title>{}</title></line>"#,
-            xml(&full)
-        );
-        if iv.high.is_none() {
+    let hedged = if v.value.hedged() { " hedged" } else { "" };
+    let full = format!(
+        "{}: {} ({})",
+        v.key,
+        value_text(&v.value),
+        perspective_short(v.perspective)
+    );
+    let _ = write!(
+        s,
+        r#"<text class="mark-label" x="{LEFT}" y="{:.1}">{}<title>{}</title></text>"#,
+        y + 13.0,
+        xml(&fitted(&full, LEFT)),
+        xml(&full)
+    );
+    let cy = y + TEXT + MARK / 2.0 - 2.0;
+    let x1 = axis.x(iv.low);
+    match iv.high {
+        Some(h) if !iv.is_point() => {
             let _ = write!(
                 s,
-                r#"<path class="open {cls}" d="M{x2:.1},{:.1} l8,4 l-8,4 z"/>"#,
+                r#"<line class="interval {cls}{hedged}" x1="{x1:.1}" y1="{cy:.1}" x2="{:.1}" y2="{cy:.1}"><title>{}</title></line>"#,
+                axis.x(h).max(x1 + 4.0),
+                xml(&full)
+            );
+        }
+        Some(_) => {}
+        None => {
+            // "At least N": a short arrow from N, never a bar to the edge.
+            let x2 = (x1 + OPEN).min(RIGHT);
+            let _ = write!(
+                s,
+                r#"<line class="open {cls}" x1="{x1:.1}" y1="{cy:.1}" x2="{x2:.1}" y2="{cy:.1}"/><path class="open-head {cls}" d="M{x2:.1},{:.1} l7,4 l-7,4 z"/>"#,
                 cy - 4.0
             );
         }
     }
-    let end = iv
-        .high
-        .map_or(LABEL + PLOT + 8.0, |h| axis.x(h))
-        .max(axis.x(iv.low));
-    let _ = write!(
-        s,
-        r#"<text class="mark-label" x="{:.1}" y="{:.1}">{}</text>"#,
-        end + 9.0,
-        cy + 4.0,
-        xml(&label)
-    );
+    if iv.is_point() || iv.high.is_none() {
+        let _ = write!(
+            s,
+            r#"<circle class="point {cls}{hedged}" cx="{x1:.1}" cy="{cy:.1}" r="5"><title>{}</title></circle>"#,
+            xml(&full)
+        );
+    }
 }
 
-/// One lane: its label, the verdict when in conflict, and every voice's mark.
-fn lane(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) {
-    let lane_h = row.voices.len() as f64 * LANE;
+/// What a row's title adds after its name: its verdict, when it matters to the picture.
+fn verdict_word(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Conflict(_) => " — conflict",
+        Verdict::Gap(_) => " — far apart",
+        Verdict::NotComparable(_) => " — not comparable",
+        _ => "",
+    }
+}
+
+/// The height a row takes: its title's lines, then two lines per voice.
+fn row_height(title_lines: usize, voices: usize) -> f64 {
+    title_lines as f64 * TEXT + voices as f64 * (TEXT + MARK) + 10.0
+}
+
+fn row_title(ds: &Dataset, row: &FigureRow) -> Vec<String> {
+    let title = format!(
+        "{} · {}{}",
+        ds.parties_name(&row.party),
+        metric_label(row),
+        verdict_word(&row.verdict)
+    );
+    lines(&title, ((RIGHT - LEFT) / 8.6) as usize)
+}
+
+/// One row: its title (with the verdict when it conflicts), then every voice.
+fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) -> f64 {
+    let title = row_title(ds, row);
+    let height = row_height(title.len(), row.voices.len());
     let conflict = if row.verdict.is_conflict() {
         " conflict"
     } else {
         ""
     };
-    let _ = write!(s, r#"<g class="row{conflict}">"#);
     let _ = write!(
         s,
-        r#"<rect class="lane" x="{LABEL}" y="{y}" width="{PLOT}" height="{lane_h}"/>"#
+        r#"<g class="row{conflict}"><rect class="lane" x="0" y="{y:.1}" width="{WIDTH}" height="{:.1}"/>"#,
+        height - 4.0
     );
-    let title = format!("{} · {}", ds.parties_name(&row.party), metric_label(row));
-    let _ = write!(
-        s,
-        r#"<text class="row-label" x="{}" y="{}" text-anchor="end">{}</text>"#,
-        LABEL - 10.0,
-        y + 15.0,
-        xml(&title)
-    );
-    if row.verdict.is_conflict() {
+    for (i, line) in title.iter().enumerate() {
         let _ = write!(
             s,
-            r#"<text class="row-verdict" x="{}" y="{}" text-anchor="end">conflict</text>"#,
-            LABEL - 10.0,
-            y + 30.0
+            r#"<text class="row-label" x="{LEFT}" y="{:.1}">{}</text>"#,
+            y + 14.0 + i as f64 * TEXT,
+            xml(line)
         );
     }
-    for (i, v) in row.voices.iter().enumerate() {
-        mark(s, axis, v, y + LANE * (i as f64 + 0.5));
+    let mut vy = y + title.len() as f64 * TEXT;
+    for v in &row.voices {
+        mark(s, axis, v, vy);
+        vy += TEXT + MARK;
     }
     s.push_str("</g>");
+    height
+}
+
+/// The figure rows by unit, in the order units first appear.
+fn panels<'c, 'a>(cmp: &'c Comparison<'a>) -> Vec<(&'a str, Vec<&'c FigureRow<'a>>)> {
+    let mut panels: Vec<(&str, Vec<&FigureRow>)> = Vec::new();
+    for r in &cmp.figures {
+        let unit = r.metric.unit.as_str();
+        match panels.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, rows)) => rows.push(r),
+            None => panels.push((unit, vec![r])),
+        }
+    }
+    panels
 }
 
 /// The chart, or `None` when the event has no figures.
@@ -193,17 +289,27 @@ pub fn svg(ds: &Dataset, cmp: &Comparison) -> Option<String> {
     if cmp.figures.is_empty() {
         return None;
     }
-    let marks: usize = cmp.figures.iter().map(|r| r.voices.len()).sum();
-    let height = 40.0 + marks as f64 * LANE + cmp.figures.len() as f64 * GAP + 30.0;
-    let axis = Axis::new(cmp);
-    let mut s = String::new();
-    head(&mut s, height);
-    grid(&mut s, &axis, height);
-    let mut y = 40.0;
-    for row in &cmp.figures {
-        lane(&mut s, ds, &axis, row, y);
-        y += row.voices.len() as f64 * LANE + GAP;
+    let mut body = String::new();
+    let mut y = legend(&mut body) + 6.0;
+    for (unit, rows) in panels(cmp) {
+        let axis = Axis::new(&rows);
+        let height: f64 = rows
+            .iter()
+            .map(|r| row_height(row_title(ds, r).len(), r.voices.len()))
+            .sum();
+        y += axis_head(&mut body, unit, &axis, y, 38.0 + height);
+        for r in rows {
+            y += row(&mut body, ds, &axis, r, y);
+        }
+        y += 10.0;
     }
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg id="figures-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {y:.0}" width="{WIDTH}" height="{y:.0}" role="img" aria-labelledby="chart-title">"#
+    );
+    s.push_str(r#"<title id="chart-title">Each source's figure per metric, one logarithmic axis per unit; bars are intervals, dots exact figures, arrows figures with no upper bound</title>"#);
+    s.push_str(&body);
     s.push_str("</svg>");
     Some(s)
 }

@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::chart;
-use crate::model::Dataset;
+use std::collections::HashSet;
+
+use super::{chart, stamp};
+use crate::model::{Claim, Dataset, QuoteKind};
 use crate::render::html::table;
 use crate::sanitize::xml;
 use crate::view::citation::{claim_lines, document_line, documents, legend};
@@ -25,21 +27,35 @@ td.muted { color: #666; }
 .scroll { overflow-x: auto; }
 blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.8em; border-left: 3px solid #bbb; color: #333; }
 .cite { color: #555; font-size: 13px; }
-svg { max-width: 100%; height: auto; font-size: 12px; }
-svg .lane { fill: #f7f7f7; }
-svg .row.conflict .lane { fill: #fdeeee; }
-svg .row-label { font-weight: bold; }
-svg .row-verdict { fill: #b00020; }
-svg .tick, svg .note { fill: #777; }
-svg .grid { stroke: #e2e2e2; stroke-width: 1; }
-svg .point { stroke: #fff; stroke-width: 1; }
-svg .interval { stroke-width: 6; stroke-linecap: round; }
-svg .hedged { stroke-dasharray: 4 3; }
-svg .point.hedged { stroke: #000; stroke-width: 1; }
+figure { margin: 0.5em 0; }
+svg { width: 100%; max-width: 560px; height: auto; font-size: 13px; display: block; }
+svg .lane { fill: none; }
+svg .row.conflict .lane { fill: #fdeeee; fill-opacity: 0.7; }
+svg .row-label, svg .unit { font-weight: bold; font-size: 14px; }
+svg .tick, svg .note { fill: #555; }
+svg .grid { stroke: #ddd; stroke-width: 1; }
+svg .interval { stroke-width: 9; stroke-linecap: butt; }
+svg .interval.hedged { stroke-dasharray: 5 4; }
+svg .open { stroke-width: 2; }
+svg .point { stroke-width: 2; }
 svg .own { fill: #1f5fbf; stroke: #1f5fbf; }
 svg .adversary { fill: #d9480f; stroke: #d9480f; }
 svg .third { fill: #6c6c6c; stroke: #6c6c6c; }
-svg .point.own, svg .point.adversary, svg .point.third { stroke: #fff; }
+svg .point.hedged { fill: #fff; }
+small.id { color: #666; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
+p.notes { margin: 0.3em 0 0.3em 1em; font-style: italic; }
+a.anchor { color: #999; text-decoration: none; }
+.cite, li, p { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  body { margin: 1em auto; }
+  ol, ul { padding-left: 1.3em; }
+  .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: auto; }
+  .scroll thead { display: none; }
+  .scroll tr { border: 1px solid #ccc; margin: 0 0 0.7em; }
+  .scroll td { border: none; border-top: 1px solid #eee; }
+  .scroll td:empty { display: none; }
+  .scroll td::before { content: attr(data-label) ": "; color: #555; font-weight: normal; }
+}
 "#;
 
 /// Only http(s) addresses become links; anything else is shown as text.
@@ -51,42 +67,110 @@ fn link(url: &str) -> String {
     }
 }
 
-/// The numbered conflicts, each voice with its quotes and citations.
+/// A citation line with the document's address made a link (only http(s)).
+fn cite_line(ds: &Dataset, c: &Claim, line: &str) -> String {
+    let escaped = xml(line);
+    match ds.document(&c.document).and_then(|d| d.url.as_deref()) {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            escaped.replacen(&xml(u), &link(u), 1)
+        }
+        _ => escaped,
+    }
+}
+
+/// A voice by its name, its id in small print for those who script.
+fn voice(view: &View, key: &str) -> String {
+    format!(
+        "<strong>{}</strong> <small class=\"id\">{}</small>",
+        xml(&view.voice_name(key)),
+        xml(&voice_label(key))
+    )
+}
+
+/// One cited claim: a quote as a blockquote in its language, the research
+/// notes' wording as a plain, labelled paragraph (never shown as a quote);
+/// the first citation of a claim carries its anchor.
+fn cited_claim(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    c: &Claim,
+    anchored: &mut HashSet<String>,
+) -> io::Result<()> {
+    let lines = claim_lines(ds, c);
+    let id = if anchored.insert(c.id.clone()) {
+        format!(" id=\"claim-{}\"", xml(&c.id))
+    } else {
+        String::new()
+    };
+    writeln!(out, "<div class=\"claim\"{id}>")?;
+    match c.quote_kind {
+        QuoteKind::Verbatim => writeln!(
+            out,
+            "<blockquote lang=\"{}\">{}</blockquote>",
+            xml(&c.language),
+            xml(&lines[0])
+        )?,
+        QuoteKind::Paraphrase => writeln!(out, "<p class=\"notes\">{}</p>", xml(&lines[0]))?,
+    }
+    for l in lines.iter().skip(1) {
+        writeln!(out, "<div class=\"cite\">{}</div>", cite_line(ds, c, l))?;
+    }
+    writeln!(out, "</div>")
+}
+
+/// The numbered conflicts, each with an anchor, each voice with its quotes and citations.
 fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
+    writeln!(out, "<h2>Conflicts</h2>")?;
+    if view.notes.is_empty() {
+        writeln!(out, "<p>None.</p>")?;
+        return Ok(());
+    }
     writeln!(out, "<ol class=\"conflicts\">")?;
-    for note in &view.notes {
+    let mut anchored = HashSet::new();
+    for (n, note) in view.notes.iter().enumerate() {
         writeln!(
             out,
-            "<li><p><strong>{}</strong> — {}: {}</p><ul>",
+            "<li id=\"conflict-{}\"><p><strong>{}</strong> — {}: {} <a class=\"anchor\" href=\"#conflict-{}\">#</a></p><ul>",
+            n + 1,
             xml(&note.subject),
             xml(note.kind),
-            xml(&note.explanation)
+            xml(&note.explanation),
+            n + 1
         )?;
         for side in &note.sides {
-            writeln!(
-                out,
-                "<li><strong>{}</strong>: {}",
-                xml(&voice_label(&side.voice)),
-                xml(&side.says)
-            )?;
+            writeln!(out, "<li>{}: {}", voice(view, &side.voice), xml(&side.says))?;
             for c in &side.claims {
-                // The first line is the quote, marked as the notes' wording when it is.
-                let lines = claim_lines(ds, c);
-                writeln!(
-                    out,
-                    "<blockquote lang=\"{}\">{}</blockquote>",
-                    xml(&c.language),
-                    xml(&lines[0])
-                )?;
-                for l in lines.iter().skip(1) {
-                    writeln!(out, "<div class=\"cite\">{}</div>", xml(l))?;
-                }
+                cited_claim(out, ds, c, &mut anchored)?;
             }
             writeln!(out, "</li>")?;
         }
         writeln!(out, "</ul></li>")?;
     }
-    Ok(())
+    writeln!(out, "</ol>")
+}
+
+/// The counts, then each conflict in one line, linked to its detail.
+fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
+    writeln!(out, "<h2>Summary</h2>")?;
+    writeln!(
+        out,
+        "<p id=\"summary\">{}</p>",
+        xml(&view.summary_sentence())
+    )?;
+    if view.notes.is_empty() {
+        return Ok(());
+    }
+    let name = |voice: &str| view.voice_name(voice);
+    writeln!(out, "<ol class=\"summary\">")?;
+    for (n, note) in view.notes.iter().enumerate() {
+        writeln!(
+            out,
+            "<li><a href=\"#conflict-{}\">{}</a></li>",
+            n + 1,
+            xml(&note.summary_naming(&name))
+        )?;
+    }
+    writeln!(out, "</ol>")
 }
 
 pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
@@ -114,12 +198,9 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         xml(&e.place)
     )?;
     writeln!(out, "<p>{}</p>", xml(&e.summary))?;
-    writeln!(out, "<h2>Summary</h2>")?;
-    writeln!(
-        out,
-        "<p id=\"summary\">{}</p>",
-        xml(&view.summary_sentence())
-    )?;
+    // The answer first: who disagrees with whom, then the evidence, then the tables.
+    summary(out, view)?;
+    conflicts(out, ds, view)?;
     if let Some(svg) = chart::svg(ds, view.cmp) {
         writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>")?;
     }
@@ -134,12 +215,7 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         }
     }
     writeln!(out, "<p class=\"cite\">{}.</p>", xml(&legend(view.cmp)))?;
-    writeln!(out, "<h2>Conflicts</h2>")?;
-    if view.notes.is_empty() {
-        writeln!(out, "<p>None.</p>")?;
-    }
-    conflicts(out, ds, view)?;
-    writeln!(out, "</ol>\n<h2>Sources</h2>\n<ul>")?;
+    writeln!(out, "<h2>Sources</h2>\n<ul>")?;
     for l in view.column_lines() {
         writeln!(out, "<li>{}</li>", xml(&l))?;
     }
@@ -151,5 +227,9 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             .map_or(String::new(), |u| format!(": {}", link(u)));
         writeln!(out, "<li>{}{url}</li>", xml(&document_line(d)))?;
     }
-    writeln!(out, "</ul>\n<p class=\"cite\">Generated by claims from the event file <code>{}</code>.</p>\n</body>\n</html>", xml(&e.id))
+    writeln!(
+        out,
+        "</ul>\n<p class=\"cite\" id=\"made\">{}</p>\n</body>\n</html>",
+        xml(&stamp::line(view))
+    )
 }

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use crate::model::Dataset;
+use super::stamp;
+use crate::model::{Dataset, QuoteKind};
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
 use crate::view::citation::{claim_lines, document_line, documents, legend};
@@ -22,6 +23,100 @@ fn is_web_link(u: &str) -> bool {
             .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
 }
 
+/// An id safe in an anchor (`conflict-1`, `claim-kil-armenia-…`): letters,
+/// digits, `-`, `_` and `.`; anything else gets no anchor.
+fn anchor(prefix: &str, id: &str) -> Option<String> {
+    let safe = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    (safe && !id.is_empty()).then(|| format!("{prefix}-{id}"))
+}
+
+/// A cited claim under its voice: a quote as a blockquote, the research
+/// notes' wording as plain lines (never presented as a quote); an anchor on
+/// its first citation so a reader can link to it.
+fn cited_claim(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    c: &crate::model::Claim,
+    anchored: &mut std::collections::HashSet<String>,
+) -> io::Result<()> {
+    if let Some(a) = anchor("claim", &c.id).filter(|a| anchored.insert(a.clone())) {
+        writeln!(out, "  <a id=\"{a}\"></a>")?;
+    }
+    let lines = claim_lines(ds, c);
+    match c.quote_kind {
+        QuoteKind::Verbatim => {
+            for (i, l) in lines.iter().enumerate() {
+                let sep = if i == 0 { "" } else { "  >\n" };
+                writeln!(out, "{sep}  > {}", text(l))?;
+            }
+        }
+        QuoteKind::Paraphrase => {
+            for l in &lines {
+                // Two spaces: a line break inside the list item.
+                writeln!(out, "  {}  ", text(l))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The numbered conflicts, each with an anchor, its sides by name and id,
+/// and the claims each side rests on.
+fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
+    writeln!(out, "## Conflicts\n")?;
+    if view.notes.is_empty() {
+        writeln!(out, "None.\n")?;
+    }
+    let mut anchored = std::collections::HashSet::new();
+    for (n, note) in view.notes.iter().enumerate() {
+        writeln!(
+            out,
+            "### <a id=\"conflict-{}\"></a>{}. {} — {}\n",
+            n + 1,
+            n + 1,
+            text(&note.subject),
+            note.kind
+        )?;
+        writeln!(out, "{}\n", text(&note.explanation))?;
+        for side in &note.sides {
+            let id = voice_label(&side.voice).replace('`', "'");
+            writeln!(
+                out,
+                "- **{}** (`{id}`): {}",
+                text(&view.voice_name(&side.voice)),
+                text(&side.says)
+            )?;
+            for c in &side.claims {
+                cited_claim(out, ds, c, &mut anchored)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The summary: the counts, then each conflict in one line, linked to its detail.
+fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
+    writeln!(out, "## Summary\n")?;
+    writeln!(out, "{}\n", text(&view.summary_sentence()))?;
+    let name = |voice: &str| view.voice_name(voice);
+    for (n, note) in view.notes.iter().enumerate() {
+        writeln!(
+            out,
+            "{}. [{}](#conflict-{})",
+            n + 1,
+            text(&note.summary_naming(&name)),
+            n + 1
+        )?;
+    }
+    if !view.notes.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
     let e = view.cmp.event;
     writeln!(out, "# {}\n", text(&e.title))?;
@@ -32,8 +127,9 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         text(&e.place)
     )?;
     writeln!(out, "{}\n", text(&e.summary))?;
-    writeln!(out, "## Summary\n")?;
-    writeln!(out, "{}\n", text(&view.summary_sentence()))?;
+    // The answer first: who disagrees with whom, then the evidence, then the tables.
+    summary(out, view)?;
+    conflicts(out, ds, view)?;
     for sheet in &view.compact() {
         if sheet.rows.is_empty() {
             continue;
@@ -43,32 +139,6 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         writeln!(out)?;
     }
     writeln!(out, "Legend: {}.\n", text(&legend(view.cmp)))?;
-    writeln!(out, "## Conflicts\n")?;
-    if view.notes.is_empty() {
-        writeln!(out, "None.\n")?;
-    }
-    for (n, note) in view.notes.iter().enumerate() {
-        writeln!(
-            out,
-            "### {}. {} — {}\n",
-            n + 1,
-            text(&note.subject),
-            note.kind
-        )?;
-        writeln!(out, "{}\n", text(&note.explanation))?;
-        for side in &note.sides {
-            let who = voice_label(&side.voice);
-            writeln!(out, "- **{}**: {}", text(&who), text(&side.says))?;
-            for c in &side.claims {
-                // The first line is the quote, marked as the notes' wording when it is.
-                for (i, l) in claim_lines(ds, c).iter().enumerate() {
-                    let sep = if i == 0 { "" } else { "  >\n" };
-                    writeln!(out, "{sep}  > {}", text(l))?;
-                }
-            }
-        }
-        writeln!(out)?;
-    }
     writeln!(out, "## Sources\n")?;
     for l in view.column_lines() {
         writeln!(out, "- {}", text(&l))?;
@@ -83,9 +153,5 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             None => writeln!(out, "- {line}")?,
         }
     }
-    writeln!(
-        out,
-        "\n*Generated by claims from the event file `{}`.*",
-        text(&e.id)
-    )
+    writeln!(out, "\n*{}*", text(&stamp::line(view)))
 }

@@ -5,3 +5,4 @@
 pub mod chart;
 pub mod html;
 pub mod markdown;
+pub mod stamp;

@@ -201,6 +201,44 @@ impl<'a> View<'a> {
             .collect()
     }
 
+    /// A voice as people call it: its column's name ("Ministry of Defence
+    /// of Armenia", "Armenia" under `--by party`), marked when not on the
+    /// record; the key itself when no column has it.
+    pub fn voice_name(&self, key: &str) -> String {
+        let label = super::wording::voice_label(key);
+        match self.cmp.columns.iter().find(|c| c.id == key) {
+            Some(c) if c.name != c.id => {
+                match label.strip_prefix(key.split('#').next().unwrap_or(key)) {
+                    Some(mark) => format!("{}{mark}", c.name),
+                    None => c.name.clone(),
+                }
+            }
+            _ => label,
+        }
+    }
+
+    /// An identifier of the data a comparison rests on: a hash of the event
+    /// and every claim and document it drew on, so two reports can be told
+    /// to come from the same data or not.
+    pub fn data_id(&self) -> String {
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::default();
+        let e = self.cmp.event;
+        h.write(format!("{e:?}").as_bytes());
+        let mut claims: Vec<&crate::model::Claim> = self.ds.claims_of_event(&e.id).collect();
+        claims.sort_by(|a, b| a.id.cmp(&b.id));
+        for c in claims {
+            // Without its position in the data: file names and order change nothing.
+            let mut c = c.clone();
+            c.seq = 0;
+            h.write(format!("{c:?}").as_bytes());
+            if let Some(d) = self.ds.document(&c.document) {
+                h.write(format!("{d:?}").as_bytes());
+            }
+        }
+        format!("{:016x}", h.finish())
+    }
+
     /// "9 sources made 30 statements about this event; 3 conflicts stand between their accounts."
     pub fn summary_sentence(&self) -> String {
         let n = self.notes.len();

@@ -32,12 +32,18 @@ impl Note<'_> {
     /// "Azerbaijan · killed or wounded: armenia 70 (adversary claim) vs
     /// azerbaijan-mod 7 + 10 = 17 (self-report): 4.1× apart; …".
     pub fn summary(&self) -> String {
+        self.summary_naming(&|voice| voice.to_string())
+    }
+
+    /// [`Note::summary`] with each voice called by `name` (a report uses
+    /// people's names: "Ministry of Defence of Armenia").
+    pub fn summary_naming(&self, name: &dyn Fn(&str) -> String) -> String {
         const NAMED: usize = 3;
         let mut sides: Vec<String> = self
             .sides
             .iter()
             .take(NAMED)
-            .map(|s| format!("{} {}", s.voice, s.short))
+            .map(|s| format!("{} {}", name(&s.voice), s.short))
             .collect();
         if self.sides.len() > NAMED {
             sides.push(format!("{} more", self.sides.len() - NAMED));

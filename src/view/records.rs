@@ -12,7 +12,7 @@ use crate::compare::{
     self, Agreement, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
 };
 use crate::model::quantity::Amount;
-use crate::model::{Attribution, Claim, Place, Standing};
+use crate::model::{Attribution, Claim, Place, QuoteKind, Standing};
 
 /// A claim as a comparison cites it.
 #[derive(Serialize)]
@@ -22,6 +22,8 @@ pub struct ClaimRef<'a> {
     origin: Option<&'a str>,
     said: String,
     quote: &'a str,
+    /// `verbatim` (the document's words) or `paraphrase` (the research notes').
+    quote_kind: QuoteKind,
     english: Option<&'a str>,
     hedged: bool,
     document: &'a str,
@@ -49,6 +51,7 @@ impl<'a> ClaimRef<'a> {
             origin: c.origin.as_deref(),
             said: c.said.to_string(),
             quote: &c.quote,
+            quote_kind: c.quote_kind,
             english: c.english.as_deref(),
             hedged: c.hedged,
             document: &c.document,

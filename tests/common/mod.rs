@@ -9,7 +9,9 @@ pub fn claims() -> Command {
     cmd.env_remove("CLAIMS_DATA")
         .env_remove("NO_COLOR")
         .env_remove("CLAIMS_CACHE_DIR")
-        .env("CLAIMS_NO_CACHE", "1");
+        .env("CLAIMS_NO_CACHE", "1")
+        // Reports say the day they were made: a fixed one, for snapshots.
+        .env("SOURCE_DATE_EPOCH", "1700000000");
     cmd
 }
 
@@ -29,7 +31,9 @@ pub fn fixture(rel: &str) -> String {
 
 /// The row of a piped table whose cells include every needle.
 pub fn row_with<'a>(text: &'a str, needles: &[&str]) -> Option<&'a str> {
-    text.lines().find(|l| needles.iter().all(|n| l.contains(n)))
+    text.lines()
+        .filter(|l| l.starts_with('│'))
+        .find(|l| needles.iter().all(|n| l.contains(n)))
 }
 
 /// True when `check`'s text reports a problem whose message holds `message`,

@@ -102,6 +102,15 @@ enum Command {
         #[arg(long)]
         wide: bool,
     },
+    /// List what the data can say: metrics, acts, parties, sources, vague words, categories, places
+    #[command(
+        after_help = "Examples:\n  claims vocab\n  claims vocab metrics\n  claims vocab vague --format csv"
+    )]
+    Vocab {
+        /// Only this kind (CSV and TSV need one)
+        #[arg(value_enum)]
+        kind: Option<VocabKindArg>,
+    },
     /// List the events loaded
     #[command(after_help = "Example:\n  claims events --format json")]
     Events,
@@ -127,6 +136,14 @@ enum Command {
     /// Per source, across events: claims, figures about the adversary against its own reports, conflicts
     #[command(after_help = "Examples:\n  claims stats\n  claims stats --format csv")]
     Stats,
+    /// Start a data folder: the built-in data to extend, and a guide for contributors
+    #[command(
+        after_help = "Example:\n  claims init my-data\n  claims --data my-data new shusha-2023\n  claims --data my-data check"
+    )]
+    Init {
+        /// A new or empty folder
+        dir: PathBuf,
+    },
     /// Write a commented template event file into the data folder (never overwrites)
     #[command(
         after_help = "Example:\n  claims --data my-data new shusha-2023\n  claims --data my-data check"
@@ -215,30 +232,38 @@ value_enum!(ReconcileArg => Reconcile {
     Range,
 });
 
+value_enum!(VocabKindArg => cmd::vocab::Kind {
+    /// What figures count, with units and the parts of a sum
+    Metrics,
+    /// What one side accuses the other of
+    Acts,
+    /// States and organisations
+    Parties,
+    /// Who speaks, for which party, how it stands to it
+    Sources,
+    /// Words such as "several", with the interval each stands for
+    Vague,
+    /// Kinds of people or equipment counted apart
+    Categories,
+    /// Places claims name, and what each lies within
+    Places,
+});
+
 value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position, Retraction });
 
 /// The options each command leaves unused, hidden from its `--help`: the
 /// options are global (so `claims --data DIR list` works), but `schema`
 /// prints no table and reads no data.
-const UNUSED: [(&str, &[&str]); 5] = [
-    (
-        "schema",
-        &["data", "format", "color", "raw_cells", "width", "no_pager"],
-    ),
-    (
-        "man",
-        &["data", "format", "color", "raw_cells", "width", "no_pager"],
-    ),
-    (
-        "completions",
-        &["format", "color", "raw_cells", "width", "no_pager"],
-    ),
-    (
-        "new",
-        &["format", "color", "raw_cells", "width", "no_pager"],
-    ),
+const UNUSED: [(&str, &[&str]); 6] = [
+    ("schema", ALL_OUTPUT_AND_DATA),
+    ("man", ALL_OUTPUT_AND_DATA),
+    ("init", ALL_OUTPUT_AND_DATA),
+    ("completions", ALL_OUTPUT),
+    ("new", ALL_OUTPUT),
     ("report", &["color", "raw_cells", "width"]),
 ];
+const ALL_OUTPUT: &[&str] = &["format", "color", "raw_cells", "width", "no_pager"];
+const ALL_OUTPUT_AND_DATA: &[&str] = &["data", "format", "color", "raw_cells", "width", "no_pager"];
 
 /// The command line as parsed and as `--help`, the man pages and the
 /// completions show it.
@@ -282,7 +307,11 @@ pub fn definition() -> clap::Command {
 fn pages(command: &Command) -> bool {
     !matches!(
         command,
-        Command::New { .. } | Command::Schema | Command::Completions { .. } | Command::Man { .. }
+        Command::New { .. }
+            | Command::Init { .. }
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Man { .. }
     )
 }
 
@@ -301,11 +330,18 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     };
     let mut out = pager::Output::new(pager);
     let code = dispatch(cli.command, &ctx, &mut out);
-    // The pager exits before an error is printed, so that it is seen.
-    let finished = out.finish();
-    let code = code?;
-    finished?;
-    Ok(code)
+    // The pager exits before an error is printed, so that it is seen. A
+    // pager that failed comes first: the broken pipe it left is its doing.
+    match out.finish() {
+        Err(failed @ pager::Finish::PagerFailed(..)) => Err(UserError::new(failed.to_string())
+            .hint("fix PAGER or CLAIMS_PAGER, or give --no-pager")
+            .into()),
+        Err(pager::Finish::Io(e)) => {
+            code?;
+            Err(e.into())
+        }
+        Ok(()) => code,
+    }
 }
 
 fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow::Result<u8> {
@@ -363,9 +399,11 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
         // path could not be printed, since the file is written.
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
         Command::Schema => cmd::schema::run(out)?,
+        Command::Init { dir } => cmd::init::run(&dir, out)?,
         Command::Completions { shell } => cmd::completions::run(ctx, definition(), shell, out)?,
         Command::Man { dir } => cmd::man::run(definition(), dir.as_deref(), out)?,
         Command::Events => cmd::events::run(ctx, out)?,
+        Command::Vocab { kind } => cmd::vocab::run(ctx, kind.map(Into::into), out)?,
         Command::Sources => cmd::sources::run(ctx, out)?,
         Command::Check { paths } => cmd::check::run(ctx, &paths, out)?,
     };

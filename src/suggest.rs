@@ -65,9 +65,10 @@ impl<'a> CaseHints<'a> {
     }
 }
 
-/// "known: `a`, `b`, …": the first eight in order, found in one pass.
+/// "known: `a`, `b`, `c`": all of them when there are few; else the first
+/// twelve in order and how many in all. Found in one pass.
 fn listed<'a>(known: impl IntoIterator<Item = &'a str>) -> String {
-    const SHOWN: usize = 8;
+    const SHOWN: usize = 12;
     let mut first: Vec<&str> = Vec::with_capacity(SHOWN + 1);
     let mut count = 0;
     for k in known {
@@ -82,7 +83,11 @@ fn listed<'a>(known: impl IntoIterator<Item = &'a str>) -> String {
         return "none is defined".to_string();
     }
     let shown: Vec<String> = first.iter().map(|k| format!("`{k}`")).collect();
-    let more = if count > SHOWN { ", …" } else { "" };
+    let more = if count > SHOWN {
+        format!(", … ({count} in all)")
+    } else {
+        String::new()
+    };
     format!("known: {}{more}", shown.join(", "))
 }
 

@@ -46,7 +46,7 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "wrong_type.toml",
         ":23:61:",
         "invalid type: string \"seven\"",
-        "figures are numbers",
+        "`exact` takes a number, unquoted",
     ),
     (
         "unknown_source.toml",

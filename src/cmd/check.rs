@@ -34,27 +34,68 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Every problem, what was skipped, and a count.
+/// Kinds of file a data folder is expected to hold beside its data
+/// (document texts, notes, guides): counted, not listed on every run.
+const EXPECTED: [&str; 5] = ["md", "txt", "markdown", "html", "pdf"];
+
+/// The extension of a file passed over because it is not TOML, when it is
+/// one a data folder is expected to hold.
+fn expected_kind<'p>(path: &'p str, why: &str) -> Option<&'p str> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e)?;
+    (why == "not a .toml file" && EXPECTED.contains(&ext.to_ascii_lowercase().as_str()))
+        .then_some(ext)
+}
+
+/// "; also 5 other files: 4 .md, 1 .txt", or nothing.
+fn others(checked: &Loaded) -> String {
+    let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (path, why) in &checked.skipped.entries {
+        if let Some(ext) = expected_kind(path, why) {
+            *kinds.entry(ext).or_default() += 1;
+        }
+    }
+    let total: usize = kinds.values().sum();
+    if total == 0 {
+        return String::new();
+    }
+    let each: Vec<String> = kinds.iter().map(|(e, n)| format!("{n} .{e}")).collect();
+    format!(
+        "; also {total} other file{} (texts and notes): {}",
+        plural(total),
+        each.join(", ")
+    )
+}
+
+/// Every problem, what was skipped unexpectedly, and a count.
 fn write_text(out: &mut dyn Write, checked: &Loaded) -> io::Result<()> {
     for d in &checked.diagnostics {
         writeln!(out, "{d}")?;
     }
     for (path, why) in &checked.skipped.entries {
-        writeln!(out, "skipped {}: {why}", escape(path))?;
+        if expected_kind(path, why).is_none() {
+            writeln!(out, "skipped {}: {why}", escape(path))?;
+        }
     }
     let (files, problems) = (checked.files, checked.diagnostics.len());
     if problems > 0 {
         let (ps, fs) = (plural(problems), plural(files));
-        return writeln!(out, "{problems} problem{ps} in {files} file{fs} checked");
+        return writeln!(
+            out,
+            "{problems} problem{ps} in {files} file{fs} checked{}",
+            others(checked)
+        );
     }
     let ds = &checked.dataset;
+    let (events, sources) = (ds.events.len(), ds.sources.len());
     writeln!(
         out,
-        "ok: {files} file{} checked, no problems: {} events, {} sources, {} claims",
+        "ok: {files} file{} checked, no problems: {events} event{}, {sources} source{}, {} claim{}{}",
         plural(files),
-        ds.events.len(),
-        ds.sources.len(),
-        checked.claims_total
+        plural(events),
+        plural(sources),
+        checked.claims_total,
+        plural(checked.claims_total),
+        others(checked)
     )
 }
 

@@ -343,6 +343,10 @@ impl<'o> ListWriter<'o> {
                     if self.fitted {
                         cells[7] = shorten(&c.quote, 60);
                     }
+                    // The notes' wording is marked, never shown as the speaker's.
+                    if c.quote_kind == QuoteKind::Paraphrase {
+                        cells[7] = format!("research notes: \"{}\"", cells[7]);
+                    }
                     let kept = cells.into_iter().enumerate().filter(|(i, _)| keep(i));
                     sheet.push(kept.map(|(_, text)| Cell::new(text)).collect());
                 }

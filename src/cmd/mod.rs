@@ -4,6 +4,7 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod events;
+pub mod init;
 pub mod list;
 pub mod man;
 pub mod new;
@@ -12,6 +13,7 @@ pub mod schema;
 pub mod show;
 pub mod sources;
 pub mod stats;
+pub mod vocab;
 
 use crate::error::{unknown, UserError};
 use crate::load::{self, ClaimFilter, DataSource, Keep, LoadFailure, Loaded, Sink};

@@ -8,25 +8,6 @@ use super::Context;
 use crate::error::UserError;
 use crate::load::DataSource;
 
-/// Today's date (UTC) as YYYY-MM-DD, from the days since the epoch.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// The template: valid as it stands (it passes `claims check`), with every
 /// kind of statement shown in comments.
 pub fn template(id: &str, date: &str) -> String {
@@ -160,12 +141,21 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
         .hint("choose another id, such as `my-event-2024`")
         .into());
     }
-    if !dir.is_dir() {
-        return Err(
-            UserError::new(format!("the data folder {} does not exist", dir.display()))
-                .hint("create it first")
-                .into(),
-        );
+    // A folder that does not exist yet is made: the new event is its first
+    // file, and the built-in sources and vocabulary serve it until it has
+    // its own (`claims init DIR` copies them to extend).
+    if !dir.exists() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            UserError::new(format!(
+                "cannot create the data folder {}: {e}",
+                dir.display()
+            ))
+        })?;
+        let _ = writeln!(out, "created the folder {}", dir.display());
+    } else if !dir.is_dir() {
+        return Err(UserError::new(format!("{} is not a folder", dir.display()))
+            .hint("give --data a folder")
+            .into());
     }
     let path = dir.join(format!("{id}.toml"));
     // create_new: the check and the creation are one step, so nothing is ever overwritten.
@@ -183,7 +173,7 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
             return Err(UserError::new(format!("cannot create {}: {e}", path.display())).into())
         }
     };
-    file.write_all(template(id, &today()).as_bytes())?;
+    file.write_all(template(id, &crate::report::stamp::made_on()).as_bytes())?;
     // The file is the command's work: once it is written, a stdout that
     // cannot take the path (a full disk, a closed pipe) is said, not failed on.
     if let Err(e) = writeln!(out, "wrote {}", path.display()).and_then(|_| out.flush()) {

@@ -35,6 +35,10 @@ impl Merger<'_, '_> {
                     .get_or_insert_with(|| suggest::CaseHints::new(known.iter().copied()))
                     .hint(&r.id)
             };
+            // A list cut short names the command that gives it whole.
+            if let Some(command) = r.kind.listing().filter(|_| hint.ends_with(" in all)")) {
+                hint = format!("{hint}; `claims {command}` lists them");
+            }
             if r.uses > 1 {
                 hint = format!("{hint} ({} uses in this file)", r.uses);
             }

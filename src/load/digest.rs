@@ -11,10 +11,11 @@ use fnv::FnvHashMap;
 
 use super::claims::claim;
 use super::definitions::definitions;
+use super::every_error::every_error;
 use super::file_model::{FileModel, Number};
 use super::index;
 use super::input::{InputFile, Origin};
-use super::text::{code_for_serde_message, collapse_space, decode, hint_for_serde_message};
+use super::text::{collapse_space, decode};
 use super::Keep;
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
 use crate::model::quantity::{Amount, Interval, Quantity};
@@ -80,6 +81,21 @@ pub(super) enum RefKind {
 }
 
 impl RefKind {
+    /// The command that lists every id of this kind.
+    pub(super) fn listing(self) -> Option<&'static str> {
+        Some(match self {
+            RefKind::Party => "vocab parties",
+            RefKind::Source => "vocab sources",
+            RefKind::Metric => "vocab metrics",
+            RefKind::Vague => "vocab vague",
+            RefKind::Act => "vocab acts",
+            RefKind::Category => "vocab categories",
+            RefKind::Place => "vocab places",
+            RefKind::Event => "events",
+            RefKind::Document | RefKind::Proposition => return None,
+        })
+    }
+
     pub(super) fn name(self) -> &'static str {
         match self {
             RefKind::Party => "party",
@@ -307,18 +323,10 @@ impl<'t> FileCheck<'t> {
     }
 }
 
-/// The file model, or serde's error at its place with a hint.
-pub(super) fn parse(display: &str, text: &str) -> Result<FileModel, Diagnostic> {
-    toml::from_str::<FileModel>(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        let hint = hint_for_serde_message(&message);
-        let code = code_for_serde_message(&message);
-        let d = match e.span() {
-            Some(span) => LineIndex::new(text).at(code, display, span.start, message),
-            None => Diagnostic::file(code, display, message),
-        };
-        d.with_hint(hint)
-    })
+/// The file model, or serde's errors at their places with hints: every
+/// type error of the file, table by table ([`every_error`]).
+pub(super) fn parse(display: &str, text: &str) -> Result<FileModel, Vec<Diagnostic>> {
+    toml::from_str::<FileModel>(text).map_err(|e| every_error(display, text, &e))
 }
 
 /// Reads, decodes, parses and checks one file.
@@ -327,19 +335,22 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         Origin::Disk(path) => index::stamp(path),
         Origin::Embedded(_) => None,
     };
-    let failed = |d: Diagnostic| Digest {
-        diags: vec![d],
+    let failed = |diags: Vec<Diagnostic>| Digest {
+        diags,
         ..Digest::default()
     };
     let bytes = match file.read() {
         Ok(b) => b,
-        Err(d) => return failed(d),
+        Err(d) => return failed(vec![d]),
     };
-    let (text, model) =
-        match decode(&file.display, &bytes).and_then(|t| Ok((t, parse(&file.display, t)?))) {
-            Ok(parsed) => parsed,
-            Err(d) => return failed(d),
-        };
+    let text = match decode(&file.display, &bytes) {
+        Ok(t) => t,
+        Err(d) => return failed(vec![d]),
+    };
+    let model = match parse(&file.display, text) {
+        Ok(m) => m,
+        Err(diags) => return failed(diags),
+    };
     let mut fc = FileCheck {
         file: index,
         display: &file.display,

@@ -112,6 +112,7 @@ impl<'f, 's> Merger<'f, 's> {
         }
         for x in std::mem::take(&mut d.vague) {
             if self.define(RefKind::Vague, &x.item.0, &x.place) {
+                self.ds.vague.push(x.item.clone());
                 self.vague.insert(x.item.0, x.item.1);
             }
         }

@@ -302,6 +302,8 @@ pub struct Dataset {
     pub propositions: Vec<Proposition>,
     pub categories: Vec<Category>,
     pub places: Vec<Place>,
+    /// The vague words ("several", "dozens") and the interval each stands for.
+    pub vague: Vec<(String, quantity::Interval)>,
     pub claims: Vec<Claim>,
     pub(crate) index: Index,
 }

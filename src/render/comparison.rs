@@ -27,6 +27,7 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
             writeln!(out, "{}", escape(l))?;
         }
     }
+    writeln!(out)?;
     // The answer first: each conflict in one line, numbered as in the detail.
     for (n, note) in view.notes.iter().enumerate() {
         let line = format!("{}. {}", n + 1, note.summary());
@@ -35,11 +36,14 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     if !view.notes.is_empty() {
         writeln!(out)?;
     }
-    styled(out, style, "1", "Sources:")?;
-    for l in view.column_lines() {
-        writeln!(out, "  {}", escape(&l))?;
+    let sources = view.column_lines();
+    if !sources.is_empty() {
+        styled(out, style, "1", "Sources:")?;
+        for l in sources {
+            writeln!(out, "  {}", escape(&l))?;
+        }
+        writeln!(out)?;
     }
-    writeln!(out)?;
     if !view.figures.rows.is_empty() {
         table::write(out, &view.figures.without_empty_columns(2), style)?;
         writeln!(out, "{}\n", legend(view.cmp))?;

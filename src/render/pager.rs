@@ -34,6 +34,8 @@ pub fn choose(no_pager: bool) -> Option<String> {
 /// fails before printing leaves the screen alone). Call [`Output::finish`]
 /// before anything is written to stderr, so that the pager has exited.
 pub struct Output {
+    /// The pager as chosen, for the message when it fails.
+    command: String,
     pager: Option<String>,
     child: Option<Child>,
     writer: Option<Box<dyn Write>>,
@@ -42,6 +44,7 @@ pub struct Output {
 impl Output {
     pub fn new(pager: Option<String>) -> Self {
         Output {
+            command: pager.clone().unwrap_or_default(),
             pager,
             child: None,
             writer: None,
@@ -55,6 +58,7 @@ impl Output {
                 .get_or_insert_with(|| match pager.take().and_then(|p| spawn(&p)) {
                     Some((started, stdin)) => {
                         *child = Some(started);
+                        ignore_interrupts();
                         Box::new(BufWriter::new(stdin))
                     }
                     None => Box::new(BufWriter::with_capacity(64 * 1024, io::stdout())),
@@ -62,17 +66,57 @@ impl Output {
         writer.as_mut()
     }
 
-    /// Flushes, and waits for the pager until the reader quits it.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Flushes, and waits for the pager until the reader quits it. A pager
+    /// that failed (not found, exit status 1) is an error: its reader saw
+    /// nothing, and must not be told all went well.
+    pub fn finish(mut self) -> Result<(), Finish> {
         let flushed = self.writer.as_mut().map_or(Ok(()), |w| w.flush());
         // Closing the pipe tells the pager the output is complete.
         drop(self.writer.take());
         if let Some(mut child) = self.child.take() {
-            child.wait()?;
+            let status = child.wait().map_err(Finish::Io)?;
+            if let Some(code) = status.code().filter(|&c| c != 0) {
+                return Err(Finish::PagerFailed(self.command.clone(), code));
+            }
         }
-        flushed
+        flushed.map_err(Finish::Io)
     }
 }
+
+/// How [`Output::finish`] can fail.
+#[derive(Debug)]
+pub enum Finish {
+    Io(io::Error),
+    /// The pager command, and its exit status.
+    PagerFailed(String, i32),
+}
+
+impl std::fmt::Display for Finish {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Finish::Io(e) => write!(f, "{e}"),
+            Finish::PagerFailed(pager, code) => write!(
+                f,
+                "the pager `{pager}` failed (exit status {code}), so the output may not have been shown"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Finish {}
+
+/// Ctrl-C goes to the pager (less keeps running on it); claims ignores it
+/// rather than exit under the pager, and ends when the pager is quit.
+#[cfg(unix)]
+fn ignore_interrupts() {
+    // SAFETY: setting a signal's disposition to SIG_IGN runs no handler code.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_interrupts() {}
 
 /// Runs the pager through the shell (so `PAGER="less -S"` works); `None`
 /// when it cannot be started, and the output goes to stdout instead.

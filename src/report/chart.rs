@@ -107,7 +107,7 @@ fn lines(text: &str, room: usize) -> Vec<String> {
     out
 }
 
-/// The legend, on two lines; returns the height used.
+/// The legend, on three lines; returns the height used.
 fn legend(s: &mut String) -> f64 {
     let mut x = LEFT;
     for (cls, label) in [
@@ -129,7 +129,17 @@ fn legend(s: &mut String) -> f64 {
         LEFT + 5.0,
         LEFT + 14.0
     );
-    46.0
+    let _ = write!(
+        s,
+        r#"<g class="legend"><line class="interval third" x1="{LEFT}" y1="54" x2="{}" y2="54"/><text class="note" x="{}" y="58">a range or vague word</text><line class="open third" x1="{}" y1="54" x2="{}" y2="54"/><path class="open-head third" d="M{},50 l7,4 l-7,4 z"/><text class="note" x="{}" y="58">no upper bound</text></g>"#,
+        LEFT + 18.0,
+        LEFT + 24.0,
+        LEFT + 200.0,
+        LEFT + 218.0,
+        LEFT + 218.0,
+        LEFT + 232.0
+    );
+    66.0
 }
 
 /// A panel's heading and its axis: grid lines and numbered ticks 0, 1, 10, …

@@ -45,19 +45,19 @@ fn cited_claim(
         writeln!(out, "  <a id=\"{a}\"></a>")?;
     }
     let lines = claim_lines(ds, c);
-    match c.quote_kind {
+    // Only the document's words are a blockquote: the reading, English
+    // rendering, the analyst's note and the citation follow it as plain
+    // lines, so that none of them reads as the speaker's.
+    let rest = match c.quote_kind {
         QuoteKind::Verbatim => {
-            for (i, l) in lines.iter().enumerate() {
-                let sep = if i == 0 { "" } else { "  >\n" };
-                writeln!(out, "{sep}  > {}", text(l))?;
-            }
+            writeln!(out, "  > {}\n", text(&lines[0]))?;
+            &lines[1..]
         }
-        QuoteKind::Paraphrase => {
-            for l in &lines {
-                // Two spaces: a line break inside the list item.
-                writeln!(out, "  {}  ", text(l))?;
-            }
-        }
+        QuoteKind::Paraphrase => &lines[..],
+    };
+    for l in rest {
+        // Two spaces: a line break inside the list item.
+        writeln!(out, "  {}  ", text(l))?;
     }
     Ok(())
 }

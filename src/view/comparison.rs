@@ -217,12 +217,28 @@ impl<'a> View<'a> {
         }
     }
 
-    /// An identifier of the data a comparison rests on: a hash of the event
-    /// and every claim and document it drew on, so two reports can be told
-    /// to come from the same data or not.
+    /// An identifier of the data a comparison rests on: a hash of the event,
+    /// every claim and document it drew on, and every definition (parties,
+    /// sources, vocabulary, places, propositions: a source moved to another
+    /// party changes verdicts), so two reports can be told to come from the
+    /// same data or not. Sorted, so file names and order change nothing.
     pub fn data_id(&self) -> String {
         use std::hash::Hasher;
         let mut h = fnv::FnvHasher::default();
+        let ds = self.ds;
+        let mut definitions: Vec<String> = Vec::new();
+        definitions.extend(ds.parties.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.sources.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.metrics.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.acts.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.vague.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.categories.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.places.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.propositions.iter().map(|x| format!("{x:?}")));
+        definitions.sort_unstable();
+        for d in &definitions {
+            h.write(d.as_bytes());
+        }
         let e = self.cmp.event;
         h.write(format!("{e:?}").as_bytes());
         let mut claims: Vec<&crate::model::Claim> = self.ds.claims_of_event(&e.id).collect();

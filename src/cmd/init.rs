@@ -1,0 +1,90 @@
+//! `claims init DIR`: a working folder to extend the built-in data rather
+//! than lose it: the shipped sources, vocabulary, events, their document
+//! texts and notes, and a short guide. Refuses a folder that holds anything.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::Path;
+
+use super::exit;
+use crate::error::UserError;
+use crate::load::input::embedded_everything;
+
+/// The guide written beside the data, for whoever adds to it.
+const GUIDE: &str = "# Contributing to this data folder
+
+This folder holds the data `claims` reads with `--data`:
+
+- `sources.toml`: who speaks (`[[party]]`, `[[source]]`).
+- `vocabulary.toml`: what can be counted or alleged (`[[metric]]`, `[[act]]`, `[[vague]]`,
+  `[[category]]`).
+- One file per event (`EVENT-ID.toml`): the event, its documents, propositions and claims.
+- `documents/`: local copies of documents, against which quotes are checked.
+
+To add an event:
+
+    claims --data DATA new my-event-2024     # a commented template, never overwritten
+    claims --data DATA vocab                 # the metrics, acts, parties, sources, vague words
+    claims --data DATA check                 # every problem, with file, line and column
+    claims --data DATA compare my-event-2024
+
+Rules the data keeps: every claim quotes its document verbatim (or marks the research notes'
+wording as a `paraphrase`), names the claimant the document names, and keeps a hedged report
+hedged (`hedged = true`). Nothing is invented: a figure not stated is not entered.
+";
+
+/// The name the guide is written under.
+pub const GUIDE_FILE: &str = "CONTRIBUTING.md";
+
+fn refuse_unless_empty(dir: &Path) -> anyhow::Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(UserError::new(format!("{} is not a folder", dir.display())).into());
+    }
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(|e| UserError::new(format!("cannot read {}: {e}", dir.display())))?;
+    if entries.next().is_some() {
+        return Err(UserError::new(format!(
+            "{} is not empty; `init` only starts a new folder",
+            dir.display()
+        ))
+        .hint(
+            "give a new or empty folder, or add events to this one with `claims --data DIR new ID`",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| UserError::new(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    // create_new: nothing is overwritten, even if the folder filled up meanwhile.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| UserError::new(format!("cannot create {}: {e}", path.display())))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
+pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+    refuse_unless_empty(dir)?;
+    let files = embedded_everything();
+    for (rel, bytes) in files {
+        write_new(&dir.join(rel), bytes)?;
+    }
+    write_new(&dir.join(GUIDE_FILE), GUIDE.as_bytes())?;
+    let shown = dir.display();
+    writeln!(
+        out,
+        "created {shown}: {} files of the built-in data and {GUIDE_FILE}\nnext:\n  claims --data {shown} new my-event\n  claims --data {shown} check",
+        files.len()
+    )?;
+    Ok(exit::OK)
+}

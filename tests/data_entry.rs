@@ -1,0 +1,237 @@
+//! Starting and extending a dataset (issue 15): `init`, `new` into a folder
+//! not made yet, `vocab`, hints that name every candidate or the command
+//! that lists them, and `check`'s one-line account of the files it read.
+
+mod common;
+use common::*;
+
+#[test]
+fn init_copies_the_built_in_data_and_a_guide_and_refuses_a_full_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("newsroom");
+    let out = Claims::new()
+        .args(["init", data.to_str().unwrap()])
+        .fails(0)
+        .stdout;
+    assert!(
+        out.contains("CONTRIBUTING.md") && out.contains("new my-event"),
+        "{out}"
+    );
+    for file in [
+        "sources.toml",
+        "vocabulary.toml",
+        "kilisali-2021.toml",
+        "documents/kilisali-2021.fr.txt",
+        "CONTRIBUTING.md",
+    ] {
+        assert!(data.join(file).is_file(), "{file} missing");
+    }
+    // The copy is the built-in data: it checks clean and compares the same.
+    let checked = Claims::new().data(&data).args(["check"]).fails(0).stdout;
+    assert!(
+        checked.contains("3 events") && checked.contains("68 claims"),
+        "{checked}"
+    );
+    let (_, builtin, _) = run(&["compare", "kilisali-2021", "--format", "json"]);
+    let copied = Claims::new()
+        .data(&data)
+        .args(["compare", "kilisali-2021", "--format", "json"])
+        .fails(0)
+        .stdout;
+    assert_eq!(builtin, copied);
+    // Never into a folder that holds anything; nothing is touched.
+    std::fs::write(data.join("sources.toml"), "# mine\n").unwrap();
+    let refused = Claims::new()
+        .args(["init", data.to_str().unwrap()])
+        .fails(2)
+        .stderr;
+    assert!(refused.contains("is not empty"), "{refused}");
+    assert_eq!(
+        std::fs::read_to_string(data.join("sources.toml")).unwrap(),
+        "# mine\n"
+    );
+}
+
+/// `claims --data mydata new my-event` refused because the folder did not exist.
+#[test]
+fn regression_new_creates_a_missing_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("mydata");
+    let out = Claims::new()
+        .data(&data)
+        .args(["new", "my-event"])
+        .fails(0)
+        .stdout;
+    assert!(
+        out.contains("created the folder") && out.contains("my-event.toml"),
+        "{out}"
+    );
+    Claims::new().data(&data).args(["check"]).fails(0);
+}
+
+/// No command listed the metrics, acts, parties or vague words.
+#[test]
+fn regression_vocab_lists_what_the_data_can_say_in_every_format() {
+    let (code, table, err) = run(&["vocab"]);
+    assert_eq!(code, 0, "{err}");
+    for title in [
+        "Metrics",
+        "Acts",
+        "Parties",
+        "Sources",
+        "Vague words",
+        "Categories",
+        "Places",
+    ] {
+        assert!(table.lines().any(|l| l == title), "{title}:\n{table}");
+    }
+    let (_, csv, _) = run(&["vocab", "vague", "--format", "csv"]);
+    assert!(csv.starts_with("word,low,high\n"), "{csv}");
+    assert!(csv.contains("\nseveral,2,9\n"), "{csv}");
+    let (_, json, _) = run(&["vocab", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["kind"], "vocab");
+    let composite = v["metrics"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == "killed-or-wounded"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(composite["parts"], serde_json::json!(["killed", "wounded"]));
+    assert!(v["vague"]
+        .as_array()
+        .is_some_and(|w| w.iter().any(|w| w["word"] == "hundreds" && w["low"] == 200)));
+    // A folder's own definitions are listed.
+    let mine = "[[act]]\nid = \"shelled-a-village\"\nlabel = \"shelled a village\"\n";
+    let dir = folder(&[("mine.toml", mine)]);
+    let acts = Claims::new()
+        .data(dir.path())
+        .args(["vocab", "acts", "--format", "tsv"])
+        .fails(0)
+        .stdout;
+    assert!(
+        acts.contains("shelled-a-village\tshelled a village"),
+        "{acts}"
+    );
+    // CSV holds one table: all kinds at once is refused with the fix.
+    let (code, _, err) = run(&["vocab", "--format", "csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("claims vocab metrics --format csv"), "{err}");
+}
+
+/// Hints cut the list short ("known: `a`, `b`, …") with no way to see the rest.
+#[test]
+fn regression_a_hint_names_every_candidate_or_the_command_listing_them() {
+    let claims = [claim(
+        "c",
+        "nobody-known",
+        "2021-11-16",
+        &fig("armenia", "no-such-metric", "exact = 3"),
+        "",
+    )];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    // 11 metrics: every one named.
+    assert!(
+        out.contains("`killed-or-wounded`") && out.contains("`wounded`"),
+        "{out}"
+    );
+    // 19 sources: the first twelve, how many, and where to see them all.
+    assert!(
+        out.contains("(19 in all); `claims vocab sources` lists them"),
+        "{out}"
+    );
+}
+
+/// Document texts and notes were reported as skipped on every run.
+#[test]
+fn regression_check_counts_texts_and_notes_in_one_line() {
+    let dir = folder(&[
+        ("test-event.toml", &event_file(&[])),
+        ("notes.md", "# notes"),
+        ("a.txt", "text"),
+        ("data.tml", "typo of .toml"),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(0)
+        .stdout;
+    assert!(!out.contains("notes.md") && !out.contains("a.txt"), "{out}");
+    assert!(
+        out.contains("also 2 other files (texts and notes): 1 .md, 1 .txt"),
+        "{out}"
+    );
+    // An unexpected file is still named: it may be data under a wrong name.
+    assert!(out.contains("skipped") && out.contains("data.tml"), "{out}");
+    assert!(out.contains("1 event,"), "{out}");
+}
+
+fn claim_with(id: &str, extra: &str, quantity: &str) -> String {
+    format!(
+        "[[claim]]\nid = \"{id}\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\n\
+         document = \"doc\"\nquote = \"q\"\nlanguage = \"en\"\n{extra}\
+         figure = {{ party = \"armenia\", metric = \"killed\", {quantity} }}\n"
+    )
+}
+
+/// `check` reported one type error (`hedged = "yes"`) and the others in the
+/// same file only after it was fixed.
+#[test]
+fn regression_check_reports_every_type_error_of_a_file_in_one_run() {
+    let text = event_file(&[
+        claim_with("a", "hedged = \"yes\"\n", "exact = 3"),
+        claim_with("b", "", "exact = \"three\""),
+        claim_with("c", "colour = 3\n", "exact = 3"),
+        claim_with("d", "", "exact = 4"),
+    ]);
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let dir = folder(&[("test-event.toml", &text)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("3 problems"), "{out}");
+    let at = |needle: &str, column: usize| format!("test-event.toml:{}:{column}", line_of(needle));
+    assert!(
+        reports(&out, &at("hedged = \"yes\"", 10), "expected a boolean"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: `hedged` takes true or false, unquoted"),
+        "{out}"
+    );
+    assert!(
+        reports(&out, &at("\"three\"", 58), "expected a number"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: `exact` takes a number, unquoted"),
+        "{out}"
+    );
+    assert!(
+        reports(&out, &at("colour = 3", 1), "unknown field `colour`"),
+        "{out}"
+    );
+}
+
+/// After a syntax error nothing more is reported: the rest cannot be trusted.
+#[test]
+fn a_syntax_error_ends_the_search_for_more() {
+    let text = event_file(&[
+        claim_with("a", "hedged = \"yes\"\n", "exact = 3"),
+        claim_with("b", "note = \"unclosed\n", "exact = 3"),
+        claim_with("c", "colour = 3\n", "exact = 3"),
+    ]);
+    let dir = folder(&[("test-event.toml", &text)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("1 problem in"), "{out}");
+}

@@ -328,7 +328,12 @@ fn a_folder_with_readme_git_and_backups_skips_them_with_reasons() {
     ]);
     let (code, out, _) = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("README.md: not a .toml file"), "{out}");
+    // A README is expected beside data: counted, not listed.
+    assert!(!out.contains("README.md"), "{out}");
+    assert!(
+        out.contains("also 1 other file (texts and notes): 1 .md"),
+        "{out}"
+    );
     assert!(out.contains(".git: hidden"), "{out}");
     assert!(out.contains("relay.toml~: not a .toml file"), "{out}");
     assert!(out.contains(".relay.toml.swp: hidden"), "{out}");

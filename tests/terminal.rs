@@ -302,3 +302,46 @@ fn width_lays_out_for_that_many_columns_into_a_pipe() {
         "a pipe without --width is never wrapped"
     );
 }
+
+/// Ctrl-C under the pager killed claims and left `less` fighting the shell
+/// for the terminal; claims now ignores it while a pager runs, as git does,
+/// and ends when the pager does.
+#[test]
+fn regression_ctrl_c_under_the_pager_leaves_claims_waiting_for_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    // A name of its own, so that no other test's process is signalled.
+    let bin = dir.path().join("claims-sigint");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("claims"), &bin).expect("copied");
+    let inner = format!(
+        "stty cols 80 rows 50; CLAIMS_PAGER='sleep 2; cat >/dev/null' '{}' compare kilisali-2021; echo RC=$?",
+        bin.display()
+    );
+    let child = Command::new("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env_remove("CLAIMS_DATA")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script runs");
+    let pid = (0..100).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let out = Command::new("pgrep")
+            .args(["-x", "claims-sigint"])
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<i32>()
+            .ok()
+    });
+    let pid = pid.expect("claims started under the pager");
+    // SAFETY: sends a signal to a process this test started.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let alive = std::path::Path::new(&format!("/proc/{pid}")).exists();
+    let out = child.wait_with_output().expect("script ends");
+    let drawn = String::from_utf8_lossy(&out.stdout);
+    assert!(alive, "claims died on Ctrl-C while the pager ran");
+    assert!(drawn.contains("RC=0"), "{drawn}");
+}

@@ -101,6 +101,9 @@ enum Command {
         /// On a terminal too, every column and whole quotes
         #[arg(long)]
         wide: bool,
+        /// CSV and TSV: only these columns, in this order (`--columns claim,whose,low,high`)
+        #[arg(long, value_name = "A,B,C")]
+        columns: Option<String>,
     },
     /// List what the data can say: metrics, acts, parties, sources, vague words, categories, places
     #[command(
@@ -381,7 +384,12 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
             kind,
             metric,
             wide,
+            columns,
         } => {
+            let columns = columns
+                .as_deref()
+                .map(cmd::list::parse_columns)
+                .transpose()?;
             let filters = cmd::list::Filters {
                 source,
                 event,
@@ -389,6 +397,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
                 kind: kind.map(Into::into),
                 metric,
                 wide,
+                columns,
             };
             cmd::list::run(ctx, &filters, out)?
         }

@@ -235,3 +235,122 @@ fn a_syntax_error_ends_the_search_for_more() {
         .stdout;
     assert!(out.contains("1 problem in"), "{out}");
 }
+
+fn tidy(dir: &tempfile::TempDir, columns: &str) -> Vec<Vec<String>> {
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "tsv", "--columns", columns])
+        .fails(0)
+        .stdout;
+    out.lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// The CSV out of `list` could not be analysed: `says` mixed "≥ 49", "4
+/// vehicles" and "hundreds"; `said` mixed "by 2021-11-17" with ISO dates.
+#[test]
+fn regression_list_exports_one_column_per_fact() {
+    let acc = "accusation = { accused = \"azerbaijan\", act = \"started-fighting\", at = \"2021-11-16T06:30\" }";
+    let claims = [
+        claim(
+            "a-range",
+            "armenia-mod",
+            "2021-11",
+            &fig("azerbaijan", "killed", "range = [20, 30]"),
+            "",
+        ),
+        claim(
+            "b-least",
+            "armenia-mod",
+            "by 2021-11-17",
+            &fig("azerbaijan", "wounded", "at_least = 49"),
+            "",
+        ),
+        claim(
+            "c-vague",
+            "azerbaijan-mod",
+            "2021-11-16T08:00",
+            &fig("armenia", "killed", "vague = \"hundreds\""),
+            "",
+        ),
+        claim("d-acc", "armenia-mod", "2021-11-16", acc, ""),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let rows = tidy(
+        &dir,
+        "claim,said_from,said_until,party,whose,metric,unit,low,high,stated,act,accused,at",
+    );
+    assert_eq!(
+        rows[0],
+        [
+            "claim",
+            "said_from",
+            "said_until",
+            "party",
+            "whose",
+            "metric",
+            "unit",
+            "low",
+            "high",
+            "stated",
+            "act",
+            "accused",
+            "at"
+        ]
+    );
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r[0] == id)
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        row("a-range")[1..10],
+        [
+            "2021-11-01T00:00:00",
+            "2021-11-30T23:59:59",
+            "armenia",
+            "azerbaijan",
+            "killed",
+            "people",
+            "20",
+            "30",
+            "20–30"
+        ]
+    );
+    // "by" a date: no earliest moment; no upper bound: an empty high.
+    let b = row("b-least");
+    assert_eq!((b[1].as_str(), b[2].as_str()), ("", "2021-11-17T23:59:59"));
+    assert_eq!(
+        (b[7].as_str(), b[8].as_str(), b[9].as_str()),
+        ("49", "", "≥ 49")
+    );
+    // A vague word: its interval as numbers, its wording as stated.
+    let c = row("c-vague");
+    assert_eq!(
+        (c[7].as_str(), c[8].as_str(), c[9].as_str()),
+        ("200", "1999", "hundreds")
+    );
+    assert_eq!(c[1], "2021-11-16T08:00:00");
+    let d = row("d-acc");
+    assert_eq!(
+        d[10..13],
+        ["started-fighting", "azerbaijan", "2021-11-16T06:30"]
+    );
+    assert!(
+        d[7].is_empty() && d[4].is_empty(),
+        "an accusation has no figure: {d:?}"
+    );
+    // Sorted as text, said_until orders the statements in time.
+    let mut order: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
+    order.sort_unstable();
+    assert_eq!(order.first(), Some(&"2021-11-16T08:00:59"));
+    // An unknown column is named with the nearest.
+    let (code, _, err) = run(&["list", "--format", "csv", "--columns", "claim,hihg"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown column `hihg`") && err.contains("`high`"),
+        "{err}"
+    );
+}

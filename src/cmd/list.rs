@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::Context;
-use crate::error::unknown;
+use crate::error::{unknown, UserError};
 use crate::load::{ClaimFilter, Keep};
 use crate::model::{Assertion, Claim, Dataset, QuoteKind};
 use crate::render::delimited::RecordWriter;
@@ -31,6 +31,27 @@ pub struct Filters {
     pub metric: Option<String>,
     /// Every column and whole quotes, on a terminal too.
     pub wide: bool,
+    /// CSV and TSV: these columns of [`COLUMNS`], in this order.
+    pub columns: Option<Vec<&'static str>>,
+}
+
+/// `--columns a,b,c`: each a column of [`COLUMNS`]; an unknown one is named
+/// with the nearest known ones.
+pub fn parse_columns(text: &str) -> Result<Vec<&'static str>, UserError> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|wanted| {
+            COLUMNS
+                .iter()
+                .copied()
+                .find(|c| *c == wanted)
+                .ok_or_else(|| {
+                    UserError::new(format!("--columns: unknown column `{wanted}`"))
+                        .hint(crate::suggest::hint(wanted, COLUMNS.iter().copied()))
+                })
+        })
+        .collect()
 }
 
 /// At most `max` characters, cut at a space (a word is never cut in two) and marked "…".
@@ -91,14 +112,62 @@ const HEADERS: [&str; 9] = [
     "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
 ];
 
-/// CSV and TSV carry these too, after the table's columns.
-const MORE: [&str; 5] = [
+/// CSV and TSV: the table's columns, then every other fact in a column of
+/// its own (`--columns` picks and orders them). Each is a field of the JSON
+/// record ([`ClaimRow`]), which the cells are taken from.
+pub const COLUMNS: [&str; 41] = [
+    "event",
+    "said",
+    "source",
+    "kind",
+    "subject",
+    "says",
+    "hedged",
+    "quote",
+    "claim",
     "standing",
     "attribution",
     "place",
     "withdraws",
     "quote_kind",
+    "said_from",
+    "said_until",
+    "origin",
+    "party",
+    "via",
+    "whose",
+    "metric",
+    "unit",
+    "category",
+    "low",
+    "high",
+    "stated",
+    "as_of",
+    "since",
+    "act",
+    "accused",
+    "denies",
+    "at",
+    "proposition",
+    "stance",
+    "language",
+    "english",
+    "reading",
+    "note",
+    "document",
+    "outlet",
+    "url",
 ];
+
+/// A JSON field as a cell: text as it is, numbers and booleans written out,
+/// nothing for `null` (an unbounded high end, a field that does not apply).
+fn cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
 
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
     // Workers keep only claims that can match; rows stream out file by file.
@@ -164,28 +233,6 @@ pub fn render(
     Ok(())
 }
 
-/// The columns only CSV and TSV carry.
-fn more(ds: &Dataset, c: &Claim) -> [String; 5] {
-    let withdraws = match &c.assertion {
-        Assertion::Retraction { of } => Some(of),
-        _ => c.corrects.as_ref(),
-    };
-    [
-        ds.source(&c.source)
-            .map_or("", |s| s.standing.name())
-            .to_string(),
-        c.attribution.name().to_string(),
-        c.place.clone().unwrap_or_default(),
-        withdraws.cloned().unwrap_or_default(),
-        // The notes' wording is not the document's: a sheet must tell them apart.
-        match c.quote_kind {
-            QuoteKind::Verbatim => "verbatim",
-            QuoteKind::Paraphrase => "paraphrase",
-        }
-        .to_string(),
-    ]
-}
-
 fn row(ds: &Dataset, c: &Claim) -> [String; 9] {
     let (subject, says) = subject_and_says(ds, c);
     [
@@ -216,6 +263,8 @@ struct ListWriter<'o> {
     /// Laid out for a width (a terminal's or `--width`), not `--wide`:
     /// quotes are shortened.
     fitted: bool,
+    /// CSV and TSV: the columns, in order.
+    columns: Vec<&'static str>,
 }
 
 enum Target<'o> {
@@ -248,6 +297,7 @@ impl<'o> ListWriter<'o> {
             held: Vec::new(),
             fixed,
             fitted: terminal,
+            columns: filters.columns.clone().unwrap_or_else(|| COLUMNS.to_vec()),
         }
     }
 
@@ -258,7 +308,7 @@ impl<'o> ListWriter<'o> {
         self.started = true;
         match &mut self.target {
             Target::Records(w) => {
-                let all: Vec<String> = HEADERS.iter().chain(&MORE).map(|h| h.to_string()).collect();
+                let all: Vec<String> = self.columns.iter().map(|h| h.to_string()).collect();
                 w.header(&all)
             }
             Target::Plain(out) if self.style.format == Format::Json => {
@@ -277,8 +327,9 @@ impl<'o> ListWriter<'o> {
         match &mut self.target {
             Target::Records(w) => {
                 for c in &claims {
-                    let mut cells = row(ds, c).to_vec();
-                    cells.extend(more(ds, c));
+                    let record = serde_json::to_value(ClaimRow::of(ds, c))?;
+                    let cells: Vec<String> =
+                        self.columns.iter().map(|k| cell(&record[*k])).collect();
                     w.row(&cells)?;
                 }
                 Ok(())

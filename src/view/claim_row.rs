@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
+use super::tidy::{facts, said_bounds};
 use super::wording::subject_and_says;
+use crate::model::quantity::Amount;
 use crate::model::{Attribution, Claim, Dataset, QuoteKind, Standing};
 
 /// One claim in a listing (`claims list --format json`). Its fields are
@@ -11,37 +13,102 @@ use crate::model::{Attribution, Claim, Dataset, QuoteKind, Standing};
 /// listing can serialize it directly while it streams.
 #[derive(Serialize)]
 pub struct ClaimRow<'a> {
+    /// Accusations: the party accused.
+    accused: Option<&'a str>,
+    /// Accusations: the act.
+    act: Option<&'a str>,
+    /// Figures: the moment the count stands at, when not when it was said.
+    as_of: Option<String>,
+    /// Accusations: when the act happened, as the claimant puts it.
+    at: Option<String>,
     /// `on-record`, `unnamed` or `unofficial`.
     attribution: Attribution,
+    /// Figures: the kind of people counted, for a breakdown's part.
+    category: Option<&'a str>,
     claim: &'a str,
+    /// Accusations: true for a denial.
+    denies: Option<bool>,
     document: &'a str,
     english: Option<&'a str>,
     event: &'a str,
     hedged: bool,
+    /// Figures: the high end; `null` when unbounded.
+    high: Option<Amount>,
     kind: &'static str,
     language: &'a str,
+    /// Figures: the low end.
+    low: Option<Amount>,
+    metric: Option<&'a str>,
+    note: Option<&'a str>,
     origin: Option<&'a str>,
+    outlet: Option<&'a str>,
+    /// The party the source speaks for.
+    party: Option<&'a str>,
     place: Option<&'a str>,
+    /// Positions: the proposition.
+    proposition: Option<&'a str>,
     quote: &'a str,
     quote_kind: QuoteKind,
+    reading: Option<&'a str>,
     said: String,
+    /// The earliest moment it may have been said, ISO 8601 (`null` for "by DATE").
+    said_from: Option<String>,
+    /// The latest moment it may have been said, ISO 8601.
+    said_until: String,
     says: String,
+    /// Figures: a running total since when.
+    since: Option<String>,
     source: &'a str,
+    /// Positions: `affirms` or `denies`.
+    stance: Option<&'static str>,
     /// How the source stands to the parties.
     standing: Option<Standing>,
+    /// Figures: the quantity as stated ("≥ 49", "several").
+    stated: Option<String>,
     subject: String,
+    unit: Option<&'a str>,
+    url: Option<&'a str>,
+    via: String,
+    /// Figures: whose losses (a party, or several joined by `+`).
+    whose: Option<&'a str>,
     /// The earlier claim this one retracts or corrects.
     withdraws: Option<&'a str>,
 }
 
 impl<'a> ClaimRow<'a> {
-    pub fn of(ds: &Dataset, c: &'a Claim) -> Self {
+    pub fn of(ds: &'a Dataset, c: &'a Claim) -> Self {
         let (subject, says) = subject_and_says(ds, c);
+        let f = facts(ds, c);
+        let (said_from, said_until) = said_bounds(&c.said);
+        let doc = ds.document(&c.document);
         let withdraws = match &c.assertion {
             crate::model::Assertion::Retraction { of } => Some(of.as_str()),
             _ => c.corrects.as_deref(),
         };
         ClaimRow {
+            accused: f.accused,
+            act: f.act,
+            as_of: f.as_of,
+            at: f.at,
+            category: f.category,
+            denies: f.denies,
+            high: f.high,
+            low: f.low,
+            metric: f.metric,
+            note: c.note.as_deref(),
+            outlet: doc.map(|d| d.outlet.as_str()),
+            party: ds.party_of(&c.source),
+            proposition: f.proposition,
+            reading: c.reading.as_deref(),
+            said_from,
+            said_until,
+            since: f.since,
+            stance: f.stance,
+            stated: f.stated,
+            unit: f.unit,
+            url: doc.and_then(|d| d.url.as_deref()),
+            via: super::citation::via_name(c),
+            whose: f.whose,
             attribution: c.attribution,
             place: c.place.as_deref(),
             standing: ds.source(&c.source).map(|s| s.standing),

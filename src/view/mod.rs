@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod notes;
 pub mod records;
 pub mod sheet;
+pub mod tidy;
 pub mod wording;
 
 pub use comparison::View;

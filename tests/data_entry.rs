@@ -354,3 +354,61 @@ fn regression_list_exports_one_column_per_fact() {
         "{err}"
     );
 }
+
+/// A quote that differed from its document by one capital letter was
+/// reported as "not found" with no hint where.
+#[test]
+fn regression_a_quote_near_its_document_shows_the_passage_and_the_difference() {
+    let text = "Yerevan said that Azerbaijani forces ‘crossed the line’ at dawn, and that two soldiers were wounded.";
+    let mut file = event_file(&[
+        claim(
+            "case",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "wounded", "exact = 2"),
+            "",
+        ),
+        claim(
+            "apos",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 0"),
+            "",
+        ),
+        claim(
+            "far",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 1"),
+            "",
+        ),
+    ]);
+    file = file
+        .replace(
+            "language = \"en\"\n\n[[claim]]",
+            "language = \"en\"\ntext = \"doc.txt\"\n\n[[claim]]",
+        )
+        .replace("words of case", "Two soldiers were wounded")
+        .replace("words of apos", "forces 'crossed the line' at dawn")
+        .replace("words of far", "nothing of the sort was said here");
+    let dir = folder(&[("test-event.toml", &file), ("doc.txt", text)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(
+        out.contains(
+            "hint: the document has «two soldiers were wounded»: it differs in capital letters"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "«forces ‘crossed the line’ at dawn»: it differs in quotation marks or apostrophes"
+        ),
+        "{out}"
+    );
+    // Nothing close: the plain advice.
+    assert!(out.contains("copy it exactly"), "{out}");
+}

@@ -109,6 +109,12 @@ fn check_quote<'t>(
     }
     match local_docs.get(c.document.get_ref().as_str()) {
         Some(Some(text)) if !text.contains(&collapse_space(quote.get_ref())) => {
+            // The closest passage for the first problems; a file of
+            // thousands of wrong quotes stays linear.
+            let hint = (fc.out.diags.len() < crate::suggest::DISTANCE_HINTS)
+                .then(|| super::quote_match::near_miss(text, quote.get_ref()))
+                .flatten()
+                .unwrap_or_else(|| super::text::QUOTE_HINT.to_string());
             fc.error(
                 Code::QuoteNotFound,
                 quote.span(),
@@ -116,7 +122,7 @@ fn check_quote<'t>(
                     "the quote is not found verbatim in the text of document `{}`",
                     c.document.get_ref()
                 ),
-                "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
+                hint,
             );
             false
         }

@@ -171,11 +171,15 @@ impl Merger<'_, '_> {
             });
             if let Some(text) = text {
                 if !text.contains(&collapse_space(&quote)) {
+                    let hint = (self.diags.len() < crate::suggest::DISTANCE_HINTS)
+                        .then(|| super::quote_match::near_miss(text, &quote))
+                        .flatten()
+                        .unwrap_or_else(|| super::text::QUOTE_HINT.to_string());
                     let d = place.diag(
                         Code::QuoteNotFound,
                         self.files,
                         format!("the quote is not found verbatim in the text of document `{doc}`"),
-                        "copy it exactly, typographic apostrophes and all; whitespace runs may differ",
+                        hint,
                     );
                     self.diags.push(d);
                 }

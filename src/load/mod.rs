@@ -25,6 +25,7 @@ pub mod input;
 mod links;
 mod merge;
 mod pool;
+mod quote_match;
 mod text;
 
 use std::borrow::Cow;

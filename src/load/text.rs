@@ -73,6 +73,10 @@ pub(super) fn hint_for_serde_message(message: &str) -> String {
     String::new()
 }
 
+/// The hint for a quote not found when no passage comes close.
+pub(super) const QUOTE_HINT: &str =
+    "copy it exactly, typographic apostrophes and all; whitespace runs may differ";
+
 /// Folds every run of whitespace into one space, so a quote may cross a
 /// line break of its document.
 pub(super) fn collapse_space(text: &str) -> String {

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use super::Context;
-use crate::error::{unknown, UserError};
-use crate::load::{ClaimFilter, Keep};
-use crate::model::{Assertion, Claim, Dataset, QuoteKind};
+use crate::error::UserError;
+use crate::load::Keep;
+use crate::model::{Claim, Dataset, QuoteKind};
 use crate::render::delimited::RecordWriter;
 use crate::render::output::{Format, Style};
 use crate::render::{json as jsonr, write_sheet};
@@ -14,26 +14,7 @@ use crate::view::claim_row::ClaimRow;
 use crate::view::wording::subject_and_says;
 use crate::view::{Cell, Sheet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Figure,
-    Accusation,
-    Position,
-    Retraction,
-}
-
-#[derive(Debug, Default)]
-pub struct Filters {
-    pub source: Option<String>,
-    pub event: Option<String>,
-    pub party: Option<String>,
-    pub kind: Option<Kind>,
-    pub metric: Option<String>,
-    /// Every column and whole quotes, on a terminal too.
-    pub wide: bool,
-    /// CSV and TSV: these columns of [`COLUMNS`], in this order.
-    pub columns: Option<Vec<&'static str>>,
-}
+pub use super::filters::{Filters, Kind, Sort};
 
 /// `--columns a,b,c`: each a column of [`COLUMNS`]; an unknown one is named
 /// with the nearest known ones.
@@ -64,48 +45,8 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut[..at_space.unwrap_or(cut.len())].trim_end())
 }
 
-fn check_filters(ds: &Dataset, f: &Filters) -> anyhow::Result<()> {
-    if let Some(s) = &f.source {
-        if ds.source(s).is_none() {
-            return Err(unknown("source", s, ds.sources.iter().map(|x| x.id.as_str())).into());
-        }
-    }
-    if let Some(e) = &f.event {
-        if ds.event(e).is_none() {
-            return Err(unknown("event", e, ds.events.iter().map(|x| x.id.as_str())).into());
-        }
-    }
-    if let Some(p) = &f.party {
-        if ds.party(p).is_none() {
-            return Err(unknown("party", p, ds.parties.iter().map(|x| x.id.as_str())).into());
-        }
-    }
-    if let Some(m) = &f.metric {
-        if ds.metric(m).is_none() {
-            return Err(unknown("metric", m, ds.metrics.iter().map(|x| x.id.as_str())).into());
-        }
-    }
-    Ok(())
-}
-
 pub fn matches(ds: &Dataset, f: &Filters, c: &Claim) -> bool {
-    f.source.as_ref().is_none_or(|s| &c.source == s)
-        && f.event.as_ref().is_none_or(|e| &c.event == e)
-        && f.party
-            .as_ref()
-            .is_none_or(|p| ds.party_of(&c.source) == Some(p.as_str()))
-        && f.kind.is_none_or(|k| {
-            matches!(
-                (k, &c.assertion),
-                (Kind::Figure, Assertion::Figure(_))
-                    | (Kind::Accusation, Assertion::Accusation(_))
-                    | (Kind::Position, Assertion::Position(_))
-                    | (Kind::Retraction, Assertion::Retraction { .. })
-            )
-        })
-        && f.metric
-            .as_ref()
-            .is_none_or(|m| matches!(&c.assertion, Assertion::Figure(x) if &x.metric == m))
+    f.matches(ds, c)
 }
 
 const HEADERS: [&str; 9] = [
@@ -170,31 +111,22 @@ fn cell(v: &serde_json::Value) -> String {
 }
 
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
-    // Workers keep only claims that can match; rows stream out file by file.
-    let keep = Keep::Matching(ClaimFilter {
-        event: filters.event.clone(),
-        source: filters.source.clone(),
-        kind: filters.kind.map(|k| match k {
-            Kind::Figure => "figure",
-            Kind::Accusation => "accusation",
-            Kind::Position => "position",
-            Kind::Retraction => "retraction",
-        }),
-        metric: filters.metric.clone(),
-    });
+    // Workers keep only claims that can match; rows stream out file by file,
+    // unless they are to be sorted.
+    let keep = Keep::Matching(filters.prefilter());
     let mut writer = ListWriter::new(out, &ctx.style, filters);
-    let party = filters.party.clone();
+    let mut sorted: Vec<Claim> = Vec::new();
     let loaded = ctx.load(
         &keep,
         Some(&mut |ds: &Dataset, claims: Vec<Claim>| {
             let claims: Vec<Claim> = claims
                 .into_iter()
-                .filter(|c| {
-                    party
-                        .as_deref()
-                        .is_none_or(|p| ds.party_of(&c.source) == Some(p))
-                })
+                .filter(|c| filters.matches(ds, c))
                 .collect();
+            if filters.sort.is_some() {
+                sorted.extend(claims);
+                return Ok(());
+            }
             writer.write(ds, claims)
         }),
     );
@@ -207,7 +139,11 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
             return Err(e);
         }
     };
-    check_filters(&loaded.dataset, filters)?;
+    filters.check(&loaded.dataset)?;
+    if let Some(by) = filters.sort {
+        super::filters::sort(&mut sorted, by);
+        writer.write(&loaded.dataset, sorted)?;
+    }
     writer.finish(&loaded.dataset)?;
     Ok(0)
 }
@@ -275,15 +211,12 @@ enum Target<'o> {
 impl<'o> ListWriter<'o> {
     fn new(out: &'o mut dyn Write, style: &Style, filters: &Filters) -> Self {
         let terminal = style.width.is_some() && style.format == Format::Table && !filters.wide;
-        let fixed = [
-            (0, filters.event.is_some()),
-            (2, filters.source.is_some()),
-            (3, filters.kind.is_some()),
-        ]
-        .into_iter()
-        .filter(|&(_, f)| f && terminal)
-        .map(|(i, _)| i)
-        .collect();
+        let (event, source, kind) = filters.fixed();
+        let fixed = [(0, event), (2, source), (3, kind)]
+            .into_iter()
+            .filter(|&(_, f)| f && terminal)
+            .map(|(i, _)| i)
+            .collect();
         let target = match style.format {
             Format::Csv => Target::Records(Box::new(RecordWriter::new(out, b',', style))),
             Format::Tsv => Target::Records(Box::new(RecordWriter::new(out, b'\t', style))),

@@ -3,7 +3,9 @@
 pub mod check;
 pub mod compare;
 pub mod completions;
+pub mod documents;
 pub mod events;
+pub mod filters;
 pub mod init;
 pub mod list;
 pub mod man;
@@ -70,7 +72,7 @@ impl Context {
 /// current index, reads only the files that event needs.
 pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> {
     let keep = Keep::Matching(ClaimFilter {
-        event: Some(event.to_string()),
+        event: vec![event.to_string()],
         ..ClaimFilter::default()
     });
     let (mut files, diags, skipped) = load::files_for(&ctx.data);

@@ -26,14 +26,14 @@ pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
             } else {
                 "retraction"
             };
-            f.event.as_deref().is_none_or(|e| e == event)
-                && f.source.as_deref().is_none_or(|s| s == c.source.get_ref())
-                && f.kind.is_none_or(|k| k == kind)
-                && f.metric.as_deref().is_none_or(|m| {
-                    c.figure
+            let any = |list: &[String], v: &str| list.is_empty() || list.iter().any(|x| x == v);
+            any(&f.event, event)
+                && any(&f.source, c.source.get_ref())
+                && (f.kind.is_empty() || f.kind.contains(&kind))
+                && (f.metric.is_empty()
+                    || c.figure
                         .as_ref()
-                        .is_some_and(|x| x.get_ref().metric.get_ref() == m)
-                })
+                        .is_some_and(|x| any(&f.metric, x.get_ref().metric.get_ref())))
         }
     }
 }

@@ -87,11 +87,12 @@ pub enum Keep {
 /// Claim tests a worker can apply without the vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
-    pub event: Option<String>,
-    pub source: Option<String>,
-    /// `figure`, `accusation` or `position`.
-    pub kind: Option<&'static str>,
-    pub metric: Option<String>,
+    /// Each list holds the values a claim may have; an empty one, any.
+    pub event: Vec<String>,
+    pub source: Vec<String>,
+    /// `figure`, `accusation`, `position` or `retraction`.
+    pub kind: Vec<&'static str>,
+    pub metric: Vec<String>,
 }
 
 /// The outcome of reading and checking a set of files.

@@ -14,6 +14,8 @@ use crate::load::{DataSource, LoadFailure};
 use crate::render::output::{self, ColorChoice, Format, Style};
 use crate::render::pager;
 
+mod list;
+
 /// Line up what each party to a border clash claimed, side by side, and flag
 /// where the accounts conflict.
 #[derive(Parser)]
@@ -83,27 +85,8 @@ enum Command {
         after_help = "Examples:\n  claims list --source armenia-mod\n  claims list --event kilisali-2021 --kind figure --format csv\n  claims list --party azerbaijan --metric killed"
     )]
     List {
-        /// Only statements made by this source
-        #[arg(long)]
-        source: Option<String>,
-        /// Only statements about this event
-        #[arg(long)]
-        event: Option<String>,
-        /// Only statements by sources of this party
-        #[arg(long)]
-        party: Option<String>,
-        /// Only figures, accusations, positions or retractions
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
-        /// Only figures of this metric
-        #[arg(long)]
-        metric: Option<String>,
-        /// On a terminal too, every column and whole quotes
-        #[arg(long)]
-        wide: bool,
-        /// CSV and TSV: only these columns, in this order (`--columns claim,whose,low,high`)
-        #[arg(long, value_name = "A,B,C")]
-        columns: Option<String>,
+        #[command(flatten)]
+        args: list::ListArgs,
     },
     /// List what the data can say: metrics, acts, parties, sources, vague words, categories, places
     #[command(
@@ -114,6 +97,9 @@ enum Command {
         #[arg(value_enum)]
         kind: Option<VocabKindArg>,
     },
+    /// List the documents, with outlet, date, address and how many claims cite each
+    #[command(after_help = "Examples:\n  claims documents\n  claims documents --format csv")]
+    Documents,
     /// List the events loaded
     #[command(after_help = "Example:\n  claims events --format json")]
     Events,
@@ -252,8 +238,6 @@ value_enum!(VocabKindArg => cmd::vocab::Kind {
     Places,
 });
 
-value_enum!(KindArg => cmd::list::Kind { Figure, Accusation, Position, Retraction });
-
 /// The options each command leaves unused, hidden from its `--help`: the
 /// options are global (so `claims --data DIR list` works), but `schema`
 /// prints no table and reads no data.
@@ -365,7 +349,8 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
                 None => None,
             };
             let args = cmd::compare::Args {
-                event,
+                // Ids are kebab-case, lower case: any case finds them.
+                event: event.to_lowercase(),
                 options: Options {
                     by: by.into(),
                     as_of,
@@ -377,32 +362,9 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
             };
             cmd::compare::run(ctx, &args, out)?
         }
-        Command::List {
-            source,
-            event,
-            party,
-            kind,
-            metric,
-            wide,
-            columns,
-        } => {
-            let columns = columns
-                .as_deref()
-                .map(cmd::list::parse_columns)
-                .transpose()?;
-            let filters = cmd::list::Filters {
-                source,
-                event,
-                party,
-                kind: kind.map(Into::into),
-                metric,
-                wide,
-                columns,
-            };
-            cmd::list::run(ctx, &filters, out)?
-        }
-        Command::Report { event } => cmd::report::run(ctx, &event, out)?,
-        Command::Show { claim } => cmd::show::run(ctx, &claim, out)?,
+        Command::List { args } => cmd::list::run(ctx, &args.filters()?, out)?,
+        Command::Report { event } => cmd::report::run(ctx, &event.to_lowercase(), out)?,
+        Command::Show { claim } => cmd::show::run(ctx, &claim.to_lowercase(), out)?,
         Command::Stats => cmd::stats::run(ctx, out)?,
         // Unbuffered, and not flushed again below: `new` says itself when its
         // path could not be printed, since the file is written.
@@ -412,6 +374,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
         Command::Completions { shell } => cmd::completions::run(ctx, definition(), shell, out)?,
         Command::Man { dir } => cmd::man::run(definition(), dir.as_deref(), out)?,
         Command::Events => cmd::events::run(ctx, out)?,
+        Command::Documents => cmd::documents::run(ctx, out)?,
         Command::Vocab { kind } => cmd::vocab::run(ctx, kind.map(Into::into), out)?,
         Command::Sources => cmd::sources::run(ctx, out)?,
         Command::Check { paths } => cmd::check::run(ctx, &paths, out)?,

@@ -104,95 +104,65 @@ struct VocabRecord<'a> {
     places: Option<Vec<PlaceRecord<'a>>>,
 }
 
+fn metrics<'a>(ds: &'a Dataset) -> Vec<MetricRecord<'a>> {
+    let one = |m: &'a crate::model::Metric| MetricRecord {
+        id: &m.id,
+        label: &m.label,
+        unit: &m.unit,
+        parts: &m.parts,
+        cumulative: m.cumulative,
+        decimals: m.decimals,
+    };
+    ds.metrics.iter().map(one).collect()
+}
+
+fn sources<'a>(ds: &'a Dataset) -> Vec<SourceRecord<'a>> {
+    let one = |s: &'a crate::model::Source| SourceRecord {
+        id: &s.id,
+        name: &s.name,
+        party: s.party.as_deref(),
+        kind: s.kind,
+        standing: s.standing,
+    };
+    ds.sources.iter().map(one).collect()
+}
+
+fn labelled<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Vec<LabelRecord<'a>> {
+    items.map(|(id, label)| LabelRecord { id, label }).collect()
+}
+
 fn record<'a>(ds: &'a Dataset, kinds: &[Kind]) -> VocabRecord<'a> {
     let mut r = VocabRecord::default();
     for kind in kinds {
         match kind {
-            Kind::Metrics => {
-                r.metrics = Some(
-                    ds.metrics
-                        .iter()
-                        .map(|m| MetricRecord {
-                            id: &m.id,
-                            label: &m.label,
-                            unit: &m.unit,
-                            parts: &m.parts,
-                            cumulative: m.cumulative,
-                            decimals: m.decimals,
-                        })
-                        .collect(),
-                )
-            }
-            Kind::Acts => {
-                r.acts = Some(
-                    ds.acts
-                        .iter()
-                        .map(|a| LabelRecord {
-                            id: &a.id,
-                            label: &a.label,
-                        })
-                        .collect(),
-                )
-            }
+            Kind::Metrics => r.metrics = Some(metrics(ds)),
+            Kind::Acts => r.acts = Some(labelled(ds.acts.iter().map(|a| (&a.id, &a.label)))),
             Kind::Parties => {
-                r.parties = Some(
-                    ds.parties
-                        .iter()
-                        .map(|p| NamedRecord {
-                            id: &p.id,
-                            name: &p.name,
-                        })
-                        .collect(),
-                )
+                let one = |p: &'a crate::model::Party| NamedRecord {
+                    id: &p.id,
+                    name: &p.name,
+                };
+                r.parties = Some(ds.parties.iter().map(one).collect());
             }
-            Kind::Sources => {
-                r.sources = Some(
-                    ds.sources
-                        .iter()
-                        .map(|s| SourceRecord {
-                            id: &s.id,
-                            name: &s.name,
-                            party: s.party.as_deref(),
-                            kind: s.kind,
-                            standing: s.standing,
-                        })
-                        .collect(),
-                )
-            }
+            Kind::Sources => r.sources = Some(sources(ds)),
             Kind::Vague => {
-                r.vague = Some(
-                    ds.vague
-                        .iter()
-                        .map(|(w, iv)| VagueRecord {
-                            word: w,
-                            low: iv.low,
-                            high: iv.high,
-                        })
-                        .collect(),
-                )
+                let one = |(w, iv): &'a (String, crate::model::quantity::Interval)| VagueRecord {
+                    word: w,
+                    low: iv.low,
+                    high: iv.high,
+                };
+                r.vague = Some(ds.vague.iter().map(one).collect());
             }
             Kind::Categories => {
-                r.categories = Some(
-                    ds.categories
-                        .iter()
-                        .map(|c| LabelRecord {
-                            id: &c.id,
-                            label: &c.label,
-                        })
-                        .collect(),
-                )
+                r.categories = Some(labelled(ds.categories.iter().map(|c| (&c.id, &c.label))));
             }
             Kind::Places => {
-                r.places = Some(
-                    ds.places
-                        .iter()
-                        .map(|p| PlaceRecord {
-                            id: &p.id,
-                            name: &p.name,
-                            within: p.within.as_deref(),
-                        })
-                        .collect(),
-                )
+                let one = |p: &'a crate::model::Place| PlaceRecord {
+                    id: &p.id,
+                    name: &p.name,
+                    within: p.within.as_deref(),
+                };
+                r.places = Some(ds.places.iter().map(one).collect());
             }
         }
     }
@@ -207,94 +177,98 @@ fn yes(b: bool) -> &'static str {
     }
 }
 
-/// One kind as a sheet for people and spreadsheets.
-fn sheet(ds: &Dataset, kind: Kind) -> Sheet {
-    let (title, headers, rows): (&str, Vec<&str>, Vec<Vec<String>>) = match kind {
+/// The metrics' rows: a sum's parts joined, flags as "yes".
+fn metric_rows(ds: &Dataset) -> Vec<Vec<String>> {
+    let row = |m: &crate::model::Metric| {
+        vec![
+            m.id.clone(),
+            m.label.clone(),
+            m.unit.clone(),
+            m.parts.join(" + "),
+            yes(m.cumulative).into(),
+            yes(m.decimals).into(),
+        ]
+    };
+    ds.metrics.iter().map(row).collect()
+}
+
+/// The title, headers and rows of one kind.
+fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<String>>) {
+    let pairs = |v: Vec<(&String, &String)>| -> Vec<Vec<String>> {
+        v.into_iter()
+            .map(|(a, b)| vec![a.clone(), b.clone()])
+            .collect()
+    };
+    match kind {
         Kind::Metrics => (
             "Metrics",
             vec!["id", "label", "unit", "sum of", "cumulative", "decimals"],
-            ds.metrics
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.id.clone(),
-                        m.label.clone(),
-                        m.unit.clone(),
-                        m.parts.join(" + "),
-                        yes(m.cumulative).into(),
-                        yes(m.decimals).into(),
-                    ]
-                })
-                .collect(),
+            metric_rows(ds),
         ),
         Kind::Acts => (
             "Acts",
             vec!["id", "label"],
-            ds.acts
-                .iter()
-                .map(|a| vec![a.id.clone(), a.label.clone()])
-                .collect(),
+            pairs(ds.acts.iter().map(|a| (&a.id, &a.label)).collect()),
         ),
         Kind::Parties => (
             "Parties",
             vec!["id", "name"],
-            ds.parties
-                .iter()
-                .map(|p| vec![p.id.clone(), p.name.clone()])
-                .collect(),
+            pairs(ds.parties.iter().map(|p| (&p.id, &p.name)).collect()),
         ),
-        Kind::Sources => (
-            "Sources",
-            vec!["id", "name", "party", "standing"],
-            ds.sources
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.id.clone(),
-                        s.name.clone(),
-                        s.party.clone().unwrap_or_default(),
-                        s.standing.name().into(),
-                    ]
-                })
-                .collect(),
-        ),
-        Kind::Vague => (
-            "Vague words",
-            vec!["word", "low", "high"],
-            ds.vague
-                .iter()
-                .map(|(w, iv)| {
-                    vec![
-                        w.clone(),
-                        iv.low.to_string(),
-                        iv.high.map_or("no bound".to_string(), |h| h.to_string()),
-                    ]
-                })
-                .collect(),
-        ),
+        Kind::Sources => {
+            let row = |s: &crate::model::Source| {
+                vec![
+                    s.id.clone(),
+                    s.name.clone(),
+                    s.party.clone().unwrap_or_default(),
+                    s.standing.name().into(),
+                ]
+            };
+            (
+                "Sources",
+                vec!["id", "name", "party", "standing"],
+                ds.sources.iter().map(row).collect(),
+            )
+        }
+        Kind::Vague => {
+            let row = |(w, iv): &(String, crate::model::quantity::Interval)| {
+                vec![
+                    w.clone(),
+                    iv.low.to_string(),
+                    iv.high.map_or("no bound".to_string(), |h| h.to_string()),
+                ]
+            };
+            (
+                "Vague words",
+                vec!["word", "low", "high"],
+                ds.vague.iter().map(row).collect(),
+            )
+        }
         Kind::Categories => (
             "Categories",
             vec!["id", "label"],
-            ds.categories
-                .iter()
-                .map(|c| vec![c.id.clone(), c.label.clone()])
-                .collect(),
+            pairs(ds.categories.iter().map(|c| (&c.id, &c.label)).collect()),
         ),
-        Kind::Places => (
-            "Places",
-            vec!["id", "name", "within"],
-            ds.places
-                .iter()
-                .map(|p| {
-                    vec![
-                        p.id.clone(),
-                        p.name.clone(),
-                        p.within.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        ),
-    };
+        Kind::Places => {
+            let row = |p: &crate::model::Place| {
+                vec![
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.within.clone().unwrap_or_default(),
+                ]
+            };
+            (
+                "Places",
+                vec!["id", "name", "within"],
+                ds.places.iter().map(row).collect(),
+            )
+        }
+    }
+}
+
+/// One kind as a sheet for people and spreadsheets.
+fn sheet(ds: &Dataset, kind: Kind) -> Sheet {
+    let (title, headers, rows) = table(ds, kind);
     let mut sheet = Sheet::new(headers).titled(title);
     for row in rows {
         sheet.push(row.into_iter().map(Cell::new).collect());

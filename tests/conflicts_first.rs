@@ -167,3 +167,52 @@ fn conflicts_with_none_says_so() {
     assert!(text.contains("No conflicts."), "{text}");
     assert!(!text.contains("Figures"), "{text}");
 }
+
+/// `compare --long --format csv`: one row per (row, voice), the verdict as a
+/// code and the gap as a number (issue 15).
+#[test]
+fn long_csv_has_one_row_per_row_and_voice() {
+    let dir = clash();
+    let csv = compare(&dir, &["--long", "--format", "csv"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // Figures: 70 and 7 on the conflict row, 1 on the single one; statements: 2 + 1.
+    assert_eq!(rows.len(), 6, "{csv}");
+    let seventy = rows
+        .iter()
+        .find(|r| {
+            r[col("column")] == "armenia-mod"
+                && r[col("metric")] == "killed"
+                && r[col("party")] == "azerbaijan"
+        })
+        .expect("the adversary's claim");
+    assert_eq!(seventy[col("low")], "70");
+    assert_eq!(seventy[col("verdict")], "conflict");
+    assert_eq!(seventy[col("conflict")], "figures");
+    assert_eq!(seventy[col("in_conflict")], "true");
+    let ratio: f64 = seventy[col("ratio")].parse().expect("a number");
+    assert!((ratio - 10.0).abs() < 1e-9, "{ratio}");
+    let own = rows
+        .iter()
+        .find(|r| r[col("party")] == "armenia")
+        .expect("the self-report");
+    assert_eq!(
+        (own[col("verdict")], own[col("in_conflict")]),
+        ("single-source", "false")
+    );
+    let accusation = rows
+        .iter()
+        .find(|r| r[col("section")] == "accusation" && r[col("column")] == "azerbaijan-mod")
+        .expect("a statement row");
+    assert_eq!(accusation[col("says")], "accuses Armenia");
+    assert_eq!(accusation[col("claims")], "b-acc");
+    // Not a table layout.
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--long"])
+        .fails(2)
+        .stderr;
+    assert!(out.contains("--long is a CSV or TSV layout"), "{out}");
+}

@@ -412,3 +412,141 @@ fn regression_a_quote_near_its_document_shows_the_passage_and_the_difference() {
     // Nothing close: the plain advice.
     assert!(out.contains("copy it exactly"), "{out}");
 }
+
+/// An event file with its `[[claim]]` tables taken out (the event, its
+/// documents and propositions stay).
+fn without_claims(text: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            skipping = t.starts_with("[[claim]]");
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `claims list --event E --format csv | claims import -` recreates claims
+/// that compare exactly as the originals, for every shipped event.
+#[test]
+fn a_listing_imported_back_compares_exactly_as_the_original() {
+    for event in ["kilisali-2021", "september-2022", "tavush-2020"] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        Claims::new()
+            .args(["init", data.to_str().unwrap()])
+            .fails(0);
+        let file = data.join(format!("{event}.toml"));
+        let original = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, without_claims(&original)).unwrap();
+        let (_, csv, _) = run(&["list", "--event", event, "--format", "csv"]);
+        let sheet = dir.path().join("sheet.csv");
+        std::fs::write(&sheet, &csv).unwrap();
+        let imported = data.join("imported.toml");
+        Claims::new()
+            .data(&data)
+            .args([
+                "import",
+                sheet.to_str().unwrap(),
+                "--to",
+                imported.to_str().unwrap(),
+            ])
+            .fails(0);
+        Claims::new().data(&data).args(["check"]).fails(0);
+        let (_, before, _) = run(&["compare", event, "--format", "json"]);
+        let after = Claims::new()
+            .data(&data)
+            .args(["compare", event, "--format", "json"])
+            .fails(0)
+            .stdout;
+        assert_eq!(before, after, "{event}");
+        // Never over an existing file.
+        let again = Claims::new()
+            .data(&data)
+            .args([
+                "import",
+                sheet.to_str().unwrap(),
+                "--to",
+                imported.to_str().unwrap(),
+            ])
+            .fails(2)
+            .stderr;
+        assert!(again.contains("never overwrites"), "{again}");
+    }
+}
+
+#[test]
+fn import_reports_every_problem_with_its_row_and_column() {
+    let sheet = "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,act,accused\n\
+                 ok,e,armenia-mod,2021-11-16,statement,doc,en,figure,q,armenia,killed,3,,\n\
+                 bad-qty,e,armenia-mod,2021-11-16,statement,doc,en,figure,q,armenia,killed,lots of,,\n\
+                 no-act,e,armenia-mod,2021-11-16,statement,doc,en,accusation,q,,,,,azerbaijan\n\
+                 ,e,armenia-mod,2021-11-16,statement,doc,en,rumour,q,,,,,\n";
+    let dir = folder(&[("sheet.csv", sheet)]);
+    let path = dir.path().join("sheet.csv");
+    let err = Claims::new()
+        .args(["import", path.to_str().unwrap()])
+        .fails(2)
+        .stderr;
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(
+        err.contains("row 3, column `stated`: `lots of` is not a quantity"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 4, column `act`: an accusation needs `act`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 5, column `claim`: `claim` is empty"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 5, column `kind`: `rumour` is not a kind"),
+        "{err}"
+    );
+    // A sheet without the needed columns points to the template.
+    let dir = folder(&[("bad.csv", "id,text\n1,x\n")]);
+    let err = Claims::new()
+        .args(["import", dir.path().join("bad.csv").to_str().unwrap()])
+        .fails(2)
+        .stderr;
+    assert!(
+        err.contains("no column claim") && err.contains("import --template"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_import_template_imports_into_an_event_file_that_checks() {
+    let (_, template, _) = run(&["import", "--template"]);
+    let event = "[event]\nid = \"my-event\"\ntitle = \"t\"\ndate = \"2024-05-01\"\nplace = \"p\"\nsummary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n[[proposition]]\nid = \"my-event-talks\"\ntext = \"Talks\"\n";
+    let dir = folder(&[("my-event.toml", event), ("sheet.csv", &template)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args([
+            "import",
+            dir.path().join("sheet.csv").to_str().unwrap(),
+            "--to",
+            dir.path().join("claims.toml").to_str().unwrap(),
+        ])
+        .fails(0)
+        .stdout;
+    assert!(out.contains("3 claims"), "{out}");
+    Claims::new().data(dir.path()).args(["check"]).fails(0);
+    let v = Claims::new()
+        .data(dir.path())
+        .args(["list", "--format", "json"])
+        .fails(0)
+        .stdout;
+    assert!(
+        v.contains("my-event-mod-killed")
+            && (v.contains("\"outlet\": \"My outlet\"") || v.contains("\"outlet\":\"My outlet\"")),
+        "{v}"
+    );
+}

@@ -79,6 +79,9 @@ enum Command {
         /// Only the rows in conflict, and their detail
         #[arg(long)]
         conflicts: bool,
+        /// CSV and TSV: tidy, one row per (row, voice), the verdict as a code and the gap as a number
+        #[arg(long)]
+        long: bool,
     },
     /// List statements, one per row
     #[command(
@@ -132,6 +135,21 @@ enum Command {
     Init {
         /// A new or empty folder
         dir: PathBuf,
+    },
+    /// Turn a sheet (CSV or TSV, one claim per row, a header row) into an event file
+    #[command(
+        after_help = "Examples:\n  claims import --template > sheet.csv\n  claims import sheet.csv --to my-data/my-event.toml\n  claims list --event kilisali-2021 --format csv | claims import -"
+    )]
+    Import {
+        /// The sheet; `-` reads standard input
+        #[arg(required_unless_present = "template")]
+        file: Option<PathBuf>,
+        /// Write the event file here (never over an existing file); default: standard output
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+        /// Print a header row and an example row of each kind, to start a sheet from
+        #[arg(long)]
+        template: bool,
     },
     /// Write a commented template event file into the data folder (never overwrites)
     #[command(
@@ -241,12 +259,13 @@ value_enum!(VocabKindArg => cmd::vocab::Kind {
 /// The options each command leaves unused, hidden from its `--help`: the
 /// options are global (so `claims --data DIR list` works), but `schema`
 /// prints no table and reads no data.
-const UNUSED: [(&str, &[&str]); 6] = [
+const UNUSED: [(&str, &[&str]); 7] = [
     ("schema", ALL_OUTPUT_AND_DATA),
     ("man", ALL_OUTPUT_AND_DATA),
     ("init", ALL_OUTPUT_AND_DATA),
     ("completions", ALL_OUTPUT),
     ("new", ALL_OUTPUT),
+    ("import", ALL_OUTPUT),
     ("report", &["color", "raw_cells", "width"]),
 ];
 const ALL_OUTPUT: &[&str] = &["format", "color", "raw_cells", "width", "no_pager"];
@@ -296,6 +315,7 @@ fn pages(command: &Command) -> bool {
         command,
         Command::New { .. }
             | Command::Init { .. }
+            | Command::Import { .. }
             | Command::Schema
             | Command::Completions { .. }
             | Command::Man { .. }
@@ -341,6 +361,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
             as_of,
             fail_on_conflict,
             conflicts,
+            long,
         } => {
             let as_of = match as_of {
                 Some(text) => Some(crate::model::when::parse_moment(&text).map_err(|e| {
@@ -359,6 +380,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
                 history,
                 fail_on_conflict,
                 only_conflicts: conflicts,
+                long,
             };
             cmd::compare::run(ctx, &args, out)?
         }
@@ -371,6 +393,14 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
         Command::Schema => cmd::schema::run(out)?,
         Command::Init { dir } => cmd::init::run(&dir, out)?,
+        Command::Import { template: true, .. } => {
+            out.write_all(cmd::import::TEMPLATE.as_bytes())?;
+            exit::OK
+        }
+        Command::Import { file, to, .. } => {
+            let file = file.unwrap_or_else(|| PathBuf::from("-"));
+            cmd::import::run(ctx, &file, to.as_deref(), out)?
+        }
         Command::Completions { shell } => cmd::completions::run(ctx, definition(), shell, out)?,
         Command::Man { dir } => cmd::man::run(definition(), dir.as_deref(), out)?,
         Command::Events => cmd::events::run(ctx, out)?,

@@ -8,7 +8,7 @@ use crate::compare::{self, Comparison, Options};
 use crate::error::UserError;
 use crate::model::Dataset;
 use crate::render::output::{Format, Style};
-use crate::render::{comparison, emit};
+use crate::render::{comparison, emit, long};
 use crate::report;
 use crate::view::records::ComparisonRecord;
 use crate::view::View;
@@ -20,6 +20,8 @@ pub struct Args {
     pub fail_on_conflict: bool,
     /// Only the rows in conflict (`--conflicts`).
     pub only_conflicts: bool,
+    /// CSV and TSV: one row per (row, voice), tidy (`--long`).
+    pub long: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -38,7 +40,23 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     if args.only_conflicts {
         cmp.retain_conflicts();
     }
-    render(&ds, &cmp, args.history, &ctx.style, out)?;
+    match (args.long, ctx.style.format) {
+        (true, Format::Csv | Format::Tsv) => {
+            let view = View::new(&ds, &cmp, args.history);
+            let delimiter = if ctx.style.format == Format::Csv {
+                b','
+            } else {
+                b'\t'
+            };
+            long::write(out, &ComparisonRecord::of(&view), delimiter, &ctx.style)?;
+        }
+        (true, _) => {
+            return Err(UserError::new("--long is a CSV or TSV layout")
+                .hint("add --format csv or --format tsv")
+                .into())
+        }
+        (false, _) => render(&ds, &cmp, args.history, &ctx.style, out)?,
+    }
     Ok(if args.fail_on_conflict && cmp.conflict_count() > 0 {
         exit::CONFLICT
     } else {

@@ -56,7 +56,7 @@ const HEADERS: [&str; 9] = [
 /// CSV and TSV: the table's columns, then every other fact in a column of
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from.
-pub const COLUMNS: [&str; 41] = [
+pub const COLUMNS: [&str; 42] = [
     "event",
     "said",
     "source",
@@ -80,6 +80,7 @@ pub const COLUMNS: [&str; 41] = [
     "metric",
     "unit",
     "category",
+    "breakdown",
     "low",
     "high",
     "stated",

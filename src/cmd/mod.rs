@@ -6,6 +6,7 @@ pub mod completions;
 pub mod documents;
 pub mod events;
 pub mod filters;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;

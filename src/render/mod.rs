@@ -6,6 +6,7 @@ pub mod comparison;
 pub mod delimited;
 pub mod html;
 pub mod json;
+pub mod long;
 pub mod markdown;
 pub mod output;
 pub mod pager;

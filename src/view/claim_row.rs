@@ -23,6 +23,8 @@ pub struct ClaimRow<'a> {
     at: Option<String>,
     /// `on-record`, `unnamed` or `unofficial`.
     attribution: Attribution,
+    /// Figures: the parts a total is broken into, "soldiers: 30; border-guards: ≥ 5".
+    breakdown: Option<String>,
     /// Figures: the kind of people counted, for a breakdown's part.
     category: Option<&'a str>,
     claim: &'a str,
@@ -90,6 +92,7 @@ impl<'a> ClaimRow<'a> {
             act: f.act,
             as_of: f.as_of,
             at: f.at,
+            breakdown: f.breakdown,
             category: f.category,
             denies: f.denies,
             high: f.high,

@@ -34,6 +34,7 @@ pub struct Facts<'a> {
     pub metric: Option<&'a str>,
     pub unit: Option<&'a str>,
     pub category: Option<&'a str>,
+    pub breakdown: Option<String>,
     pub low: Option<Amount>,
     pub high: Option<Amount>,
     pub stated: Option<String>,
@@ -56,6 +57,16 @@ pub fn facts<'a>(ds: &'a Dataset, c: &'a Claim) -> Facts<'a> {
                 metric: Some(&f.metric),
                 unit: ds.metric(&f.metric).map(|m| m.unit.as_str()),
                 category: f.category.as_deref(),
+                breakdown: (!f.breakdown.is_empty()).then(|| {
+                    let parts: Vec<String> = f
+                        .breakdown
+                        .iter()
+                        .map(|p| {
+                            format!("{}: {}", p.category.as_deref().unwrap_or("?"), p.quantity)
+                        })
+                        .collect();
+                    parts.join("; ")
+                }),
                 low: Some(iv.low),
                 high: iv.high,
                 stated: Some(f.quantity.to_string()),

@@ -164,7 +164,10 @@ fn conflicts_with_none_says_so() {
     )];
     let dir = folder(&[("test-event.toml", &event_file(&claims))]);
     let text = compare(&dir, &["--conflicts"]);
-    assert!(text.contains("No conflicts."), "{text}");
+    assert!(
+        text.contains("No conflicts between statements on the same subject."),
+        "{text}"
+    );
     assert!(!text.contains("Figures"), "{text}");
 }
 

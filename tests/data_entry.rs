@@ -550,3 +550,46 @@ fn the_import_template_imports_into_an_event_file_that_checks() {
         "{v}"
     );
 }
+
+/// A broken file stopped `compare` of an event it says nothing about; one
+/// that might say something about it still stops it.
+#[test]
+fn regression_a_broken_file_stops_only_what_it_may_affect() {
+    let claims = [claim(
+        "a",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = 1"),
+        "",
+    )];
+    let dir = folder(&[
+        ("test-event.toml", &event_file(&claims)),
+        ("elsewhere.toml", "broken = [\n"),
+    ]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .run();
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("A clash written for a rule"), "{out:?}");
+    assert!(
+        out.stderr
+            .contains("left out 1 file with problems that say nothing about `test-event`")
+            && out.stderr.contains("elsewhere.toml"),
+        "{out:?}"
+    );
+    // `check` still fails on it.
+    Claims::new().data(dir.path()).args(["check"]).fails(2);
+    // A broken file that names the event may hold claims about it: refused, named.
+    std::fs::write(
+        dir.path().join("elsewhere.toml"),
+        "[[claim]]\nid = \"b\"\nevent = \"test-event\"\nsource = 3\n",
+    )
+    .unwrap();
+    let refused = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(2)
+        .stderr;
+    assert!(refused.contains("elsewhere.toml"), "{refused}");
+}

@@ -85,9 +85,69 @@ pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> 
     if let Some(chosen) = chosen {
         files = chosen.into_iter().map(|i| files[i].clone()).collect();
     }
-    Ok(ctx
-        .load_files(files, diags, skipped, &keep, None, whole)?
-        .dataset)
+    match ctx.load_files(files.clone(), diags, skipped, &keep, None, whole) {
+        Ok(loaded) => Ok(loaded.dataset),
+        Err(e) => match broken_elsewhere(&e, &files, event) {
+            Some(broken) => without_broken(ctx, files, &broken, event, &keep),
+            None => Err(e),
+        },
+    }
+}
+
+/// The files whose problems failed a load, when none of them can say
+/// anything about `event`: none names it (a claim about it, or its
+/// `[event]`, would), and what they define could matter to it only through
+/// an id its own files use, which would then be reported unknown there.
+fn broken_elsewhere(
+    e: &anyhow::Error,
+    files: &[load::InputFile],
+    event: &str,
+) -> Option<Vec<String>> {
+    let failure = e.downcast_ref::<LoadFailure>()?;
+    let mut broken: Vec<String> = failure.diagnostics.iter().map(|d| d.path.clone()).collect();
+    broken.sort();
+    broken.dedup();
+    let names = |f: &load::InputFile| {
+        f.read().map_or(true, |b| {
+            b.windows(event.len()).any(|w| w == event.as_bytes())
+        })
+    };
+    let all_files_clear = broken.iter().all(|path| {
+        files
+            .iter()
+            .find(|f| &f.display == path)
+            .is_some_and(|f| !names(f))
+    });
+    all_files_clear.then_some(broken)
+}
+
+/// Loads again without the broken files, saying on stderr which were left out.
+fn without_broken(
+    ctx: &Context,
+    files: Vec<load::InputFile>,
+    broken: &[String],
+    event: &str,
+    keep: &Keep,
+) -> anyhow::Result<Dataset> {
+    let rest: Vec<load::InputFile> = files
+        .into_iter()
+        .filter(|f| !broken.contains(&f.display))
+        .collect();
+    let loaded = ctx.load_files(
+        rest,
+        Vec::new(),
+        load::Skipped::default(),
+        keep,
+        None,
+        false,
+    )?;
+    eprintln!(
+        "claims: warning: left out {} file{} with problems that say nothing about `{event}`: {}\n  hint: `claims check` lists the problems",
+        broken.len(),
+        if broken.len() == 1 { "" } else { "s" },
+        broken.iter().map(|b| crate::sanitize::escape(b).into_owned()).collect::<Vec<_>>().join(", ")
+    );
+    Ok(loaded.dataset)
 }
 
 /// An unknown event id, with the nearest known ones.

@@ -55,7 +55,9 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         }
     }
     if view.notes.is_empty() {
-        return writeln!(out, "No conflicts.");
+        // Only statements on the same subject are weighed against each
+        // other: opposing accounts under different acts are not flagged.
+        return writeln!(out, "No conflicts between statements on the same subject.");
     }
     styled(out, style, "1", "Conflicts in detail")?;
     for (n, note) in view.notes.iter().enumerate() {

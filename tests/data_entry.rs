@@ -593,3 +593,50 @@ fn regression_a_broken_file_stops_only_what_it_may_affect() {
         .stderr;
     assert!(refused.contains("elsewhere.toml"), "{refused}");
 }
+
+/// Every field of every table in the schema, nested ones and a breakdown's
+/// parts included, says what it means.
+#[test]
+fn every_schema_field_has_a_meaning() {
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        if let Some(props) = v["properties"].as_object() {
+            for (name, p) in props {
+                if p["description"].as_str().is_none_or(str::is_empty) {
+                    missing.push(format!("{path}.{name}"));
+                }
+                walk(p, &format!("{path}.{name}"), missing);
+            }
+        }
+        if v["items"].is_object() {
+            walk(&v["items"], path, missing);
+        }
+    }
+    let (_, out, _) = run(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut missing = Vec::new();
+    for (table, v) in schema["properties"].as_object().unwrap() {
+        walk(v, table, &mut missing);
+    }
+    assert!(missing.is_empty(), "fields without a meaning: {missing:?}");
+}
+
+/// The README's format reference is the command's output (drift fails here).
+#[test]
+fn the_readme_carries_the_current_format_reference() {
+    let (_, reference, _) = run(&["schema", "--reference"]);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let (begin, end) = ("<!-- reference: begin -->\n", "<!-- reference: end -->");
+    let start = readme.find(begin).expect("the README has the reference") + begin.len();
+    let stop = readme.find(end).expect("and its end");
+    if std::env::var_os("CLAIMS_UPDATE_DOCS").is_some() {
+        let updated = format!("{}{reference}{}", &readme[..start], &readme[stop..]);
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        readme[start..stop],
+        reference,
+        "run CLAIMS_UPDATE_DOCS=1 cargo test --test data_entry"
+    );
+}

@@ -159,11 +159,15 @@ enum Command {
         /// Event id, kebab-case: the file is DATA/EVENT-ID.toml
         event: String,
     },
-    /// Print a JSON Schema of the data files, for TOML editors
+    /// Print a JSON Schema of the data files (for TOML editors), or the format reference
     #[command(
         after_help = "Example:\n  claims schema > claims.schema.json\n  (then add `#:schema ./claims.schema.json` as the first line of a data file)"
     )]
-    Schema,
+    Schema {
+        /// Print the format reference (Markdown): every table and field, its type and meaning
+        #[arg(long)]
+        reference: bool,
+    },
     /// Print shell completions; event, source, claim and metric ids complete from the active data
     #[command(
         after_help = "Examples:\n  claims completions bash > ~/.local/share/bash-completion/completions/claims\n  claims completions zsh > ~/.zfunc/_claims\n  claims completions fish > ~/.config/fish/completions/claims.fish"
@@ -316,7 +320,7 @@ fn pages(command: &Command) -> bool {
         Command::New { .. }
             | Command::Init { .. }
             | Command::Import { .. }
-            | Command::Schema
+            | Command::Schema { .. }
             | Command::Completions { .. }
             | Command::Man { .. }
     )
@@ -391,7 +395,7 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
         // Unbuffered, and not flushed again below: `new` says itself when its
         // path could not be printed, since the file is written.
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
-        Command::Schema => cmd::schema::run(out)?,
+        Command::Schema { reference } => cmd::schema::run(reference, out)?,
         Command::Init { dir } => cmd::init::run(&dir, out)?,
         Command::Import { template: true, .. } => {
             out.write_all(cmd::import::TEMPLATE.as_bytes())?;

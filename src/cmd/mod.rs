@@ -11,6 +11,7 @@ pub mod init;
 pub mod list;
 pub mod man;
 pub mod new;
+pub mod reference;
 pub mod report;
 pub mod schema;
 pub mod show;

@@ -37,8 +37,15 @@ fn table(required: &[&str], properties: Value) -> Value {
     json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties})
 }
 
-/// The schema, built from the same vocabulary as the loader's file model.
+/// The schema, built from the same vocabulary as the loader's file model,
+/// each field described ([`super::reference`]).
 pub fn schema() -> Value {
+    let mut schema = shape();
+    super::reference::describe(&mut schema);
+    schema
+}
+
+fn shape() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "claims data file",
@@ -59,13 +66,13 @@ pub fn schema() -> Value {
             }))},
             "place": {"type": "array", "items": table(&["id", "name"], json!({
                 "id": kebab(), "name": {"type": "string"}, "note": {"type": "string"},
-                "within": {"allOf": [kebab()], "description": "the larger place it lies within"}
+                "within": kebab()
             }))},
             "metric": {"type": "array", "items": table(&["id", "label"], json!({
                 "id": kebab(), "label": {"type": "string"}, "unit": {"type": "string"},
                 "parts": {"type": "array", "items": kebab()}, "description": {"type": "string"},
-                "cumulative": {"type": "boolean", "description": "a count that only grows (killed, destroyed)"},
-                "decimals": {"type": "boolean", "description": "a measure (km², hours) whose figures may have decimals"}
+                "cumulative": {"type": "boolean"},
+                "decimals": {"type": "boolean"}
             }))},
             "vague": {"type": "array", "items": table(&["word", "low"], json!({
                 "word": kebab(), "low": count(), "high": count(), "meaning": {"type": "string"}
@@ -85,7 +92,7 @@ pub fn schema() -> Value {
             }))},
             "proposition": {"type": "array", "items": table(&["id", "text"], json!({
                 "id": kebab(), "text": {"type": "string"}, "kind": {"enum": ["fact", "appeal", "demand"]},
-                "addressee": {"allOf": [kebab()], "description": "for a demand: the party it is made of"},
+                "addressee": kebab(),
                 "excludes": {"type": "array", "items": kebab()}
             }))},
             "claim": {"type": "array", "items": claim()}
@@ -129,8 +136,7 @@ fn figure() -> Value {
         "type": "object", "additionalProperties": false, "required": ["metric"],
         "allOf": [{"oneOf": forms()}, {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}],
         "properties": quantity(json!({
-            "party": kebab(), "parties": {"type": "array", "items": kebab(), "minItems": 2,
-                "description": "several parties' losses counted together (\"on both sides\")"},
+            "party": kebab(), "parties": {"type": "array", "items": kebab(), "minItems": 2},
             "metric": kebab(), "of": kebab(), "unit": {"type": "string"},
             "as_of": when(), "since": when(),
             "breakdown": {"type": "array", "items": part}
@@ -154,8 +160,7 @@ fn claim() -> Value {
             "paraphrase": {"type": "string", "minLength": 1}, "language": {"type": "string"},
             "english": {"type": "string"}, "reading": {"type": "string"}, "hedged": {"type": "boolean"},
             "note": {"type": "string"},
-            "attribution": {"enum": ["on-record", "unnamed", "unofficial"],
-                "description": "unnamed: \"an unnamed official\", \"sources in the ministry\"; unofficial: \"unofficial figures\""},
+            "attribution": {"enum": ["on-record", "unnamed", "unofficial"]},
             "place": kebab(), "retracts": kebab(), "corrects": kebab(),
             "figure": figure(),
             "accusation": table(&["accused", "act"], json!({
@@ -168,7 +173,12 @@ fn claim() -> Value {
     })
 }
 
-pub fn run(out: &mut dyn Write) -> anyhow::Result<u8> {
+/// The schema as JSON, or with `reference` the format reference as Markdown.
+pub fn run(reference: bool, out: &mut dyn Write) -> anyhow::Result<u8> {
+    if reference {
+        out.write_all(super::reference::markdown(&schema()).as_bytes())?;
+        return Ok(0);
+    }
     serde_json::to_writer_pretty(&mut *out, &schema())?;
     writeln!(out)?;
     Ok(0)

@@ -166,3 +166,23 @@ fn documents_lists_each_with_how_many_claims_cite_it() {
         "{csv}"
     );
 }
+
+#[test]
+fn grep_wants_every_word_and_dates_and_columns_are_checked() {
+    let dir = data();
+    // Every word, in any order and any of the texts.
+    assert_eq!(ids(&dir, &["--grep", "soldiers nine"]), ["a"]);
+    assert!(ids(&dir, &["--grep", "nine call"]).is_empty());
+    let (code, _, err) = run(&["list", "--since", "2022-01-01", "--until", "2021-11-17"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is after --until") && err.contains("swap"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["list", "--columns", "claim"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--columns picks the columns of CSV or TSV"),
+        "{err}"
+    );
+}

@@ -53,7 +53,7 @@ pub struct ListArgs {
     /// Only statements that may have been made on or before this date
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
-    /// Only statements whose quote, reading, English or note holds these words (any case)
+    /// Only statements whose quote, reading, English or note hold all these words (any case)
     #[arg(long, value_name = "WORDS")]
     grep: Option<String>,
     /// Order the rows (default: as the files hold them, streamed)
@@ -81,6 +81,16 @@ fn moment(
 
 impl ListArgs {
     pub fn filters(self) -> Result<Filters, UserError> {
+        let (since, until) = (
+            moment("--since", self.since)?,
+            moment("--until", self.until)?,
+        );
+        if let (Some(s), Some(u)) = (&since, &until) {
+            if s.sort_key() > u.latest() {
+                return Err(UserError::new(format!("--since {s} is after --until {u}"))
+                    .hint("swap the two dates"));
+            }
+        }
         Ok(Filters {
             source: ids(self.source),
             event: ids(self.event),
@@ -97,8 +107,8 @@ impl ListArgs {
                 })
                 .collect(),
             metric: ids(self.metric),
-            since: moment("--since", self.since)?,
-            until: moment("--until", self.until)?,
+            since,
+            until,
             grep: self.grep.filter(|g| !g.trim().is_empty()),
             sort: self.sort.map(|s| match s {
                 SortArg::Said => Sort::Said,

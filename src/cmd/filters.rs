@@ -50,7 +50,7 @@ pub struct Filters {
     pub since: Option<Moment>,
     /// Said possibly on or before this moment.
     pub until: Option<Moment>,
-    /// Words in the quote, its reading, English rendering or note (any case).
+    /// Words that must all be in the quote, its reading, English rendering or note (any case).
     pub grep: Option<String>,
     pub sort: Option<Sort>,
     /// Every column and whole quotes, on a terminal too.
@@ -117,8 +117,8 @@ impl Filters {
         let Some(pattern) = &self.grep else {
             return true;
         };
-        let pattern = pattern.to_lowercase();
-        [
+        // Every word, in any order and any of the texts.
+        let texts: Vec<String> = [
             Some(&c.quote),
             c.english.as_ref(),
             c.reading.as_ref(),
@@ -126,7 +126,12 @@ impl Filters {
         ]
         .into_iter()
         .flatten()
-        .any(|text| text.to_lowercase().contains(&pattern))
+        .map(|t| t.to_lowercase())
+        .collect();
+        pattern
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| texts.iter().any(|t| t.contains(word)))
     }
 
     /// Every id given names something the data defines.

@@ -112,6 +112,11 @@ fn cell(v: &serde_json::Value) -> String {
 }
 
 pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Result<u8> {
+    if filters.columns.is_some() && !matches!(ctx.style.format, Format::Csv | Format::Tsv) {
+        return Err(UserError::new("--columns picks the columns of CSV or TSV")
+            .hint("add --format csv or --format tsv")
+            .into());
+    }
     // Workers keep only claims that can match; rows stream out file by file,
     // unless they are to be sorted.
     let keep = Keep::Matching(filters.prefilter());

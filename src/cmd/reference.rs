@@ -162,10 +162,12 @@ fn kind(v: &Value) -> String {
             .collect();
         return format!("one of {}", names.join(", "));
     }
+    if v["type"].as_str() == Some("object") {
+        return "table".into();
+    }
     if v["pattern"]
         .as_str()
         .is_some_and(|p| p.starts_with("^[a-z0-9]"))
-        || v["allOf"].is_array()
     {
         return "id".into();
     }

@@ -1,43 +1,29 @@
-//! `claims import FILE.csv`: a sheet with one claim per row (the columns of
-//! `list --format csv`, named in a header row) becomes an event file. Every
-//! problem is reported with its row and column; nothing is written unless
-//! the whole sheet is sound, and never over an existing file.
+//! One sheet row as a `[[claim]]` table: the cells read back exactly as
+//! `list` wrote them (CSV's formula guard and TSV's escapes undone), the
+//! quantity as stated turned into its TOML form, every problem named by row
+//! and column.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::{Read, Write};
-use std::path::Path;
-
-use super::{exit, Context};
-use crate::error::UserError;
-use crate::load::Keep;
 
 /// The columns every row needs.
-const REQUIRED: [&str; 8] = [
+pub const REQUIRED: [&str; 8] = [
     "claim", "event", "source", "said", "via", "document", "language", "kind",
 ];
 
-/// A header row and one example row of each kind (`import --template`).
-pub const TEMPLATE: &str = "\
-claim,event,source,said,via,document,language,kind,quote,quote_kind,english,hedged,whose,metric,stated,act,accused,at,proposition,stance,withdraws,outlet,url
-my-event-mod-killed,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,figure,\"Three servicemen were killed.\",verbatim,,false,armenia,killed,3,,,,,,,My outlet,https://example.org/article
-my-event-mod-accuses,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,accusation,\"The enemy opened fire first.\",verbatim,,false,,,,started-fighting,azerbaijan,2024-05-01T06:30,,,,My outlet,https://example.org/article
-my-event-kremlin-talks,my-event,kremlin,2024-05-02,phone-call-readout,my-event-doc,en,position,\"The sides agreed to talks.\",verbatim,,false,,,,,,,my-event-talks,affirms,,My outlet,https://example.org/article
-";
-
 /// One problem: the sheet's row (1 is the header) and column name.
-struct Problem {
-    row: usize,
-    column: String,
-    message: String,
+pub struct Problem {
+    pub row: usize,
+    pub column: String,
+    pub message: String,
 }
 
 /// A row's cells by column name; CSV's formula guard (a `'` before = + - @)
 /// and TSV's escapes are undone, so `list --format csv` reads back exactly.
-struct Row<'r> {
-    headers: &'r [String],
-    cells: Vec<String>,
-    number: usize,
+pub struct Row<'r> {
+    pub headers: &'r [String],
+    pub cells: Vec<String>,
+    pub number: usize,
 }
 
 impl Row<'_> {
@@ -50,7 +36,7 @@ impl Row<'_> {
     }
 }
 
-fn unguard(cell: &str, tsv: bool) -> String {
+pub fn unguard(cell: &str, tsv: bool) -> String {
     let cell = match cell.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => cell,
@@ -76,6 +62,23 @@ fn unguard(cell: &str, tsv: bool) -> String {
     out
 }
 
+/// A yes-or-no cell as spreadsheets write it: true/false, TRUE/FALSE,
+/// yes/no, 1/0; empty is no.
+fn boolean(row: &Row, column: &str, problems: &mut Vec<Problem>) -> bool {
+    match row.get(column).map(str::to_lowercase).as_deref() {
+        None | Some("false" | "no" | "0") => false,
+        Some("true" | "yes" | "1") => true,
+        Some(other) => {
+            problems.push(Problem {
+                row: row.number,
+                column: column.into(),
+                message: format!("`{other}`: give true or false (yes/no, 1/0)"),
+            });
+            false
+        }
+    }
+}
+
 /// A TOML basic string.
 fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
@@ -96,42 +99,73 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// A number as TOML takes it: digits, at most one point.
+/// A number as TOML takes it: digits and at most one point; thousands may
+/// be grouped by commas or spaces as spreadsheets write them (1,200; 1 200).
 fn number(text: &str) -> Option<String> {
-    let t = text.trim();
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    let t = if t.contains(',') {
+        let (whole, _) = t.split_once('.').unwrap_or((&t, ""));
+        let groups: Vec<&str> = whole.split(',').collect();
+        let grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !grouped {
+            return None;
+        }
+        t.replace(',', "")
+    } else {
+        t
+    };
     let ok = !t.is_empty()
         && t.chars().all(|c| c.is_ascii_digit() || c == '.')
         && t.matches('.').count() <= 1
         && !t.starts_with('.')
         && !t.ends_with('.');
-    ok.then(|| t.to_string())
+    ok.then_some(t)
 }
 
 /// A quantity as `list` states it ("49", "≥ 49", "up to 5", "more than 3",
-/// "nearly 50", "about 50", "20–30", "several") as TOML fields.
+/// "nearly 50", "about 50", "20–30", "several") as TOML fields; the ways a
+/// sheet is typed are taken too ("at least 40", ">= 40", "over 40", "~50").
 fn quantity(stated: &str) -> Result<String, String> {
-    let s = stated.trim();
+    let lower = stated.trim().to_lowercase();
+    let s = lower.as_str();
     let forms = [
-        ("≥ ", "at_least"),
-        ("up to ", "at_most"),
-        ("more than ", "more_than"),
-        ("nearly ", "nearly"),
-        ("about ", "about"),
+        ("≥", "at_least"),
+        (">=", "at_least"),
+        ("at least", "at_least"),
+        ("≤", "at_most"),
+        ("<=", "at_most"),
+        ("up to", "at_most"),
+        ("at most", "at_most"),
+        ("more than", "more_than"),
+        ("over", "more_than"),
+        (">", "more_than"),
+        ("nearly", "nearly"),
+        ("almost", "nearly"),
+        ("about", "about"),
+        ("around", "about"),
+        ("approximately", "about"),
+        ("~", "about"),
     ];
     for (prefix, field) in forms {
         if let Some(rest) = s.strip_prefix(prefix) {
             return number(rest)
                 .map(|n| format!("{field} = {n}"))
-                .ok_or_else(|| format!("`{s}`: a number is expected after \"{prefix}\""));
+                .ok_or_else(|| format!("`{stated}`: a number is expected after \"{prefix}\""));
         }
     }
-    if let Some((low, high)) = s.split_once('–').or_else(|| {
+    let range = s.split_once('–').or_else(|| {
         s.split_once('-')
             .filter(|_| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    }) {
+    });
+    if let Some((low, high)) = range {
         return match (number(low), number(high)) {
             (Some(l), Some(h)) => Ok(format!("range = [{l}, {h}]")),
-            _ => Err(format!("`{s}`: a range is two numbers, such as 20–30")),
+            _ => Err(format!("`{stated}`: a range is two numbers, such as 20–30")),
         };
     }
     if let Some(n) = number(s) {
@@ -142,7 +176,7 @@ fn quantity(stated: &str) -> Result<String, String> {
         return Ok(format!("vague = {}", quoted(s)));
     }
     Err(format!(
-        "`{s}` is not a quantity: give 49, ≥ 49, up to 5, more than 3, nearly 50, about 50, 20–30 or a vague word"
+        "`{stated}` is not a quantity: give 49, at least 49 (≥ 49), up to 5, more than 3, nearly 50, about 50, 20–30 or a vague word"
     ))
 }
 
@@ -231,7 +265,7 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
                 format!("accused = {}", quoted(accused?)),
                 format!("act = {}", quoted(act?)),
             ];
-            if row.get("denies") == Some("true") {
+            if boolean(row, "denies", problems) {
                 fields.push("denies = true".into());
             }
             if let Some(at) = row.get("at") {
@@ -267,7 +301,7 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
 }
 
 /// One row as a `[[claim]]` table.
-fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
+pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     let before = problems.len();
     for column in REQUIRED {
         if row.get(column).is_none() {
@@ -323,7 +357,7 @@ fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             let _ = writeln!(t, "{key} = {}", quoted(v));
         }
     }
-    if row.get("hedged") == Some("true") {
+    if boolean(row, "hedged", problems) {
         t.push_str("hedged = true\n");
     }
     if let (Some(w), false) = (row.get("withdraws"), row.get("kind") == Some("retraction")) {
@@ -334,10 +368,11 @@ fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
 }
 
 /// `[[document]]` tables for documents the data does not define yet, from
-/// the rows' outlet, URL and language.
-fn documents(rows: &[Row], known: &HashSet<String>) -> String {
+/// the rows' outlet, URL, language and `document_title`,
+/// `document_published`, `document_text`; each with the row it came from.
+pub fn documents(rows: &[Row], known: &HashSet<String>) -> Vec<(usize, String)> {
     let mut written = HashSet::new();
-    let mut t = String::new();
+    let mut out = Vec::new();
     for row in rows {
         let Some(id) = row.get("document").filter(|d| !known.contains(*d)) else {
             continue;
@@ -345,147 +380,23 @@ fn documents(rows: &[Row], known: &HashSet<String>) -> String {
         if !written.insert(id.to_string()) {
             continue;
         }
+        let mut t = String::new();
         let _ = writeln!(t, "[[document]]\nid = {}", quoted(id));
-        let _ = writeln!(
-            t,
-            "outlet = {}",
-            quoted(row.get("outlet").unwrap_or("TODO: the outlet"))
-        );
-        if let Some(url) = row.get("url") {
-            let _ = writeln!(t, "url = {}", quoted(url));
+        let outlet = row.get("outlet").unwrap_or("TODO: the outlet");
+        let _ = writeln!(t, "outlet = {}", quoted(outlet));
+        for (column, key) in [
+            ("document_title", "title"),
+            ("url", "url"),
+            ("document_published", "published"),
+            ("document_text", "text"),
+        ] {
+            if let Some(v) = row.get(column) {
+                let _ = writeln!(t, "{key} = {}", quoted(v));
+            }
         }
-        let _ = writeln!(
-            t,
-            "language = {}\n",
-            quoted(row.get("language").unwrap_or("en"))
-        );
+        let language = row.get("language").unwrap_or("en");
+        let _ = writeln!(t, "language = {}\n", quoted(language));
+        out.push((row.number, t));
     }
-    t
-}
-
-fn read_input(path: &Path) -> anyhow::Result<String> {
-    let mut text = String::new();
-    if path == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text)?;
-    } else {
-        text = std::fs::read_to_string(path)
-            .map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
-    }
-    Ok(text)
-}
-
-/// The rows of a sheet; TSV when its header has a tab and no comma.
-fn rows(text: &str) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let first = text.lines().next().unwrap_or("");
-    let tsv = first.contains('\t') && !first.contains(',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
-        .quoting(!tsv)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut all = Vec::new();
-    for record in reader.records() {
-        let record =
-            record.map_err(|e| UserError::new(format!("the sheet cannot be read: {e}")))?;
-        all.push(record.iter().map(|c| unguard(c, tsv)).collect());
-    }
-    Ok((headers, all))
-}
-
-pub fn run(
-    ctx: &Context,
-    input: &Path,
-    to: Option<&Path>,
-    out: &mut dyn Write,
-) -> anyhow::Result<u8> {
-    let (headers, cells) = rows(&read_input(input)?)?;
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h == c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(
-            UserError::new(format!("the sheet has no column {}", missing.join(", ")))
-                .hint("`claims import --template` prints a header row and an example of each kind")
-                .into(),
-        );
-    }
-    let rows: Vec<Row> = cells
-        .into_iter()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            headers: &headers,
-            cells,
-            number: i + 2,
-        })
-        .collect();
-    let mut problems = Vec::new();
-    let claims: Vec<String> = rows
-        .iter()
-        .filter_map(|r| claim(r, &mut problems))
-        .collect();
-    if !problems.is_empty() {
-        let shown = input.display();
-        let list: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                format!(
-                    "{shown}: row {}, column `{}`: {}",
-                    p.row, p.column, p.message
-                )
-            })
-            .collect();
-        return Err(UserError::new(format!(
-            "{} problem(s) in the sheet; nothing was written\n{}",
-            problems.len(),
-            list.join("\n")
-        ))
-        .into());
-    }
-    let known: HashSet<String> = ctx
-        .load(&Keep::Nothing, None)?
-        .dataset
-        .documents
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
-    let text = format!(
-        "# Imported by `claims import` from {}: check it with `claims check`.\n\n{}{}",
-        input.display(),
-        documents(&rows, &known),
-        claims.join("\n")
-    );
-    write_out(&text, claims.len(), to, out)?;
-    Ok(exit::OK)
-}
-
-/// The event file to stdout, or into a new file (never over one).
-fn write_out(
-    text: &str,
-    claims: usize,
-    to: Option<&Path>,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    match to {
-        None => out.write_all(text.as_bytes())?,
-        Some(path) => {
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .map_err(|e| {
-                    UserError::new(format!("cannot create {}: {e}", path.display()))
-                        .hint("`import` never overwrites a file: give a new name")
-                })?;
-            file.write_all(text.as_bytes())?;
-            writeln!(out, "wrote {} ({claims} claims)", path.display())?;
-        }
-    }
-    Ok(())
+    out
 }

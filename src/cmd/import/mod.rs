@@ -1,0 +1,271 @@
+//! `claims import FILE.csv`: a sheet with one claim per row (the columns of
+//! `list --format csv`, named in a header row) becomes an event file. Every
+//! problem is reported with its row and column; nothing is written unless
+//! the whole sheet is sound, and never over an existing file.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use super::{exit, Context};
+use crate::error::UserError;
+use crate::load::{self, InputFile, Keep};
+
+mod sheet;
+
+use sheet::{claim, documents, unguard, Problem, Row, REQUIRED};
+
+/// Columns a sheet may have beyond `list`'s: a new document's details.
+const DOCUMENT_COLUMNS: [&str; 3] = ["document_title", "document_published", "document_text"];
+
+/// A header row and one example row of each kind (`import --template`).
+pub const TEMPLATE: &str = "\
+claim,event,source,said,via,document,language,kind,quote,quote_kind,english,hedged,whose,metric,stated,act,accused,at,proposition,stance,withdraws,outlet,url
+my-event-mod-killed,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,figure,\"Three servicemen were killed.\",verbatim,,false,armenia,killed,3,,,,,,,My outlet,https://example.org/article
+my-event-mod-accuses,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,accusation,\"The enemy opened fire first.\",verbatim,,false,,,,started-fighting,azerbaijan,2024-05-01T06:30,,,,My outlet,https://example.org/article
+my-event-kremlin-talks,my-event,kremlin,2024-05-02,phone-call-readout,my-event-doc,en,position,\"The sides agreed to talks.\",verbatim,,false,,,,,,,my-event-talks,affirms,,My outlet,https://example.org/article
+";
+
+fn read_input(path: &Path) -> anyhow::Result<String> {
+    let mut text = String::new();
+    if path == Path::new("-") {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(path)
+            .map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
+    }
+    Ok(text)
+}
+
+/// The separator the header row uses most: `,`, `;` (European spreadsheets) or a tab.
+fn separator(header: &str) -> u8 {
+    let count = |c: char| header.matches(c).count();
+    [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))]
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0)
+        .map_or(b',', |(b, _)| b)
+}
+
+/// The header and rows of a sheet.
+fn rows(text: &str) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = separator(text.lines().next().unwrap_or(""));
+    let tsv = delimiter == b'\t';
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(!tsv)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut all = Vec::new();
+    for record in reader.records() {
+        let record =
+            record.map_err(|e| UserError::new(format!("the sheet cannot be read: {e}")))?;
+        all.push(record.iter().map(|c| unguard(c, tsv)).collect());
+    }
+    Ok((headers, all))
+}
+
+/// Every column is one `import` reads: a misspelt one would lose its data.
+fn unknown_columns(headers: &[String], shown: &str) -> Vec<String> {
+    let known = || {
+        super::list::COLUMNS
+            .iter()
+            .chain(&DOCUMENT_COLUMNS)
+            .copied()
+    };
+    headers
+        .iter()
+        .filter(|h| !h.is_empty() && !known().any(|k| k == h.as_str()))
+        .map(|h| {
+            format!(
+                "{shown}: unknown column `{h}`: {}",
+                crate::suggest::hint(h, known())
+            )
+        })
+        .collect()
+}
+
+/// Problems in the sheet, each on its own line of stderr, then one error.
+fn refuse(lines: &[String]) -> anyhow::Error {
+    let mut err = std::io::stderr().lock();
+    for l in lines {
+        let _ = writeln!(err, "{}", crate::sanitize::escape(l));
+    }
+    UserError::new(format!(
+        "{} problem{} in the sheet; nothing was written",
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" }
+    ))
+    .hint("fix the sheet and import it again; `claims import --template` shows every column")
+    .into()
+}
+
+/// The event file, checked with the active data as `check` would (unknown
+/// metrics, dates, sources…); its problems are named by the sheet's row.
+fn validate(
+    ctx: &Context,
+    text: &str,
+    starts: &[(usize, usize)],
+    shown: &str,
+    to: Option<&Path>,
+) -> Vec<String> {
+    let display = format!("{shown} (imported)");
+    let (mut files, diags, skipped) = load::files_for(&ctx.data);
+    // Where the file will be: a document's `text` is found beside it.
+    let at = to.map_or_else(
+        || Path::new("imported.toml").to_path_buf(),
+        Path::to_path_buf,
+    );
+    files.push(InputFile {
+        display: display.clone(),
+        origin: load::input::Origin::Disk(at),
+        bytes: Some(Cow::Owned(text.as_bytes().to_vec())),
+        root: None,
+    });
+    let Ok(loaded) = load::load_files(files, diags, skipped, &Keep::Nothing, None) else {
+        return Vec::new();
+    };
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == display)
+        .map(|d| {
+            let row = starts
+                .iter()
+                .rev()
+                .find(|(line, _)| *line <= d.line)
+                .map_or(0, |r| r.1);
+            let at = d
+                .snippet
+                .as_deref()
+                .map(|s| format!(" (`{}`)", s.trim()))
+                .unwrap_or_default();
+            let hint = d
+                .hint
+                .as_deref()
+                .filter(|h| !h.is_empty())
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            format!("{shown}: row {row}{at}: {}{hint}", d.message)
+        })
+        .collect()
+}
+
+pub fn run(
+    ctx: &Context,
+    input: &Path,
+    to: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    // Said first: the sheet's problems are of no use if it cannot be written.
+    if let Some(path) = to.filter(|p| p.exists()) {
+        return Err(UserError::new(format!("{} already exists", path.display()))
+            .hint("`import` never overwrites a file: give a new name")
+            .into());
+    }
+    let shown = input.display().to_string();
+    let (headers, cells) = rows(&read_input(input)?)?;
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(
+            UserError::new(format!("the sheet has no column {}", missing.join(", ")))
+                .hint("`claims import --template` prints a header row and an example of each kind")
+                .into(),
+        );
+    }
+    let unknown = unknown_columns(&headers, &shown);
+    if !unknown.is_empty() {
+        return Err(refuse(&unknown));
+    }
+    let rows: Vec<Row> = cells
+        .into_iter()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            headers: &headers,
+            cells,
+            number: i + 2,
+        })
+        .collect();
+    let mut problems: Vec<Problem> = Vec::new();
+    let claims: Vec<(usize, String)> = rows
+        .iter()
+        .filter_map(|r| claim(r, &mut problems).map(|c| (r.number, c)))
+        .collect();
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{shown}: row {}, column `{}`: {}",
+                    p.row, p.column, p.message
+                )
+            })
+            .collect();
+        return Err(refuse(&lines));
+    }
+    let known: HashSet<String> = match load::load_files(
+        load::files_for(&ctx.data).0,
+        Vec::new(),
+        load::Skipped::default(),
+        &Keep::Nothing,
+        None,
+    ) {
+        Ok(l) => l.dataset.documents.into_iter().map(|d| d.id).collect(),
+        Err(_) => HashSet::new(),
+    };
+    let mut text =
+        format!("# Imported by `claims import` from {shown}: check it with `claims check`.\n\n");
+    // The line each row's tables start at, to name the row of a problem.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (row, block) in documents(&rows, &known) {
+        starts.push((text.lines().count() + 1, row));
+        text.push_str(&block);
+    }
+    for (row, block) in &claims {
+        starts.push((text.lines().count() + 1, *row));
+        text.push_str(block);
+        text.push('\n');
+    }
+    let found = validate(ctx, &text, &starts, &shown, to);
+    if !found.is_empty() {
+        return Err(refuse(&found));
+    }
+    write_out(&text, claims.len(), to, out)?;
+    Ok(exit::OK)
+}
+
+/// The event file to stdout, or into a new file (never over one).
+fn write_out(
+    text: &str,
+    claims: usize,
+    to: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match to {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|e| {
+                    UserError::new(format!("cannot create {}: {e}", path.display()))
+                        .hint("`import` never overwrites a file: give a new name")
+                })?;
+            file.write_all(text.as_bytes())?;
+            writeln!(out, "wrote {} ({claims} claims)", path.display())?;
+        }
+    }
+    Ok(())
+}

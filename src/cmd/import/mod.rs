@@ -172,22 +172,7 @@ pub fn run(
     }
     let shown = input.display().to_string();
     let (headers, cells) = rows(&read_input(input)?)?;
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h == c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(
-            UserError::new(format!("the sheet has no column {}", missing.join(", ")))
-                .hint("`claims import --template` prints a header row and an example of each kind")
-                .into(),
-        );
-    }
-    let unknown = unknown_columns(&headers, &shown);
-    if !unknown.is_empty() {
-        return Err(refuse(&unknown));
-    }
+    check_header(&headers, &shown)?;
     let rows: Vec<Row> = cells
         .into_iter()
         .enumerate()
@@ -224,25 +209,59 @@ pub fn run(
         Ok(l) => l.dataset.documents.into_iter().map(|d| d.id).collect(),
         Err(_) => HashSet::new(),
     };
-    let mut text =
-        format!("# Imported by `claims import` from {shown}: check it with `claims check`.\n\n");
-    // The line each row's tables start at, to name the row of a problem.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for (row, block) in documents(&rows, &known) {
-        starts.push((text.lines().count() + 1, row));
-        text.push_str(&block);
-    }
-    for (row, block) in &claims {
-        starts.push((text.lines().count() + 1, *row));
-        text.push_str(block);
-        text.push('\n');
-    }
+    let (text, starts) = assemble(&rows, &claims, &known, &shown);
     let found = validate(ctx, &text, &starts, &shown, to);
     if !found.is_empty() {
         return Err(refuse(&found));
     }
     write_out(&text, claims.len(), to, out)?;
     Ok(exit::OK)
+}
+
+/// The columns every row needs are there, and no other than `import` reads.
+fn check_header(headers: &[String], shown: &str) -> anyhow::Result<()> {
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(
+            UserError::new(format!("the sheet has no column {}", missing.join(", ")))
+                .hint("`claims import --template` prints a header row and an example of each kind")
+                .into(),
+        );
+    }
+    let unknown = unknown_columns(headers, shown);
+    if !unknown.is_empty() {
+        return Err(refuse(&unknown));
+    }
+    Ok(())
+}
+
+/// The event file, and the line each row's tables start at (to name the
+/// row of a problem found in it).
+fn assemble(
+    rows: &[Row],
+    claims: &[(usize, String)],
+    known: &HashSet<String>,
+    shown: &str,
+) -> (String, Vec<(usize, usize)>) {
+    let mut text =
+        format!("# Imported by `claims import` from {shown}: check it with `claims check`.\n\n");
+    let mut line = 3;
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let blocks = documents(rows, known).into_iter().chain(
+        claims
+            .iter()
+            .map(|(row, block)| (*row, format!("{block}\n"))),
+    );
+    for (row, block) in blocks {
+        starts.push((line, row));
+        line += block.matches('\n').count();
+        text.push_str(&block);
+    }
+    (text, starts)
 }
 
 /// The event file to stdout, or into a new file (never over one).

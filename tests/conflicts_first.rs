@@ -210,6 +210,11 @@ fn long_csv_has_one_row_per_row_and_voice() {
         .find(|r| r[col("section")] == "accusation" && r[col("column")] == "azerbaijan-mod")
         .expect("a statement row");
     assert_eq!(accusation[col("says")], "accuses Armenia");
+    // The accused in a column of its own, not only inside the wording.
+    assert_eq!(
+        (accusation[col("accused")], accusation[col("denies")]),
+        ("armenia", "false")
+    );
     assert_eq!(accusation[col("claims")], "b-acc");
     // Not a table layout.
     let out = Claims::new()

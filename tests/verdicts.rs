@@ -1912,3 +1912,23 @@ fn review_findings_on_dates_and_numbers_a_check_refuses() {
     )]);
     assert_eq!(code, "bad-number");
 }
+
+/// "afp: 50 (own, since superseded)": a relayed figure read as AFP's own
+/// losses; the cell now says whose words AFP passes on.
+#[test]
+fn regression_a_relayed_figure_says_whom_it_relays() {
+    let dir = one_file(&[claim(
+        "afp",
+        "afp",
+        "2021-11-16",
+        &fig("azerbaijan", "killed", "exact = 50"),
+        "origin = \"azerbaijan-mod\"\n",
+    )]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .fails(0)
+        .stdout;
+    let row = row_with(&out, &["Azerbaijan", "killed"]).expect("the row");
+    assert!(row.contains("50 (own, relaying azerbaijan-mod)"), "{row}");
+}

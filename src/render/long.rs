@@ -12,7 +12,7 @@ use super::output::Style;
 use crate::view::records::ComparisonRecord;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 23] = [
     "section",
     "row",
     "label",
@@ -23,6 +23,10 @@ pub const COLUMNS: [&str; 19] = [
     "column",
     "in_conflict",
     "says",
+    "accused",
+    "denies",
+    "at",
+    "stance",
     "low",
     "high",
     "perspective",
@@ -95,6 +99,10 @@ fn rows_of(section: &str, row: &Value) -> Vec<Vec<String>> {
                 column.clone(),
                 participants.contains(&column.as_str()).to_string(),
                 text(says),
+                text(&e["accused"]),
+                text(&e["denies"]),
+                text(&e["at"]),
+                text(&e["stance"]),
                 text(&e["low"]),
                 text(&e["high"]),
                 text(&e["perspective"]),

@@ -203,6 +203,18 @@ struct FigureRowRecord<'a> {
 #[derive(Serialize)]
 struct StanceCell<'a> {
     says: String,
+    /// Accusations: the party accused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accused: Option<&'a str>,
+    /// Accusations: true for a denial.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    denies: Option<bool>,
+    /// Accusations: when the act happened, as the claimant puts it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<String>,
+    /// Positions: `affirms` or `denies`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stance: Option<&'static str>,
     claim: ClaimRef<'a>,
     earlier: Vec<ClaimRef<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -322,11 +334,18 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             .zip(&row.cells)
             .filter(|(_, c)| !c.is_empty());
         let cell = |entries: &'a [compare::StanceEntry<'a>]| {
-            let each = entries.iter().map(|e| StanceCell {
-                says: stance_text(ds, e.claim),
-                claim: ClaimRef::of(e.claim),
-                earlier: e.earlier.iter().map(|c| ClaimRef::of(c)).collect(),
-                withdrawn_by: e.withdrawn.map(ClaimRef::of),
+            let each = entries.iter().map(|e| {
+                let facts = super::tidy::facts(ds, e.claim);
+                StanceCell {
+                    says: stance_text(ds, e.claim),
+                    accused: facts.accused,
+                    denies: facts.denies,
+                    at: facts.at,
+                    stance: facts.stance,
+                    claim: ClaimRef::of(e.claim),
+                    earlier: e.earlier.iter().map(|c| ClaimRef::of(c)).collect(),
+                    withdrawn_by: e.withdrawn.map(ClaimRef::of),
+                }
             });
             each.collect()
         };

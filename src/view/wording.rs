@@ -155,7 +155,16 @@ pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool
                 ""
             };
             let gone = withdrawn_mark(e.withdrawn);
-            format!("{}{date} ({p}{who}{old}){h}{gone}", value_text(&e.value))
+            // A relayed figure counts as its originator's: the cell says whose
+            // words the column's source passes on, as a statement's does.
+            let relay = claims
+                .iter()
+                .find_map(|c| c.origin.as_deref())
+                .map_or(String::new(), |o| format!(", relaying {o}"));
+            format!(
+                "{}{date} ({p}{who}{relay}{old}){h}{gone}",
+                value_text(&e.value)
+            )
         })
         .collect();
     text.push_str(&each.join("; "));

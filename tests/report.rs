@@ -408,6 +408,19 @@ const MEASURE: &str = r#"<script>
 })();
 </script>"#;
 
+/// Headless Chromium with a profile of its own in `dir`.
+fn headless(browser: &std::path::Path, dir: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", dir.join("profile").display()));
+    cmd
+}
+
 /// At 390 px (a phone) and 1280 px: no sideways scrolling of the page, no
 /// chart text under 11 px, no chart label outside the chart, every verdict
 /// on screen; and a screenshot of each.
@@ -436,17 +449,7 @@ fn html_report_reads_on_a_phone_and_a_desktop() {
                 "<!DOCTYPE html><html><body style=\"margin:0\"><iframe style=\"width:{width}px;height:5000px;border:0\" srcdoc=\"{srcdoc}\"></iframe></body></html>"
             );
             fs::write(&html, frame).unwrap();
-            let out = std::process::Command::new(&browser)
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--hide-scrollbars",
-                ])
-                .arg(format!(
-                    "--user-data-dir={}",
-                    dir.path().join("profile").display()
-                ))
+            let out = headless(&browser, dir.path())
                 .arg(format!("--window-size={width},2000"))
                 .arg("--dump-dom")
                 .arg(format!("file://{}", html.display()))
@@ -477,17 +480,7 @@ fn html_report_reads_on_a_phone_and_a_desktop() {
             {
                 let png = dir.path().join(format!("{event}-{width}.png"));
                 let png = png.display();
-                let shot = std::process::Command::new(&browser)
-                    .args([
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--hide-scrollbars",
-                    ])
-                    .arg(format!(
-                        "--user-data-dir={}",
-                        dir.path().join("profile").display()
-                    ))
+                let shot = headless(&browser, dir.path())
                     .arg(format!("--window-size={},5000", width.max(500)))
                     .arg(format!("--screenshot={png}"))
                     .arg(format!("file://{}", html.display()))

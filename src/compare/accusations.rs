@@ -8,6 +8,7 @@
 use super::columns::party_of_key;
 use super::statements::{both_sides, distinct_voices, StanceEntry};
 use super::verdict::{Conflict, ConflictDetail, Verdict};
+use super::voice_pairs::for_each_across;
 use super::Grouping;
 use crate::model::{Accusation, Assertion, Dataset};
 
@@ -65,23 +66,19 @@ pub(super) fn verdict<'a>(
     // pair, kept as the pairs come: memory linear in the voices.
     let mut named: Option<(Conflict<'static>, usize, usize)> = None;
     let mut part = vec![false; voices.len()];
-    for i in 0..voices.len() {
-        for j in i + 1..voices.len() {
-            if voices[i].key == voices[j].key {
-                continue;
-            }
-            let Some((c, a, b)) = pair_conflict(ds, by, voices, i, j) else {
-                continue;
-            };
-            (part[a], part[b]) = (true, true);
-            let better = named
-                .as_ref()
-                .is_none_or(|(n, x, y)| (rank(&c), (a, b)) < (rank(n), (*x, *y)));
-            if better {
-                named = Some((c, a, b));
-            }
+    let keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
+    for_each_across(&keys, |i, j| {
+        let Some((c, a, b)) = pair_conflict(ds, by, voices, i, j) else {
+            return;
+        };
+        (part[a], part[b]) = (true, true);
+        let better = named
+            .as_ref()
+            .is_none_or(|(n, x, y)| (rank(&c), (a, b)) < (rank(n), (*x, *y)));
+        if better {
+            named = Some((c, a, b));
         }
-    }
+    });
     let Some((conflict, first, second)) = named else {
         return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
     };

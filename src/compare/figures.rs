@@ -4,7 +4,7 @@
 //! for a count of several parties, each party's figure; its earlier ones
 //! are its history. A breakdown's parts sit on their categories' rows.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::columns::{cell_and_voice, into_cells, party_of_key, Column, OWN_SUM};
 use super::combined::own_sum;
@@ -27,7 +27,8 @@ pub struct FigureEntry<'a> {
     pub key: String,
     pub value: FigureValue<'a>,
     pub perspective: Perspective,
-    /// Earlier values on the same row, oldest first.
+    /// The voice's earlier values on the row, oldest first: on its first
+    /// entry only (the others it cannot order share them).
     pub earlier: Vec<FigureValue<'a>>,
     /// Other current values of the same voice that the data cannot order
     /// against this one.
@@ -253,13 +254,17 @@ fn entries<'a>(
         let unordered = current.len().saturating_sub(1);
         let gone = gone.map(|v| (series.withdrawn.get(v.dated_by().id.as_str()).copied(), v));
         let current = current.into_iter().map(|v| (None, v));
+        // The voice's earlier values go with its first entry only: copied to
+        // each of a thousand values it cannot order, they made memory and
+        // output grow with the square of its statements.
+        let mut earlier = Some(earlier);
         for (withdrawn, value) in current.chain(gone) {
             // A relay's cell speaks for whom it relays: the perspective is its originator's.
             out.push(FigureEntry {
                 key: key.clone(),
                 perspective: of_value(ds, event, &value, row_party),
                 value,
-                earlier: earlier.clone(),
+                earlier: earlier.take().unwrap_or_default(),
                 unordered,
                 superseded: false,
                 withdrawn,
@@ -271,10 +276,16 @@ fn entries<'a>(
 
 /// Marks column entries that no voice holds as current any more.
 fn mark_superseded(cells: &mut [Vec<FigureEntry>], voices: &[FigureEntry]) {
-    let current: Vec<&Claim> = voices.iter().flat_map(|v| v.value.claims()).collect();
+    // A set, not a list: a row of thousands of current claims and as many
+    // cells would otherwise cost their product.
+    let current: HashSet<*const Claim> = voices
+        .iter()
+        .flat_map(|v| v.value.claims())
+        .map(|c| c as *const Claim)
+        .collect();
     for e in cells.iter_mut().flatten() {
-        let claim = e.value.dated_by();
-        e.superseded = !current.iter().any(|c| std::ptr::eq(*c, claim));
+        let claim: *const Claim = e.value.dated_by();
+        e.superseded = !current.contains(&claim);
     }
 }
 

@@ -25,6 +25,7 @@ mod reconcile;
 mod statements;
 mod supersede;
 mod verdict;
+mod voice_pairs;
 mod withdrawn;
 
 pub use columns::{Column, OWN_SUM};

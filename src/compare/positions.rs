@@ -24,9 +24,11 @@ fn affirm_deny(voices: &[StanceEntry]) -> Option<(Vec<usize>, Vec<usize>)> {
             .collect()
     };
     let (affirm, deny) = (with(Stance::Affirms), with(Stance::Denies));
-    let split = affirm
-        .iter()
-        .any(|&a| deny.iter().any(|&d| voices[a].key != voices[d].key));
+    // Some affirming and some denying voice differ unless every one of them
+    // is the same voice: linear, where comparing each pair was quadratic.
+    let mut both = affirm.iter().chain(&deny).map(|&i| voices[i].key.as_str());
+    let first = both.next();
+    let split = !affirm.is_empty() && !deny.is_empty() && both.any(|k| Some(k) != first);
     split.then_some((affirm, deny))
 }
 

@@ -115,11 +115,14 @@ fn stance_entries<'a>(
         );
         let unordered = current.len().saturating_sub(1);
         let gone = gone.map(|c| (by(&c), c));
+        // Earlier statements go with the voice's first entry only (see
+        // `figures::entries`): never copied to each statement it cannot order.
+        let mut earlier = Some(earlier);
         for (withdrawn, claim) in current.into_iter().map(|c| (None, c)).chain(gone) {
             out.push(StanceEntry {
                 key: key.clone(),
                 claim,
-                earlier: earlier.clone(),
+                earlier: earlier.take().unwrap_or_default(),
                 unordered,
                 withdrawn,
             });

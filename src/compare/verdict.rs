@@ -5,6 +5,7 @@
 use super::derived::FigureValue;
 use super::pairs::{self, Facts, Incomparable, Outcome};
 use super::perspective::Perspective;
+use super::voice_pairs::for_each_across;
 use crate::model::quantity::Amount;
 use crate::model::{Claim, Proposition};
 
@@ -176,10 +177,12 @@ impl Pairs {
     fn add(&mut self, facts: &[Facts], pair: (usize, usize, f64, bool)) {
         self.part[pair.0] = true;
         self.part[pair.1] = true;
+        // Last, the later pair of entries: whichever order pairs come in.
         let better = self.named.is_none_or(|b| {
             pair.2
                 .total_cmp(&b.2)
                 .then_with(|| pair_key(facts, b.0, b.1).cmp(&pair_key(facts, pair.0, pair.1)))
+                .then_with(|| (pair.0, pair.1).cmp(&(b.0, b.1)))
                 .is_ge()
         });
         if better {
@@ -222,28 +225,33 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     let (mut agree, mut same, mut confirmed) = (vec![false; n], vec![false; n], false);
     let mut apart: Option<Incomparable> = None;
     let facts: Vec<Facts> = voices.iter().map(|v| Facts::of(v.value)).collect();
-    for i in 0..n {
-        for j in i + 1..n {
-            if voices[i].key == voices[j].key {
-                continue;
+    // One entry of each class stands for its class (see `classes`).
+    let rep = classes(voices, &facts);
+    let reps: Vec<usize> = (0..n).filter(|&i| rep[i] == i).collect();
+    let keys: Vec<&str> = reps.iter().map(|&i| voices[i].key).collect();
+    for_each_across(&keys, |i, j| {
+        let (i, j) = (reps[i], reps[j]);
+        let (a, b) = (&facts[i], &facts[j]);
+        match pairs::compare_facts(a, b, cumulative) {
+            Outcome::Conflict { ratio } => {
+                let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
+                conflicts.add(&facts, (i, j, ratio, ordered && cumulative));
             }
-            let (a, b) = (&facts[i], &facts[j]);
-            match pairs::compare_facts(a, b, cumulative) {
-                Outcome::Conflict { ratio } => {
-                    let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
-                    conflicts.add(&facts, (i, j, ratio, ordered && cumulative));
+            Outcome::Gap { ratio } => gaps.add(&facts, (i, j, ratio, false)),
+            Outcome::Agree => {
+                (agree[i], agree[j]) = (true, true);
+                if same_moment(a, b) {
+                    (same[i], same[j]) = (true, true);
+                    confirmed |= confirms((&voices[i], a), (&voices[j], b));
                 }
-                Outcome::Gap { ratio } => gaps.add(&facts, (i, j, ratio, false)),
-                Outcome::Agree => {
-                    (agree[i], agree[j]) = (true, true);
-                    if same_moment(a, b) {
-                        (same[i], same[j]) = (true, true);
-                        confirmed |= confirms((&voices[i], a), (&voices[j], b));
-                    }
-                }
-                Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
             }
+            Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
         }
+    });
+    for i in 0..n {
+        let r = rep[i];
+        (agree[i], same[i]) = (agree[r], same[r]);
+        (conflicts.part[i], gaps.part[i]) = (conflicts.part[r], gaps.part[r]);
     }
     if let Some(d) = conflicts.detail() {
         return Verdict::Conflict(d);
@@ -268,6 +276,34 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
         (false, false) => Agreement::Voices,
     };
     Verdict::settled(agreeing, agreement)
+}
+
+/// Entries no rule can tell apart (one voice, the same facts, perspective
+/// and standing) weigh alike against every other entry: each entry's class
+/// is named by its last entry, which stands for it. A voice that repeats one
+/// figure in thousands of statements it cannot order then costs one entry,
+/// not thousands against each of another voice's. The last, because of
+/// equally distant pairs the later one is named.
+fn classes(voices: &[Voiced], facts: &[Facts]) -> Vec<usize> {
+    let since: Vec<Option<String>> = facts
+        .iter()
+        .map(|f| f.since.map(ToString::to_string))
+        .collect();
+    let key = |i: usize| {
+        let (v, f) = (&voices[i], &facts[i]);
+        let iv = f.interval;
+        let who = (v.key, v.perspective as u8, v.official, since[i].as_deref());
+        (who, f.moment, iv.low, iv.high, f.stated, f.partial)
+    };
+    let mut order: Vec<usize> = (0..voices.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut rep: Vec<usize> = (0..voices.len()).collect();
+    for w in order.windows(2).rev() {
+        if key(w[0]) == key(w[1]) {
+            rep[w[0]] = rep[w[1]];
+        }
+    }
+    rep
 }
 
 /// A party's official self-report and its adversary's official claim that

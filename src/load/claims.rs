@@ -3,8 +3,9 @@
 //! assertion and quantity).
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
+use super::budget::NearMiss;
 use super::digest::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
 use super::text::collapse_space;
@@ -96,7 +97,7 @@ fn check_quote<'t>(
     fc: &mut FileCheck<'t>,
     c: &'t ClaimFile,
     quote: &'t S<String>,
-    local_docs: &HashMap<&str, Option<Rc<str>>>,
+    local_docs: &HashMap<&str, Option<Arc<str>>>,
 ) -> bool {
     if quote.get_ref().trim().is_empty() {
         fc.error(
@@ -109,12 +110,13 @@ fn check_quote<'t>(
     }
     match local_docs.get(c.document.get_ref().as_str()) {
         Some(Some(text)) if !text.contains(&collapse_space(quote.get_ref())) => {
-            // The closest passage for the first problems; a file of
-            // thousands of wrong quotes stays linear.
-            let hint = (fc.out.diags.len() < crate::suggest::DISTANCE_HINTS)
-                .then(|| super::quote_match::near_miss(text, quote.get_ref()))
-                .flatten()
-                .unwrap_or_else(|| super::text::QUOTE_HINT.to_string());
+            // The closest passage, if the run's budget allows, is the merger's.
+            fc.out.near_misses.push(NearMiss {
+                diag: fc.out.diags.len(),
+                text: text.clone(),
+                quote: quote.get_ref().clone(),
+            });
+            let hint = super::text::QUOTE_HINT.to_string();
             fc.error(
                 Code::QuoteNotFound,
                 quote.span(),
@@ -142,7 +144,7 @@ pub(super) fn claim<'t>(
     fc: &mut FileCheck<'t>,
     c: &'t ClaimFile,
     file_event: Option<&'t str>,
-    local_docs: &HashMap<&str, Option<Rc<str>>>,
+    local_docs: &HashMap<&str, Option<Arc<str>>>,
     local_props: &HashSet<&str>,
     keep: &Keep,
     seq: u64,

@@ -3,7 +3,7 @@
 //! another file, and duplicate claim ids.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::digest::RefKind;
 use super::figure::{sum_problem, BREAKDOWN_HINT};
@@ -155,8 +155,8 @@ impl Merger<'_, '_> {
             return;
         }
         // Each text is read once, however many documents name it.
-        let mut by_path: HashMap<(usize, String), Option<Rc<str>>> = HashMap::new();
-        let mut texts: HashMap<String, Option<Rc<str>>> = HashMap::new();
+        let mut by_path: HashMap<(usize, String), Option<Arc<str>>> = HashMap::new();
+        let mut texts: HashMap<String, Option<Arc<str>>> = HashMap::new();
         for (doc, quote, place) in quotes {
             let text = texts.entry(doc.clone()).or_insert_with(|| {
                 let (file, rel) = self.doc_texts.get(&doc)?;
@@ -165,15 +165,15 @@ impl Merger<'_, '_> {
                     let body = self.files[*file].read_sibling(rel).ok()?;
                     String::from_utf8(body)
                         .ok()
-                        .map(|t| Rc::from(collapse_space(&t)))
+                        .map(|t| Arc::from(collapse_space(&t)))
                 });
                 loaded.clone()
             });
             if let Some(text) = text {
                 if !text.contains(&collapse_space(&quote)) {
-                    let hint = (self.diags.len() < crate::suggest::DISTANCE_HINTS)
-                        .then(|| super::quote_match::near_miss(text, &quote))
-                        .flatten()
+                    let hint = self
+                        .budget
+                        .hint(text, &quote)
                         .unwrap_or_else(|| super::text::QUOTE_HINT.to_string());
                     let d = place.diag(
                         Code::QuoteNotFound,

@@ -5,13 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use fnv::FnvHashMap;
 
+use super::budget::NearMiss;
 use super::claims::claim;
 use super::definitions::definitions;
-use super::every_error::every_error;
+use super::every_error::{first_error, is_type_error};
 use super::file_model::{FileModel, Number};
 use super::index;
 use super::input::{InputFile, Origin};
@@ -173,6 +174,10 @@ pub(super) struct Digest {
     pub(super) claims: Vec<Claim>,
     pub(super) tally: HashMap<(String, String), usize>,
     pub(super) claim_count: usize,
+    /// Quotes not found, whose nearest-passage hints the run's budget pays for.
+    pub(super) near_misses: Vec<NearMiss>,
+    /// The parse stopped at a type error: the merger looks for the others.
+    pub(super) every_error: bool,
     /// For the folder index: the file's stamp (taken before reading) and contents.
     pub(super) stamp: Option<(u64, i128)>,
     pub(super) entry: Option<index::IndexEntry>,
@@ -325,8 +330,10 @@ impl<'t> FileCheck<'t> {
 
 /// The file model, or serde's errors at their places with hints: every
 /// type error of the file, table by table ([`every_error`]).
-pub(super) fn parse(display: &str, text: &str) -> Result<FileModel, Vec<Diagnostic>> {
-    toml::from_str::<FileModel>(text).map_err(|e| every_error(display, text, &e))
+/// On a type error the digest asks the merger for the rest ([`Digest::every_error`]).
+pub(super) fn parse(display: &str, text: &str) -> Result<FileModel, (Diagnostic, bool)> {
+    toml::from_str::<FileModel>(text)
+        .map_err(|e| (first_error(display, text, &e), is_type_error(&e)))
 }
 
 /// Reads, decodes, parses and checks one file.
@@ -349,7 +356,12 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
     };
     let model = match parse(&file.display, text) {
         Ok(m) => m,
-        Err(diags) => return failed(diags),
+        Err((first, more)) => {
+            return Digest {
+                every_error: more,
+                ..failed(vec![first])
+            }
+        }
     };
     let mut fc = FileCheck {
         file: index,
@@ -361,8 +373,8 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
     };
     definitions(&mut fc, &model);
     // Each text is read once, however many documents name it.
-    let mut texts: HashMap<&str, Result<Rc<str>, (String, &'static str)>> = HashMap::new();
-    let mut local_docs: HashMap<&str, Option<Rc<str>>> = HashMap::new();
+    let mut texts: HashMap<&str, Result<Arc<str>, (String, &'static str)>> = HashMap::new();
+    let mut local_docs: HashMap<&str, Option<Arc<str>>> = HashMap::new();
     for d in &model.document {
         let text = d.text.as_ref().and_then(|rel| {
             let loaded = texts
@@ -444,8 +456,8 @@ pub(super) fn index_entry(m: &FileModel, d: &Digest) -> index::IndexEntry {
 pub(super) fn document_text(
     fc: &mut FileCheck<'_>,
     rel: &S<String>,
-    loaded: &Result<Rc<str>, (String, &'static str)>,
-) -> Option<Rc<str>> {
+    loaded: &Result<Arc<str>, (String, &'static str)>,
+) -> Option<Arc<str>> {
     match loaded {
         Ok(t) => Some(t.clone()),
         Err((message, hint)) => {
@@ -456,15 +468,15 @@ pub(super) fn document_text(
 }
 
 /// A document's local text, whitespace folded, or why it cannot be had.
-pub(super) fn load_text(file: &InputFile, rel: &str) -> Result<Rc<str>, (String, &'static str)> {
+pub(super) fn load_text(file: &InputFile, rel: &str) -> Result<Arc<str>, (String, &'static str)> {
     match file.read_sibling(rel) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => Ok(Rc::from(collapse_space(&t))),
+            Ok(t) => Ok(Arc::from(collapse_space(&t))),
             Err(_) => Err((format!("document text `{rel}` is not UTF-8"), "")),
         },
         Err(msg) => Err((
-            format!("document text not found: {msg}"),
-            "the path is relative to this data file",
+            format!("document text not read: {msg}"),
+            "a text is a .txt, .md or .html file inside the data folder, not hidden; the path is relative to this data file",
         )),
     }
 }

@@ -6,15 +6,11 @@
 
 use std::ops::Range;
 
+use super::budget::Budget;
 use super::file_model::FileModel;
 use super::text::{code_for_serde_message, hint_for_serde_message};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 
-/// At most this many problems are collected from one file's re-parses.
-const MAX_ERRORS: usize = 100;
-/// Re-parsing stops once this many bytes have been parsed again, so a
-/// large file with many errors costs a bounded amount of time.
-const BUDGET: usize = 16 << 20;
 
 /// The key a value at `at` is given to: `hedged` in `hedged = "yes"`.
 fn key_before(text: &str, at: usize) -> Option<&str> {
@@ -126,23 +122,39 @@ fn blank(text: &mut [u8], range: Range<usize>) {
     }
 }
 
+/// A type error, after which the rest of the file can still be read (a
+/// syntax error ends the search: what follows one cannot be trusted).
+pub(super) fn is_type_error(e: &toml::de::Error) -> bool {
+    code_for_serde_message(e.message()) != Code::TomlSyntax
+}
+
+/// The first error alone, as the worker reports it.
+pub(super) fn first_error(display: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    diagnostic(display, text, &LineIndex::new(text), e)
+}
+
 /// The file's first error, then those in its other tables. A syntax error
 /// ends the search: what follows one cannot be trusted.
-pub(super) fn every_error(display: &str, text: &str, first: &toml::de::Error) -> Vec<Diagnostic> {
+/// The re-parses are paid from the run's budget (problems found and bytes
+/// parsed again), so many files of errors cost a bounded time in all.
+pub(super) fn every_error(
+    display: &str,
+    text: &str,
+    first: &toml::de::Error,
+    budget: &mut Budget,
+) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     let mut diags = vec![diagnostic(display, text, &lines, first)];
-    let type_error = |e: &toml::de::Error| code_for_serde_message(e.message()) != Code::TomlSyntax;
-    let Some(mut at) = first.span().map(|s| s.start).filter(|_| type_error(first)) else {
+    let Some(mut at) = first.span().map(|s| s.start).filter(|_| is_type_error(first)) else {
         return diags;
     };
     let mut copy = text.as_bytes().to_vec();
     let mut blanked: Vec<Range<usize>> = Vec::new();
-    let mut spent = 0;
-    while diags.len() < MAX_ERRORS && spent + text.len() <= BUDGET {
+    while budget.errors > 0 && budget.reparse_bytes >= text.len() {
         let range = table_around(text, at);
         blank(&mut copy, range.clone());
         blanked.push(range);
-        spent += text.len();
+        budget.reparse_bytes -= text.len();
         // Spaces replace whole lines, so the copy stays UTF-8.
         let Ok(again) = std::str::from_utf8(&copy) else {
             break;
@@ -154,10 +166,11 @@ pub(super) fn every_error(display: &str, text: &str, first: &toml::de::Error) ->
             break;
         };
         // Only a type error in a part not blanked yet is the file's own.
-        if !type_error(&e) || blanked.iter().any(|r| r.contains(&next)) {
+        if !is_type_error(&e) || blanked.iter().any(|r| r.contains(&next)) {
             break;
         }
         diags.push(diagnostic(display, text, &lines, &e));
+        budget.errors -= 1;
         at = next;
     }
     diags

@@ -48,6 +48,31 @@ pub struct InputFile {
 /// even whether it exists.
 const OUTSIDE: &str = "is outside the data folder: not read";
 
+/// What a document's `text` may be: the kinds of file a data folder holds
+/// texts in. Nothing else (a `.env`, a key) is ever read as one.
+pub const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// Why a document's text path is refused before anything is read: a hidden
+/// file or folder on the way (`.git/config`), which the folder walk never
+/// reads either, or a file that is not a text. `None` when it may be read.
+fn refused_text(rel: &Path) -> Option<String> {
+    let hidden = rel.components().any(|c| match c {
+        std::path::Component::Normal(p) => p.to_string_lossy().starts_with('.'),
+        _ => false,
+    });
+    if hidden {
+        return Some("is hidden, or inside a hidden folder: not read".to_string());
+    }
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(ext)) {
+        return Some(format!(
+            "is not a document text (.{}): not read",
+            TEXT_EXTENSIONS.join(", .")
+        ));
+    }
+    None
+}
+
 /// Reads a regular file, at most [`MAX_FILE_BYTES`]: a device or a FIFO is
 /// refused before reading, and a file that grows past the limit while read
 /// costs no more than the limit.
@@ -118,6 +143,9 @@ impl InputFile {
 
     /// Reads a file named relative to this one (a document's text).
     pub fn read_sibling(&self, rel: &str) -> Result<Vec<u8>, String> {
+        if let Some(why) = refused_text(Path::new(rel)) {
+            return Err(format!("`{rel}` {why}"));
+        }
         match &self.origin {
             Origin::Embedded(me) => {
                 let dir = me.rsplit_once('/').map_or("", |(d, _)| d);
@@ -136,8 +164,10 @@ impl InputFile {
                 // Confined to the data folder, first by the path as written
                 // (no disk access, so nothing outside is even probed), then
                 // after links are followed.
-                let dir = me.parent().unwrap_or(Path::new("."));
-                let dir = fs::canonicalize(dir).map_err(|e| describe_io(&e))?;
+                // A bare file name (`--to event.toml`) lies in the working folder.
+                let dir = me.parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = fs::canonicalize(dir.unwrap_or(Path::new(".")))
+                    .map_err(|e| describe_io(&e))?;
                 let root = self.root.clone().unwrap_or_else(|| dir.clone());
                 let outside = || format!("`{rel}` {OUTSIDE}");
                 if Path::new(rel).is_absolute() || !lexical_join(&dir, rel).starts_with(&root) {
@@ -147,6 +177,12 @@ impl InputFile {
                     .map_err(|e| format!("cannot read `{rel}`: {}", describe_io(&e)))?;
                 if !path.starts_with(&root) {
                     return Err(outside());
+                }
+                // A link is judged by where it leads: a `doc.txt` that is a
+                // link to `.git/config` is refused like the path itself.
+                let inside = path.strip_prefix(&root).unwrap_or(&path);
+                if let Some(why) = refused_text(inside) {
+                    return Err(format!("`{rel}` leads to a file that {why}"));
                 }
                 read_bounded(&path).map_err(|e| format!("`{rel}`: {e}"))
             }

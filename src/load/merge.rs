@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 
+use super::budget::Budget;
 use super::digest::{Digest, ExternalRef, Place, RefKind, Withdrawal};
 use super::index::IndexedFile;
 use super::input::{InputFile, Origin, Skipped};
@@ -42,6 +43,8 @@ pub(super) struct Merger<'f, 's> {
     /// Document id -> (file, path of its text relative to that file), first definition first.
     pub(super) doc_texts: HashMap<String, (usize, String)>,
     pub(super) sink: Option<Sink<'s>>,
+    /// The run's budget for hints and re-parses, spent in file order.
+    pub(super) budget: Budget,
 }
 
 impl<'f, 's> Merger<'f, 's> {
@@ -71,6 +74,7 @@ impl<'f, 's> Merger<'f, 's> {
             index: Some(Vec::new()),
             doc_texts: HashMap::new(),
             sink,
+            budget: Budget::default(),
         }
     }
 
@@ -149,6 +153,13 @@ impl<'f, 's> Merger<'f, 's> {
     }
 
     pub(super) fn merge(&mut self, mut d: Digest) -> io::Result<()> {
+        if d.every_error {
+            if let Some(all) = self.budget.every_error(&self.files[self.next_file]) {
+                d.diags = all;
+            }
+        }
+        let near = std::mem::take(&mut d.near_misses);
+        self.budget.near_misses(&mut d.diags, near);
         self.diags.extend(std::mem::take(&mut d.diags));
         self.define_all(&mut d);
         self.refs.extend(d.refs);

@@ -17,6 +17,7 @@ mod claims;
 mod crosscheck;
 mod definitions;
 mod digest;
+mod budget;
 mod every_error;
 mod figure;
 pub mod file_model;

@@ -15,6 +15,7 @@ fn fold(c: char) -> char {
 }
 
 /// A text folded, with each folded byte's offset in the original.
+#[derive(Debug)]
 struct Loose {
     text: String,
     origin: Vec<usize>,
@@ -94,24 +95,40 @@ fn longest_prefix(text: &str, quote: &str) -> usize {
     bounds[lo]
 }
 
+/// A document's text folded once for every quote of it that needs a hint.
+#[derive(Debug)]
+pub struct Folded(Loose);
+
+/// The folded text; `None` past 2 MiB: an article is short, and a text of
+/// megabytes gets the plain hint, so that wrong quotes of it stay quick.
+pub fn fold_text(text: &str) -> Option<Folded> {
+    const LONGEST: usize = 2 << 20;
+    (text.len() <= LONGEST).then(|| Folded(loosen(text)))
+}
+
+/// At most this many characters of the document past what the quote
+/// matched: enough to see where the two part, never a way to read a file
+/// a quote at a time.
+const PAST_MATCH: usize = 6;
+
 /// The hint for a quote not found in `text`: the passage it nearly is and
 /// what differs, or where the two part ways; `None` when nothing is close.
+#[cfg(test)]
 pub fn near_miss(text: &str, quote: &str) -> Option<String> {
-    // An article is short; a text of megabytes gets the plain hint, so that
-    // many wrong quotes of a huge document stay quick.
-    const LONGEST: usize = 2 << 20;
-    if text.len() > LONGEST {
-        return None;
-    }
+    near_miss_in(text, &fold_text(text)?, quote)
+}
+
+/// [`near_miss`] with the text folded beforehand.
+pub fn near_miss_in(text: &str, folded: &Folded, quote: &str) -> Option<String> {
     let quote = quote.trim();
-    let doc = loosen(text);
+    let doc = &folded.0;
     let wanted = loosen(quote);
     let wanted_text = wanted.text.trim_end();
     if wanted_text.is_empty() {
         return None;
     }
     if let Some(at) = doc.text.find(wanted_text) {
-        let passage = original(text, &doc, at, at + wanted_text.len());
+        let passage = original(text, doc, at, at + wanted_text.len());
         return Some(format!(
             "the document has «{}»: it differs in {}",
             clip(passage, 160),
@@ -124,7 +141,7 @@ pub fn near_miss(text: &str, quote: &str) -> Option<String> {
         return None;
     }
     let at = doc.text.find(&wanted_text[..matched])?;
-    let agreed = original(text, &doc, at, at + matched);
+    let agreed = original(text, doc, at, at + matched);
     // What follows, in each, from the first character that differs.
     let next = |s: &str, loose: &Loose, i: usize| {
         s[loose.origin.get(i).copied().unwrap_or(s.len())..]
@@ -134,7 +151,7 @@ pub fn near_miss(text: &str, quote: &str) -> Option<String> {
     Some(format!(
         "the document has «{}», then «{}» where the quote goes on «{}»",
         clip(agreed, 80),
-        clip(&next(text, &doc, at + matched), 40),
+        clip(&next(text, doc, at + matched), PAST_MATCH),
         clip(&next(quote, &wanted, matched), 40)
     ))
 }

@@ -24,9 +24,13 @@ fn claim(t: &mut String, id: &str, source: &str, body: &str) {
 }
 
 fn claim_in(t: &mut String, id: &str, source: &str, doc: &str, body: &str) {
+    claim_on(t, id, source, doc, "2021-11-16", body);
+}
+
+fn claim_on(t: &mut String, id: &str, source: &str, doc: &str, said: &str, body: &str) {
     let _ = write!(
         t,
-        "\n[[claim]]\nid = \"{id}\"\nsource = \"{source}\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"{doc}\"\nquote = \"q\"\nlanguage = \"en\"\n{body}\n"
+        "\n[[claim]]\nid = \"{id}\"\nsource = \"{source}\"\nsaid = \"{said}\"\nvia = \"statement\"\ndocument = \"{doc}\"\nquote = \"q\"\nlanguage = \"en\"\n{body}\n"
     );
 }
 
@@ -197,6 +201,64 @@ fn one_big_file(n: usize) -> Files {
     vec![("ev.toml".into(), t)]
 }
 
+
+/// A date `i` days after the event's, as TOML writes it.
+fn day(i: usize) -> String {
+    // 28-day months keep every date valid without a calendar.
+    let (y, rest) = (2021 + i / (12 * 28), i % (12 * 28));
+    format!("{y}-{:02}-{:02}", 1 + rest / 28, 1 + rest % 28)
+}
+
+/// Two sources stating one figure n/2 times each: half on dates one after
+/// another (earlier statements), half in one year that no date orders
+/// (current statements the data cannot order).
+fn dated_statements(n: usize) -> Files {
+    let mut t = HEAD.to_string();
+    for i in 0..n {
+        let source = if i % 2 == 0 {
+            "armenia-mod"
+        } else {
+            "azerbaijan-mod"
+        };
+        let body = format!(
+            "figure = {{ party = \"armenia\", metric = \"killed\", exact = {} }}",
+            1 + i % 50
+        );
+        let said = if i % 4 < 2 { day(i / 2) } else { "2099".into() };
+        claim_on(&mut t, &format!("c{i}"), source, "doc", &said, &body);
+    }
+    vec![("ev.toml".into(), t)]
+}
+
+/// One claim a file, each naming its event: the files of one event.
+fn one_claim_files(n: usize) -> Files {
+    let mut files = vec![("ev.toml".to_string(), HEAD.to_string())];
+    for i in 0..n {
+        let mut t = String::new();
+        claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
+        let t = t.replacen("source =", "event = \"ev\"\nsource =", 1);
+        files.push((format!("c/{i:06}.toml"), t));
+    }
+    files
+}
+
+/// One voice stating different figures at one moment, n times.
+fn one_moment(n: usize) -> Files {
+    let mut t = HEAD.to_string();
+    for i in 0..n {
+        claim(
+            &mut t,
+            &format!("c{i}"),
+            "armenia-mod",
+            &format!(
+                "figure = {{ party = \"armenia\", metric = \"killed\", exact = {} }}",
+                1 + i % 50
+            ),
+        );
+    }
+    vec![("ev.toml".into(), t)]
+}
+
 pub const SHAPES: &[Shape] = &[
     Shape {
         name: "composite chain (metrics)",
@@ -269,5 +331,23 @@ pub const SHAPES: &[Shape] = &[
         n: 50_000,
         make: one_big_file,
         args: &["check"],
+    },
+    Shape {
+        name: "dated statements of two sources",
+        n: 5000,
+        make: dated_statements,
+        args: &["compare", "ev"],
+    },
+    Shape {
+        name: "one moment, one voice",
+        n: 5000,
+        make: one_moment,
+        args: &["compare", "ev"],
+    },
+    Shape {
+        name: "one-claim files, compare",
+        n: 20_000,
+        make: one_claim_files,
+        args: &["compare", "ev"],
     },
 ];

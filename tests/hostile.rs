@@ -246,7 +246,7 @@ fn an_oversized_file_is_refused_without_being_read() {
         reports(
             &out,
             "huge.toml",
-            "file too large: 100.0 MiB, the limit is 64 MiB"
+            "file too large: 100.0 MiB, the limit is 8 MiB"
         ),
         "{out}"
     );

@@ -445,6 +445,15 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if output::stdout_closed() {
+        // Rust's standard output swallows writes to a closed descriptor:
+        // without this, `claims compare E >&-` printed nothing and said ok.
+        let _ = writeln!(
+            std::io::stderr(),
+            "claims: error: standard output is closed: nothing could be printed"
+        );
+        return ExitCode::from(exit::ERROR);
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) if output::is_broken_pipe(&e) => ExitCode::from(exit::OK),

@@ -145,7 +145,11 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
             return Err(e);
         }
     };
-    filters.check(&loaded.dataset)?;
+    if let Err(e) = filters.check(&loaded.dataset) {
+        // Rows of the known ids may be out: a JSON reader gets a whole document.
+        writer.abandon()?;
+        return Err(e);
+    }
     if let Some(by) = filters.sort {
         super::filters::sort(&mut sorted, by);
         writer.write(&loaded.dataset, sorted)?;
@@ -262,6 +266,11 @@ impl<'o> ListWriter<'o> {
     }
 
     fn write(&mut self, ds: &Dataset, claims: Vec<Claim>) -> std::io::Result<()> {
+        // Nothing is opened before a row is due: a listing refused once the
+        // data is loaded (an unknown id) leaves standard output empty.
+        if claims.is_empty() {
+            return Ok(());
+        }
         self.start()?;
         match &mut self.target {
             Target::Records(w) => {

@@ -59,7 +59,10 @@ impl Budget {
         }
         self.hints -= 1;
         self.hint_bytes -= text.len();
-        let same = self.folded.as_ref().is_some_and(|(t, _)| Arc::ptr_eq(t, text));
+        let same = self
+            .folded
+            .as_ref()
+            .is_some_and(|(t, _)| Arc::ptr_eq(t, text));
         if !same {
             self.folded = Some((text.clone(), fold_text(text)?));
         }

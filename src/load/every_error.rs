@@ -11,7 +11,6 @@ use super::file_model::FileModel;
 use super::text::{code_for_serde_message, hint_for_serde_message};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 
-
 /// The key a value at `at` is given to: `hedged` in `hedged = "yes"`.
 fn key_before(text: &str, at: usize) -> Option<&str> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -145,7 +144,11 @@ pub(super) fn every_error(
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     let mut diags = vec![diagnostic(display, text, &lines, first)];
-    let Some(mut at) = first.span().map(|s| s.start).filter(|_| is_type_error(first)) else {
+    let Some(mut at) = first
+        .span()
+        .map(|s| s.start)
+        .filter(|_| is_type_error(first))
+    else {
         return diags;
     };
     let mut copy = text.as_bytes().to_vec();

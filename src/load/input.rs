@@ -13,8 +13,9 @@ mod embedded {
 }
 
 /// The largest data file read. Real files are a few hundred kilobytes (one
-/// event each); the limit keeps memory bounded whatever a folder holds.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// event each); loading holds about 30 bytes per byte of a file of claims,
+/// so the limit keeps one file under about 250 MB of memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Prefix shown before the paths of built-in files.
 pub const BUILTIN: &str = "(built-in)/";
@@ -143,11 +144,12 @@ impl InputFile {
 
     /// Reads a file named relative to this one (a document's text).
     pub fn read_sibling(&self, rel: &str) -> Result<Vec<u8>, String> {
-        if let Some(why) = refused_text(Path::new(rel)) {
-            return Err(format!("`{rel}` {why}"));
-        }
+        let refused = || refused_text(Path::new(rel)).map(|why| format!("`{rel}` {why}"));
         match &self.origin {
             Origin::Embedded(me) => {
+                if let Some(why) = refused() {
+                    return Err(why);
+                }
                 let dir = me.rsplit_once('/').map_or("", |(d, _)| d);
                 let wanted = normalise(&if dir.is_empty() {
                     rel.to_string()
@@ -166,12 +168,15 @@ impl InputFile {
                 // after links are followed.
                 // A bare file name (`--to event.toml`) lies in the working folder.
                 let dir = me.parent().filter(|d| !d.as_os_str().is_empty());
-                let dir = fs::canonicalize(dir.unwrap_or(Path::new(".")))
-                    .map_err(|e| describe_io(&e))?;
+                let dir =
+                    fs::canonicalize(dir.unwrap_or(Path::new("."))).map_err(|e| describe_io(&e))?;
                 let root = self.root.clone().unwrap_or_else(|| dir.clone());
                 let outside = || format!("`{rel}` {OUTSIDE}");
                 if Path::new(rel).is_absolute() || !lexical_join(&dir, rel).starts_with(&root) {
                     return Err(outside());
+                }
+                if let Some(why) = refused() {
+                    return Err(why);
                 }
                 let path = fs::canonicalize(dir.join(rel))
                     .map_err(|e| format!("cannot read `{rel}`: {}", describe_io(&e)))?;
@@ -267,9 +272,18 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
         }
     }
     found.sort();
-    found.dedup_by(|a, b| a.0 == b.0);
     let mut files = Vec::with_capacity(found.len());
+    // One file is read once however it is reached: two spellings of its
+    // path, `.` and its name, `sub/../`, a symbolic or a hard link.
+    let mut identities = HashSet::new();
     for (path, root) in found {
+        if !identities.insert(identity(&path)) {
+            let shown = path.display().to_string();
+            skipped
+                .entries
+                .push((shown, "already read under another path"));
+            continue;
+        }
         // Checked before reading, so an oversized file costs no memory.
         if let Ok(m) = fs::metadata(&path) {
             if m.len() > MAX_FILE_BYTES {
@@ -296,6 +310,25 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
         });
     }
     (files, diags, skipped)
+}
+
+/// What makes two paths one file: its device and inode where there are
+/// such, else its canonical path.
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = fs::metadata(path) {
+            return Identity::Inode(m.dev(), m.ino());
+        }
+    }
+    Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -355,8 +388,29 @@ impl Walk<'_> {
     }
 
     fn entry(&mut self, path: PathBuf) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let shown = path.display().to_string();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            // Never passed over in silence: a data file under a name that
+            // is not UTF-8 would make "ok … 0 events".
+            let lossy = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            if fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                // Its files have names of their own; `dir` confines them.
+                self.dir(&path);
+            } else if lossy.is_some_and(|n| n.ends_with(".toml")) {
+                let d = Diagnostic::file(
+                    Code::FileUnreadable,
+                    &shown,
+                    "the file name is not valid UTF-8: not read",
+                )
+                .with_hint("rename the file: ids and messages name files in UTF-8");
+                self.diags.push(d);
+            } else {
+                self.skipped
+                    .entries
+                    .push((shown, "not a .toml file (its name is not UTF-8)"));
+            }
+            return;
+        };
         if name.starts_with('.') {
             self.skipped.entries.push((shown, "hidden"));
             return;

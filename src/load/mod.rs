@@ -13,11 +13,11 @@
 //! parsed once; only an error report re-reads a file to show the line of a
 //! duplicate claim id. Nothing here panics on bad input.
 
+mod budget;
 mod claims;
 mod crosscheck;
 mod definitions;
 mod digest;
-mod budget;
 mod every_error;
 mod figure;
 pub mod file_model;

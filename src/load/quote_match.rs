@@ -158,7 +158,7 @@ pub fn near_miss_in(text: &str, folded: &Folded, quote: &str) -> Option<String> 
 
 #[cfg(test)]
 mod tests {
-    use super::near_miss;
+    use super::{near_miss, PAST_MATCH};
 
     const DOC: &str = "Le ministère a déclaré que l’Azerbaïdjan avait accepté un cessez-le-feu.";
 
@@ -180,11 +180,30 @@ mod tests {
     fn where_the_quote_parts_from_the_document_is_shown() {
         let hint = near_miss(DOC, "avait accepté une trêve").unwrap_or_default();
         assert!(hint.contains("«avait accepté un"), "{hint}");
-        assert!(hint.contains("then «cessez-le-feu.»"), "{hint}");
+        // A few characters past the match, never the rest of the document.
+        assert!(hint.contains("then «cessez…»"), "{hint}");
+        assert!(!hint.contains("le-feu"), "{hint}");
         assert!(
             hint.contains("goes on «e trêve»") || hint.contains("goes on «une trêve»"),
             "{hint}"
         );
+    }
+
+    #[test]
+    fn regression_a_document_is_never_read_a_quote_at_a_time() {
+        // A quote that matches the start of a secret shows no more than
+        // PAST_MATCH characters of what follows, however long the quote.
+        let secret = "TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz";
+        for quote in [
+            "TOKEN=ghp_X",
+            "TOKEN=ghp_0123X",
+            "TOKEN=ghp_0123456789abcdefXYZ",
+        ] {
+            let hint = near_miss(secret, quote).unwrap_or_default();
+            let shown = hint.split("then «").nth(1).unwrap_or("");
+            let shown = shown.split('»').next().unwrap_or("").trim_end_matches('…');
+            assert!(shown.chars().count() <= PAST_MATCH, "{hint}");
+        }
     }
 
     #[test]

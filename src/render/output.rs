@@ -53,7 +53,9 @@ impl Style {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                // A terminal that says it is dumb shows escape codes as text.
+                let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+                terminal && !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
         let width = width.or_else(|| terminal.then(terminal_width).flatten());
@@ -92,6 +94,34 @@ impl Style {
 /// The width of the terminal on stdout, if it is one and says.
 fn terminal_width() -> Option<usize> {
     comfy_table::Table::new().width().map(usize::from)
+}
+
+/// True when standard output was closed (`>&-`). Rust's start-up opens
+/// `/dev/null` read-write in place of a closed standard descriptor, so that
+/// is what a closed one looks like here; a shell's `> /dev/null` opens it
+/// write-only, and stays a quiet success.
+pub fn stdout_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads descriptor 1's flags.
+        let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
+        if flags == -1 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        // SAFETY: fstat fills a plain struct for descriptor 1.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        let null = std::fs::metadata("/dev/null");
+        let stated = unsafe { libc::fstat(1, &mut st) } == 0;
+        stated && null.is_ok_and(|n| n.rdev() == st.st_rdev && n.ino() == st.st_ino)
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
 }
 
 /// True when an error chain ends in a closed pipe (`claims list | head -1`).

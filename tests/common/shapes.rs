@@ -201,7 +201,6 @@ fn one_big_file(n: usize) -> Files {
     vec![("ev.toml".into(), t)]
 }
 
-
 /// A date `i` days after the event's, as TOML writes it.
 fn day(i: usize) -> String {
     // 28-day months keep every date valid without a calendar.

@@ -1,0 +1,361 @@
+//! Hostile input, round three: hidden files through a document's text,
+//! a hint that reads a file a quote at a time, work bounded per run rather
+//! than per file, rows whose cost grew with the square of their statements,
+//! half-written JSON, one file reached by several paths, file names that
+//! are not UTF-8, a dumb terminal and a closed standard output.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+const SECRET: &str = "ghp_SECRETSECRETSECRET1234567890";
+
+const HEAD: &str = "[event]\nid = \"test-event\"\ntitle = \"t\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n";
+
+fn document(id: &str, text: &str) -> String {
+    format!("\n[[document]]\nid = \"{id}\"\noutlet = \"o\"\nlanguage = \"en\"\ntext = \"{text}\"\n")
+}
+
+fn quoted(id: &str, doc: &str, quote: &str) -> String {
+    format!(
+        "\n[[claim]]\nid = \"{id}\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\n\
+         document = \"{doc}\"\nquote = \"{quote}\"\nlanguage = \"en\"\n{}\n",
+        fig("armenia", "killed", "exact = 5")
+    )
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+    fs::write(path, text).expect("written");
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_a_document_text_never_reads_a_hidden_file_or_a_non_text() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    let secret = format!("TOKEN={SECRET}\n");
+    write(d, ".env", &secret);
+    write(d, ".git/config", &secret);
+    write(d, ".hidden/notes.txt", &secret);
+    write(d, "key.pem", &secret);
+    std::os::unix::fs::symlink(".env", d.join("doc.txt")).expect("a link");
+    let texts = [
+        ".env",
+        ".git/config",
+        "sub/../.git/config",
+        ".hidden/notes.txt",
+        "key.pem",
+        "doc.txt",
+    ];
+    let mut event = HEAD.to_string();
+    for (i, t) in texts.iter().enumerate() {
+        event.push_str(&document(&format!("d{i}"), t));
+        // Each quote matches the secret's opening, the way an attacker
+        // would read a file a few characters at a time.
+        event.push_str(&quoted(
+            &format!("c{i}"),
+            &format!("d{i}"),
+            "TOKEN=ghp_SECRETXX",
+        ));
+    }
+    write(d, "ev.toml", &event);
+    let out = Claims::new()
+        .args(["check", &d.display().to_string()])
+        .fails(2);
+    for t in texts {
+        assert!(
+            out.stdout.contains(&format!("`{t}` is hidden"))
+                || out
+                    .stdout
+                    .contains(&format!("`{t}` is not a document text"))
+                || out
+                    .stdout
+                    .contains(&format!("`{t}` leads to a file that is hidden")),
+            "{t} not refused:\n{}",
+            out.stdout
+        );
+    }
+    let loaded = Claims::new()
+        .data(d)
+        .args(["compare", "test-event"])
+        .fails(2);
+    for o in [&out.stdout, &out.stderr, &loaded.stdout, &loaded.stderr] {
+        assert!(!o.contains("SECRETSECRET"), "the secret leaked:\n{o}");
+    }
+}
+
+#[test]
+fn regression_the_nearest_passage_stops_a_few_characters_past_the_match() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    write(
+        d,
+        "doc.txt",
+        "Alpha bravo charlie delta echo foxtrot golf hotel india.",
+    );
+    let event = format!(
+        "{HEAD}{}{}",
+        document("doc", "doc.txt"),
+        quoted("c", "doc", "Alpha bravo charlie delta XRAY")
+    );
+    write(d, "ev.toml", &event);
+    let out = Claims::new()
+        .args(["check", &d.display().to_string()])
+        .fails(2);
+    assert!(out.stdout.contains("then «echo f…»"), "{}", out.stdout);
+    assert!(!out.stdout.contains("foxtrot"), "{}", out.stdout);
+}
+
+/// Eight files of 30 wrong quotes each against one text cost 240 hints
+/// before; now one budget serves the run, spent in file order.
+#[test]
+fn regression_hints_are_paid_from_one_budget_per_run_in_file_order() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    let text = "The ministry said that seven soldiers were killed at the border post. ".repeat(50);
+    write(d, "doc.txt", &text);
+    write(d, "docs.toml", &document("doc", "doc.txt"));
+    for f in 0..8 {
+        let mut t = if f == 0 {
+            HEAD.to_string()
+        } else {
+            String::new()
+        };
+        for q in 0..30 {
+            let mut c = quoted(
+                &format!("c{f}-{q}"),
+                "doc",
+                "The Ministry said that seven soldiers",
+            );
+            if f > 0 {
+                c = c.replace("source =", "event = \"test-event\"\nsource =");
+            }
+            t.push_str(&c);
+        }
+        write(d, &format!("f{f}.toml"), &t);
+    }
+    let run = || {
+        Claims::new()
+            .args(["check", &d.display().to_string()])
+            .fails(2)
+            .stdout
+    };
+    let out = run();
+    let problems = out.matches("error[quote-not-found]").count();
+    let hints = out.matches("the document has «").count();
+    assert_eq!(problems, 240, "{out}");
+    assert_eq!(hints, 100, "{out}");
+    // The same problems get the hints whichever worker finishes first.
+    assert_eq!(run(), out);
+}
+
+/// Thirty files of ten type errors each: every file's first error, and
+/// others while the run's budget lasts (100), not 100 per file.
+#[test]
+fn regression_the_every_error_reparse_is_one_budget_per_run() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    write(d, "ev.toml", HEAD);
+    for f in 0..30 {
+        let mut t = String::new();
+        for q in 0..10 {
+            let c = claim(
+                &format!("c{f}-{q}"),
+                "armenia-mod",
+                "2021-11-16",
+                &fig("armenia", "killed", "exact = 5"),
+                "hedged = \"yes\"\n",
+            );
+            t.push_str(&c.replace("source =", "event = \"test-event\"\nsource ="));
+            t.push('\n');
+        }
+        write(d, &format!("f{f:02}.toml"), &t);
+    }
+    let out = Claims::new()
+        .args(["check", &d.display().to_string()])
+        .fails(2)
+        .stdout;
+    let errors = out.matches("error[wrong-type]").count();
+    assert_eq!(errors, 30 + 100, "{out}");
+}
+
+/// A voice's earlier figures were copied into each of its current ones the
+/// data cannot order: output and memory grew with their product.
+#[test]
+fn regression_a_voices_earlier_figures_are_listed_once_in_its_cell() {
+    let mut claims = Vec::new();
+    for (i, day) in ["2021-11-16", "2021-11-17"].iter().enumerate() {
+        claims.push(claim(
+            &format!("old{i}"),
+            "armenia-mod",
+            day,
+            &fig("armenia", "killed", &format!("exact = {}", i + 1)),
+            "",
+        ));
+    }
+    for i in 0..3 {
+        claims.push(claim(
+            &format!("now{i}"),
+            "armenia-mod",
+            "2021-11-20",
+            &fig("armenia", "killed", &format!("exact = {}", 10 + i)),
+            "",
+        ));
+    }
+    let dir = folder(&[("ev.toml", &event_file(&claims))]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    let cell = row["cells"]["armenia-mod"]
+        .as_array()
+        .expect("a cell of entries");
+    assert_eq!(cell.len(), 3, "{row}");
+    let earlier: Vec<usize> = cell
+        .iter()
+        .map(|e| e["earlier"].as_array().map_or(0, Vec::len))
+        .collect();
+    assert_eq!(earlier, vec![2, 0, 0], "{row}");
+}
+
+/// One figure repeated in 300 statements a voice cannot order weighs as one
+/// against another voice: the same verdict, the same pair named.
+#[test]
+fn a_figure_repeated_by_one_voice_weighs_as_once() {
+    let verdict = |repeats: usize| {
+        let mut claims: Vec<String> = (0..repeats)
+            .map(|i| {
+                claim(
+                    &format!("a{i}"),
+                    "armenia-mod",
+                    "2021-11-16",
+                    &fig("armenia", "killed", "exact = 5"),
+                    "",
+                )
+            })
+            .collect();
+        claims.push(claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 50"),
+            "",
+        ));
+        let dir = folder(&[("ev.toml", &event_file(&claims))]);
+        let v = compare_json(dir.path(), &[]);
+        let row = figure_row(&v, "armenia", "killed");
+        row["verdict"].clone()
+    };
+    let once = verdict(1);
+    assert_eq!(once["verdict"], "conflict", "{once}");
+    assert_eq!(once["ratio"], 10.0, "{once}");
+    assert_eq!(verdict(300), once);
+}
+
+#[test]
+fn regression_a_json_listing_is_never_half_written() {
+    let out = Claims::new()
+        .args(["list", "--party", "nobody", "--format", "json"])
+        .fails(2);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("unknown party `nobody`"),
+        "{}",
+        out.stderr
+    );
+    // Rows of a known id may be out already: the document is whole and says it is not complete.
+    let out = Claims::new()
+        .args(["list", "--party", "armenia,nobody", "--format", "json"])
+        .fails(2);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("a whole JSON document");
+    assert_eq!(v["complete"], false);
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_one_file_is_read_once_however_it_is_reached() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    let event = event_file(&[claim(
+        "c",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = 5"),
+        "",
+    )]);
+    write(d, "ev.toml", &event);
+    fs::create_dir(d.join("sub")).expect("a folder");
+    fs::hard_link(d.join("ev.toml"), d.join("hard.toml")).expect("a hard link");
+    std::os::unix::fs::symlink("ev.toml", d.join("soft.toml")).expect("a link");
+    let root = d.display().to_string();
+    let paths = [
+        root.clone(),
+        format!("{root}/ev.toml"),
+        format!("{root}/./ev.toml"),
+        format!("{root}/sub/../ev.toml"),
+    ];
+    let out = Claims::new().args(["check"]).args(&paths).succeeds();
+    assert!(!out.stdout.contains("duplicate"), "{}", out.stdout);
+    assert!(out.stdout.contains("1 event"), "{}", out.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn regression_a_data_file_whose_name_is_not_utf8_is_refused_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("a folder");
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.toml");
+    let event = event_file(&[claim(
+        "c",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = 5"),
+        "",
+    )]);
+    fs::write(dir.path().join(name), event).expect("written");
+    let out = Claims::new()
+        .args(["check", &dir.path().display().to_string()])
+        .fails(2);
+    assert!(
+        out.stdout.contains("the file name is not valid UTF-8"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_a_closed_standard_output_is_an_error() {
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    for (redirect, code) in [(">&-", 2), ("> /dev/null", 0)] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "'{}' compare kilisali-2021 {redirect}",
+                bin.display()
+            ))
+            .env("CLAIMS_NO_CACHE", "1")
+            .env_remove("CLAIMS_DATA")
+            .output()
+            .expect("sh runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{redirect}: {err}");
+        assert_eq!(
+            err.contains("standard output is closed"),
+            code == 2,
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_data_file_past_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let f = fs::File::create(dir.path().join("big.toml")).expect("created");
+    f.set_len(9 * 1024 * 1024).expect("sparse");
+    let out = Claims::new()
+        .args(["check", &dir.path().display().to_string()])
+        .fails(2);
+    assert!(out.stdout.contains("the limit is 8 MiB"), "{}", out.stdout);
+}

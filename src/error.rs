@@ -40,5 +40,6 @@ pub fn unknown<'a>(
     id: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,
 ) -> UserError {
-    UserError::new(format!("unknown {what} `{id}`")).hint(crate::suggest::hint(id, known))
+    let shown = crate::suggest::clip(id);
+    UserError::new(format!("unknown {what} `{shown}`")).hint(crate::suggest::hint(id, known))
 }

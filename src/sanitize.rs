@@ -8,17 +8,32 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// Characters that change how text is shown without being visible.
+/// Characters that change how text is shown without being visible: every
+/// format character (Unicode category Cf: bidi controls, zero-width
+/// characters, soft hyphens, tags) and every default-ignorable one
+/// (fillers, variation selectors), which a terminal or a JSON viewer draws
+/// as nothing at all.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
-        | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-        | '\u{2066}'..='\u{2069}' // bidi isolates
-        | '\u{2028}' | '\u{2029}' // line and paragraph separators
+        '\u{00AD}' // soft hyphen
+        | '\u{034F}' // combining grapheme joiner
+        | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+        | '\u{0890}'..='\u{0891}' | '\u{08E2}'
+        | '\u{115F}'..='\u{1160}' // Hangul fillers
+        | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' // Mongolian variation selectors, vowel separator
+        | '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+        | '\u{2028}'..='\u{202E}' // separators, bidi embeddings and overrides
+        | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, bidi isolates
+        | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{FE00}'..='\u{FE0F}' // variation selectors
         | '\u{FEFF}' // zero-width no-break space / BOM
-        | '\u{061C}' // Arabic letter mark
-        | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+        | '\u{FFF0}'..='\u{FFFB}' // interlinear annotation
+        | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' // tags, variation selectors supplement
     )
 }
 
@@ -26,57 +41,109 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || is_invisible_format(c)
 }
 
-/// Escapes every control and invisible formatting character as `\n`, `\t`,
-/// `\x1b` or `\u{202e}`. Text without any is returned as it is.
+/// A mark that draws nothing by itself (a combining accent): shown on the
+/// character before it, invisible with none (at the start, after a space).
+fn is_mark(c: char) -> bool {
+    !c.is_control() && unicode_width::UnicodeWidthChar::width(c) == Some(0)
+}
+
+/// Whether `c` is shown escaped when `base` says a visible character
+/// precedes it: an invisible character always, a mark without a base too.
+fn hidden(c: char, base: bool) -> bool {
+    needs_escape(c) || (is_mark(c) && !base)
+}
+
+/// Pushes `c` as it is or escaped, and says whether it is a base for a
+/// mark that follows.
+fn push_shown(out: &mut String, c: char, base: bool) -> bool {
+    if !hidden(c, base) {
+        out.push(c);
+        return !c.is_whitespace();
+    }
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x100 => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c => {
+            let _ = write!(out, "\\u{{{:04x}}}", c as u32);
+        }
+    }
+    false
+}
+
+/// Escapes every control and invisible formatting character, and a mark
+/// with nothing to sit on, as `\n`, `\t`, `\x1b` or `\u{202e}`. Text
+/// without any is returned as it is.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
+    let mut base = false;
+    let clean = text.chars().all(|c| {
+        let ok = !hidden(c, base);
+        base = !c.is_whitespace();
+        ok
+    });
+    if clean {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    let mut base = false;
     for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x100 && needs_escape(c) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if needs_escape(c) => {
-                let _ = write!(out, "\\u{{{:04x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
+        base = push_shown(&mut out, c, base);
     }
     Cow::Owned(out)
 }
 
 /// Rewrites invisible or control characters left raw in serialised JSON as
 /// `\uXXXX` escapes (they can only occur inside strings, where the escape
-/// denotes the same character).
+/// denotes the same character); a mark at the start of a string, or after
+/// a space or a quotation mark, too.
 pub fn json_visible(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(needs_escape) {
+    let shown = |c: char, base: bool| c == '\n' || !hidden(c, base);
+    let is_base = |c: char| !c.is_whitespace() && c != '"';
+    let mut base = false;
+    let clean = json.chars().all(|c| {
+        let ok = shown(c, base);
+        base = is_base(c);
+        ok
+    });
+    if clean {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
+    let mut base = false;
     for c in json.chars() {
-        if needs_escape(c) && c != '\n' {
+        if shown(c, base) {
+            out.push(c);
+            base = is_base(c);
+        } else {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
                 let _ = write!(out, "\\u{unit:04x}");
             }
-        } else {
-            out.push(c);
+            base = false;
         }
     }
     Cow::Owned(out)
 }
 
+/// Whether a cell is one [`defuse_formula`] guards: it starts with `=`,
+/// `+`, `-`, `@`, TAB or CR, after any `'`. A cell that already starts with
+/// `'` and one of those is guarded too, so that `import` can take exactly
+/// one `'` off whatever `list` wrote, and a quote's own `'` stays.
+pub fn is_guarded(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    rest.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Neutralises a CSV/TSV cell a spreadsheet would run as a formula
 /// (CWE-1236): a leading `=`, `+`, `-`, `@`, TAB or CR gets a `'` in front.
 pub fn defuse_formula(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    if is_guarded(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -84,6 +151,7 @@ pub fn defuse_formula(cell: &str) -> Cow<'_, str> {
 /// the characters [`escape`] shows.
 pub fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut base = false;
     for c in text.chars() {
         match c {
             '|' => out.push_str("\\|"),
@@ -99,8 +167,12 @@ pub fn markdown_cell(text: &str) -> String {
             }
             '\n' => out.push_str("<br>"),
             '\r' => {}
-            c => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+            c => {
+                base = push_shown(&mut out, c, base);
+                continue;
+            }
         }
+        base = !c.is_whitespace();
     }
     out
 }
@@ -108,6 +180,7 @@ pub fn markdown_cell(text: &str) -> String {
 /// Escapes text for XML content and attribute values.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut base = false;
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -118,8 +191,12 @@ pub fn xml(s: &str) -> String {
             c if c.is_control() => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
-            c => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+            c => {
+                base = push_shown(&mut out, c, base);
+                continue;
+            }
         }
+        base = !c.is_whitespace();
     }
     out
 }
@@ -136,6 +213,53 @@ mod tests {
         assert_eq!(escape("zero\u{200B}width"), "zero\\u{200b}width");
         assert_eq!(escape("c1\u{9b}x"), "c1\\x9bx");
         assert!(matches!(escape("plain «texte» é"), Cow::Borrowed(_)));
+    }
+
+    /// Every character a reader could not see is shown escaped, on a
+    /// terminal and in JSON: walked over every code point, with the
+    /// display-width tables (a different source than the list above) saying
+    /// which draw nothing.
+    #[test]
+    fn regression_every_invisible_character_is_shown() {
+        let raw_in = |text: &str, c: char| text.contains(c);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0);
+            let listed = is_invisible_format(c) || c.is_control();
+            if !(zero || listed) {
+                continue;
+            }
+            // Alone, and after a space: a mark with nothing to sit on.
+            for text in [format!("{c}"), format!("a {c}b")] {
+                assert!(
+                    !raw_in(&escape(&text), c),
+                    "U+{:04X} on a terminal",
+                    c as u32
+                );
+                let json = serde_json::to_string(&text).unwrap_or_default();
+                assert!(
+                    !raw_in(&json_visible(&json), c),
+                    "U+{:04X} in JSON",
+                    c as u32
+                );
+                assert!(
+                    !raw_in(&markdown_cell(&text), c),
+                    "U+{:04X} in Markdown",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_mark_on_a_letter_stays_as_it_is() {
+        // "é" written as e + U+0301: a reader sees it; nothing to escape.
+        assert!(matches!(escape("caf\u{65}\u{301}"), Cow::Borrowed(_)));
+        assert_eq!(markdown_cell("e\u{301}"), "e\u{301}");
+        assert_eq!(escape(" \u{301}x"), " \\u{0301}x");
+        assert_eq!(
+            escape("\u{FE0F}\u{E0041}\u{3164}"),
+            "\\u{fe0f}\\u{e0041}\\u{3164}"
+        );
     }
 
     #[test]

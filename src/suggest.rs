@@ -33,6 +33,32 @@ where
     scored.into_iter().take(3).map(|(_, k)| k).collect()
 }
 
+/// An id as a message shows it: at most [`MAX_COMPARED`] characters, then
+/// "…", as snippets are clipped; a 60,000-character id is no message.
+pub fn clip(id: &str) -> std::borrow::Cow<'_, str> {
+    match id.char_indices().nth(MAX_COMPARED) {
+        Some((at, _)) => format!("{}…", &id[..at]).into(),
+        None => id.into(),
+    }
+}
+
+/// An id in the form ids take (lower-case words joined by `-`) made of
+/// `text`, to suggest in its place; `None` when nothing of it would do.
+pub fn kebab(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    (!out.is_empty())
+        .then(|| clip(out).into_owned())
+        .filter(|k| !k.contains('…'))
+}
+
 /// How many problems of one load get typo hints (each compares its id with
 /// every known id); the rest get [`CaseHints`].
 pub const DISTANCE_HINTS: usize = 100;
@@ -115,6 +141,16 @@ mod tests {
         assert_eq!(nearest("azerbaijan-mdo", known), vec!["azerbaijan-mod"]);
         assert_eq!(hint("Kremlin", known), "did you mean `kremlin`?");
         assert!(hint("zzz", known).starts_with("known:"));
+    }
+
+    #[test]
+    fn a_suggested_id_is_itself_valid() {
+        assert_eq!(kebab("Armenia MOD!").as_deref(), Some("armenia-mod"));
+        assert_eq!(kebab("a__b--c").as_deref(), Some("a-b-c"));
+        assert_eq!(kebab("Ղարաբաղ"), None);
+        assert_eq!(kebab(&"x".repeat(100)), None);
+        assert_eq!(clip(&"é".repeat(100)).chars().count(), MAX_COMPARED + 1);
+        assert_eq!(clip("short"), "short");
     }
 
     #[test]

@@ -359,3 +359,280 @@ fn a_data_file_past_the_size_limit_is_refused_before_it_is_read() {
         .fails(2);
     assert!(out.stdout.contains("the limit is 8 MiB"), "{}", out.stdout);
 }
+
+/// Every spelling TOML allows for one string names one id: a duplicate in
+/// another spelling is a duplicate, and a reference in any spelling resolves.
+#[test]
+fn regression_ids_compare_as_toml_parses_them_in_every_spelling() {
+    let spellings: [fn(&str) -> String; 5] = [
+        |s| format!("\"{s}\""),
+        |s| format!("'{s}'"),
+        |s| format!("\"\"\"{s}\"\"\""),
+        |s| format!("'''{s}'''"),
+        |s| {
+            s.chars()
+                .map(|c| format!("\\u{:04X}", c as u32))
+                .collect::<String>()
+                .pipe_quoted()
+        },
+    ];
+    for (i, spell) in spellings.iter().enumerate() {
+        let event = format!(
+            "[event]\nid = {}\ntitle = \"t\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\nsides = [{}, \"azerbaijan\"]\n\n\
+             [[document]]\nid = {}\noutlet = \"o\"\nlanguage = \"en\"\n\n\
+             [[claim]]\nid = \"c1\"\nsource = {}\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = {}\nquote = \"q\"\nlanguage = \"en\"\n\
+             figure = {{ party = {}, metric = {}, exact = 5 }}\n\n\
+             [[claim]]\nid = {}\nsource = \"azerbaijan-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"doc\"\nquote = \"q\"\nlanguage = \"en\"\n\
+             figure = {{ party = \"armenia\", metric = \"killed\", exact = 50 }}\n",
+            spell("ev"),
+            spell("armenia"),
+            spell("doc"),
+            spell("armenia-mod"),
+            spell("doc"),
+            spell("armenia"),
+            spell("killed"),
+            spell("c1"),
+        );
+        let dir = folder(&[("ev.toml", &event)]);
+        let out = Claims::new()
+            .args(["check", &dir.path().display().to_string()])
+            .fails(2);
+        // The only problem: claim `c1` twice, in two spellings.
+        assert!(
+            out.stdout.contains("duplicate claim id `c1`"),
+            "spelling {i}:\n{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.starts_with("error[duplicate-id]") && out.stdout.contains("1 problem"),
+            "spelling {i}:\n{}",
+            out.stdout
+        );
+    }
+}
+
+trait PipeQuoted {
+    fn pipe_quoted(self) -> String;
+}
+
+impl PipeQuoted for String {
+    fn pipe_quoted(self) -> String {
+        format!("\"{self}\"")
+    }
+}
+
+#[test]
+fn a_paraphrase_is_never_checked_as_a_verbatim_quote() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    write(d, "doc.txt", "The ministry's statement in its own words.");
+    let mut event = format!("{HEAD}{}", document("doc", "doc.txt"));
+    event.push_str(&quoted("c", "doc", "x").replace(
+        "quote = \"x\"",
+        "paraphrase = \"The notes say seven were killed.\"",
+    ));
+    write(d, "ev.toml", &event);
+    Claims::new()
+        .args(["check", &d.display().to_string()])
+        .succeeds();
+    // A verbatim quote of the same words is checked, and refused.
+    let event = event.replace("paraphrase =", "quote =");
+    write(d, "ev.toml", &event);
+    let out = Claims::new()
+        .args(["check", &d.display().to_string()])
+        .fails(2);
+    assert!(out.stdout.contains("not found verbatim"), "{}", out.stdout);
+}
+
+#[test]
+fn a_hint_suggests_only_an_id_that_is_itself_valid_and_a_long_id_is_clipped() {
+    let long = "Z".repeat(5000);
+    for (id, suggested) in [
+        ("Armenia MOD!", Some("armenia-mod")),
+        ("__", None),
+        (long.as_str(), None),
+    ] {
+        let text = event_file(&[claim(
+            id,
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        )]);
+        let dir = folder(&[("ev.toml", &text)]);
+        let out = Claims::new()
+            .args(["check", &dir.path().display().to_string()])
+            .fails(2);
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.contains("is not kebab-case"))
+            .unwrap_or_default();
+        assert!(line.chars().count() < 200, "{line}");
+        let hint = out
+            .stdout
+            .lines()
+            .find(|l| l.contains("hint: ids are"))
+            .unwrap_or_default();
+        match suggested {
+            Some(s) => assert!(hint.contains(&format!("such as `{s}`")), "{hint}"),
+            None => assert!(!hint.contains("such as"), "{hint}"),
+        }
+    }
+    let out = Claims::new().args(["compare", &long]).fails(2);
+    assert!(
+        out.stderr.lines().all(|l| l.chars().count() < 300),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn regression_dates_offer_only_forms_that_work() {
+    let out = Claims::new()
+        .args(["compare", "kilisali-2021", "--as-of", "by 2021-11-16"])
+        .fails(2);
+    assert!(
+        !out.stderr.contains("span") && !out.stderr.contains("by DATE"),
+        "{}",
+        out.stderr
+    );
+    // A span from a time to the end of that day means what it says.
+    let c = claim(
+        "c",
+        "armenia-mod",
+        "2021-11-16T10:00/2021-11-16",
+        &fig("armenia", "killed", "exact = 5"),
+        "",
+    );
+    let dir = folder(&[("ev.toml", &event_file(&[c]))]);
+    Claims::new()
+        .args(["check", &dir.path().display().to_string()])
+        .succeeds();
+}
+
+#[cfg(unix)]
+#[test]
+fn init_and_man_refuse_a_link_and_a_file() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    fs::create_dir(d.join("real")).expect("a folder");
+    std::os::unix::fs::symlink("real", d.join("link")).expect("a link");
+    write(d, "file", "x");
+    for args in [["init", "link"].as_slice(), &["man", "--dir", "link"]] {
+        let out = Claims::new().current_dir(d).args(args).fails(2);
+        assert!(out.stderr.contains("is a link"), "{args:?}: {}", out.stderr);
+    }
+    for args in [["init", "file"].as_slice(), &["man", "--dir", "file"]] {
+        let out = Claims::new().current_dir(d).args(args).fails(2);
+        assert!(
+            out.stderr.contains("is not a folder"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(fs::read_dir(d.join("real")).expect("listed").count(), 0);
+    // A new folder is made whole, with nothing left beside it.
+    Claims::new()
+        .current_dir(d)
+        .args(["init", "new/data"])
+        .succeeds();
+    assert!(d.join("new/data/CONTRIBUTING.md").exists());
+    assert_eq!(fs::read_dir(d.join("new")).expect("listed").count(), 1);
+}
+
+#[test]
+fn regression_import_names_the_sheet_safely_and_refuses_a_document_given_twice() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    let template = Claims::new()
+        .args(["import", "--template"])
+        .succeeds()
+        .stdout;
+    // A sheet whose name holds a line break: the name stays in the comment.
+    let name = "sheet\nid = \"injected\".csv";
+    let sheet = template.replace("my-event,", "kilisali-2021,").replace(
+        "started-fighting,azerbaijan,2024-05-01T06:30",
+        "started-fighting,azerbaijan,",
+    );
+    let rows: Vec<&str> = sheet.lines().take(2).collect();
+    write(d, name, &(rows.join("\n") + "\n"));
+    let out = Claims::new()
+        .current_dir(d)
+        .args(["import", name])
+        .succeeds();
+    let first = out.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("# Imported") && first.contains("sheet\\nid"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("\nid = \"injected\""),
+        "{}",
+        out.stdout
+    );
+    // One document, two outlets: refused at the row and column, not settled by row order.
+    let mut lines: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+    lines.push(
+        lines[1]
+            .replace("my-event-mod-killed", "second-claim")
+            .replace("My outlet", "Another outlet"),
+    );
+    write(d, "two.csv", &(lines.join("\n") + "\n"));
+    let out = Claims::new()
+        .current_dir(d)
+        .args(["import", "two.csv"])
+        .fails(2);
+    assert!(
+        out.stderr.contains("row 3, column `outlet`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("row 2 gives document"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn import_reads_a_sheet_no_larger_than_a_data_file() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let f = fs::File::create(dir.path().join("big.csv")).expect("created");
+    f.set_len(9 * 1024 * 1024).expect("sparse");
+    let out = Claims::new()
+        .current_dir(dir.path())
+        .args(["import", "big.csv"])
+        .fails(2);
+    assert!(out.stderr.contains("file too large"), "{}", out.stderr);
+}
+
+/// `--to NAME`, a bare file name: a document's text is found beside it.
+#[test]
+fn regression_import_to_a_bare_name_finds_texts_beside_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    write(d, "article.txt", "Three servicemen were killed.");
+    let template = Claims::new()
+        .args(["import", "--template"])
+        .succeeds()
+        .stdout;
+    let rows: Vec<&str> = template.lines().take(2).collect();
+    let header = format!("{},document_text", rows[0]);
+    let row = format!(
+        "{},article.txt",
+        rows[1].replace("my-event,", "kilisali-2021,")
+    );
+    write(d, "s.csv", &format!("{header}\n{row}\n"));
+    let out = Claims::new()
+        .current_dir(d)
+        .args(["import", "s.csv", "--to", "new.toml"])
+        .run();
+    assert!(
+        !out.stderr.contains("document text not read"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

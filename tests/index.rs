@@ -165,3 +165,79 @@ fn regression_a_mistyped_event_with_a_current_index_names_the_nearest() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean `kilisali-2021`"), "{err}");
 }
+
+/// An event in one file and, in another, a file of one claim for either of
+/// two events: the index records which event each file's claims are about.
+fn two_events() -> tempfile::TempDir {
+    let head = |id: &str| {
+        format!("[event]\nid = \"{id}\"\ntitle = \"t\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n[[document]]\nid = \"doc-{id}\"\noutlet = \"o\"\nlanguage = \"en\"\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ev.toml"), head("ev")).unwrap();
+    fs::write(dir.path().join("ew.toml"), head("ew")).unwrap();
+    fs::write(dir.path().join("extra.toml"), extra_claim("ew")).unwrap();
+    dir
+}
+
+/// The same number of bytes for either event: an edit keeps the size.
+fn extra_claim(event: &str) -> String {
+    format!("[[claim]]\nid = \"x\"\nevent = \"{event}\"\nsource = \"armenia-mod\"\nsaid = \"2021-11-16\"\nvia = \"statement\"\ndocument = \"doc-{event}\"\nquote = \"q\"\nlanguage = \"en\"\nfigure = {{ party = \"armenia\", metric = \"killed\", exact = 5 }}\n")
+}
+
+/// An edit that keeps a file's size and sets its modification time back
+/// left the index's stamp unchanged: a claim moved to another event was
+/// silently missing from that event's comparison.
+#[test]
+fn regression_an_edit_keeping_size_and_modification_time_is_seen() {
+    let data = two_events();
+    let cache = tempfile::tempdir().unwrap();
+    let before = compare(data.path(), cache.path(), "ew");
+    assert!(before.contains("\"x\""), "{before}");
+    let path = data.path().join("extra.toml");
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    fs::write(&path, extra_claim("ev")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    let after = compare(data.path(), cache.path(), "ev");
+    assert!(
+        after.contains("\"x\""),
+        "the moved claim is missing:\n{after}"
+    );
+}
+
+/// A planted index in a cache folder another user can write hid a claim.
+#[cfg(unix)]
+#[test]
+fn regression_an_index_others_can_write_is_not_believed() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = two_events();
+    fs::write(data.path().join("extra.toml"), extra_claim("ev")).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let full = compare(data.path(), cache.path(), "ev");
+    assert!(full.contains("\"x\""), "{full}");
+    // The planted lie: the file of the claim holds claims of no event.
+    let index = fs::read_dir(cache.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = fs::read_to_string(&index).unwrap();
+    let lie = text.replace("\"claim_events\":[\"ev\"]", "\"claim_events\":[]");
+    assert_ne!(lie, text, "the index records the claim's event");
+    fs::write(&index, &lie).unwrap();
+    for (dir_mode, file_mode) in [(0o777, 0o600), (0o700, 0o666)] {
+        fs::set_permissions(cache.path(), fs::Permissions::from_mode(dir_mode)).unwrap();
+        fs::set_permissions(&index, fs::Permissions::from_mode(file_mode)).unwrap();
+        let seen = compare(data.path(), cache.path(), "ev");
+        assert_eq!(seen, full, "an index writable by others was believed");
+        if dir_mode == 0o777 {
+            // Nor is a new one written into a folder others can write.
+            assert_eq!(fs::read_to_string(&index).unwrap(), lie);
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::exit;
 use crate::error::UserError;
@@ -36,11 +36,22 @@ hedged (`hedged = true`). Nothing is invented: a figure not stated is not entere
 /// The name the guide is written under.
 pub const GUIDE_FILE: &str = "CONTRIBUTING.md";
 
+/// Says what `dir` is when it cannot receive a new data folder: a link
+/// (whatever it points to, nothing is written through it), not a folder, or
+/// a folder that holds something.
 fn refuse_unless_empty(dir: &Path) -> anyhow::Result<()> {
-    if !dir.exists() {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
         return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Err(UserError::new(format!(
+            "{} is a link; `init` writes only into a real folder",
+            dir.display()
+        ))
+        .hint("give the folder the link points to, or a new one")
+        .into());
     }
-    if !dir.is_dir() {
+    if !meta.is_dir() {
         return Err(UserError::new(format!("{} is not a folder", dir.display())).into());
     }
     let mut entries = std::fs::read_dir(dir)
@@ -69,17 +80,63 @@ fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .create_new(true)
         .open(path)
         .map_err(|e| UserError::new(format!("cannot create {}: {e}", path.display())))?;
-    file.write_all(bytes)?;
+    file.write_all(bytes)
+        .map_err(|e| UserError::new(format!("cannot write {}: {e}", path.display())))?;
     Ok(())
+}
+
+/// The first of `dir` and its ancestors that does not exist yet: what to
+/// remove again if the folder cannot be made whole.
+fn first_missing(dir: &Path) -> Option<PathBuf> {
+    let mut missing = None;
+    for a in dir.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+        if std::fs::symlink_metadata(a).is_ok() {
+            break;
+        }
+        missing = Some(a.to_path_buf());
+    }
+    missing
+}
+
+/// Writes every file into a hidden folder beside `dir`, then puts it in
+/// place in one step: a failure part-way (a full disk) leaves nothing.
+fn write_all_or_nothing(dir: &Path, files: &[(&str, &[u8])]) -> anyhow::Result<()> {
+    let created = first_missing(dir);
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map_or("data".into(), |n| n.to_string_lossy());
+    let staging = parent.join(format!(".{name}.claims-init-{}", std::process::id()));
+    let written = (|| -> anyhow::Result<()> {
+        for (rel, bytes) in files {
+            write_new(&staging.join(rel), bytes)?;
+        }
+        if dir.exists() {
+            // Empty, as checked: a folder is replaced only by renaming over it.
+            std::fs::remove_dir(dir)?;
+        }
+        std::fs::rename(&staging, dir)
+            .map_err(|e| UserError::new(format!("cannot create {}: {e}", dir.display())))?;
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+        if let Some(c) = created {
+            let _ = std::fs::remove_dir_all(c);
+        }
+    }
+    written
 }
 
 pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     refuse_unless_empty(dir)?;
     let files = embedded_everything();
-    for (rel, bytes) in files {
-        write_new(&dir.join(rel), bytes)?;
-    }
-    write_new(&dir.join(GUIDE_FILE), GUIDE.as_bytes())?;
+    let mut all: Vec<(&str, &[u8])> = files.to_vec();
+    all.push((GUIDE_FILE, GUIDE.as_bytes()));
+    write_all_or_nothing(dir, &all)?;
     let shown = dir.display();
     writeln!(
         out,

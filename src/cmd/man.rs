@@ -29,6 +29,18 @@ pub fn run(cmd: clap::Command, dir: Option<&Path>, out: &mut dyn Write) -> anyho
         clap_mangen::Man::new(cmd).render(out)?;
         return Ok(exit::OK);
     };
+    if let Ok(meta) = std::fs::symlink_metadata(dir) {
+        let what = if meta.file_type().is_symlink() {
+            "is a link; pages are written only into a real folder"
+        } else if !meta.is_dir() {
+            "is not a folder"
+        } else {
+            ""
+        };
+        if !what.is_empty() {
+            return Err(UserError::new(format!("{} {what}", dir.display())).into());
+        }
+    }
     let pages = pages(cmd);
     let taken: Vec<String> = pages
         .iter()
@@ -44,19 +56,41 @@ pub fn run(cmd: clap::Command, dir: Option<&Path>, out: &mut dyn Write) -> anyho
         .hint("remove them, or give another folder")
         .into());
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| UserError::new(format!("cannot create {}: {e}", dir.display())))?;
+    // Every page is rendered before any is written.
+    let mut rendered = Vec::with_capacity(pages.len());
     for page in &pages {
-        let path = dir.join(page.get_filename());
         let mut text = Vec::new();
         page.render(&mut text)?;
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| UserError::new(format!("cannot write {}: {e}", path.display())))?;
-        file.write_all(&text)?;
+        rendered.push((dir.join(page.get_filename()), text));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| UserError::new(format!("cannot create {}: {e}", dir.display())))?;
+    let mut written: Vec<&Path> = Vec::new();
+    for (path, text) in &rendered {
+        if let Err(e) = write_page(path, text) {
+            // Nothing is left half done: the pages written so far go again.
+            for p in written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        written.push(path);
+    }
+    for path in written {
         writeln!(out, "wrote {}", path.display())?;
     }
     Ok(exit::OK)
+}
+
+/// Writes one page to a new file, never over one.
+fn write_page(path: &Path, text: &[u8]) -> anyhow::Result<()> {
+    let cannot =
+        |e: std::io::Error| UserError::new(format!("cannot write {}: {e}", path.display()));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(cannot)?;
+    file.write_all(text).map_err(cannot)?;
+    Ok(())
 }

@@ -80,14 +80,28 @@ pub(crate) fn load_event(ctx: &Context, event: &str) -> anyhow::Result<Dataset> 
     let (mut files, diags, skipped) = load::files_for(&ctx.data);
     let chosen = match &ctx.data {
         DataSource::Folder(dir) => load::index::select(dir, &files, event),
-        DataSource::Builtin => load::index::select_builtin(&files, event),
+        DataSource::Builtin => {
+            load::index::select_builtin(&files, event).map(|files| load::index::Selection {
+                files,
+                hashes: Default::default(),
+            })
+        }
     };
     let whole = chosen.is_none();
-    if let Some(chosen) = chosen {
-        files = chosen.into_iter().map(|i| files[i].clone()).collect();
+    if let Some(chosen) = &chosen {
+        files = chosen.files.iter().map(|&i| files[i].clone()).collect();
     }
     match ctx.load_files(files.clone(), diags, skipped, &keep, None, whole) {
-        Ok(loaded) => Ok(loaded.dataset),
+        Ok(loaded) => {
+            // A file read under the plan that no longer holds what was
+            // indexed (an edit the stamp missed): the plan may have left
+            // out a file that now matters, so everything is read.
+            let stale = chosen.is_some_and(|c| !c.holds(loaded.index.as_deref().unwrap_or(&[])));
+            if stale {
+                return Ok(ctx.load(&keep, None)?.dataset);
+            }
+            Ok(loaded.dataset)
+        }
         Err(e) => match broken_elsewhere(&e, &files, event) {
             Some(broken) => without_broken(ctx, files, &broken, event, &keep),
             None => Err(e),
@@ -108,9 +122,13 @@ fn broken_elsewhere(
     let mut broken: Vec<String> = failure.diagnostics.iter().map(|d| d.path.clone()).collect();
     broken.sort();
     broken.dedup();
+    // A file names the event if its bytes hold the id, or may hold it
+    // spelled with TOML's escapes (`"\u0065v"`), which a broken file cannot
+    // be parsed to read.
     let names = |f: &load::InputFile| {
         f.read().map_or(true, |b| {
-            b.windows(event.len()).any(|w| w == event.as_bytes())
+            let has = |needle: &[u8]| b.windows(needle.len()).any(|w| w == needle);
+            has(event.as_bytes()) || has(b"\\u") || has(b"\\U")
         })
     };
     let all_files_clear = broken.iter().all(|path| {

@@ -166,7 +166,9 @@ pub(super) fn claim<'t>(
     }
     let said = fc.when(&c.said);
     let (quote, quote_kind) = quote_of(fc, c)?;
-    let quote_ok = check_quote(fc, c, quote, local_docs);
+    // Research notes' wording is not the document's: never checked as verbatim.
+    let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
+        || check_quote(fc, c, quote, local_docs);
     let assertion = assertion(fc, c, local_props);
     let as_of_ok = as_of_not_after_said(fc, c, said.as_ref(), assertion.as_ref());
     let (Some(event), Some(said), Some(assertion), true) =

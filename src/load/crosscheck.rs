@@ -45,7 +45,7 @@ impl Merger<'_, '_> {
             diags.push(r.first.diag(
                 Code::UnknownId,
                 self.files,
-                format!("unknown {} `{}`", r.kind.name(), r.id),
+                format!("unknown {} `{}`", r.kind.name(), suggest::clip(&r.id)),
                 hint,
             ));
         }
@@ -220,9 +220,7 @@ impl Merger<'_, '_> {
                 .filter_map(|&(_, file, off)| {
                     let (display, text) = texts.get(&file)?;
                     let off = off as usize;
-                    let rest = text.get(off..)?;
-                    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-                    let id = rest[1..].split(quote).next()?.to_string();
+                    let id = super::text::toml_string_at(text, off)?;
                     let (line, col, snippet) = lines.get(&file)?.locate(off);
                     Some((id, display.clone(), line, col, snippet))
                 })
@@ -252,7 +250,7 @@ impl Merger<'_, '_> {
                 path,
                 line,
                 column,
-                message: format!("duplicate claim id `{id}`"),
+                message: format!("duplicate claim id `{}`", crate::suggest::clip(&id)),
                 snippet: Some(snippet),
                 hint: Some("rename one of the two, or delete the copy".to_string()),
                 secondary: vec![first],

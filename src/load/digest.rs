@@ -178,8 +178,9 @@ pub(super) struct Digest {
     pub(super) near_misses: Vec<NearMiss>,
     /// The parse stopped at a type error: the merger looks for the others.
     pub(super) every_error: bool,
-    /// For the folder index: the file's stamp (taken before reading) and contents.
-    pub(super) stamp: Option<(u64, i128)>,
+    /// For the folder index: the file's stamp (taken before reading) and the
+    /// hash of the bytes read.
+    pub(super) stamp: Option<(index::Stamp, u64)>,
     pub(super) entry: Option<index::IndexEntry>,
 }
 
@@ -260,12 +261,17 @@ impl<'t> FileCheck<'t> {
         if is_kebab(id.get_ref()) {
             return true;
         }
-        let lower = id.get_ref().to_lowercase().replace([' ', '_'], "-");
+        // Only a suggestion that is itself a valid id.
+        let hint = match crate::suggest::kebab(id.get_ref()) {
+            Some(k) => format!("ids are lowercase words joined by `-`, such as `{k}`"),
+            None => "ids are lowercase words (a-z, 0-9) joined by `-`".to_string(),
+        };
+        let shown = crate::suggest::clip(id.get_ref());
         self.error(
             Code::BadId,
             id.span(),
-            format!("{what} id `{}` is not kebab-case", id.get_ref()),
-            format!("ids are lowercase words joined by `-`, such as `{lower}`"),
+            format!("{what} id `{shown}` is not kebab-case"),
+            hint,
         );
         false
     }
@@ -350,6 +356,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         Ok(b) => b,
         Err(d) => return failed(vec![d]),
     };
+    let stamp = stamp.map(|s| (s, index::content_hash(&bytes)));
     let text = match decode(&file.display, &bytes) {
         Ok(t) => t,
         Err(d) => return failed(vec![d]),

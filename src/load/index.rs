@@ -37,15 +37,57 @@ pub struct IndexEntry {
     pub needs: Vec<String>,
 }
 
-/// One file on disk as the index knows it: its stamp when it was read, and what it holds.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct IndexedFile {
-    pub path: PathBuf,
+/// What says a file is unchanged without reading it: its size, its
+/// modification time, its change time and inode. The change time is set by
+/// the system on every write and cannot be set back by a user, so an edit
+/// that keeps the size and restores the modification time still shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
     pub size: u64,
     /// Modification time, in nanoseconds since the epoch.
     pub mtime: i128,
+    /// Change time, in nanoseconds since the epoch (0 where there is none).
+    pub ctime: i128,
+    pub inode: u64,
+}
+
+/// One file on disk as the index knows it: its stamp when it was read, a
+/// hash of what was read, and what it holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexedFile {
+    pub path: PathBuf,
+    pub stamp: Stamp,
+    /// [`content_hash`] of the bytes read: a file read again under a plan
+    /// must still hash the same, or the plan is not trusted.
+    pub hash: u64,
     pub entry: IndexEntry,
 }
+
+/// A cheap hash of a file's bytes, computed as it is read.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// The files `compare EVENT` needs under a current index, with the hash
+/// each one had when indexed.
+#[derive(Debug)]
+pub struct Selection {
+    pub files: Vec<usize>,
+    pub hashes: HashMap<PathBuf, u64>,
+}
+
+impl Selection {
+    /// Whether every file read under the plan still holds what was indexed.
+    pub fn holds(&self, read: &[IndexedFile]) -> bool {
+        read.iter()
+            .all(|f| self.hashes.get(&f.path).is_none_or(|h| *h == f.hash))
+    }
+}
+
+/// The largest index written or read: beyond it the cache is skipped.
+const MAX_INDEX_BYTES: usize = 8 << 20;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
@@ -56,7 +98,8 @@ struct Stored {
 
 /// 2: files are records, not tuples.
 // 3: files defining places or categories are read for every event.
-const VERSION: u32 = 3;
+// 4: a stamp with change time and inode, and a hash of the content.
+const VERSION: u32 = 4;
 
 fn cache_dir() -> Option<PathBuf> {
     if std::env::var_os("CLAIMS_NO_CACHE").is_some_and(|v| !v.is_empty()) {
@@ -79,43 +122,86 @@ fn cache_file(folder: &Path) -> Option<PathBuf> {
     Some(cache_dir()?.join(format!("index-{hash:016x}.json")))
 }
 
-/// Size and modification time (ns since the epoch) of a file.
-pub fn stamp(path: &Path) -> Option<(u64, i128)> {
+/// A file's [`Stamp`].
+pub fn stamp(path: &Path) -> Option<Stamp> {
     let m = fs::metadata(path).ok()?;
     let t = m.modified().ok()?;
-    let ns = match t.duration_since(std::time::UNIX_EPOCH) {
+    let mtime = match t.duration_since(std::time::UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,
         Err(e) => -(e.duration().as_nanos() as i128),
     };
-    Some((m.len(), ns))
+    #[cfg(unix)]
+    let (ctime, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            m.ino(),
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime, inode) = (0, 0);
+    Some(Stamp {
+        size: m.len(),
+        mtime,
+        ctime,
+        inode,
+    })
+}
+
+/// Whether a cache folder or file can be believed: not a link, owned by
+/// this user, and writable by no one else. Another user who can write the
+/// cache could otherwise plant an index that hides a claim.
+fn trusted(path: &Path) -> bool {
+    let Ok(m) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    if m.file_type().is_symlink() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions.
+        let me = unsafe { libc::geteuid() };
+        m.uid() == me && m.mode() & 0o022 == 0
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// The files `compare EVENT` needs, or `None` when the index is missing or
 /// stale (then every file is read).
-pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usize>> {
-    // Only a regular file of bounded size is read as an index.
-    let bytes = super::input::read_bounded(&cache_file(folder)?).ok()?;
+pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Selection> {
+    // Only a regular file of bounded size, in a folder only this user can
+    // write, is read as an index.
+    let path = cache_file(folder)?;
+    if !path.parent().is_some_and(trusted) || !trusted(&path) {
+        return None;
+    }
+    let bytes = super::input::read_bounded(&path).ok()?;
+    if bytes.len() > MAX_INDEX_BYTES {
+        return None;
+    }
     let text = String::from_utf8(bytes).ok()?;
     let stored: Stored = serde_json::from_str(&text).ok()?;
     if stored.version != VERSION {
         return None;
     }
-    let known: HashMap<&Path, (u64, i128, &IndexEntry)> = stored
-        .files
-        .iter()
-        .map(|f| (f.path.as_path(), (f.size, f.mtime, &f.entry)))
-        .collect();
+    let known: HashMap<&Path, &IndexedFile> =
+        stored.files.iter().map(|f| (f.path.as_path(), f)).collect();
     let mut entries = Vec::with_capacity(files.len());
     for f in files {
         match &f.origin {
             // Built-in vocabulary is always read: it is tiny and in memory.
             Origin::Embedded(_) => entries.push(None),
             Origin::Disk(path) => {
-                let (size, t, entry) = known.get(path.as_path()).copied()?;
-                if stamp(path)? != (size, t) {
+                let indexed = known.get(path.as_path())?;
+                if stamp(path)? != indexed.stamp {
                     return None;
                 }
-                entries.push(Some(entry));
+                entries.push(Some(&indexed.entry));
             }
         }
     }
@@ -129,7 +215,18 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Vec<usi
         return None;
     }
     let plan = Plan::new(&entries);
-    Some(plan.files_for(event))
+    let chosen = plan.files_for(event);
+    let hashes = chosen
+        .iter()
+        .filter_map(|&i| match &files[i].origin {
+            Origin::Disk(p) => known.get(p.as_path()).map(|f| (p.clone(), f.hash)),
+            Origin::Embedded(_) => None,
+        })
+        .collect();
+    Some(Selection {
+        files: chosen,
+        hashes,
+    })
 }
 
 /// Which files each event needs, from every file's index entry (`None`:
@@ -245,7 +342,7 @@ pub fn batches(
             Origin::Disk(path) => {
                 let known = by_path.get(path.as_path())?;
                 entries.push(Some(&known.entry));
-                sizes.push(known.size);
+                sizes.push(known.stamp.size);
             }
         }
     }
@@ -320,14 +417,24 @@ pub fn store(folder: &Path, entries: Vec<IndexedFile>) -> io::Result<()> {
         folder: fs::canonicalize(folder)?,
         files: entries,
     };
+    let bytes = serde_json::to_vec(&stored).map_err(io::Error::from)?;
+    if bytes.len() > MAX_INDEX_BYTES {
+        // Too large to be read back: none is better than one never used.
+        let _ = fs::remove_file(&path);
+        return Ok(());
+    }
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        create_private(dir)?;
+        if !trusted(dir) {
+            return Err(io::Error::other(
+                "the cache folder can be written by others",
+            ));
+        }
     }
     // Written beside, then renamed: a reader never sees half an index. The
     // temporary file is created exclusively, so a link or file planted at
     // its name is never followed or overwritten (the cache is then skipped).
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let bytes = serde_json::to_vec(&stored).map_err(io::Error::from)?;
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -337,6 +444,15 @@ pub fn store(folder: &Path, entries: Vec<IndexedFile>) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+/// Creates the cache folder (and its parents) readable by this user only.
+fn create_private(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 #[cfg(test)]
@@ -355,8 +471,11 @@ mod tests {
             input,
             IndexedFile {
                 path,
-                size,
-                mtime: 0,
+                stamp: Stamp {
+                    size,
+                    ..Stamp::default()
+                },
+                hash: 0,
                 entry,
             },
         )

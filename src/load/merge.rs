@@ -86,7 +86,11 @@ impl<'f, 's> Merger<'f, 's> {
                 .diag(
                     Code::DuplicateId,
                     self.files,
-                    format!("duplicate {} id `{id}`", kind.name()),
+                    format!(
+                        "duplicate {} id `{}`",
+                        kind.name(),
+                        crate::suggest::clip(id)
+                    ),
                     "rename one of the two, or delete the copy",
                 )
                 .with_secondary(first.label(self.files, "first defined here"));
@@ -172,12 +176,12 @@ impl<'f, 's> Merger<'f, 's> {
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
         if let Origin::Disk(path) = &self.files[self.next_file].origin {
             match (d.stamp, d.entry) {
-                (Some((size, mtime)), Some(entry)) => {
+                (Some((stamp, hash)), Some(entry)) => {
                     if let Some(ix) = &mut self.index {
                         ix.push(IndexedFile {
                             path: path.clone(),
-                            size,
-                            mtime,
+                            stamp,
+                            hash,
                             entry,
                         });
                     }
@@ -307,10 +311,11 @@ impl<'f, 's> Merger<'f, 's> {
         })
     }
 
+    /// The ids a hint may suggest: only those that are themselves valid.
     pub(super) fn known_ids(&self, kind: RefKind) -> Vec<&str> {
         self.places
             .keys()
-            .filter(|(k, _)| *k == kind)
+            .filter(|(k, id)| *k == kind && super::digest::is_kebab(id))
             .map(|(_, id)| id.as_str())
             .collect()
     }

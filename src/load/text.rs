@@ -82,3 +82,57 @@ pub(super) const QUOTE_HINT: &str =
 pub(super) fn collapse_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The TOML string that starts at byte `at`, as TOML reads it: `"c\u0031"`,
+/// `'c1'` and `"""c1"""` are all `c1`, so ids compare as parsed, never as
+/// spelled. `None` when no string starts there.
+pub(super) fn toml_string_at(text: &str, at: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    let delimiter = ["\"\"\"", "'\'\'", "\"", "'"]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+    let basic = delimiter.starts_with('"');
+    let body = &rest[delimiter.len()..];
+    let mut i = 0;
+    let end = loop {
+        let tail = body.get(i..)?;
+        if tail.starts_with(delimiter) {
+            break i;
+        }
+        // A backslash in a basic string escapes what follows it.
+        let step = if basic && tail.starts_with('\\') {
+            2
+        } else {
+            1
+        };
+        i += tail.chars().take(step).map(char::len_utf8).sum::<usize>();
+    };
+    let token = &rest[..delimiter.len() + end + delimiter.len()];
+    let table: toml::Table = toml::from_str(&format!("v = {token}")).ok()?;
+    table.get("v")?.as_str().map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_string_at;
+
+    #[test]
+    fn every_spelling_of_a_string_reads_as_toml_parses_it() {
+        for spelled in [
+            "\"c1\"",
+            "'c1'",
+            "\"c\\u0031\"",
+            "\"\\u0063\\U00000031\"",
+            "\"\"\"c1\"\"\"",
+            "'\'\'c1'\'\'",
+        ] {
+            let text = format!("id = {spelled} # note");
+            assert_eq!(toml_string_at(&text, 5).as_deref(), Some("c1"), "{spelled}");
+        }
+        assert_eq!(
+            toml_string_at("id = \"a\\\"b\"", 5).as_deref(),
+            Some("a\"b")
+        );
+        assert_eq!(toml_string_at("id = 12", 5), None);
+    }
+}

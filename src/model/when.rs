@@ -188,7 +188,10 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-const FORMS: &str =
+/// The forms of one moment: all that `--as-of` and each end of a span take.
+const MOMENT_FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]";
+/// The forms of a `said` or `as_of`: a moment, a span or `by` a moment.
+const WHEN_FORMS: &str =
     "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, or `by DATE`";
 
 fn digits(s: &str, n: usize) -> Option<u32> {
@@ -201,7 +204,7 @@ fn digits(s: &str, n: usize) -> Option<u32> {
 
 /// Parses one moment; the error says what is wrong in words a data editor understands.
 pub fn parse_moment(text: &str) -> Result<Moment, String> {
-    let bad = || format!("`{text}` is not a date: {FORMS}");
+    let bad = || format!("`{text}` is not a date: {MOMENT_FORMS}");
     let (date, time) = match text.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
@@ -316,13 +319,24 @@ pub fn parse_when(text: &str) -> Result<When, String> {
         return Ok(When::By(parse_moment(rest.trim())?));
     }
     if let Some((a, b)) = text.split_once('/') {
-        let (a, b) = (parse_moment(a)?, parse_moment(b)?);
-        if a.sort_key() > b.sort_key() {
+        let (a, b) = (parse_moment(a.trim())?, parse_moment(b.trim())?);
+        // Offsets are not converted (statements about one clash share a
+        // region), so ends in different offsets would not mean what they say.
+        if a.offset != b.offset && a.hour_minute.is_some() && b.hour_minute.is_some() {
+            return Err(format!(
+                "`{text}`: the two ends of the span are in different UTC offsets; write both in the same one"
+            ));
+        }
+        // Each end at its own precision: "2021-11-16T10:00/2021-11-16" runs
+        // to the end of that day, "2021-11-16/2021-11" to the end of November.
+        if a.sort_key() > b.latest() {
             return Err(format!("`{text}`: the span ends before it starts"));
         }
         return Ok(When::Between(a, b));
     }
-    parse_moment(text).map(When::At)
+    parse_moment(text)
+        .map(When::At)
+        .map_err(|e| e.replace(MOMENT_FORMS, WHEN_FORMS))
 }
 
 #[cfg(test)]
@@ -341,6 +355,47 @@ mod tests {
             "2021-11-16T18:30:05+04:00"
         );
         Ok(())
+    }
+
+    #[test]
+    fn regression_spans_of_mixed_precision_mean_what_they_say() -> Result<(), String> {
+        // A time start with a day end: until the end of that day.
+        let w = parse_when("2021-11-16T10:00/2021-11-16")?;
+        assert_eq!(
+            w.span(),
+            ((2021, 11, 16, 10, 0, 0), (2021, 11, 16, 23, 59, 59))
+        );
+        // A day start with a month or a year end.
+        let w = parse_when("2021-11-16/2021-11")?;
+        assert_eq!(w.span().1, (2021, 11, 30, 23, 59, 59));
+        let w = parse_when("2021-11-16/2021")?;
+        assert_eq!(w.span().1, (2021, 12, 31, 23, 59, 59));
+        // A span that truly ends before it starts, at any precision.
+        for bad in [
+            "2021-11-17/2021-11-16",
+            "2021-12/2021-11-30",
+            "2021-11-16T10:00/2021-11-15",
+        ] {
+            assert!(
+                parse_when(bad)
+                    .unwrap_err()
+                    .contains("ends before it starts"),
+                "{bad}"
+            );
+        }
+        // Ends in different offsets are refused, never compared as if alike.
+        let e = parse_when("2021-11-16T10:00+04:00/2021-11-16T09:00Z").unwrap_err();
+        assert!(e.contains("different UTC offsets"), "{e}");
+        assert!(parse_when("2021-11-16T10:00+04:00/2021-11-16T11:00+04:00").is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn a_moment_error_offers_only_the_forms_a_moment_takes() {
+        let e = parse_moment("by 2021-11-16").unwrap_err();
+        assert!(!e.contains("span") && !e.contains("by DATE"), "{e}");
+        let e = parse_when("yesterday").unwrap_err();
+        assert!(e.contains("a span A/B"), "{e}");
     }
 
     #[test]

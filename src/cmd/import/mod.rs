@@ -4,17 +4,20 @@
 //! the whole sheet is sound, and never over an existing file.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
 use super::{exit, Context};
 use crate::error::UserError;
 use crate::load::{self, InputFile, Keep};
+use crate::model::Document;
 
+mod documents;
 mod sheet;
 
-use sheet::{claim, documents, unguard, Problem, Row, REQUIRED};
+use documents::documents;
+use sheet::{claim, unguard, Problem, Row, REQUIRED};
 
 /// Columns a sheet may have beyond `list`'s: a new document's details.
 const DOCUMENT_COLUMNS: [&str; 3] = ["document_title", "document_published", "document_text"];
@@ -27,15 +30,23 @@ my-event-mod-accuses,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,a
 my-event-kremlin-talks,my-event,kremlin,2024-05-02,phone-call-readout,my-event-doc,en,position,\"The sides agreed to talks.\",verbatim,,false,,,,,,,my-event-talks,affirms,,My outlet,https://example.org/article
 ";
 
+/// The sheet, read as data files are: a regular file (or standard input)
+/// of at most the data files' limit, in UTF-8.
 fn read_input(path: &Path) -> anyhow::Result<String> {
-    let mut text = String::new();
-    if path == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text)?;
+    let limit = load::input::MAX_FILE_BYTES;
+    let cannot = |e: String| UserError::new(format!("cannot read {}: {e}", path.display()));
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(cannot(format!("over {} MiB", limit >> 20)).into());
+        }
+        bytes
     } else {
-        text = std::fs::read_to_string(path)
-            .map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
-    }
-    Ok(text)
+        load::input::read_bounded(path).map_err(cannot)?
+    };
+    String::from_utf8(bytes)
+        .map_err(|_| cannot("not UTF-8 text: save the sheet as UTF-8 CSV".to_string()).into())
 }
 
 /// The separator the header row uses most: `,`, `;` (European spreadsheets) or a tab.
@@ -182,12 +193,29 @@ pub fn run(
             number: i + 2,
         })
         .collect();
+    let known: HashMap<String, Document> = match load::load_files(
+        load::files_for(&ctx.data).0,
+        Vec::new(),
+        load::Skipped::default(),
+        &Keep::Nothing,
+        None,
+    ) {
+        Ok(l) => l
+            .dataset
+            .documents
+            .into_iter()
+            .map(|d| (d.id.clone(), d))
+            .collect(),
+        Err(_) => HashMap::new(),
+    };
     let mut problems: Vec<Problem> = Vec::new();
     let claims: Vec<(usize, String)> = rows
         .iter()
         .filter_map(|r| claim(r, &mut problems).map(|c| (r.number, c)))
         .collect();
+    let docs = documents(&rows, &known, &mut problems);
     if !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
         let lines: Vec<String> = problems
             .iter()
             .map(|p| {
@@ -199,17 +227,7 @@ pub fn run(
             .collect();
         return Err(refuse(&lines));
     }
-    let known: HashSet<String> = match load::load_files(
-        load::files_for(&ctx.data).0,
-        Vec::new(),
-        load::Skipped::default(),
-        &Keep::Nothing,
-        None,
-    ) {
-        Ok(l) => l.dataset.documents.into_iter().map(|d| d.id).collect(),
-        Err(_) => HashSet::new(),
-    };
-    let (text, starts) = assemble(&rows, &claims, &known, &shown);
+    let (text, starts) = assemble(docs, &claims, &shown);
     let found = validate(ctx, &text, &starts, &shown, to);
     if !found.is_empty() {
         return Err(refuse(&found));
@@ -242,16 +260,18 @@ fn check_header(headers: &[String], shown: &str) -> anyhow::Result<()> {
 /// The event file, and the line each row's tables start at (to name the
 /// row of a problem found in it).
 fn assemble(
-    rows: &[Row],
+    docs: Vec<(usize, String)>,
     claims: &[(usize, String)],
-    known: &HashSet<String>,
     shown: &str,
 ) -> (String, Vec<(usize, usize)>) {
+    // The sheet's name as a comment: a line break in it is shown escaped,
+    // never a line of TOML of its own.
+    let name = crate::sanitize::escape(shown);
     let mut text =
-        format!("# Imported by `claims import` from {shown}: check it with `claims check`.\n\n");
+        format!("# Imported by `claims import` from {name}: check it with `claims check`.\n\n");
     let mut line = 3;
     let mut starts: Vec<(usize, usize)> = Vec::new();
-    let blocks = documents(rows, known).into_iter().chain(
+    let blocks = docs.into_iter().chain(
         claims
             .iter()
             .map(|(row, block)| (*row, format!("{block}\n"))),

@@ -3,7 +3,6 @@
 //! quantity as stated turned into its TOML form, every problem named by row
 //! and column.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 /// The columns every row needs.
@@ -27,7 +26,7 @@ pub struct Row<'r> {
 }
 
 impl Row<'_> {
-    fn get(&self, column: &str) -> Option<&str> {
+    pub(super) fn get(&self, column: &str) -> Option<&str> {
         let at = self.headers.iter().position(|h| h == column)?;
         self.cells
             .get(at)
@@ -36,14 +35,23 @@ impl Row<'_> {
     }
 }
 
+/// A cell as `list` wrote it, back to what it holds: TSV's escapes read,
+/// then the one `'` a formula guard added taken off (only where `list`
+/// would have added it, so a quote's own leading `'` stays).
 pub fn unguard(cell: &str, tsv: bool) -> String {
-    let cell = match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
+    let cell = if tsv {
+        unescape_tsv(cell)
+    } else {
+        cell.to_string()
     };
-    if !tsv {
-        return cell.to_string();
+    match cell.strip_prefix('\'') {
+        Some(rest) if crate::sanitize::is_guarded(rest) => rest.to_string(),
+        _ => cell,
     }
+}
+
+/// TSV's visible escapes (`\t`, `\n`, `\r`, `\\`) read back.
+fn unescape_tsv(cell: &str) -> String {
     let mut out = String::with_capacity(cell.len());
     let mut chars = cell.chars();
     while let Some(c) = chars.next() {
@@ -80,7 +88,7 @@ fn boolean(row: &Row, column: &str, problems: &mut Vec<Problem>) -> bool {
 }
 
 /// A TOML basic string.
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -367,36 +375,42 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     Some(t)
 }
 
-/// `[[document]]` tables for documents the data does not define yet, from
-/// the rows' outlet, URL, language and `document_title`,
-/// `document_published`, `document_text`; each with the row it came from.
-pub fn documents(rows: &[Row], known: &HashSet<String>) -> Vec<(usize, String)> {
-    let mut written = HashSet::new();
-    let mut out = Vec::new();
-    for row in rows {
-        let Some(id) = row.get("document").filter(|d| !known.contains(*d)) else {
-            continue;
-        };
-        if !written.insert(id.to_string()) {
-            continue;
+#[cfg(test)]
+mod tests {
+    use super::unguard;
+    use crate::sanitize::defuse_formula;
+    use proptest::prelude::*;
+
+    /// What `list` writes of a cell: the formula guard, then (TSV) the
+    /// visible escapes of `render::delimited`.
+    fn listed(cell: &str, tsv: bool) -> String {
+        let c = defuse_formula(cell).into_owned();
+        if !tsv {
+            return c;
         }
-        let mut t = String::new();
-        let _ = writeln!(t, "[[document]]\nid = {}", quoted(id));
-        let outlet = row.get("outlet").unwrap_or("TODO: the outlet");
-        let _ = writeln!(t, "outlet = {}", quoted(outlet));
-        for (column, key) in [
-            ("document_title", "title"),
-            ("url", "url"),
-            ("document_published", "published"),
-            ("document_text", "text"),
-        ] {
-            if let Some(v) = row.get(column) {
-                let _ = writeln!(t, "{key} = {}", quoted(v));
-            }
-        }
-        let language = row.get("language").unwrap_or("en");
-        let _ = writeln!(t, "language = {}\n", quoted(language));
-        out.push((row.number, t));
+        c.replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
     }
-    out
+
+    proptest! {
+        /// A leading `'` is taken off only where `list` put it: every cell
+        /// comes back as it was, a quote's own `'` included.
+        #[test]
+        fn regression_a_cell_survives_list_then_import(
+            cell in "['=+@\\-\t\r\n\\\\a ]{0,6}",
+            tsv in any::<bool>(),
+        ) {
+            prop_assert_eq!(unguard(&listed(&cell, tsv), tsv), cell);
+        }
+    }
+
+    #[test]
+    fn a_quote_that_starts_with_an_apostrophe_keeps_it() {
+        for cell in ["'-5 degrees'", "''=x", "'plain"] {
+            assert_eq!(unguard(&listed(cell, false), false), cell);
+            assert_eq!(unguard(&listed(cell, true), true), cell);
+        }
+    }
 }

@@ -166,3 +166,48 @@ proptest! {
         let _ = claims::model::when::parse_when(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A sheet of any bytes, or a sheet of the template's columns with any
+    /// cells: refused, or an event file that loads without a problem.
+    #[test]
+    fn any_sheet_is_refused_or_imports_into_a_sound_file(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        cells in prop::collection::vec("[a-z0-9 ,\"'=-]{0,12}", 23),
+    ) {
+        claims::exercise::entry::sheet(&bytes).map_err(TestCaseError::fail)?;
+        let template = claims::exercise::entry::template();
+        let header = template.lines().next().unwrap_or_default();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&cells).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let row = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+        claims::exercise::entry::sheet(format!("{header}\n{row}").as_bytes()).map_err(TestCaseError::fail)?;
+    }
+
+    /// A text and a near quote of it: the hint never shows more than a few
+    /// characters past what the quote matched.
+    #[test]
+    fn a_quote_hint_never_reads_on(text in "[a-zA-Z ’'-]{0,200}", cut in 0usize..200, tail in "[a-zA-Z ]{0,8}") {
+        let start = text.char_indices().nth(cut.min(text.chars().count())).map_or(text.len(), |(i, _)| i);
+        let quote = format!("{}{tail}", &text[..start]);
+        let bytes = [text.as_bytes(), b"\0", quote.as_bytes()].concat();
+        claims::exercise::entry::quote_hint(&bytes).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// The template (refused: its event is made up) and two of its rows set
+/// in a shipped event (imported, and the file written loads cleanly).
+#[test]
+fn the_template_goes_through_import_both_ways() {
+    let template = claims::exercise::entry::template();
+    claims::exercise::entry::sheet(template.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<String> = template
+        .lines()
+        .take(3)
+        .map(|l| l.replace("my-event,", "kilisali-2021,"))
+        .collect();
+    let sheet = rows.join("\n") + "\n";
+    claims::exercise::entry::sheet(sheet.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+}

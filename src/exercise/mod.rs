@@ -5,6 +5,7 @@
 //! other command runs on it. The fuzz targets and the fuzz tests call this,
 //! so both test the same path; a renderer's error is returned, never dropped.
 
+pub mod entry;
 pub mod generate;
 
 use std::io;

@@ -26,6 +26,7 @@ fn is_invisible_format(c: char) -> bool {
         | '\u{2028}'..='\u{202E}' // separators, bidi embeddings and overrides
         | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, bidi isolates
         | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{2800}' // braille pattern blank, a blank that is no space
         | '\u{FE00}'..='\u{FE0F}' // variation selectors
         | '\u{FEFF}' // zero-width no-break space / BOM
         | '\u{FFF0}'..='\u{FFFB}' // interlinear annotation

@@ -25,6 +25,11 @@ fn quoted(id: &str, doc: &str, quote: &str) -> String {
     )
 }
 
+/// `claims check DIR`.
+fn check(dir: &Path) -> Claims {
+    Claims::new().args(["check", &dir.display().to_string()])
+}
+
 fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
@@ -62,9 +67,7 @@ fn regression_a_document_text_never_reads_a_hidden_file_or_a_non_text() {
         ));
     }
     write(d, "ev.toml", &event);
-    let out = Claims::new()
-        .args(["check", &d.display().to_string()])
-        .fails(2);
+    let out = check(d).fails(2);
     for t in texts {
         assert!(
             out.stdout.contains(&format!("`{t}` is hidden"))
@@ -102,9 +105,7 @@ fn regression_the_nearest_passage_stops_a_few_characters_past_the_match() {
         quoted("c", "doc", "Alpha bravo charlie delta XRAY")
     );
     write(d, "ev.toml", &event);
-    let out = Claims::new()
-        .args(["check", &d.display().to_string()])
-        .fails(2);
+    let out = check(d).fails(2);
     assert!(out.stdout.contains("then «echo f…»"), "{}", out.stdout);
     assert!(!out.stdout.contains("foxtrot"), "{}", out.stdout);
 }
@@ -137,12 +138,7 @@ fn regression_hints_are_paid_from_one_budget_per_run_in_file_order() {
         }
         write(d, &format!("f{f}.toml"), &t);
     }
-    let run = || {
-        Claims::new()
-            .args(["check", &d.display().to_string()])
-            .fails(2)
-            .stdout
-    };
+    let run = || check(d).fails(2).stdout;
     let out = run();
     let problems = out.matches("error[quote-not-found]").count();
     let hints = out.matches("the document has «").count();
@@ -174,10 +170,7 @@ fn regression_the_every_error_reparse_is_one_budget_per_run() {
         }
         write(d, &format!("f{f:02}.toml"), &t);
     }
-    let out = Claims::new()
-        .args(["check", &d.display().to_string()])
-        .fails(2)
-        .stdout;
+    let out = check(d).fails(2).stdout;
     let errors = out.matches("error[wrong-type]").count();
     assert_eq!(errors, 30 + 100, "{out}");
 }
@@ -314,9 +307,7 @@ fn regression_a_data_file_whose_name_is_not_utf8_is_refused_not_skipped() {
         "",
     )]);
     fs::write(dir.path().join(name), event).expect("written");
-    let out = Claims::new()
-        .args(["check", &dir.path().display().to_string()])
-        .fails(2);
+    let out = check(dir.path()).fails(2);
     assert!(
         out.stdout.contains("the file name is not valid UTF-8"),
         "{}",
@@ -354,9 +345,7 @@ fn a_data_file_past_the_size_limit_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().expect("a folder");
     let f = fs::File::create(dir.path().join("big.toml")).expect("created");
     f.set_len(9 * 1024 * 1024).expect("sparse");
-    let out = Claims::new()
-        .args(["check", &dir.path().display().to_string()])
-        .fails(2);
+    let out = check(dir.path()).fails(2);
     assert!(out.stdout.contains("the limit is 8 MiB"), "{}", out.stdout);
 }
 
@@ -394,9 +383,7 @@ fn regression_ids_compare_as_toml_parses_them_in_every_spelling() {
             spell("c1"),
         );
         let dir = folder(&[("ev.toml", &event)]);
-        let out = Claims::new()
-            .args(["check", &dir.path().display().to_string()])
-            .fails(2);
+        let out = check(dir.path()).fails(2);
         // The only problem: claim `c1` twice, in two spellings.
         assert!(
             out.stdout.contains("duplicate claim id `c1`"),
@@ -432,15 +419,11 @@ fn a_paraphrase_is_never_checked_as_a_verbatim_quote() {
         "paraphrase = \"The notes say seven were killed.\"",
     ));
     write(d, "ev.toml", &event);
-    Claims::new()
-        .args(["check", &d.display().to_string()])
-        .succeeds();
+    check(d).succeeds();
     // A verbatim quote of the same words is checked, and refused.
     let event = event.replace("paraphrase =", "quote =");
     write(d, "ev.toml", &event);
-    let out = Claims::new()
-        .args(["check", &d.display().to_string()])
-        .fails(2);
+    let out = check(d).fails(2);
     assert!(out.stdout.contains("not found verbatim"), "{}", out.stdout);
 }
 
@@ -460,9 +443,7 @@ fn a_hint_suggests_only_an_id_that_is_itself_valid_and_a_long_id_is_clipped() {
             "",
         )]);
         let dir = folder(&[("ev.toml", &text)]);
-        let out = Claims::new()
-            .args(["check", &dir.path().display().to_string()])
-            .fails(2);
+        let out = check(dir.path()).fails(2);
         let line = out
             .stdout
             .lines()
@@ -506,9 +487,7 @@ fn regression_dates_offer_only_forms_that_work() {
         "",
     );
     let dir = folder(&[("ev.toml", &event_file(&[c]))]);
-    Claims::new()
-        .args(["check", &dir.path().display().to_string()])
-        .succeeds();
+    check(dir.path()).succeeds();
 }
 
 #[cfg(unix)]
@@ -635,4 +614,124 @@ fn regression_import_to_a_bare_name_finds_texts_beside_it() {
         out.stderr
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// A hard link has no "where it leads": a text with other names may be a
+/// secret outside the folder, so it is not read.
+#[cfg(unix)]
+#[test]
+fn regression_a_hard_linked_text_is_not_read() {
+    let top = tempfile::tempdir().expect("a folder");
+    let d = top.path().join("data");
+    write(top.path(), "secret.txt", &format!("TOKEN={SECRET}"));
+    fs::create_dir_all(d.join("docs")).expect("a folder");
+    fs::hard_link(top.path().join("secret.txt"), d.join("docs/hard.txt")).expect("a hard link");
+    let event = format!(
+        "{HEAD}{}{}",
+        document("doc", "docs/hard.txt"),
+        quoted("c", "doc", "TOKEN=ghp_SECRETXX")
+    );
+    write(&d, "ev.toml", &event);
+    let out = check(&d).fails(2);
+    assert!(
+        out.stdout.contains("has other names (a hard link)"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("SECRETSECRET"), "{}", out.stdout);
+}
+
+/// A link that leads nowhere said "no such file", telling that a path
+/// outside the folder does not exist.
+#[cfg(unix)]
+#[test]
+fn regression_a_dangling_link_says_nothing_of_its_target() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    std::os::unix::fs::symlink("/nonexistent/x.txt", d.join("gone.txt")).expect("a link");
+    let event = format!(
+        "{HEAD}{}{}",
+        document("doc", "gone.txt"),
+        quoted("c", "doc", "q")
+    );
+    write(d, "ev.toml", &event);
+    let out = check(d).fails(2);
+    assert!(
+        out.stdout.contains("`gone.txt` is outside the data folder"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("no such file"), "{}", out.stdout);
+}
+
+/// Of one file's names, the one nearest the top is read: a hard-linked
+/// copy in a subfolder sorted first and its texts were looked for there.
+#[cfg(unix)]
+#[test]
+fn regression_a_hard_linked_copy_deeper_down_is_not_the_one_read() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    write(d, "docs/a.txt", "Seven soldiers were killed.");
+    let event = format!(
+        "{HEAD}{}{}",
+        document("doc", "docs/a.txt"),
+        quoted("c", "doc", "Seven soldiers were killed.")
+    );
+    write(d, "ev.toml", &event);
+    fs::create_dir(d.join("a")).expect("a folder");
+    fs::hard_link(d.join("ev.toml"), d.join("a/copy.toml")).expect("a hard link");
+    let out = check(d).succeeds();
+    assert!(out.stdout.contains("1 event"), "{}", out.stdout);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn regression_a_file_named_in_non_utf8_on_the_command_line_is_refused() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join(std::ffi::OsStr::from_bytes(b"k\xff.toml"));
+    fs::write(&path, event_file(&[])).expect("written");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
+        .arg("check")
+        .arg(&path)
+        .env("CLAIMS_NO_CACHE", "1")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("not valid UTF-8"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_help_and_version_into_a_closed_stdout_are_errors() {
+    let bin = assert_cmd::cargo::cargo_bin("claims");
+    for args in ["--version", "--help", "compare --help"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("'{}' {args} >&-", bin.display()))
+            .output()
+            .expect("sh runs");
+        assert_eq!(out.status.code(), Some(2), "{args}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn regression_man_and_init_through_a_link_with_a_trailing_dot_are_refused() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    fs::create_dir(d.join("real")).expect("a folder");
+    std::os::unix::fs::symlink("real", d.join("link")).expect("a link");
+    for args in [
+        ["man", "--dir", "link/."],
+        ["man", "--dir", "link/"],
+        ["init", "link/.", ""],
+        ["init", "link/", ""],
+    ] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let out = Claims::new().current_dir(d).args(&args).fails(2);
+        assert!(out.stderr.contains("is a link"), "{args:?}: {}", out.stderr);
+    }
+    assert_eq!(fs::read_dir(d.join("real")).expect("listed").count(), 0);
 }

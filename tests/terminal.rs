@@ -349,22 +349,8 @@ fn regression_ctrl_c_under_the_pager_leaves_claims_waiting_for_it() {
 /// A terminal that says it is dumb shows escape codes as text: none then.
 #[test]
 fn regression_term_dumb_gets_no_colour() {
-    let bin = assert_cmd::cargo::cargo_bin("claims");
-    let inner = format!("stty cols 120 rows 50; '{}' sources", bin.display());
-    let drawn = |term: &str| {
-        let out = Command::new("script")
-            .args(["-qec", &inner, "/dev/null"])
-            .env_remove("CLAIMS_DATA")
-            .env_remove("NO_COLOR")
-            .env("CLAIMS_PAGER", "")
-            .env("CLAIMS_NO_CACHE", "1")
-            .env("TERM", term)
-            .output()
-            .expect("script runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    assert!(drawn("xterm-256color").contains('\x1b'));
-    let dumb = drawn("dumb");
+    assert!(on_terminal(120, "", "sources").contains('\x1b'));
+    let dumb = on_terminal(120, "TERM=dumb", "sources");
     assert!(!dumb.contains('\x1b'), "{dumb}");
     assert!(dumb.lines().count() > 2, "{dumb}");
 }

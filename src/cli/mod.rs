@@ -424,6 +424,15 @@ pub fn main() -> ExitCode {
     if std::env::var_os("CLAIMS_DATA").is_some_and(|v| v.is_empty()) {
         std::env::remove_var("CLAIMS_DATA");
     }
+    if output::stdout_closed() {
+        // Rust's standard output swallows writes to a closed descriptor:
+        // without this, `claims compare E >&-` printed nothing and said ok.
+        let _ = writeln!(
+            std::io::stderr(),
+            "claims: error: standard output is closed: nothing could be printed"
+        );
+        return ExitCode::from(exit::ERROR);
+    }
     let parsed = definition()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
@@ -445,15 +454,6 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    if output::stdout_closed() {
-        // Rust's standard output swallows writes to a closed descriptor:
-        // without this, `claims compare E >&-` printed nothing and said ok.
-        let _ = writeln!(
-            std::io::stderr(),
-            "claims: error: standard output is closed: nothing could be printed"
-        );
-        return ExitCode::from(exit::ERROR);
-    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) if output::is_broken_pipe(&e) => ExitCode::from(exit::OK),

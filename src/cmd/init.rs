@@ -132,6 +132,9 @@ fn write_all_or_nothing(dir: &Path, files: &[(&str, &[u8])]) -> anyhow::Result<(
 }
 
 pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+    // `link/.` and `link/` name the link itself, not a folder behind it.
+    let dir: PathBuf = dir.components().collect();
+    let dir = dir.as_path();
     refuse_unless_empty(dir)?;
     let files = embedded_everything();
     let mut all: Vec<(&str, &[u8])> = files.to_vec();

@@ -29,6 +29,9 @@ pub fn run(cmd: clap::Command, dir: Option<&Path>, out: &mut dyn Write) -> anyho
         clap_mangen::Man::new(cmd).render(out)?;
         return Ok(exit::OK);
     };
+    // `link/.` and `link/` name the link itself, not a folder behind it.
+    let dir: std::path::PathBuf = dir.components().collect();
+    let dir = dir.as_path();
     if let Ok(meta) = std::fs::symlink_metadata(dir) {
         let what = if meta.file_type().is_symlink() {
             "is a link; pages are written only into a real folder"

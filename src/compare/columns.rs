@@ -86,33 +86,13 @@ pub(super) fn party_of_key(ds: &Dataset, key: &str, by: Grouping) -> Option<Stri
     s.party.clone()
 }
 
-/// Puts each entry into the cell of its column (`key` names the column).
-pub(super) fn into_cells<E>(
-    columns: &[Column],
-    entries: Vec<E>,
-    key: impl Fn(&E) -> &str,
-) -> Vec<Vec<E>> {
-    let mut cells: Vec<Vec<E>> = columns.iter().map(|_| Vec::new()).collect();
-    for e in entries {
-        let column = split_key(key(&e)).0;
-        if let Some(i) = columns.iter().position(|c| c.id == column) {
-            cells[i].push(e);
-        }
-    }
-    cells
-}
-
 /// One column per key, the sides first in their order, then third parties,
 /// then the unaffiliated; within each, by id (an order no file name or claim
 /// position can change).
 pub(super) fn columns(ds: &Dataset, event: &Event, claims: &[&Claim], by: Grouping) -> Vec<Column> {
-    let mut ids: Vec<String> = Vec::new();
-    for c in claims {
-        let k = keys(ds, c, by).0;
-        if !ids.contains(&k) {
-            ids.push(k);
-        }
-    }
+    // A set: a list searched for each claim cost the product of claims and columns.
+    let ids: std::collections::BTreeSet<String> =
+        claims.iter().map(|c| keys(ds, c, by).0).collect();
     let side_rank = |party: Option<&str>| {
         party
             .and_then(|p| event.sides.iter().position(|s| s == p))

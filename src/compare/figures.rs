@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::columns::{cell_and_voice, into_cells, party_of_key, Column, OWN_SUM};
+use super::cells::{column_index, Cells};
+use super::columns::{cell_and_voice, party_of_key, Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
 use super::perspective::{of_value, Perspective};
@@ -48,7 +49,7 @@ pub struct FigureRow<'a> {
     /// The kind of people counted, for a breakdown's part ("border guards").
     pub category: Option<&'a Category>,
     /// Per column (same order as `Comparison::columns`), its current entries.
-    pub cells: Vec<Vec<FigureEntry<'a>>>,
+    pub cells: Cells<FigureEntry<'a>>,
     /// Per voice: what the verdict is drawn on.
     pub voices: Vec<FigureEntry<'a>>,
     pub verdict: Verdict<'a>,
@@ -275,7 +276,7 @@ fn entries<'a>(
 }
 
 /// Marks column entries that no voice holds as current any more.
-fn mark_superseded(cells: &mut [Vec<FigureEntry>], voices: &[FigureEntry]) {
+fn mark_superseded(cells: &mut Cells<FigureEntry>, voices: &[FigureEntry]) {
     // A set, not a list: a row of thousands of current claims and as many
     // cells would otherwise cost their product.
     let current: HashSet<*const Claim> = voices
@@ -293,12 +294,20 @@ fn mark_superseded(cells: &mut [Vec<FigureEntry>], voices: &[FigureEntry]) {
 /// after the single ones), then party, then the vocabulary's metric order,
 /// a total before its categories.
 fn row_order(ds: &Dataset, event: &Event, rows: &mut [RowKey]) {
-    rows.sort_by_key(|(party, metric, category)| {
+    // Positions looked up, not searched for: thousands of metrics and rows
+    // would otherwise cost their product.
+    let position = |ids: Vec<&str>| -> HashMap<String, usize> {
+        ids.into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), i))
+            .collect()
+    };
+    let metrics = position(ds.metrics.iter().map(|m| m.id.as_str()).collect());
+    let categories = position(ds.categories.iter().map(|c| c.id.as_str()).collect());
+    rows.sort_by_cached_key(|(party, metric, category)| {
         let side = event.sides.iter().position(|s| s == party);
-        let m = ds.metrics.iter().position(|m| &m.id == metric);
-        let cat = category
-            .as_ref()
-            .map(|c| ds.categories.iter().position(|x| &x.id == c));
+        let m = metrics.get(metric).copied();
+        let cat = category.as_ref().map(|c| categories.get(c).copied());
         (
             side.unwrap_or(usize::MAX),
             party.contains('+'),
@@ -352,6 +361,7 @@ pub(super) fn rows<'a>(
     let mut keys: Vec<RowKey> = by_col.keys().cloned().collect();
     row_order(ds, event, &mut keys);
     let mut sums = Vec::new();
+    let column_at = column_index(columns);
     let mut rows: Vec<FigureRow<'a>> = keys
         .into_iter()
         .filter_map(|key| {
@@ -359,7 +369,7 @@ pub(super) fn rows<'a>(
             let col_series = RowSeries::of(ds, &by_col, &key, metric, withdrawn);
             let voice_series = RowSeries::of(ds, &by_voice, &key, metric, withdrawn);
             let col_entries = entries(ds, event, &col_series, &key.0);
-            let mut cells = into_cells(columns, col_entries, |e| &e.key);
+            let mut cells = Cells::of(&column_at, col_entries, |e| &e.key);
             let mut voices = entries(ds, event, &voice_series, &key.0);
             voices.retain(|v| v.withdrawn.is_none());
             mark_superseded(&mut cells, &voices);
@@ -386,6 +396,7 @@ pub(super) fn rows<'a>(
         .collect();
     // Each party's own figures summed get a column when some row has them.
     if sums.iter().any(Option::is_some) {
+        let own_sum_column = columns.len();
         columns.push(Column {
             id: OWN_SUM.to_string(),
             name: "Each party's own figures, summed (derived)".to_string(),
@@ -393,7 +404,7 @@ pub(super) fn rows<'a>(
             standing: None,
         });
         for (row, sum) in rows.iter_mut().zip(sums) {
-            row.cells.push(sum.into_iter().collect());
+            row.cells.push(own_sum_column, sum.into_iter().collect());
         }
     }
     rows

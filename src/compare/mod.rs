@@ -13,6 +13,7 @@
 //!   drops what was said later.
 
 mod accusations;
+mod cells;
 mod columns;
 mod combined;
 mod derived;
@@ -28,6 +29,7 @@ mod verdict;
 mod voice_pairs;
 mod withdrawn;
 
+pub use cells::Cells;
 pub use columns::{Column, OWN_SUM};
 pub use derived::FigureValue;
 pub use figures::{FigureEntry, FigureRow};

@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::columns::{cell_key, into_cells, keys, Column};
+use super::cells::{column_index, Cells};
+use super::columns::{cell_key, keys, Column};
 use super::places::clash;
 use super::verdict::{Agreement, Verdict};
 use super::withdrawn::{split_live, Withdrawn};
@@ -55,7 +56,7 @@ impl Topic<'_> {
 pub struct StatementRow<'a> {
     pub topic: Topic<'a>,
     /// Per column, every current statement (an accusation row may hold one per accused party).
-    pub cells: Vec<Vec<StanceEntry<'a>>>,
+    pub cells: Cells<StanceEntry<'a>>,
     pub voices: Vec<StanceEntry<'a>>,
     pub verdict: Verdict<'a>,
     /// The places the current voices name, when they do not all nest.
@@ -206,11 +207,12 @@ pub(super) fn rows<'a>(
 ) -> Vec<StatementRow<'a>> {
     let affirmed = affirmed(ds, claims, by, withdrawn);
     let exclusions = positions::Exclusions::of(ds);
+    let column_at = column_index(columns);
     topics(ds, claims)
         .into_iter()
         .map(|(topic, on_topic)| {
             let col_entries = stance_entries(&on_topic, &|c| cell_key(ds, c, by), withdrawn);
-            let cells = into_cells(columns, col_entries, |e| &e.key);
+            let cells = Cells::of(&column_at, col_entries, |e| &e.key);
             let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
             voices.retain(|v| v.withdrawn.is_none());
             let verdict = match &topic {

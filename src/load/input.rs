@@ -2,7 +2,7 @@
 //! paths named on the command line; and how a document's local text is found.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -178,7 +178,15 @@ impl InputFile {
                 if let Some(why) = refused() {
                     return Err(why);
                 }
-                let path = fs::canonicalize(dir.join(rel))
+                // A link that leads nowhere says nothing of where it points:
+                // "missing" would tell that a path outside does not exist.
+                let written = dir.join(rel);
+                if fs::symlink_metadata(&written).is_ok_and(|m| m.file_type().is_symlink())
+                    && fs::metadata(&written).is_err()
+                {
+                    return Err(outside());
+                }
+                let path = fs::canonicalize(&written)
                     .map_err(|e| format!("cannot read `{rel}`: {}", describe_io(&e)))?;
                 if !path.starts_with(&root) {
                     return Err(outside());
@@ -188,6 +196,13 @@ impl InputFile {
                 let inside = path.strip_prefix(&root).unwrap_or(&path);
                 if let Some(why) = refused_text(inside) {
                     return Err(format!("`{rel}` leads to a file that {why}"));
+                }
+                // A hard link has no "where it leads": the same file may be
+                // a secret outside the folder or a hidden one inside it.
+                if hard_linked(&path) {
+                    return Err(format!(
+                        "`{rel}` has other names (a hard link), which may lie outside the data folder: not read"
+                    ));
                 }
                 read_bounded(&path).map_err(|e| format!("`{rel}`: {e}"))
             }
@@ -268,16 +283,33 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
                 };
                 walk.dir(path);
             }
+            Ok(_) if path.file_name().is_some_and(|n| n.to_str().is_none()) => {
+                diags.push(not_utf8(path));
+            }
             Ok(_) => found.push((path.clone(), None)),
         }
     }
     found.sort();
+    // Of a file's several names, the one nearest the top is read (its
+    // texts are found from there), whichever sorts first.
+    let mut nearest: HashMap<Identity, (usize, PathBuf)> = HashMap::new();
+    for (path, _) in &found {
+        let depth = path.components().count();
+        let best = nearest
+            .entry(identity(path))
+            .or_insert_with(|| (depth, path.clone()));
+        if depth < best.0 {
+            *best = (depth, path.clone());
+        }
+    }
     let mut files = Vec::with_capacity(found.len());
     // One file is read once however it is reached: two spellings of its
     // path, `.` and its name, `sub/../`, a symbolic or a hard link.
     let mut identities = HashSet::new();
     for (path, root) in found {
-        if !identities.insert(identity(&path)) {
+        let id = identity(&path);
+        let chosen = nearest.get(&id).is_none_or(|(_, p)| *p == path);
+        if !chosen || !identities.insert(id) {
             let shown = path.display().to_string();
             skipped
                 .entries
@@ -314,7 +346,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
 
 /// What makes two paths one file: its device and inode where there are
 /// such, else its canonical path.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 enum Identity {
     Inode(u64, u64),
     Path(PathBuf),
@@ -329,6 +361,30 @@ fn identity(path: &Path) -> Identity {
         }
     }
     Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// Whether a file has more than one name.
+fn hard_linked(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// A data file whose name is not UTF-8: refused, never passed over.
+fn not_utf8(path: &Path) -> Diagnostic {
+    Diagnostic::file(
+        Code::FileUnreadable,
+        &path.display().to_string(),
+        "the file name is not valid UTF-8: not read",
+    )
+    .with_hint("rename the file: ids and messages name files in UTF-8")
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -397,13 +453,7 @@ impl Walk<'_> {
                 // Its files have names of their own; `dir` confines them.
                 self.dir(&path);
             } else if lossy.is_some_and(|n| n.ends_with(".toml")) {
-                let d = Diagnostic::file(
-                    Code::FileUnreadable,
-                    &shown,
-                    "the file name is not valid UTF-8: not read",
-                )
-                .with_hint("rename the file: ids and messages name files in UTF-8");
-                self.diags.push(d);
+                self.diags.push(not_utf8(&path));
             } else {
                 self.skipped
                     .entries

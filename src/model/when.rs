@@ -322,7 +322,14 @@ pub fn parse_when(text: &str) -> Result<When, String> {
         let (a, b) = (parse_moment(a.trim())?, parse_moment(b.trim())?);
         // Offsets are not converted (statements about one clash share a
         // region), so ends in different offsets would not mean what they say.
-        if a.offset != b.offset && a.hour_minute.is_some() && b.hour_minute.is_some() {
+        // `Z` and `+00:00` (or `-00:00`) are one offset.
+        fn utc(o: &Option<String>) -> Option<&str> {
+            match o.as_deref() {
+                Some("Z" | "+00:00" | "-00:00") => Some("Z"),
+                other => other,
+            }
+        }
+        if utc(&a.offset) != utc(&b.offset) && a.hour_minute.is_some() && b.hour_minute.is_some() {
             return Err(format!(
                 "`{text}`: the two ends of the span are in different UTC offsets; write both in the same one"
             ));
@@ -387,6 +394,8 @@ mod tests {
         let e = parse_when("2021-11-16T10:00+04:00/2021-11-16T09:00Z").unwrap_err();
         assert!(e.contains("different UTC offsets"), "{e}");
         assert!(parse_when("2021-11-16T10:00+04:00/2021-11-16T11:00+04:00").is_ok());
+        // `Z` is `+00:00`.
+        assert!(parse_when("2021-11-16T10:00Z/2021-11-16T12:00+00:00").is_ok());
         Ok(())
     }
 

@@ -44,12 +44,13 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         }
         writeln!(out)?;
     }
-    if !view.figures.rows.is_empty() {
-        table::write(out, &view.figures.without_empty_columns(2), style)?;
+    if !view.figures().rows.is_empty() {
+        table::write(out, &view.figures().without_empty_columns(2), style)?;
         writeln!(out, "{}\n", legend(view.cmp))?;
     }
-    if !view.statements.rows.is_empty() {
-        let layout = table::write_laid_out(out, &view.statements.without_empty_columns(2), style)?;
+    if !view.statements().rows.is_empty() {
+        let layout =
+            table::write_laid_out(out, &view.statements().without_empty_columns(2), style)?;
         if layout == table::Layout::Table {
             writeln!(out)?;
         }
@@ -146,12 +147,12 @@ pub fn write_delimited(
     let text = |cells: &[crate::view::Cell]| -> Vec<String> {
         cells.iter().map(|c| c.text.clone()).collect()
     };
-    let figures = view.figures.rows.iter().map(|r| {
+    let figures = view.figures().rows.iter().map(|r| {
         let mut row = vec!["figure".to_string(), r[0].text.clone(), r[1].text.clone()];
         row.extend(text(&r[2..=2 + n]));
         row
     });
-    let statements = view.statements.rows.iter().map(|r| {
+    let statements = view.statements().rows.iter().map(|r| {
         let mut row = vec![r[0].text.clone(), r[1].text.clone(), String::new()];
         row.extend(text(&r[2..=2 + n]));
         row

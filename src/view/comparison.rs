@@ -1,6 +1,8 @@
 //! A comparison as people read it: the two tables, the numbered conflicts,
 //! the header and source lines. Every format and the reports draw on this.
 
+use std::cell::OnceCell;
+
 use super::explain::{
     figure_explanation, gap_explanation, places_note, statement_explanation, verdict_text,
 };
@@ -15,8 +17,11 @@ use crate::model::Dataset;
 pub struct View<'a> {
     pub ds: &'a Dataset,
     pub cmp: &'a Comparison<'a>,
-    pub figures: Sheet,
-    pub statements: Sheet,
+    /// The tables for people, drawn only when a format asks for them: a
+    /// table has a place for every row and column, which JSON never needs.
+    figures: OnceCell<Sheet>,
+    statements: OnceCell<Sheet>,
+    history: bool,
     pub notes: Vec<Note<'a>>,
 }
 
@@ -79,7 +84,7 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         ];
         cells.extend(
             row.cells
-                .iter()
+                .dense(cmp.columns.len())
                 .map(|cell| Cell::new(figure_cell(cell, &cmp.withdrawn, history))),
         );
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
@@ -111,7 +116,7 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         let mut cells = vec![Cell::new(statement_kind(row)), Cell::new(label)];
         cells.extend(
             row.cells
-                .iter()
+                .dense(cmp.columns.len())
                 .map(|e| Cell::new(stance_cell(ds, e, &cmp.withdrawn, history))),
         );
         let explanation = statement_row_explanation(row);
@@ -127,18 +132,31 @@ impl<'a> View<'a> {
         View {
             ds,
             cmp,
-            figures: figures_sheet(ds, cmp, history),
-            statements: statements_sheet(ds, cmp, history),
+            figures: OnceCell::new(),
+            statements: OnceCell::new(),
+            history,
             notes: notes(ds, cmp),
         }
+    }
+
+    /// The figures table.
+    pub fn figures(&self) -> &Sheet {
+        self.figures
+            .get_or_init(|| figures_sheet(self.ds, self.cmp, self.history))
+    }
+
+    /// The accusations and positions table.
+    pub fn statements(&self) -> &Sheet {
+        self.statements
+            .get_or_init(|| statements_sheet(self.ds, self.cmp, self.history))
     }
 
     /// The two tables for people: a source that said nothing of a kind gets no
     /// column in that table. (CSV and JSON keep every column.)
     pub fn compact(&self) -> [Sheet; 2] {
         [
-            self.figures.without_empty_columns(2),
-            self.statements.without_empty_columns(2),
+            self.figures().without_empty_columns(2),
+            self.statements().without_empty_columns(2),
         ]
     }
 
@@ -175,15 +193,12 @@ impl<'a> View<'a> {
     /// column that says something in the rows shown (`--conflicts` shows few).
     pub fn column_lines(&self) -> Vec<String> {
         let n = self.cmp.columns.len();
-        let speaks = |i: usize| {
-            let said = |sheet: &Sheet| {
-                sheet
-                    .rows
-                    .iter()
-                    .any(|r| r.get(2 + i).is_some_and(|c| !c.text.is_empty()))
-            };
-            said(&self.figures) || said(&self.statements)
-        };
+        // Columns with an entry in a row shown: found from the rows' cells
+        // once, not by scanning every row for every column.
+        let figures = self.cmp.figures.iter().flat_map(|r| r.cells.columns());
+        let statements = self.cmp.statements.iter().flat_map(|r| r.cells.columns());
+        let said: std::collections::HashSet<usize> = figures.chain(statements).collect();
+        let speaks = |i: usize| said.contains(&i);
         self.cmp
             .columns
             .iter()

@@ -283,19 +283,14 @@ pub struct ComparisonRecord<'a> {
 
 /// Each voice once, in entry order.
 fn distinct<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for k in keys {
-        if !out.contains(&k) {
-            out.push(k);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    keys.filter(|k| seen.insert(*k)).collect()
 }
 
 fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
     let cmp = view.cmp;
     let rows = cmp.figures.iter().map(|row| {
-        let cells = cmp.columns.iter().zip(&row.cells);
+        let cells = row.cells.with_columns(&cmp.columns);
         FigureRowRecord {
             party: &row.party,
             parties: row.party.split('+').collect(),
@@ -304,7 +299,6 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
             places_differ: places(&row.places_differ),
             unit: &row.metric.unit,
             cells: cells
-                .filter(|(_, cell)| !cell.is_empty())
                 .map(|(col, cell)| (col.id.as_str(), cell.iter().map(FigureCell::of).collect()))
                 .collect(),
             voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
@@ -328,11 +322,7 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
 fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
     let (ds, cmp) = (view.ds, view.cmp);
     let rows = cmp.statements.iter().map(|row| {
-        let cells = cmp
-            .columns
-            .iter()
-            .zip(&row.cells)
-            .filter(|(_, c)| !c.is_empty());
+        let cells = row.cells.with_columns(&cmp.columns);
         let cell = |entries: &'a [compare::StanceEntry<'a>]| {
             let each = entries.iter().map(|e| {
                 let facts = super::tidy::facts(ds, e.claim);

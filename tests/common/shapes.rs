@@ -241,6 +241,23 @@ fn one_claim_files(n: usize) -> Files {
     files
 }
 
+/// n sources each stating one figure of its own metric: a grid of n rows
+/// by n columns with n entries (its cells were once held densely).
+fn grid(n: usize) -> Files {
+    let mut vocabulary = String::new();
+    let mut t = HEAD.to_string();
+    for i in 0..n {
+        let _ = write!(
+            vocabulary,
+            "[[source]]\nid = \"grid-{i}\"\nname = \"n\"\nkind = \"ministry\"\nparty = \"armenia\"\n\n[[metric]]\nid = \"grid-m{i}\"\nlabel = \"m\"\n\n"
+        );
+        let body =
+            format!("figure = {{ party = \"armenia\", metric = \"grid-m{i}\", exact = {i} }}");
+        claim(&mut t, &format!("c{i}"), &format!("grid-{i}"), &body);
+    }
+    vec![("grid.toml".into(), vocabulary), ("ev.toml".into(), t)]
+}
+
 /// One voice stating different figures at one moment, n times.
 fn one_moment(n: usize) -> Files {
     let mut t = HEAD.to_string();
@@ -349,5 +366,11 @@ pub const SHAPES: &[Shape] = &[
         n: 20_000,
         make: one_claim_files,
         args: &["compare", "ev"],
+    },
+    Shape {
+        name: "sources × metrics grid (json)",
+        n: 4000,
+        make: grid,
+        args: &["compare", "ev", "--format", "json"],
     },
 ];

@@ -51,6 +51,10 @@ fn is_mark(c: char) -> bool {
 /// Whether `c` is shown escaped when `base` says a visible character
 /// precedes it: an invisible character always, a mark without a base too.
 fn hidden(c: char, base: bool) -> bool {
+    // ASCII, nearly all of any output, needs only the control check.
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     needs_escape(c) || (is_mark(c) && !base)
 }
 

@@ -14,7 +14,7 @@ mod embedded {
 
 /// The largest data file read. Real files are a few hundred kilobytes (one
 /// event each); loading holds about 30 bytes per byte of a file of claims,
-/// so the limit keeps one file under about 250 MB of memory.
+/// so the limit keeps one file under about 260 MB of memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Prefix shown before the paths of built-in files.
@@ -290,26 +290,33 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
         }
     }
     found.sort();
-    // Of a file's several names, the one nearest the top is read (its
-    // texts are found from there), whichever sorts first.
-    let mut nearest: HashMap<Identity, (usize, PathBuf)> = HashMap::new();
-    for (path, _) in &found {
+    // One file is read once however it is reached: two spellings of its
+    // path, `.` and its name, `sub/../`, a symbolic or a hard link. Of its
+    // names, the one nearest the top is read (its texts are found from
+    // there), the first in path order among equals.
+    let found: Vec<(PathBuf, Option<PathBuf>, Identity)> = found
+        .into_iter()
+        .map(|(path, root)| {
+            let id = identity(&path);
+            (path, root, id)
+        })
+        .collect();
+    let mut nearest: HashMap<&Identity, (usize, &Path)> = HashMap::new();
+    for (path, _, id) in &found {
         let depth = path.components().count();
-        let best = nearest
-            .entry(identity(path))
-            .or_insert_with(|| (depth, path.clone()));
+        let best = nearest.entry(id).or_insert((depth, path));
         if depth < best.0 {
-            *best = (depth, path.clone());
+            *best = (depth, path);
         }
     }
+    let chosen: HashSet<PathBuf> = nearest
+        .into_values()
+        .map(|(_, p)| p.to_path_buf())
+        .collect();
     let mut files = Vec::with_capacity(found.len());
-    // One file is read once however it is reached: two spellings of its
-    // path, `.` and its name, `sub/../`, a symbolic or a hard link.
     let mut identities = HashSet::new();
-    for (path, root) in found {
-        let id = identity(&path);
-        let chosen = nearest.get(&id).is_none_or(|(_, p)| *p == path);
-        if !chosen || !identities.insert(id) {
+    for (path, root, id) in found {
+        if !chosen.contains(&path) || !identities.insert(id) {
             let shown = path.display().to_string();
             skipped
                 .entries
@@ -346,7 +353,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
 
 /// What makes two paths one file: its device and inode where there are
 /// such, else its canonical path.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq, Hash)]
 enum Identity {
     Inode(u64, u64),
     Path(PathBuf),

@@ -2,7 +2,7 @@
 //! paths named on the command line; and how a document's local text is found.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -290,39 +290,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
         }
     }
     found.sort();
-    // One file is read once however it is reached: two spellings of its
-    // path, `.` and its name, `sub/../`, a symbolic or a hard link. Of its
-    // names, the one nearest the top is read (its texts are found from
-    // there), the first in path order among equals.
-    let found: Vec<(PathBuf, Option<PathBuf>, Identity)> = found
-        .into_iter()
-        .map(|(path, root)| {
-            let id = identity(&path);
-            (path, root, id)
-        })
-        .collect();
-    let mut nearest: HashMap<&Identity, (usize, &Path)> = HashMap::new();
-    for (path, _, id) in &found {
-        let depth = path.components().count();
-        let best = nearest.entry(id).or_insert((depth, path));
-        if depth < best.0 {
-            *best = (depth, path);
-        }
-    }
-    let chosen: HashSet<PathBuf> = nearest
-        .into_values()
-        .map(|(_, p)| p.to_path_buf())
-        .collect();
+    let found = super::read_once::read_once(found, &mut skipped);
     let mut files = Vec::with_capacity(found.len());
-    let mut identities = HashSet::new();
-    for (path, root, id) in found {
-        if !chosen.contains(&path) || !identities.insert(id) {
-            let shown = path.display().to_string();
-            skipped
-                .entries
-                .push((shown, "already read under another path"));
-            continue;
-        }
+    for (path, root) in found {
         // Checked before reading, so an oversized file costs no memory.
         if let Ok(m) = fs::metadata(&path) {
             if m.len() > MAX_FILE_BYTES {
@@ -349,25 +319,6 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Diagnostic>, Skipped) 
         });
     }
     (files, diags, skipped)
-}
-
-/// What makes two paths one file: its device and inode where there are
-/// such, else its canonical path.
-#[derive(PartialEq, Eq, Hash)]
-enum Identity {
-    Inode(u64, u64),
-    Path(PathBuf),
-}
-
-fn identity(path: &Path) -> Identity {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let Ok(m) = fs::metadata(path) {
-            return Identity::Inode(m.dev(), m.ino());
-        }
-    }
-    Identity::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// Whether a file has more than one name.

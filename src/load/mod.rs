@@ -27,6 +27,7 @@ mod links;
 mod merge;
 mod pool;
 mod quote_match;
+mod read_once;
 mod text;
 
 use std::borrow::Cow;

@@ -25,6 +25,17 @@ fn quoted(id: &str, doc: &str, quote: &str) -> String {
     )
 }
 
+/// An event whose one claim quotes `quote` from a document whose text is
+/// `text`, as `ev.toml` in `dir`.
+fn write_quoting(dir: &Path, text: &str, quote: &str) {
+    let event = format!(
+        "{HEAD}{}{}",
+        document("doc", text),
+        quoted("c", "doc", quote)
+    );
+    write(dir, "ev.toml", &event);
+}
+
 /// `claims check DIR`.
 fn check(dir: &Path) -> Claims {
     Claims::new().args(["check", &dir.display().to_string()])
@@ -99,12 +110,7 @@ fn regression_the_nearest_passage_stops_a_few_characters_past_the_match() {
         "doc.txt",
         "Alpha bravo charlie delta echo foxtrot golf hotel india.",
     );
-    let event = format!(
-        "{HEAD}{}{}",
-        document("doc", "doc.txt"),
-        quoted("c", "doc", "Alpha bravo charlie delta XRAY")
-    );
-    write(d, "ev.toml", &event);
+    write_quoting(d, "doc.txt", "Alpha bravo charlie delta XRAY");
     let out = check(d).fails(2);
     assert!(out.stdout.contains("then «echo f…»"), "{}", out.stdout);
     assert!(!out.stdout.contains("foxtrot"), "{}", out.stdout);
@@ -638,12 +644,7 @@ fn regression_a_hard_linked_text_is_not_read() {
     write(top.path(), "secret.txt", &format!("TOKEN={SECRET}"));
     fs::create_dir_all(d.join("docs")).expect("a folder");
     fs::hard_link(top.path().join("secret.txt"), d.join("docs/hard.txt")).expect("a hard link");
-    let event = format!(
-        "{HEAD}{}{}",
-        document("doc", "docs/hard.txt"),
-        quoted("c", "doc", "TOKEN=ghp_SECRETXX")
-    );
-    write(&d, "ev.toml", &event);
+    write_quoting(&d, "docs/hard.txt", "TOKEN=ghp_SECRETXX");
     let out = check(&d).fails(2);
     assert!(
         out.stdout.contains("has other names (a hard link)"),
@@ -661,12 +662,7 @@ fn regression_a_dangling_link_says_nothing_of_its_target() {
     let dir = tempfile::tempdir().expect("a folder");
     let d = dir.path();
     std::os::unix::fs::symlink("/nonexistent/x.txt", d.join("gone.txt")).expect("a link");
-    let event = format!(
-        "{HEAD}{}{}",
-        document("doc", "gone.txt"),
-        quoted("c", "doc", "q")
-    );
-    write(d, "ev.toml", &event);
+    write_quoting(d, "gone.txt", "q");
     let out = check(d).fails(2);
     assert!(
         out.stdout.contains("`gone.txt` is outside the data folder"),
@@ -684,12 +680,7 @@ fn regression_a_hard_linked_copy_deeper_down_is_not_the_one_read() {
     let dir = tempfile::tempdir().expect("a folder");
     let d = dir.path();
     write(d, "docs/a.txt", "Seven soldiers were killed.");
-    let event = format!(
-        "{HEAD}{}{}",
-        document("doc", "docs/a.txt"),
-        quoted("c", "doc", "Seven soldiers were killed.")
-    );
-    write(d, "ev.toml", &event);
+    write_quoting(d, "docs/a.txt", "Seven soldiers were killed.");
     fs::create_dir(d.join("a")).expect("a folder");
     fs::hard_link(d.join("ev.toml"), d.join("a/copy.toml")).expect("a hard link");
     let out = check(d).succeeds();

@@ -2,17 +2,21 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::cmd::filters::{ids, Filters, Kind, Sort};
+use crate::cmd::filters::{ids, Filters, Sort};
 use crate::cmd::list::parse_columns;
 use crate::error::UserError;
 use crate::model::when::parse_moment;
+use crate::model::ClaimKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Figure,
-    Accusation,
-    Position,
-    Retraction,
+/// `--kind` takes the names the data model gives each kind of claim.
+impl ValueEnum for ClaimKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ClaimKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,7 +47,7 @@ pub struct ListArgs {
     about: Vec<String>,
     /// Only figures, accusations, positions or retractions
     #[arg(long, value_enum, value_delimiter = ',')]
-    kind: Vec<KindArg>,
+    kind: Vec<ClaimKind>,
     /// Only figures of these metrics
     #[arg(long, value_name = "ID,…")]
     metric: Vec<String>,
@@ -96,16 +100,7 @@ impl ListArgs {
             event: ids(self.event),
             party: ids(self.party),
             about: ids(self.about),
-            kind: self
-                .kind
-                .into_iter()
-                .map(|k| match k {
-                    KindArg::Figure => Kind::Figure,
-                    KindArg::Accusation => Kind::Accusation,
-                    KindArg::Position => Kind::Position,
-                    KindArg::Retraction => Kind::Retraction,
-                })
-                .collect(),
+            kind: self.kind,
             metric: ids(self.metric),
             since,
             until,

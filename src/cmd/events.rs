@@ -1,12 +1,11 @@
 //! `claims events`: the events loaded, with how much was said about each.
 
-use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::Context;
-use crate::load::Keep;
+use crate::load::{Keep, TallyBy};
 use crate::model::when::Precision;
 use crate::render::emit_sheet;
 use crate::view::{Cell, Sheet};
@@ -32,12 +31,7 @@ struct EventsRecord<'a> {
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let loaded = ctx.load(&Keep::Nothing, None)?;
     let ds = &loaded.dataset;
-    let mut claims: HashMap<&str, usize> = HashMap::new();
-    let mut sources: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for ((event, source), n) in &loaded.tally {
-        *claims.entry(event).or_default() += n;
-        sources.entry(event).or_default().insert(source);
-    }
+    let counts = loaded.counts(TallyBy::Event);
     let mut events: Vec<_> = ds.events.iter().collect();
     events.sort_by(|a, b| a.date.order(&b.date).then_with(|| a.id.cmp(&b.id)));
     let rows: Vec<EventRow> = events
@@ -49,8 +43,8 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             date_precision: e.date.precision(),
             place: &e.place,
             summary: &e.summary,
-            sources: sources.get(e.id.as_str()).map_or(0, |s| s.len()),
-            claims: claims.get(e.id.as_str()).copied().unwrap_or(0),
+            sources: counts.get(e.id.as_str()).map_or(0, |c| c.others),
+            claims: counts.get(e.id.as_str()).map_or(0, |c| c.claims),
         })
         .collect();
     let mut sheet = Sheet::new(["id", "title", "date", "place", "sources", "claims"]);

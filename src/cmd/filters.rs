@@ -6,26 +6,7 @@
 use crate::error::unknown;
 use crate::load::ClaimFilter;
 use crate::model::when::Moment;
-use crate::model::{Assertion, Claim, Dataset};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Figure,
-    Accusation,
-    Position,
-    Retraction,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Figure => "figure",
-            Kind::Accusation => "accusation",
-            Kind::Position => "position",
-            Kind::Retraction => "retraction",
-        }
-    }
-}
+use crate::model::{Assertion, Claim, ClaimKind, Dataset};
 
 /// `--sort`: by when said (earliest possible moment), source or event; each
 /// then by claim id, so the order never depends on files.
@@ -42,7 +23,7 @@ pub struct Filters {
     pub source: Vec<String>,
     pub event: Vec<String>,
     pub party: Vec<String>,
-    pub kind: Vec<Kind>,
+    pub kind: Vec<ClaimKind>,
     pub metric: Vec<String>,
     /// Figures of these parties' losses.
     pub about: Vec<String>,
@@ -75,7 +56,7 @@ impl Filters {
         ClaimFilter {
             event: self.event.clone(),
             source: self.source.clone(),
-            kind: self.kind.iter().map(|k| k.name()).collect(),
+            kind: self.kind.clone(),
             metric: self.metric.clone(),
         }
     }
@@ -97,7 +78,7 @@ impl Filters {
             && any(&self.event, &c.event)
             && (self.party.is_empty()
                 || ds.party_of(&c.source).is_some_and(|p| any(&self.party, p)))
-            && (self.kind.is_empty() || self.kind.iter().any(|k| k.name() == c.kind_name()))
+            && (self.kind.is_empty() || self.kind.contains(&c.kind()))
             && (self.metric.is_empty()
                 || matches!(&c.assertion, Assertion::Figure(f) if any(&self.metric, &f.metric)))
             && (self.about.is_empty()

@@ -14,7 +14,7 @@ use crate::view::claim_row::ClaimRow;
 use crate::view::wording::subject_and_says;
 use crate::view::{Cell, Sheet};
 
-pub use super::filters::{Filters, Kind, Sort};
+pub use super::filters::{Filters, Sort};
 
 /// `--columns a,b,c`: each a column of [`COLUMNS`]; an unknown one is named
 /// with the nearest known ones.

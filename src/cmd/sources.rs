@@ -1,12 +1,11 @@
 //! `claims sources`: who speaks, for which party, how it stands to it, and how often.
 
-use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::Context;
-use crate::load::Keep;
+use crate::load::{Keep, TallyBy};
 use crate::model::{SourceKind, Standing};
 use crate::render::emit_sheet;
 use crate::view::{Cell, Sheet};
@@ -31,12 +30,7 @@ struct SourcesRecord<'a> {
 pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let loaded = ctx.load(&Keep::Nothing, None)?;
     let ds = &loaded.dataset;
-    let mut claims: HashMap<&str, usize> = HashMap::new();
-    let mut events: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for ((event, source), n) in &loaded.tally {
-        *claims.entry(source).or_default() += n;
-        events.entry(source).or_default().insert(event);
-    }
+    let counts = loaded.counts(TallyBy::Source);
     let mut sources: Vec<_> = ds.sources.iter().collect();
     sources.sort_by(|a, b| a.party.cmp(&b.party).then_with(|| a.id.cmp(&b.id)));
     let rows: Vec<SourceRow> = sources
@@ -47,8 +41,8 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             party: s.party.as_deref(),
             kind: s.kind,
             standing: s.standing,
-            claims: claims.get(s.id.as_str()).copied().unwrap_or(0),
-            events: events.get(s.id.as_str()).map_or(0, |e| e.len()),
+            claims: counts.get(s.id.as_str()).map_or(0, |c| c.claims),
+            events: counts.get(s.id.as_str()).map_or(0, |c| c.others),
         })
         .collect();
     let mut sheet = Sheet::new([

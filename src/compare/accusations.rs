@@ -5,12 +5,11 @@
 //! pair shows, and every voice in any conflicting pair takes part: a
 //! function of what was said, not of how the voices are spelled or ordered.
 
-use super::columns::party_of_key;
-use super::statements::{both_sides, distinct_voices, StanceEntry};
+use super::scope::Scope;
+use super::stances::{both_sides, distinct_voices, StanceEntry};
 use super::verdict::{Conflict, ConflictDetail, Verdict};
 use super::voice_pairs::for_each_across;
-use super::Grouping;
-use crate::model::{Accusation, Assertion, Dataset};
+use crate::model::{Accusation, Assertion};
 
 fn accusation<'e>(e: &'e StanceEntry) -> Option<&'e Accusation> {
     match &e.claim.assertion {
@@ -22,8 +21,7 @@ fn accusation<'e>(e: &'e StanceEntry) -> Option<&'e Accusation> {
 /// The kind of conflict between two voices' accusations, if any, with the
 /// pair ordered as the kind reads: (accuser, denier) for affirm-versus-deny.
 fn pair_conflict(
-    ds: &Dataset,
-    by: Grouping,
+    scope: &Scope,
     voices: &[StanceEntry],
     i: usize,
     j: usize,
@@ -37,8 +35,8 @@ fn pair_conflict(
     if x.denies || y.denies || x.accused == y.accused {
         return None;
     }
-    let mirror = party_of_key(ds, &a.key, by).as_deref() == Some(y.accused.as_str())
-        && party_of_key(ds, &b.key, by).as_deref() == Some(x.accused.as_str());
+    let mirror = scope.party_of_key(&a.key).as_deref() == Some(y.accused.as_str())
+        && scope.party_of_key(&b.key).as_deref() == Some(x.accused.as_str());
     let kind = if mirror {
         Conflict::Mirror
     } else {
@@ -56,19 +54,14 @@ fn rank(c: &Conflict) -> u8 {
     }
 }
 
-pub(super) fn verdict<'a>(
-    ds: &Dataset,
-    voices: &[StanceEntry<'a>],
-    by: Grouping,
-    sides: &[String],
-) -> Verdict<'a> {
+pub(super) fn verdict<'a>(scope: &Scope, voices: &[StanceEntry<'a>]) -> Verdict<'a> {
     // The strongest kind's first pair, and every voice in any conflicting
     // pair, kept as the pairs come: memory linear in the voices.
     let mut named: Option<(Conflict<'static>, usize, usize)> = None;
     let mut part = vec![false; voices.len()];
     let keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
     for_each_across(&keys, |i, j| {
-        let Some((c, a, b)) = pair_conflict(ds, by, voices, i, j) else {
+        let Some((c, a, b)) = pair_conflict(scope, voices, i, j) else {
             return;
         };
         (part[a], part[b]) = (true, true);
@@ -80,7 +73,7 @@ pub(super) fn verdict<'a>(
         }
     });
     let Some((conflict, first, second)) = named else {
-        return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
+        return Verdict::settled(distinct_voices(voices), both_sides(scope, voices));
     };
     Verdict::Conflict(ConflictDetail {
         first,

@@ -4,21 +4,20 @@
 
 use super::columns::OWN_SUM;
 use super::derived::{FigureValue, Part};
-use super::figures::{FigureEntry, Index, RowKey};
+use super::figure_row::{FigureEntry, Index, RowKey};
 use super::perspective::{of_claim, Perspective};
+use super::scope::Scope;
 use super::supersede::split;
-use super::withdrawn::Withdrawn;
-use crate::model::{Claim, Dataset, Event, Figure};
+use crate::model::{Claim, Figure};
 
 /// The sum of each party's own current figures on the row's metric, when
 /// the row counts several parties and at least one of them reported its own.
 pub(super) fn own_sum<'a>(
-    ds: &'a Dataset,
-    event: &Event,
+    scope: &Scope<'a>,
     index: &Index<'a>,
     key: &RowKey,
-    withdrawn: &Withdrawn<'a>,
 ) -> Option<FigureEntry<'a>> {
+    let (ds, event, withdrawn) = (scope.ds, scope.event, &scope.withdrawn);
     if !key.0.contains('+') {
         return None;
     }

@@ -4,73 +4,29 @@
 //! for a count of several parties, each party's figure; its earlier ones
 //! are its history. A breakdown's parts sit on their categories' rows.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::cells::{column_index, Cells};
-use super::columns::{cell_and_voice, party_of_key, Column, OWN_SUM};
+use super::columns::{Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
-use super::perspective::{of_value, Perspective};
+use super::figure_row::{FigureEntry, FigureRow, Index, RowKey, Series};
+use super::perspective::of_value;
 use super::places::clash;
+use super::scope::Scope;
 use super::supersede::split;
 use super::verdict::{figure_verdict, Verdict, Voiced};
 use super::withdrawn::{split_live, Withdrawn};
-use super::Grouping;
-use crate::model::places::PlaceTree;
-use crate::model::{
-    Assertion, Attribution, Category, Claim, Dataset, Event, Figure, Metric, Place, Standing,
-};
-
-/// One voice's (or column's) current figure on a row, with what it replaced.
-/// A voice whose statements the data cannot order has one entry for each.
-#[derive(Debug, Clone)]
-pub struct FigureEntry<'a> {
-    pub key: String,
-    pub value: FigureValue<'a>,
-    pub perspective: Perspective,
-    /// The voice's earlier values on the row, oldest first: on its first
-    /// entry only (the others it cannot order share them).
-    pub earlier: Vec<FigureValue<'a>>,
-    /// Other current values of the same voice that the data cannot order
-    /// against this one.
-    pub unordered: usize,
-    /// In a column: the voice it speaks for has since said something newer
-    /// (a relay's cell whose originator revised its figure).
-    pub superseded: bool,
-    /// The claim that retracted or corrected this value: shown, never counted.
-    pub withdrawn: Option<&'a Claim>,
-}
-
-#[derive(Debug, Clone)]
-pub struct FigureRow<'a> {
-    /// Whose losses: a party id, or several joined by `+`.
-    pub party: String,
-    pub metric: &'a Metric,
-    /// The kind of people counted, for a breakdown's part ("border guards").
-    pub category: Option<&'a Category>,
-    /// Per column (same order as `Comparison::columns`), its current entries.
-    pub cells: Cells<FigureEntry<'a>>,
-    /// Per voice: what the verdict is drawn on.
-    pub voices: Vec<FigureEntry<'a>>,
-    pub verdict: Verdict<'a>,
-    /// The places the current voices name, when they do not all nest.
-    pub places_differ: Vec<&'a Place>,
-}
-
-/// key (column or voice) -> its figures on a row.
-pub(super) type Series<'a> = BTreeMap<String, Vec<(&'a Claim, &'a Figure)>>;
-/// (whose, metric, category).
-pub(super) type RowKey = (String, String, Option<String>);
-pub(super) type Index<'a> = HashMap<RowKey, Series<'a>>;
+use crate::model::{Assertion, Attribution, Claim, Dataset, Event, Figure, Metric, Standing};
 
 /// The figures indexed twice: by column and by voice.
-fn index<'a>(ds: &Dataset, claims: &[&'a Claim], by: Grouping) -> (Index<'a>, Index<'a>) {
+fn index<'a>(scope: &Scope, claims: &[&'a Claim]) -> (Index<'a>, Index<'a>) {
     let (mut by_col, mut by_voice) = (Index::new(), Index::new());
     for c in claims {
         let Assertion::Figure(total) = &c.assertion else {
             continue;
         };
-        let (col, voice) = cell_and_voice(ds, c, by);
+        let (col, voice) = scope.cell_and_voice(c);
         for f in std::iter::once(total).chain(&total.breakdown) {
             let row = (f.party.clone(), f.metric.clone(), f.category.clone());
             let push = |index: &mut Index<'a>, key: &str| {
@@ -123,13 +79,8 @@ fn category_parts<'s, 'a>(
 }
 
 impl<'s, 'a> RowSeries<'s, 'a> {
-    fn of(
-        ds: &'a Dataset,
-        index: &'s Index<'a>,
-        key: &RowKey,
-        metric: &'a Metric,
-        withdrawn: &'s Withdrawn<'a>,
-    ) -> Self {
+    fn of(scope: &'s Scope<'a>, index: &'s Index<'a>, key: &RowKey, metric: &'a Metric) -> Self {
+        let ds = scope.ds;
         let get = |p: &str, m: &str| index.get(&(p.to_string(), m.to_string(), key.2.clone()));
         // A count of several parties sums each party's; a composite, its
         // metrics; a total, its categories (never all of them: a floor).
@@ -152,7 +103,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             parts,
             joint: key.0.contains('+'),
             by_category: !key.0.contains('+') && metric.parts.is_empty() && key.2.is_none(),
-            withdrawn,
+            withdrawn: &scope.withdrawn,
         }
     }
 
@@ -243,12 +194,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
     }
 }
 
-fn entries<'a>(
-    ds: &Dataset,
-    event: &Event,
-    series: &RowSeries<'_, 'a>,
-    row_party: &str,
-) -> Vec<FigureEntry<'a>> {
+fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Vec<FigureEntry<'a>> {
     let mut out = Vec::new();
     for key in series.keys() {
         let (current, earlier, gone) = series.values(key);
@@ -263,7 +209,7 @@ fn entries<'a>(
             // A relay's cell speaks for whom it relays: the perspective is its originator's.
             out.push(FigureEntry {
                 key: key.clone(),
-                perspective: of_value(ds, event, &value, row_party),
+                perspective: of_value(scope.ds, scope.event, &value, row_party),
                 value,
                 earlier: earlier.take().unwrap_or_default(),
                 unordered,
@@ -327,11 +273,11 @@ fn official(ds: &Dataset, v: &FigureValue) -> bool {
     })
 }
 
-fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -> Verdict<'a> {
+fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
     let sides: Vec<Option<String>> = row
         .voices
         .iter()
-        .map(|v| party_of_key(ds, &v.key, by).filter(|p| event.sides.contains(p)))
+        .map(|v| scope.side_of_key(&v.key))
         .collect();
     let voiced: Vec<Voiced> = row
         .voices
@@ -341,7 +287,7 @@ fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -
             key: &v.key,
             party: side.as_deref(),
             perspective: v.perspective,
-            official: official(ds, &v.value),
+            official: official(scope.ds, &v.value),
             value: &v.value,
         })
         .collect();
@@ -349,37 +295,34 @@ fn verdict<'a>(ds: &Dataset, event: &Event, by: Grouping, row: &FigureRow<'a>) -
 }
 
 pub(super) fn rows<'a>(
-    ds: &'a Dataset,
-    event: &Event,
+    scope: &Scope<'a>,
     claims: &[&'a Claim],
-    by: Grouping,
     columns: &mut Vec<Column>,
-    withdrawn: &Withdrawn<'a>,
-    places: &PlaceTree,
 ) -> Vec<FigureRow<'a>> {
-    let (by_col, by_voice) = index(ds, claims, by);
+    let ds = scope.ds;
+    let (by_col, by_voice) = index(scope, claims);
     let mut keys: Vec<RowKey> = by_col.keys().cloned().collect();
-    row_order(ds, event, &mut keys);
+    row_order(ds, scope.event, &mut keys);
     let mut sums = Vec::new();
     let column_at = column_index(columns);
     let mut rows: Vec<FigureRow<'a>> = keys
         .into_iter()
         .filter_map(|key| {
             let metric = ds.metric(&key.1)?;
-            let col_series = RowSeries::of(ds, &by_col, &key, metric, withdrawn);
-            let voice_series = RowSeries::of(ds, &by_voice, &key, metric, withdrawn);
-            let col_entries = entries(ds, event, &col_series, &key.0);
+            let col_series = RowSeries::of(scope, &by_col, &key, metric);
+            let voice_series = RowSeries::of(scope, &by_voice, &key, metric);
+            let col_entries = entries(scope, &col_series, &key.0);
             let mut cells = Cells::of(&column_at, col_entries, |e| &e.key);
-            let mut voices = entries(ds, event, &voice_series, &key.0);
+            let mut voices = entries(scope, &voice_series, &key.0);
             voices.retain(|v| v.withdrawn.is_none());
             mark_superseded(&mut cells, &voices);
-            let sum = own_sum(ds, event, &by_voice, &key, withdrawn);
+            let sum = own_sum(scope, &by_voice, &key);
             voices.extend(sum.clone());
             sums.push(sum);
             let current = voices.iter().flat_map(|v| v.value.claims());
             let mut row = FigureRow {
                 category: key.2.as_deref().and_then(|c| ds.category(c)),
-                places_differ: clash(places, ds, current),
+                places_differ: clash(&scope.places, ds, current),
                 party: key.0,
                 metric,
                 cells,
@@ -389,7 +332,7 @@ pub(super) fn rows<'a>(
             row.verdict = if row.voices.is_empty() {
                 Verdict::Withdrawn
             } else {
-                verdict(ds, event, by, &row)
+                verdict(scope, &row)
             };
             Some(row)
         })

@@ -17,12 +17,15 @@ mod cells;
 mod columns;
 mod combined;
 mod derived;
+mod figure_row;
 mod figures;
 pub mod pairs;
 mod perspective;
 mod places;
 mod positions;
 mod reconcile;
+mod scope;
+mod stances;
 mod statements;
 mod supersede;
 mod verdict;
@@ -32,13 +35,15 @@ mod withdrawn;
 pub use cells::Cells;
 pub use columns::{Column, OWN_SUM};
 pub use derived::FigureValue;
-pub use figures::{FigureEntry, FigureRow};
+pub use figure_row::{FigureEntry, FigureRow};
 pub use pairs::{Incomparable, Outcome, GAP};
 pub use perspective::Perspective;
 pub use reconcile::{reconcile, Reconciled};
-pub use statements::{StanceEntry, StatementRow, Topic};
+pub use stances::StanceEntry;
+pub use statements::{StatementRow, Topic};
 pub use verdict::{
-    figure_verdict, Agreement, Conflict, ConflictDetail, ConflictKind, Rival, Verdict, Voiced,
+    figure_verdict, Agreement, Conflict, ConflictDetail, ConflictKind, Rival, Verdict, VerdictKind,
+    Voiced,
 };
 pub use withdrawn::Withdrawn;
 
@@ -127,19 +132,23 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         .filter(|c| options.as_of.as_ref().is_none_or(|m| c.said.known_by(m)))
         .collect();
     claims.sort_by(|a, b| claim_order(a, b));
-    let withdrawn = withdrawn::withdrawn(&claims);
+    let scope = scope::Scope {
+        ds,
+        event,
+        by: options.by,
+        places: crate::model::places::PlaceTree::new(ds),
+        withdrawn: withdrawn::withdrawn(&claims),
+    };
     let mut columns = columns::columns(ds, event, &claims, options.by);
-    let tree = crate::model::places::PlaceTree::new(ds);
-    let by = options.by;
-    let figures = figures::rows(ds, event, &claims, by, &mut columns, &withdrawn, &tree);
-    let statements = statements::rows(ds, event, &claims, by, &columns, &withdrawn, &tree);
+    let figures = figures::rows(&scope, &claims, &mut columns);
+    let statements = statements::rows(&scope, &claims, &columns);
     Comparison {
         event,
         options,
         columns,
         figures,
         statements,
-        withdrawn,
+        withdrawn: scope.withdrawn,
         claims_used: claims.len(),
     }
 }

@@ -2,9 +2,9 @@
 //! propositions that exclude each other, conflict. Only each voice's
 //! current stance counts, on this row and on the rival's.
 
-use super::statements::{both_sides, distinct_voices, Affirmed, StanceEntry};
+use super::scope::Scope;
+use super::stances::{both_sides, distinct_voices, Affirmed, StanceEntry};
 use super::verdict::{Conflict, ConflictDetail, Rival, Verdict};
-use super::Grouping;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Assertion, Claim, Dataset, Proposition, Stance};
@@ -61,13 +61,11 @@ impl<'a> Exclusions<'a> {
 }
 
 pub(super) fn verdict<'a>(
-    ds: &'a Dataset,
+    scope: &Scope<'a>,
     p: &Proposition,
     voices: &[StanceEntry<'a>],
     affirmed: &Affirmed<'a>,
     exclusions: &Exclusions<'a>,
-    sides: &[String],
-    by: Grouping,
 ) -> Verdict<'a> {
     if let Some((affirm, deny)) = affirm_deny(voices) {
         let mut participants: Vec<usize> = affirm.iter().chain(&deny).copied().collect();
@@ -101,7 +99,7 @@ pub(super) fn verdict<'a>(
         }
     }
     if found.is_empty() {
-        return Verdict::settled(distinct_voices(voices), both_sides(ds, voices, sides, by));
+        return Verdict::settled(distinct_voices(voices), both_sides(scope, voices));
     }
     participants.sort_unstable();
     participants.dedup();

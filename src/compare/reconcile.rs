@@ -4,7 +4,7 @@
 //! of a growing total is history), and a vague word that sets no size
 //! ("some") puts forward no figure.
 
-use super::figures::{FigureEntry, FigureRow};
+use super::figure_row::{FigureEntry, FigureRow};
 use super::Reconcile;
 use crate::model::quantity::Amount;
 

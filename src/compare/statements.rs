@@ -5,28 +5,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::cells::{column_index, Cells};
-use super::columns::{cell_key, keys, Column};
+use super::columns::Column;
 use super::places::clash;
-use super::verdict::{Agreement, Verdict};
+use super::scope::Scope;
+use super::stances::{Affirmed, StanceEntry};
+use super::verdict::Verdict;
 use super::withdrawn::{split_live, Withdrawn};
-use super::{accusations, positions, Grouping};
-use crate::model::places::PlaceTree;
-use crate::model::{
-    Act, Assertion, Claim, Dataset, Event, Place, Proposition, PropositionKind, Stance,
-};
-
-/// One voice's (or column's) current stance on an accusation or proposition row.
-#[derive(Debug, Clone)]
-pub struct StanceEntry<'a> {
-    pub key: String,
-    pub claim: &'a Claim,
-    pub earlier: Vec<&'a Claim>,
-    /// Other current statements of the same voice on the same party that
-    /// the data cannot order against this one.
-    pub unordered: usize,
-    /// The claim that retracted or corrected this statement: shown, never counted.
-    pub withdrawn: Option<&'a Claim>,
-}
+use super::{accusations, positions};
+use crate::model::{Act, Assertion, Claim, Dataset, Place, Proposition, PropositionKind, Stance};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Topic<'a> {
@@ -81,11 +67,6 @@ impl StatementRow<'_> {
         }
     }
 }
-
-/// Each proposition's current affirmations, with the affirming voice: what
-/// exclusion conflicts are drawn from. Statements a voice has since
-/// replaced (by a denial, say) are not among them.
-pub(super) type Affirmed<'a> = HashMap<&'a str, Vec<(String, &'a Claim)>>;
 
 /// The current statements per (key, accused party), each with the ones it
 /// replaced; see [`super::supersede`].
@@ -166,12 +147,7 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<(Topic<'a>, Vec<&'a 
     topics
 }
 
-fn affirmed<'a>(
-    ds: &Dataset,
-    claims: &[&'a Claim],
-    by: Grouping,
-    withdrawn: &Withdrawn<'a>,
-) -> Affirmed<'a> {
+fn affirmed<'a>(scope: &Scope<'a>, claims: &[&'a Claim]) -> Affirmed<'a> {
     let positions: Vec<&Claim> = claims
         .iter()
         .copied()
@@ -185,7 +161,7 @@ fn affirmed<'a>(
     }
     let mut affirmed: Affirmed<'a> = HashMap::new();
     for (prop, list) in by_prop {
-        for e in stance_entries(&list, &|c| keys(ds, c, by).1, withdrawn) {
+        for e in stance_entries(&list, &|c| scope.voice_key(c), &scope.withdrawn) {
             if let (Assertion::Position(p), None) = (&e.claim.assertion, e.withdrawn) {
                 if p.stance == Stance::Affirms {
                     affirmed.entry(prop).or_default().push((e.key, e.claim));
@@ -197,35 +173,32 @@ fn affirmed<'a>(
 }
 
 pub(super) fn rows<'a>(
-    ds: &'a Dataset,
-    event: &Event,
+    scope: &Scope<'a>,
     claims: &[&'a Claim],
-    by: Grouping,
     columns: &[Column],
-    withdrawn: &Withdrawn<'a>,
-    places: &PlaceTree,
 ) -> Vec<StatementRow<'a>> {
-    let affirmed = affirmed(ds, claims, by, withdrawn);
+    let (ds, withdrawn) = (scope.ds, &scope.withdrawn);
+    let affirmed = affirmed(scope, claims);
     let exclusions = positions::Exclusions::of(ds);
     let column_at = column_index(columns);
     topics(ds, claims)
         .into_iter()
         .map(|(topic, on_topic)| {
-            let col_entries = stance_entries(&on_topic, &|c| cell_key(ds, c, by), withdrawn);
+            let col_entries = stance_entries(&on_topic, &|c| scope.cell_key(c), withdrawn);
             let cells = Cells::of(&column_at, col_entries, |e| &e.key);
-            let mut voices = stance_entries(&on_topic, &|c| keys(ds, c, by).1, withdrawn);
+            let mut voices = stance_entries(&on_topic, &|c| scope.voice_key(c), withdrawn);
             voices.retain(|v| v.withdrawn.is_none());
             let verdict = match &topic {
                 _ if voices.is_empty() => Verdict::Withdrawn,
                 _ if topic.is_appeal() => Verdict::Appeal,
                 _ if topic.is_demand() => Verdict::Demand,
-                Topic::Act(_) => accusations::verdict(ds, &voices, by, &event.sides),
+                Topic::Act(_) => accusations::verdict(scope, &voices),
                 Topic::Proposition(p) => {
-                    positions::verdict(ds, p, &voices, &affirmed, &exclusions, &event.sides, by)
+                    positions::verdict(scope, p, &voices, &affirmed, &exclusions)
                 }
             };
             StatementRow {
-                places_differ: clash(places, ds, voices.iter().map(|v| v.claim)),
+                places_differ: clash(&scope.places, ds, voices.iter().map(|v| v.claim)),
                 topic,
                 cells,
                 voices,
@@ -233,32 +206,4 @@ pub(super) fn rows<'a>(
             }
         })
         .collect()
-}
-
-/// The number of distinct voices (entries are sorted by key).
-pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
-    let mut keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
-    keys.dedup();
-    keys.len()
-}
-
-/// How far entries that agree go: voices of both sides of the event, or not.
-pub(super) fn both_sides(
-    ds: &Dataset,
-    voices: &[StanceEntry],
-    sides: &[String],
-    by: Grouping,
-) -> Agreement {
-    let mut parties: Vec<String> = voices
-        .iter()
-        .filter_map(|v| super::columns::party_of_key(ds, &v.key, by))
-        .filter(|p| sides.contains(p))
-        .collect();
-    parties.sort();
-    parties.dedup();
-    if parties.len() >= 2 {
-        Agreement::BothSides
-    } else {
-        Agreement::Voices
-    }
 }

@@ -91,6 +91,52 @@ pub enum ConflictKind {
     Exclusive,
 }
 
+/// A verdict's kind: its one name, in JSON (`verdict`), CSV and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictKind {
+    Conflict,
+    Gap,
+    Consistent,
+    NotComparable,
+    SingleSource,
+    Appeal,
+    Demand,
+    Withdrawn,
+}
+
+impl VerdictKind {
+    pub const ALL: [VerdictKind; 8] = [
+        VerdictKind::Conflict,
+        VerdictKind::Gap,
+        VerdictKind::Consistent,
+        VerdictKind::NotComparable,
+        VerdictKind::SingleSource,
+        VerdictKind::Appeal,
+        VerdictKind::Demand,
+        VerdictKind::Withdrawn,
+    ];
+
+    /// Its serde name (a test holds the two together).
+    pub fn name(self) -> &'static str {
+        match self {
+            VerdictKind::Conflict => "conflict",
+            VerdictKind::Gap => "gap",
+            VerdictKind::Consistent => "consistent",
+            VerdictKind::NotComparable => "not-comparable",
+            VerdictKind::SingleSource => "single-source",
+            VerdictKind::Appeal => "appeal",
+            VerdictKind::Demand => "demand",
+            VerdictKind::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The name in a sentence: "single source".
+    pub fn words(self) -> String {
+        self.name().replace('-', " ")
+    }
+}
+
 impl Conflict<'_> {
     pub fn kind(&self) -> ConflictKind {
         match self {
@@ -108,17 +154,16 @@ impl Verdict<'_> {
         matches!(self, Verdict::Conflict(_))
     }
 
-    /// The verdict's stable name, as JSON and tests use it.
-    pub fn name(&self) -> &'static str {
+    pub fn kind(&self) -> VerdictKind {
         match self {
-            Verdict::Conflict(_) => "conflict",
-            Verdict::Gap(_) => "gap",
-            Verdict::Consistent { .. } => "consistent",
-            Verdict::NotComparable(_) => "not comparable",
-            Verdict::SingleSource => "single source",
-            Verdict::Appeal => "appeal",
-            Verdict::Demand => "demand",
-            Verdict::Withdrawn => "withdrawn",
+            Verdict::Conflict(_) => VerdictKind::Conflict,
+            Verdict::Gap(_) => VerdictKind::Gap,
+            Verdict::Consistent { .. } => VerdictKind::Consistent,
+            Verdict::NotComparable(_) => VerdictKind::NotComparable,
+            Verdict::SingleSource => VerdictKind::SingleSource,
+            Verdict::Appeal => VerdictKind::Appeal,
+            Verdict::Demand => VerdictKind::Demand,
+            Verdict::Withdrawn => VerdictKind::Withdrawn,
         }
     }
 
@@ -364,7 +409,7 @@ mod tests {
                 let who: Vec<&str> = d.participants.iter().map(|&i| values[i].0).collect();
                 format!(
                     "{} {}-{} {ratio} {}",
-                    v.name(),
+                    v.kind().name(),
                     pair[0],
                     pair[1],
                     who.join(",")
@@ -374,7 +419,7 @@ mod tests {
                 format!("consistent {voices} {}", *agreement >= Agreement::BothSides)
             }
             Verdict::NotComparable(why) => format!("not comparable {why:?}"),
-            other => other.name().to_string(),
+            other => other.kind().name().to_string(),
         }
     }
 
@@ -403,17 +448,26 @@ mod tests {
     }
 
     #[test]
+    fn a_verdict_kind_has_one_name_its_json_name() {
+        for k in VerdictKind::ALL {
+            let json = serde_json::to_value(k).expect("a name");
+            assert_eq!(json.as_str(), Some(k.name()));
+            assert!(!k.name().contains(' '), "{}", k.name());
+        }
+    }
+
+    #[test]
     fn one_voice_is_single_and_a_voice_never_conflicts_with_itself() {
         assert_eq!(
             verdict_of(&[("a", None, Quantity::Exact(1.into()))]),
-            "single source"
+            "single-source"
         );
         let twice = [
             ("a", None, Quantity::Exact(1.into())),
             ("a", None, Quantity::Exact(100.into())),
         ];
-        assert_eq!(verdict_of(&twice), "single source");
-        assert_eq!(verdict_of(&[]), "single source");
+        assert_eq!(verdict_of(&twice), "single-source");
+        assert_eq!(verdict_of(&[]), "single-source");
     }
 
     #[test]

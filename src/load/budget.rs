@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::every_error::every_error;
+use super::every_error::{every_error, Reparse};
 use super::input::InputFile;
 use super::quote_match::{fold_text, near_miss_in, Folded};
 use super::text::decode;
@@ -32,8 +32,7 @@ pub(super) struct NearMiss {
 pub(super) struct Budget {
     hints: usize,
     hint_bytes: usize,
-    pub(super) errors: usize,
-    pub(super) reparse_bytes: usize,
+    reparse: Reparse,
     /// The last text folded for a hint: many quotes of one document fold it once.
     folded: Option<(Arc<str>, Folded)>,
 }
@@ -43,8 +42,10 @@ impl Default for Budget {
         Budget {
             hints: HINTS,
             hint_bytes: HINT_BYTES,
-            errors: REPARSE_ERRORS,
-            reparse_bytes: REPARSE_BYTES,
+            reparse: Reparse {
+                errors: REPARSE_ERRORS,
+                bytes: REPARSE_BYTES,
+            },
             folded: None,
         }
     }
@@ -83,12 +84,12 @@ impl Budget {
     /// while the run's budget lasts; `None` when it is spent or the file
     /// cannot be read again.
     pub(super) fn every_error(&mut self, file: &InputFile) -> Option<Vec<Diagnostic>> {
-        if self.errors == 0 || self.reparse_bytes == 0 {
+        if self.reparse.errors == 0 || self.reparse.bytes == 0 {
             return None;
         }
         let bytes = file.read().ok()?;
         let text = decode(&file.display, &bytes).ok()?;
         let first = toml::from_str::<super::file_model::FileModel>(text).err()?;
-        Some(every_error(&file.display, text, &first, self))
+        Some(every_error(&file.display, text, &first, &mut self.reparse))
     }
 }

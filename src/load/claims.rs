@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::budget::NearMiss;
-use super::digest::{id_hash, FileCheck, RefKind, Withdrawal, S};
+use super::file_check::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
 use super::text::collapse_space;
 use super::Keep;
@@ -18,19 +18,10 @@ pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
         Keep::Nothing => false,
         Keep::All => true,
         Keep::Matching(f) => {
-            let kind = if c.figure.is_some() {
-                "figure"
-            } else if c.accusation.is_some() {
-                "accusation"
-            } else if c.position.is_some() {
-                "position"
-            } else {
-                "retraction"
-            };
             let any = |list: &[String], v: &str| list.is_empty() || list.iter().any(|x| x == v);
             any(&f.event, event)
                 && any(&f.source, c.source.get_ref())
-                && (f.kind.is_empty() || f.kind.contains(&kind))
+                && (f.kind.is_empty() || c.kind().is_some_and(|k| f.kind.contains(&k)))
                 && (f.metric.is_empty()
                     || c.figure
                         .as_ref()

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::digest::RefKind;
 use super::figure::{sum_problem, BREAKDOWN_HINT};
+use super::file_check::RefKind;
 use super::merge::Merger;
 use super::text::{collapse_space, decode};
 use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::digest::{Def, FileCheck, RefKind};
+use super::file_check::{Def, FileCheck, RefKind};
 use super::file_model::*;
 use crate::diagnostic::Code;
 use crate::model::quantity::Interval;

@@ -6,7 +6,6 @@
 
 use std::ops::Range;
 
-use super::budget::Budget;
 use super::file_model::FileModel;
 use super::text::{code_for_serde_message, hint_for_serde_message};
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
@@ -127,6 +126,14 @@ pub(super) fn is_type_error(e: &toml::de::Error) -> bool {
     code_for_serde_message(e.message()) != Code::TomlSyntax
 }
 
+/// What the run may still spend on re-parsing: problems found, bytes parsed
+/// again; the run's budget holds it.
+#[derive(Debug)]
+pub(super) struct Reparse {
+    pub(super) errors: usize,
+    pub(super) bytes: usize,
+}
+
 /// The first error alone, as the worker reports it.
 pub(super) fn first_error(display: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     diagnostic(display, text, &LineIndex::new(text), e)
@@ -140,7 +147,7 @@ pub(super) fn every_error(
     display: &str,
     text: &str,
     first: &toml::de::Error,
-    budget: &mut Budget,
+    budget: &mut Reparse,
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     let mut diags = vec![diagnostic(display, text, &lines, first)];
@@ -153,11 +160,11 @@ pub(super) fn every_error(
     };
     let mut copy = text.as_bytes().to_vec();
     let mut blanked: Vec<Range<usize>> = Vec::new();
-    while budget.errors > 0 && budget.reparse_bytes >= text.len() {
+    while budget.errors > 0 && budget.bytes >= text.len() {
         let range = table_around(text, at);
         blank(&mut copy, range.clone());
         blanked.push(range);
-        budget.reparse_bytes -= text.len();
+        budget.bytes -= text.len();
         // Spaces replace whole lines, so the copy stays UTF-8.
         let Ok(again) = std::str::from_utf8(&copy) else {
             break;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::digest::{FileCheck, RefKind, S};
+use super::file_check::{FileCheck, RefKind, S};
 use super::file_model::*;
 use crate::diagnostic::Code;
 use crate::model::quantity::{Interval, Quantity};

@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Attribution, Channel, SourceKind, Stance, Standing};
+use crate::model::{Attribution, Channel, ClaimKind, SourceKind, Stance, Standing};
 
 type S<T> = Spanned<T>;
 
@@ -226,6 +226,25 @@ pub struct ClaimFile {
     pub figure: Option<S<FigureFile>>,
     pub accusation: Option<S<AccusationFile>>,
     pub position: Option<S<PositionFile>>,
+}
+
+impl ClaimFile {
+    /// Its kind by the table it gives: `None` when it gives none (an error
+    /// the claim's check reports).
+    pub fn kind(&self) -> Option<ClaimKind> {
+        match (
+            &self.figure,
+            &self.accusation,
+            &self.position,
+            &self.retracts,
+        ) {
+            (Some(_), _, _, _) => Some(ClaimKind::Figure),
+            (_, Some(_), _, _) => Some(ClaimKind::Accusation),
+            (_, _, Some(_), _) => Some(ClaimKind::Position),
+            (_, _, _, Some(_)) => Some(ClaimKind::Retraction),
+            (None, None, None, None) => None,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

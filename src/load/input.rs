@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::read_once::Skipped;
 use crate::diagnostic::{Code, Diagnostic};
 
 mod embedded {
@@ -246,12 +247,6 @@ pub fn embedded_everything() -> &'static [(&'static str, &'static [u8])] {
 /// One built-in file by name, for a folder that does not bring its own.
 pub fn embedded_file(name: &str) -> Option<InputFile> {
     embedded_files().into_iter().find(|f| f.file_name() == name)
-}
-
-/// What a folder walk passed over, so `check` can say so.
-#[derive(Debug, Default)]
-pub struct Skipped {
-    pub entries: Vec<(String, &'static str)>,
 }
 
 /// Collects `.toml` files from paths (files or folders, recursively),

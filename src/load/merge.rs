@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::io;
 
 use super::budget::Budget;
-use super::digest::{Digest, ExternalRef, Place, RefKind, Withdrawal};
+use super::file_check::{Digest, ExternalRef, Place, RefKind, Withdrawal};
 use super::index::IndexedFile;
-use super::input::{InputFile, Origin, Skipped};
+use super::input::{InputFile, Origin};
+use super::read_once::Skipped;
 use super::{Loaded, Sink};
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::quantity::{Interval, Quantity};
@@ -315,7 +316,7 @@ impl<'f, 's> Merger<'f, 's> {
     pub(super) fn known_ids(&self, kind: RefKind) -> Vec<&str> {
         self.places
             .keys()
-            .filter(|(k, id)| *k == kind && super::digest::is_kebab(id))
+            .filter(|(k, id)| *k == kind && super::file_check::is_kebab(id))
             .map(|(_, id)| id.as_str())
             .collect()
     }

@@ -20,10 +20,12 @@ mod definitions;
 mod digest;
 mod every_error;
 mod figure;
+mod file_check;
 pub mod file_model;
 pub mod index;
 pub mod input;
 mod links;
+mod local_links;
 mod merge;
 mod pool;
 mod quote_match;
@@ -31,11 +33,12 @@ mod read_once;
 mod text;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::path::PathBuf;
 
-pub use input::{InputFile, Skipped};
+pub use input::InputFile;
+pub use read_once::Skipped;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Claim, Dataset};
@@ -93,7 +96,7 @@ pub struct ClaimFilter {
     pub event: Vec<String>,
     pub source: Vec<String>,
     /// `figure`, `accusation`, `position` or `retraction`.
-    pub kind: Vec<&'static str>,
+    pub kind: Vec<crate::model::ClaimKind>,
     pub metric: Vec<String>,
 }
 
@@ -112,6 +115,40 @@ pub struct Loaded {
     pub tally: BTreeMap<(String, String), usize>,
     /// What each file on disk holds, when every file was read and parsed.
     pub index: Option<Vec<index::IndexedFile>>,
+}
+
+/// Which side of the tally's (event, source) key counts are kept by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyBy {
+    Event,
+    Source,
+}
+
+/// Per event (or per source): its claims, and how many distinct sources
+/// spoke of it (or events it spoke of).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Count {
+    pub claims: usize,
+    pub others: usize,
+}
+
+impl Loaded {
+    /// The tally summed per event or per source: `events` and `sources`
+    /// count with this one rule.
+    pub fn counts(&self, by: TallyBy) -> HashMap<&str, Count> {
+        let mut out: HashMap<&str, Count> = HashMap::new();
+        // Each (event, source) pair is one entry: one more of the others.
+        for ((event, source), n) in &self.tally {
+            let key = match by {
+                TallyBy::Event => event.as_str(),
+                TallyBy::Source => source.as_str(),
+            };
+            let c = out.entry(key).or_default();
+            c.claims += n;
+            c.others += 1;
+        }
+        out
+    }
 }
 
 /// Stores the folder index after a load that read the whole folder cleanly.

@@ -7,7 +7,8 @@ use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::digest::{digest, Digest};
+use super::digest::digest;
+use super::file_check::Digest;
 use super::input::InputFile;
 use super::Keep;
 use crate::progress::Progress;

@@ -6,7 +6,11 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::input::Skipped;
+/// What a folder walk passed over, so `check` can say so.
+#[derive(Debug, Default)]
+pub struct Skipped {
+    pub entries: Vec<(String, &'static str)>,
+}
 
 /// One file is read once however it is reached: two spellings of its path,
 /// `.` and its name, `sub/../`, a symbolic or a hard link. Of its names

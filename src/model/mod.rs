@@ -280,13 +280,55 @@ impl Claim {
         self.origin.as_deref().unwrap_or(&self.source)
     }
 
-    pub fn kind_name(&self) -> &'static str {
+    pub fn kind(&self) -> ClaimKind {
         match self.assertion {
-            Assertion::Figure(_) => "figure",
-            Assertion::Accusation(_) => "accusation",
-            Assertion::Position(_) => "position",
-            Assertion::Retraction { .. } => "retraction",
+            Assertion::Figure(_) => ClaimKind::Figure,
+            Assertion::Accusation(_) => ClaimKind::Accusation,
+            Assertion::Position(_) => ClaimKind::Position,
+            Assertion::Retraction { .. } => ClaimKind::Retraction,
         }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// What a claim states: the one name of each kind, in files, `--kind`,
+/// listings and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimKind {
+    Figure,
+    Accusation,
+    Position,
+    Retraction,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Figure,
+        ClaimKind::Accusation,
+        ClaimKind::Position,
+        ClaimKind::Retraction,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Figure => "figure",
+            ClaimKind::Accusation => "accusation",
+            ClaimKind::Position => "position",
+            ClaimKind::Retraction => "retraction",
+        }
+    }
+
+    /// "a figure", "an accusation".
+    pub fn with_article(self) -> String {
+        let a = if self == ClaimKind::Accusation {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{a} {}", self.name())
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use std::collections::HashSet;
 
-use super::{chart, stamp};
+use super::{chart, stamp, Section, SECTIONS};
 use crate::model::{Claim, Dataset, QuoteKind};
 use crate::render::html::table;
 use crate::sanitize::xml;
@@ -190,46 +190,57 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         "<title>{} — claims report</title>\n<style>{CSS}</style>\n</head>\n<body>",
         xml(&e.title)
     )?;
-    writeln!(out, "<h1>{}</h1>", xml(&e.title))?;
-    writeln!(
-        out,
-        "<p class=\"meta\">{} · {}</p>",
-        xml(&e.date.to_string()),
-        xml(&e.place)
-    )?;
-    writeln!(out, "<p>{}</p>", xml(&e.summary))?;
-    // The answer first: who disagrees with whom, then the evidence, then the tables.
-    summary(out, view)?;
-    conflicts(out, ds, view)?;
-    if let Some(svg) = chart::svg(ds, view.cmp) {
-        writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>")?;
+    for s in SECTIONS {
+        section(out, ds, view, s)?;
     }
-    for sheet in &view.compact() {
-        if !sheet.rows.is_empty() {
-            writeln!(
-                out,
-                "<h2>{}</h2>",
-                xml(sheet.title.as_deref().unwrap_or(""))
-            )?;
-            table(out, sheet)?;
+    writeln!(out, "</body>\n</html>")
+}
+
+fn section(out: &mut dyn Write, ds: &Dataset, view: &View, s: Section) -> io::Result<()> {
+    let e = view.cmp.event;
+    match s {
+        Section::Heading => {
+            writeln!(out, "<h1>{}</h1>", xml(&e.title))?;
+            let when = xml(&e.date.to_string());
+            writeln!(out, "<p class=\"meta\">{when} · {}</p>", xml(&e.place))?;
+            writeln!(out, "<p>{}</p>", xml(&e.summary))
+        }
+        Section::Summary => summary(out, view),
+        Section::Conflicts => conflicts(out, ds, view),
+        Section::Chart => match chart::svg(ds, view.cmp) {
+            Some(svg) => writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>"),
+            None => Ok(()),
+        },
+        Section::Tables => {
+            for sheet in view.compact().iter().filter(|s| !s.rows.is_empty()) {
+                let title = xml(sheet.title.as_deref().unwrap_or(""));
+                writeln!(out, "<h2>{title}</h2>")?;
+                table(out, sheet)?;
+            }
+            Ok(())
+        }
+        Section::Legend => writeln!(out, "<p class=\"cite\">{}.</p>", xml(&legend(view.cmp))),
+        Section::Sources => {
+            writeln!(out, "<h2>Sources</h2>\n<ul>")?;
+            for l in view.column_lines() {
+                writeln!(out, "<li>{}</li>", xml(&l))?;
+            }
+            writeln!(out, "</ul>")
+        }
+        Section::Documents => {
+            writeln!(out, "<h2>Documents</h2>\n<ul>")?;
+            for d in documents(ds, &e.id) {
+                let url = d
+                    .url
+                    .as_deref()
+                    .map_or(String::new(), |u| format!(": {}", link(u)));
+                writeln!(out, "<li>{}{url}</li>", xml(&document_line(d)))?;
+            }
+            writeln!(out, "</ul>")
+        }
+        Section::Stamp => {
+            let line = xml(&stamp::line(view));
+            writeln!(out, "<p class=\"cite\" id=\"made\">{line}</p>")
         }
     }
-    writeln!(out, "<p class=\"cite\">{}.</p>", xml(&legend(view.cmp)))?;
-    writeln!(out, "<h2>Sources</h2>\n<ul>")?;
-    for l in view.column_lines() {
-        writeln!(out, "<li>{}</li>", xml(&l))?;
-    }
-    writeln!(out, "</ul>\n<h2>Documents</h2>\n<ul>")?;
-    for d in documents(ds, &e.id) {
-        let url = d
-            .url
-            .as_deref()
-            .map_or(String::new(), |u| format!(": {}", link(u)));
-        writeln!(out, "<li>{}{url}</li>", xml(&document_line(d)))?;
-    }
-    writeln!(
-        out,
-        "</ul>\n<p class=\"cite\" id=\"made\">{}</p>\n</body>\n</html>",
-        xml(&stamp::line(view))
-    )
 }

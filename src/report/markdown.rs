@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::stamp;
+use super::{stamp, Section, SECTIONS};
 use crate::model::{Dataset, QuoteKind};
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
@@ -118,40 +118,54 @@ fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
 }
 
 pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
+    for s in SECTIONS {
+        section(out, ds, view, s)?;
+    }
+    Ok(())
+}
+
+fn section(out: &mut dyn Write, ds: &Dataset, view: &View, s: Section) -> io::Result<()> {
     let e = view.cmp.event;
-    writeln!(out, "# {}\n", text(&e.title))?;
-    writeln!(
-        out,
-        "*{} · {}*\n",
-        text(&e.date.to_string()),
-        text(&e.place)
-    )?;
-    writeln!(out, "{}\n", text(&e.summary))?;
-    // The answer first: who disagrees with whom, then the evidence, then the tables.
-    summary(out, view)?;
-    conflicts(out, ds, view)?;
-    for sheet in &view.compact() {
-        if sheet.rows.is_empty() {
-            continue;
+    match s {
+        Section::Heading => {
+            writeln!(out, "# {}\n", text(&e.title))?;
+            let when = text(&e.date.to_string());
+            writeln!(out, "*{when} · {}*\n", text(&e.place))?;
+            writeln!(out, "{}\n", text(&e.summary))
         }
-        writeln!(out, "## {}\n", text(sheet.title.as_deref().unwrap_or("")))?;
-        md::write_table(out, sheet)?;
-        writeln!(out)?;
-    }
-    writeln!(out, "Legend: {}.\n", text(&legend(view.cmp)))?;
-    writeln!(out, "## Sources\n")?;
-    for l in view.column_lines() {
-        writeln!(out, "- {}", text(&l))?;
-    }
-    writeln!(out, "\n## Documents\n")?;
-    for d in documents(ds, &e.id) {
-        let line = text(&document_line(d));
-        match &d.url {
-            Some(u) if is_web_link(u) => writeln!(out, "- {line}: <{u}>")?,
-            // Anything else (`javascript:`, control sequences) is text, never a link.
-            Some(u) => writeln!(out, "- {line}: {}", text(u))?,
-            None => writeln!(out, "- {line}")?,
+        Section::Summary => summary(out, view),
+        Section::Conflicts => conflicts(out, ds, view),
+        // Markdown draws no picture.
+        Section::Chart => Ok(()),
+        Section::Tables => {
+            for sheet in view.compact().iter().filter(|s| !s.rows.is_empty()) {
+                writeln!(out, "## {}\n", text(sheet.title.as_deref().unwrap_or("")))?;
+                md::write_table(out, sheet)?;
+                writeln!(out)?;
+            }
+            Ok(())
         }
+        Section::Legend => writeln!(out, "Legend: {}.\n", text(&legend(view.cmp))),
+        Section::Sources => {
+            writeln!(out, "## Sources\n")?;
+            for l in view.column_lines() {
+                writeln!(out, "- {}", text(&l))?;
+            }
+            Ok(())
+        }
+        Section::Documents => {
+            writeln!(out, "\n## Documents\n")?;
+            for d in documents(ds, &e.id) {
+                let line = text(&document_line(d));
+                match &d.url {
+                    Some(u) if is_web_link(u) => writeln!(out, "- {line}: <{u}>")?,
+                    // Anything else (`javascript:`, control sequences) is text, never a link.
+                    Some(u) => writeln!(out, "- {line}: {}", text(u))?,
+                    None => writeln!(out, "- {line}")?,
+                }
+            }
+            Ok(())
+        }
+        Section::Stamp => writeln!(out, "\n*{}*", text(&stamp::line(view))),
     }
-    writeln!(out, "\n*{}*", text(&stamp::line(view)))
 }

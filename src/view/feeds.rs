@@ -34,7 +34,7 @@ fn chain<'a>(steps: impl Iterator<Item = (String, &'a Claim)>, me: &Claim) -> St
 fn verdict_text(v: &Verdict, explanation: String) -> String {
     match v {
         Verdict::Conflict(_) => format!("conflict: {explanation}"),
-        other => other.name().to_string(),
+        other => other.kind().words(),
     }
 }
 

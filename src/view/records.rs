@@ -10,6 +10,7 @@ use super::notes::Note;
 use super::wording::{reconciled_text, stance_text, value_text};
 use crate::compare::{
     self, Agreement, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
+    VerdictKind,
 };
 use crate::model::quantity::Amount;
 use crate::model::{Attribution, Claim, Place, QuoteKind, Standing};
@@ -81,9 +82,9 @@ struct ColumnRecord<'a> {
 
 /// A row's verdict: `verdict` is conflict, gap, consistent, not-comparable,
 /// single-source or appeal; the other fields are there when they apply.
-#[derive(Serialize, Default)]
+#[derive(Serialize)]
 pub struct VerdictRecord {
-    verdict: &'static str,
+    verdict: VerdictKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     conflict: Option<ConflictKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,12 +127,15 @@ impl VerdictRecord {
             )
         };
         let mut r = VerdictRecord {
-            verdict: match v {
-                Verdict::SingleSource => "single-source",
-                Verdict::NotComparable(_) => "not-comparable",
-                other => other.name(),
-            },
-            ..VerdictRecord::default()
+            verdict: v.kind(),
+            conflict: None,
+            explanation: None,
+            ratio: None,
+            participants: None,
+            voices: None,
+            both_sides: None,
+            confirmed: None,
+            reason: None,
         };
         match v {
             Verdict::Conflict(d) | Verdict::Gap(d) => {

@@ -1,0 +1,45 @@
+//! What every rule of one event's comparison reads, passed down as one
+//! value: the data, the event, how statements group into voices and
+//! columns, the places, and the claims withdrawn.
+
+use super::columns::{cell_and_voice, cell_key, keys, party_of_key};
+use super::withdrawn::Withdrawn;
+use super::Grouping;
+use crate::model::places::PlaceTree;
+use crate::model::{Claim, Dataset, Event};
+
+pub(super) struct Scope<'a> {
+    pub ds: &'a Dataset,
+    pub event: &'a Event,
+    pub by: Grouping,
+    pub places: PlaceTree,
+    pub withdrawn: Withdrawn<'a>,
+}
+
+impl Scope<'_> {
+    /// The column a claim sits in and the voice it counts as.
+    pub fn cell_and_voice(&self, c: &Claim) -> (String, String) {
+        cell_and_voice(self.ds, c, self.by)
+    }
+
+    /// The key of a claim's cell entries (see [`cell_key`]).
+    pub fn cell_key(&self, c: &Claim) -> String {
+        cell_key(self.ds, c, self.by)
+    }
+
+    /// The voice a claim counts as.
+    pub fn voice_key(&self, c: &Claim) -> String {
+        keys(self.ds, c, self.by).1
+    }
+
+    /// The party a column's or voice's key speaks for.
+    pub fn party_of_key(&self, key: &str) -> Option<String> {
+        party_of_key(self.ds, key, self.by)
+    }
+
+    /// The side of the event a key speaks for; `None` for a third party.
+    pub fn side_of_key(&self, key: &str) -> Option<String> {
+        self.party_of_key(key)
+            .filter(|p| self.event.sides.contains(p))
+    }
+}

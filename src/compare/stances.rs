@@ -1,0 +1,48 @@
+//! What accusation and position rows hold: each voice's current stance,
+//! and the counts their verdicts share.
+
+use std::collections::HashMap;
+
+use super::scope::Scope;
+use super::verdict::Agreement;
+use crate::model::Claim;
+
+/// One voice's (or column's) current stance on an accusation or proposition row.
+#[derive(Debug, Clone)]
+pub struct StanceEntry<'a> {
+    pub key: String,
+    pub claim: &'a Claim,
+    pub earlier: Vec<&'a Claim>,
+    /// Other current statements of the same voice on the same party that
+    /// the data cannot order against this one.
+    pub unordered: usize,
+    /// The claim that retracted or corrected this statement: shown, never counted.
+    pub withdrawn: Option<&'a Claim>,
+}
+
+/// Each proposition's current affirmations, with the affirming voice: what
+/// exclusion conflicts are drawn from. Statements a voice has since
+/// replaced (by a denial, say) are not among them.
+pub(super) type Affirmed<'a> = HashMap<&'a str, Vec<(String, &'a Claim)>>;
+
+/// The number of distinct voices (entries are sorted by key).
+pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
+    let mut keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
+    keys.dedup();
+    keys.len()
+}
+
+/// How far entries that agree go: voices of both sides of the event, or not.
+pub(super) fn both_sides(scope: &Scope, voices: &[StanceEntry]) -> Agreement {
+    let mut parties: Vec<String> = voices
+        .iter()
+        .filter_map(|v| scope.side_of_key(&v.key))
+        .collect();
+    parties.sort();
+    parties.dedup();
+    if parties.len() >= 2 {
+        Agreement::BothSides
+    } else {
+        Agreement::Voices
+    }
+}

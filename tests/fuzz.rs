@@ -31,10 +31,17 @@ fn the_shipped_events_go_through_every_renderer_cleanly() {
     assert!(outcome.claims > 60);
 }
 
+/// Cases per property of whole folders: each case writes, loads and renders
+/// a folder 18 ways, so `cargo test` runs a few and `PROPTEST_CASES=32` (or
+/// more) the full count on demand; `cargo +nightly fuzz` runs the same path
+/// for hours.
+fn cases(default: u32) -> ProptestConfig {
+    let asked = std::env::var("PROPTEST_CASES").ok();
+    ProptestConfig::with_cases(asked.and_then(|n| n.parse().ok()).unwrap_or(default))
+}
+
 proptest! {
-    // Each case writes, loads and renders a whole folder 18 ways: fewer cases,
-    // each reaching further; `cargo +nightly fuzz` runs the same path for hours.
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(cases(10))]
 
     /// The structured generator's datasets are valid by construction: every
     /// one loads cleanly and goes through every comparison and renderer.
@@ -168,7 +175,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(cases(10))]
 
     /// A sheet of any bytes, or a sheet of the template's columns with any
     /// cells: refused, or an event file that loads without a problem.

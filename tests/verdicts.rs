@@ -1932,3 +1932,52 @@ fn regression_a_relayed_figure_says_whom_it_relays() {
     let row = row_with(&out, &["Azerbaijan", "killed"]).expect("the row");
     assert!(row.contains("50 (own, relaying azerbaijan-mod)"), "{row}");
 }
+
+/// `--reconcile range`: the lowest end, the median headline figure and the
+/// highest end. Three and four voices, so that "best = lowest" or
+/// "best = highest" fails, as does a best taken from file order.
+#[test]
+fn reconcile_range_takes_the_median_of_three_or_more_voices() {
+    let row = |figures: &[(&str, &str)]| {
+        let claims: Vec<String> = figures
+            .iter()
+            .enumerate()
+            .map(|(i, (source, qty))| {
+                claim(
+                    &format!("c{i}"),
+                    source,
+                    "2021-11-17",
+                    &fig("azerbaijan", "killed", qty),
+                    "",
+                )
+            })
+            .collect();
+        let dir = one_file(&claims);
+        let v = compare_json(dir.path(), &["--reconcile", "range"]);
+        figure_row(&v, "azerbaijan", "killed")["reconciled"].clone()
+    };
+    // Headlines 7, 50 and 300: the median is the middle voice's.
+    let three = [
+        ("kremlin", "exact = 50"),
+        ("armenia-mod", "exact = 300"),
+        ("azerbaijan-mod", "exact = 7"),
+    ];
+    assert_eq!(row(&three), "7 / 50 / 300");
+    // An interval's ends bound the range; its headline (its low end) is
+    // one of the figures the median is taken from: 20, 40, 300 → 40.
+    let ranged = [
+        ("kremlin", "range = [40, 60]"),
+        ("armenia-mod", "exact = 300"),
+        ("azerbaijan-mod", "at_least = 20"),
+    ];
+    assert_eq!(row(&ranged), "20 / 40 / ∞");
+    // Four voices: the lower of the two middle figures (never invented
+    // between them): 7, 10, 50, 300 → 10.
+    let four = [
+        ("kremlin", "exact = 50"),
+        ("armenia-mod", "exact = 300"),
+        ("azerbaijan-mod", "exact = 7"),
+        ("afp", "exact = 10"),
+    ];
+    assert_eq!(row(&four), "7 / 10 / 300");
+}

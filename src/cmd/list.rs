@@ -53,53 +53,7 @@ const HEADERS: [&str; 9] = [
     "event", "said", "source", "kind", "subject", "says", "hedged", "quote", "claim",
 ];
 
-/// CSV and TSV: the table's columns, then every other fact in a column of
-/// its own (`--columns` picks and orders them). Each is a field of the JSON
-/// record ([`ClaimRow`]), which the cells are taken from.
-pub const COLUMNS: [&str; 42] = [
-    "event",
-    "said",
-    "source",
-    "kind",
-    "subject",
-    "says",
-    "hedged",
-    "quote",
-    "claim",
-    "standing",
-    "attribution",
-    "place",
-    "withdraws",
-    "quote_kind",
-    "said_from",
-    "said_until",
-    "origin",
-    "party",
-    "via",
-    "whose",
-    "metric",
-    "unit",
-    "category",
-    "breakdown",
-    "low",
-    "high",
-    "stated",
-    "as_of",
-    "since",
-    "act",
-    "accused",
-    "denies",
-    "at",
-    "proposition",
-    "stance",
-    "language",
-    "english",
-    "reading",
-    "note",
-    "document",
-    "outlet",
-    "url",
-];
+pub use crate::view::claim_row::COLUMNS;
 
 /// A JSON field as a cell: text as it is, numbers and booleans written out,
 /// nothing for `null` (an unbounded high end, a field that does not apply).

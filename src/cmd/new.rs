@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::Context;
 use crate::error::UserError;
+use crate::load::file_model::{fields_of, ClaimFile};
 use crate::load::DataSource;
 
 /// The template: valid as it stands (it passes `claims check`), with every
@@ -107,7 +108,45 @@ fn claim_examples(id: &str, date: &str) -> String {
 # language = "en"
 # position = {{ proposition = "{id}-ceasefire", stance = "affirms" }}
 "#
-    )
+    ) + &optional_fields()
+}
+
+/// The claim's optional fields, from the schema the file model derives:
+/// a new field shows here without a line of its own.
+fn optional_fields() -> String {
+    let schema = super::schema::schema();
+    let claim = &schema["properties"]["claim"]["items"];
+    let required: Vec<&str> = claim["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    // The statement itself and the quote's alternative are shown above.
+    let shown = [
+        "quote",
+        "paraphrase",
+        "figure",
+        "accusation",
+        "position",
+        "retracts",
+    ];
+    let names: Vec<&str> = fields_of::<ClaimFile>()
+        .iter()
+        .copied()
+        .filter(|f| !required.contains(f) && !shown.contains(f))
+        .collect();
+    let mut out = String::from("\n# Every claim may also give:");
+    let mut width = out.len();
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i + 1 == names.len() { "." } else { "," };
+        if width + name.len() + 2 > 78 {
+            out.push_str("\n#");
+            width = 1;
+        }
+        out.push_str(&format!(" {name}{sep}"));
+        width += name.len() + 2;
+    }
+    out.push_str("\n# `claims schema --reference` says what each field means.\n");
+    out
 }
 
 pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {

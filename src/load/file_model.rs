@@ -1,10 +1,14 @@
-//! The shape of a data file, as serde reads it, before any check.
+//! The shape of a data file, as serde reads it, before any check; and the
+//! one definition of each field: its doc comment is its meaning in the JSON
+//! Schema and the format reference (`claims schema`), derived with schemars.
 //!
 //! Every table refuses unknown fields, and every value a later check may
 //! complain about is `Spanned`, so the complaint can name its line and
 //! column. No `flatten` and no untagged enums: with the toml crate they
-//! lose error positions.
+//! lose error positions. `Spanned` has no schema of its own: each such
+//! field names its form for the schema (`with`: an id, a date, a count).
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -18,6 +22,20 @@ type S<T> = Spanned<T>;
 pub enum Number {
     Whole(i64),
     Decimal(f64),
+}
+
+impl JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "number", "minimum": 0})
+    }
 }
 
 impl<'de> Deserialize<'de> for Number {
@@ -44,8 +62,10 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// Parties, sources, vocabulary, an event, its documents, propositions and claims. Any table may appear in any file.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "claims data file")]
 pub struct FileModel {
     #[serde(default)]
     pub party: Vec<PartyFile>,
@@ -70,114 +90,173 @@ pub struct FileModel {
     pub claim: Vec<ClaimFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyFile {
+    /// kebab-case id: `armenia`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// display name: "Armenia"
     pub name: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    /// kebab-case id: `armenia-mod`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// who speaks, as people call it: "Ministry of Defence of Armenia"
     pub name: String,
+    /// the party it speaks for or is aligned with; absent when independent
+    #[schemars(with = "Option<form::Id>")]
     pub party: Option<S<String>>,
+    /// the kind of body it is
     pub kind: SourceKind,
-    /// organ, affiliated, individual, independent, international; when absent,
-    /// an organ of its party, else independent (international for an
-    /// international organisation).
+    /// how it stands to its party: `organ` (part of its state), `affiliated` (state or partisan
+    /// media), `individual` (a person speaking for himself), `independent` or `international`;
+    /// absent: an organ when a party is named, else independent (international for an
+    /// international organisation)
+    #[schemars(with = "Option<Standing>")]
     pub standing: Option<S<Standing>>,
+    /// anything a reader should know about it
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryFile {
+    /// kebab-case id: `border-guards`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// "border guards"
     pub label: String,
+    /// what it covers
     pub description: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlaceFile {
+    /// kebab-case id: `mount-kilisali`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// "Mount Kilisali"
     pub name: String,
-    /// The larger place it lies within (a village within a district).
+    /// the larger place it lies within, so a village and its district are not flagged as
+    /// different places
+    #[schemars(with = "Option<form::Id>")]
     pub within: Option<S<String>>,
+    /// anything a reader should know about it
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetricFile {
+    /// kebab-case id: `killed`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// "killed"
     pub label: String,
+    /// what is counted: `people` (the default), `vehicles`, `km²`
     pub unit: Option<String>,
+    /// for a composite (`killed-or-wounded`): the metrics it sums
     #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
     pub parts: Vec<S<String>>,
+    /// what it covers
     pub description: Option<String>,
-    /// A count that only grows (killed, destroyed), unlike one that can
-    /// shrink (missing, troops deployed, territory held).
+    /// a count that only grows (killed, destroyed): a smaller figure said earlier is consistent
+    /// with a larger later one
     #[serde(default)]
     pub cumulative: bool,
-    /// A measure (km², hours) whose figures may have decimals.
+    /// a measure (km², hours) whose figures may have decimals
     #[serde(default)]
     pub decimals: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VagueFile {
+    /// the word as used: `several`
+    #[schemars(with = "form::Id")]
     pub word: S<String>,
+    /// the least count it stands for
+    #[schemars(with = "form::Count")]
     pub low: S<i64>,
+    /// the most; absent when it has no upper bound ("hundreds" at least)
+    #[schemars(with = "Option<form::Count>")]
     pub high: Option<S<i64>>,
+    /// how the reading was chosen
     pub meaning: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActFile {
+    /// kebab-case id: `started-fighting`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// "started the fighting (fired first)"
     pub label: String,
+    /// what it covers
     pub description: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventFile {
+    /// kebab-case id: `kilisali-2021`; the file is usually named after it
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// "Mount Kilisali border clash"
     pub title: String,
+    /// when it happened: a day, or a span `2020-07-12/2020-07-16`
+    #[schemars(with = "form::When")]
     pub date: S<String>,
+    /// where, in words
     pub place: String,
+    /// one or two sentences
     pub summary: String,
-    /// The parties that fought: a claim by one about another's losses is an adversary's claim.
+    /// the parties that fought; the others are third parties
     #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
     pub sides: Vec<S<String>>,
-    /// The places its claims may name.
+    /// the places its claims name (defined as `[[place]]`)
     #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
     pub places: Vec<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentFile {
+    /// kebab-case id: `overt-defense-2021-11-17`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
-    /// Absent when the notes give only the page's address.
+    /// the headline
     pub title: Option<String>,
+    /// who published it: "Overt Defense"
     pub outlet: String,
+    /// its address
     pub url: Option<String>,
+    /// when it was published
+    #[schemars(with = "Option<form::When>")]
     pub published: Option<S<String>>,
+    /// the language of its text: `en`, `fr`
     pub language: String,
-    /// `aggregator`, `repost`, `translation`, … when the document is not the original.
+    /// how it relates to the original: aggregator, repost, translation
     pub relation: Option<String>,
+    /// anything a reader should know about it
     pub note: Option<String>,
-    /// A local copy of the text the quotes were taken from, relative to this file.
+    /// a local copy, relative to this file: quotes are checked against it
+    #[schemars(with = "Option<String>")]
     pub text: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize, Clone, Copy)]
+/// `fact` (the default), `appeal` (a call for calm: no side taken) or `demand`.
+#[derive(Debug, Deserialize, Clone, Copy, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PropositionKindFile {
     Fact,
@@ -185,46 +264,93 @@ pub enum PropositionKindFile {
     Demand,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PropositionFile {
+    /// kebab-case id: `kil-fire-stopped-1830`
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// the statement positions are taken on: "Fire stopped from 18:30"
     pub text: String,
+    /// `fact` (the default), `appeal` (a call for calm: no side taken) or `demand`
+    #[schemars(with = "Option<PropositionKindFile>")]
     pub kind: Option<S<PropositionKindFile>>,
-    /// For a demand: the party it is addressed to.
+    /// for a demand: the party it is made of
+    #[schemars(with = "Option<form::Id>")]
     pub addressee: Option<S<String>>,
+    /// propositions that cannot be true with it: voices affirming them conflict
     #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
     pub excludes: Vec<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "oneOf" = [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]},
+        {"required": ["retracts"], "not": {"anyOf": [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]}]}}],
+    "anyOf" = [{"required": ["quote"]}, {"required": ["paraphrase"]}]
+))]
 pub struct ClaimFile {
+    /// kebab-case id, unique across the data
+    #[schemars(with = "form::Id")]
     pub id: S<String>,
+    /// the event it is about; default: the file's `[event]`
+    #[schemars(with = "Option<form::Id>")]
     pub event: Option<S<String>>,
+    /// who made the statement, as the document names them
+    #[schemars(with = "form::Id")]
     pub source: S<String>,
+    /// whom the source relays (an agency passing on a ministry's word): the voice it counts as
+    #[schemars(with = "Option<form::Id>")]
     pub origin: Option<S<String>>,
+    /// when it was said: `2021-11-16`, `2021-11-16T18:30`, or `by 2021-11-17` when only the
+    /// report's date is known
+    #[schemars(with = "form::When")]
     pub said: S<String>,
+    /// how it was said
     pub via: Channel,
+    /// the document it was read in
+    #[schemars(with = "form::Id")]
     pub document: S<String>,
+    /// the document's words, verbatim, in its language
+    #[schemars(with = "Option<form::Words>")]
     pub quote: Option<S<String>>,
+    /// in place of `quote`: the research notes' wording, when the page's words are not to hand
+    /// (never shown as a quote)
+    #[schemars(with = "Option<form::Words>")]
     pub paraphrase: Option<S<String>>,
+    /// the quote's language: `en`, `fr`
     pub language: String,
+    /// an English rendering of the quote
     pub english: Option<String>,
+    /// the corrected reading of a machine-reworded quote
     pub reading: Option<String>,
+    /// second-hand or conditional ("reportedly", the French conditional): `true` or `false`
     #[serde(default)]
     pub hedged: bool,
-    /// `unnamed` ("an unnamed official") or `unofficial` ("unofficial figures").
+    /// when the words are not the source's on the record: `unnamed` ("an unnamed official",
+    /// "sources in the ministry") or `unofficial` ("unofficial figures")
     pub attribution: Option<Attribution>,
-    /// Where the claimant puts what it states.
+    /// where the claimant puts what it states
+    #[schemars(with = "Option<form::Id>")]
     pub place: Option<S<String>>,
-    /// An earlier claim of the same source this one withdraws (asserting nothing).
+    /// an earlier claim of the same voice it withdraws, asserting nothing
+    #[schemars(with = "Option<form::Id>")]
     pub retracts: Option<S<String>>,
-    /// An earlier claim of the same source this one corrects.
+    /// an earlier claim of the same voice it replaces
+    #[schemars(with = "Option<form::Id>")]
     pub corrects: Option<S<String>>,
+    /// anything a reader should know to weigh it
     pub note: Option<String>,
+    /// a count: whose losses, which metric, the quantity as stated
+    #[schemars(with = "Option<FigureFile>")]
     pub figure: Option<S<FigureFile>>,
+    /// one side accusing another of an act (or denying it)
+    #[schemars(with = "Option<AccusationFile>")]
     pub accusation: Option<S<AccusationFile>>,
+    /// a stance on a proposition
+    #[schemars(with = "Option<PositionFile>")]
     pub position: Option<S<PositionFile>>,
 }
 
@@ -247,45 +373,98 @@ impl ClaimFile {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = [
+    {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]},
+        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["vague"]}]},
+    {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}
+]))]
 pub struct FigureFile {
+    /// whose losses: a party id
+    #[schemars(with = "Option<form::Id>")]
     pub party: Option<S<String>>,
-    /// Several parties' losses counted together ("on both sides").
+    /// several parties' losses counted together ("on both sides")
+    #[schemars(with = "Option<Vec<form::Id>>", extend("minItems" = 2))]
     pub parties: Option<S<Vec<S<String>>>>,
+    /// what is counted: a metric id
+    #[schemars(with = "form::Id")]
     pub metric: S<String>,
-    /// The kind counted, when only some of the party's people ("border-guards").
+    /// the kind counted, when only some: a category id
+    #[schemars(with = "Option<form::Id>")]
     pub of: Option<S<String>>,
+    /// exactly N
+    #[schemars(with = "Option<Number>")]
     pub exact: Option<S<Number>>,
+    /// at least N ("at least 49", "not the final number")
+    #[schemars(with = "Option<Number>")]
     pub at_least: Option<S<Number>>,
+    /// up to N
+    #[schemars(with = "Option<Number>")]
     pub at_most: Option<S<Number>>,
+    /// more than N
+    #[schemars(with = "Option<Number>")]
     pub more_than: Option<S<Number>>,
+    /// nearly N: a little under it
+    #[schemars(with = "Option<Number>")]
     pub nearly: Option<S<Number>>,
+    /// about N: within a tenth of it
+    #[schemars(with = "Option<Number>")]
     pub about: Option<S<Number>>,
+    /// between two numbers: `[20, 30]`
+    #[schemars(with = "Option<[Number; 2]>")]
     pub range: Option<S<Vec<S<Number>>>>,
+    /// a vague word: `several`, `hundreds`
+    #[schemars(with = "Option<form::Id>")]
     pub vague: Option<S<String>>,
+    /// the unit as stated, checked against the metric's
+    #[schemars(with = "Option<String>")]
     pub unit: Option<S<String>>,
-    /// The moment the count stands at, when not when it was said.
+    /// the moment the count stands at, when not when it was said
+    #[schemars(with = "Option<form::When>")]
     pub as_of: Option<S<String>>,
-    /// A running total since this date, rather than this event's count.
+    /// a running total since this date, not this event's count
+    #[schemars(with = "Option<form::When>")]
     pub since: Option<S<String>>,
-    /// The parts the total is broken into.
+    /// the parts the total is broken into: `[{ of = "soldiers", exact = 30 }, …]`
     #[serde(default)]
+    #[schemars(with = "Vec<BreakdownFile>")]
     pub breakdown: Vec<S<BreakdownFile>>,
 }
 
 /// A part of a figure's breakdown: a category and its quantity.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]},
+    {"required": ["more_than"]}, {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]},
+    {"required": ["vague"]}]))]
 pub struct BreakdownFile {
+    /// the kind counted, when only some: a category id
+    #[schemars(with = "form::Id")]
     pub of: S<String>,
+    /// exactly N
+    #[schemars(with = "Option<Number>")]
     pub exact: Option<S<Number>>,
+    /// at least N ("at least 49", "not the final number")
+    #[schemars(with = "Option<Number>")]
     pub at_least: Option<S<Number>>,
+    /// up to N
+    #[schemars(with = "Option<Number>")]
     pub at_most: Option<S<Number>>,
+    /// more than N
+    #[schemars(with = "Option<Number>")]
     pub more_than: Option<S<Number>>,
+    /// nearly N: a little under it
+    #[schemars(with = "Option<Number>")]
     pub nearly: Option<S<Number>>,
+    /// about N: within a tenth of it
+    #[schemars(with = "Option<Number>")]
     pub about: Option<S<Number>>,
+    /// between two numbers: `[20, 30]`
+    #[schemars(with = "Option<[Number; 2]>")]
     pub range: Option<S<Vec<S<Number>>>>,
+    /// a vague word: `several`, `hundreds`
+    #[schemars(with = "Option<form::Id>")]
     pub vague: Option<S<String>>,
 }
 
@@ -322,19 +501,101 @@ macro_rules! forms {
 forms!(FigureFile);
 forms!(BreakdownFile);
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccusationFile {
+    /// the party accused
+    #[schemars(with = "form::Id")]
     pub accused: S<String>,
+    /// what of: an act id
+    #[schemars(with = "form::Id")]
     pub act: S<String>,
+    /// `true` for a denial ("our forces have always operated on our territory")
     #[serde(default)]
     pub denies: bool,
+    /// when the act happened, as the claimant puts it: a date, or a time of day `13:45`
+    #[schemars(with = "Option<form::At>")]
     pub at: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PositionFile {
+    /// a proposition id
+    #[schemars(with = "form::Id")]
     pub proposition: S<String>,
+    /// `affirms` or `denies`
     pub stance: Stance,
+}
+
+/// A table's fields in the order the file model declares them, as serde
+/// knows them: serde is asked to read the table from a reader that only
+/// takes note of the fields asked for. `import` writes a claim's plain
+/// fields in this order, so a new one needs no line of its own there.
+pub fn fields_of<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Probe<'n>(&'n mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Probe<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a table"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("fields noted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Probe(&mut fields));
+    fields
+}
+
+/// The forms a file's text takes, for the schema only: the loader reads
+/// each as a string and checks it with its own rule.
+pub mod form {
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    macro_rules! form {
+        ($name:ident, $schema:tt) => {
+            pub struct $name;
+            impl JsonSchema for $name {
+                fn schema_name() -> Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn inline_schema() -> bool {
+                    true
+                }
+                fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                    json_schema!($schema)
+                }
+            }
+        };
+    }
+
+    form!(Id, {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"});
+    /// A date or a time, as the loader reads it (`model::when`).
+    pub const WHEN: &str = r"^(by )?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?)?$";
+
+    /// What a date field's meaning ends with.
+    pub const WHEN_SYNTAX: &str =
+        "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, or `by DATE`";
+
+    form!(When, {"type": "string", "pattern": WHEN});
+    form!(At, {"anyOf": [
+        {"type": "string", "pattern": WHEN},
+        {"type": "string", "pattern": r"^\d{2}:\d{2}$"}
+    ]});
+    form!(Words, {"type": "string", "minLength": 1});
+    form!(Count, {"type": "integer", "minimum": 0});
 }

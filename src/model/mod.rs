@@ -23,13 +23,15 @@ pub struct Party {
 
 /// The kind of body a source is. Kept closed so that `--by party` and the
 /// statistics can reason about it; `other` covers the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     Ministry,
     HeadOfGovernment,
     HeadOfState,
-    /// A state speaking through an organ the report does not name ("Yerevan said").
+    // A state speaking through an organ the report does not name ("Yerevan said").
     Government,
     SecurityCouncil,
     NewsAgency,
@@ -135,7 +137,9 @@ pub struct Proposition {
     pub excludes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     Tweet,
@@ -150,7 +154,9 @@ pub enum Channel {
     Article,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Affirms,

@@ -3,7 +3,17 @@
 
 /// How a source stands to the parties. Perspective and `--by` follow it:
 /// only organs speak officially for their party.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standing {
     /// Part of a party's state: ministry, head of state or government, armed
@@ -53,7 +63,16 @@ impl Standing {
 /// Who, within a source, is speaking. A claim not on the record counts as a
 /// voice apart from the source's official one.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Attribution {

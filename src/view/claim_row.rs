@@ -77,6 +77,55 @@ pub struct ClaimRow<'a> {
     withdraws: Option<&'a str>,
 }
 
+/// CSV and TSV: the table's columns, then every other fact in a column of
+/// its own (`--columns` picks and orders them). Each is a field of the JSON
+/// record ([`ClaimRow`]), which the cells are taken from: a field of the
+/// record goes here too (a test holds the two together).
+pub const COLUMNS: [&str; 42] = [
+    "event",
+    "said",
+    "source",
+    "kind",
+    "subject",
+    "says",
+    "hedged",
+    "quote",
+    "claim",
+    "standing",
+    "attribution",
+    "place",
+    "withdraws",
+    "quote_kind",
+    "said_from",
+    "said_until",
+    "origin",
+    "party",
+    "via",
+    "whose",
+    "metric",
+    "unit",
+    "category",
+    "breakdown",
+    "low",
+    "high",
+    "stated",
+    "as_of",
+    "since",
+    "act",
+    "accused",
+    "denies",
+    "at",
+    "proposition",
+    "stance",
+    "language",
+    "english",
+    "reading",
+    "note",
+    "document",
+    "outlet",
+    "url",
+];
+
 impl<'a> ClaimRow<'a> {
     pub fn of(ds: &'a Dataset, c: &'a Claim) -> Self {
         let (subject, says) = subject_and_says(ds, c);
@@ -151,5 +200,22 @@ mod tests {
         let direct = serde_json::to_string(&row).ok();
         let sorted = serde_json::to_value(&row).and_then(|v| serde_json::to_string(&v));
         assert_eq!(direct, sorted.ok());
+    }
+
+    #[test]
+    fn every_field_of_the_record_is_a_column_of_csv_and_tsv() {
+        let claim = figure("c", "2021-11-16", Quantity::Exact(3.into()));
+        let ds = Dataset::default();
+        let row = serde_json::to_value(ClaimRow::of(&ds, &claim)).expect("a record");
+        let mut fields: Vec<&str> = row
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut columns = COLUMNS.to_vec();
+        fields.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(fields, columns);
     }
 }

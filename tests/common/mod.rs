@@ -16,12 +16,16 @@ pub fn claims() -> Command {
 }
 
 /// Runs with arguments, returns (status, stdout, stderr).
+/// Runs the binary on the built-in data: its status, stdout and stderr.
+/// Whatever status the caller expects, a panic fails the test here.
 pub fn run(args: &[&str]) -> (i32, String, String) {
     let out = claims().args(args).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "claims {args:?} panicked: {err}");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        err,
     )
 }
 
@@ -100,8 +104,15 @@ impl Claims {
         self
     }
 
+    /// Runs, whatever the status; a panic fails the test.
     pub fn run(mut self) -> Outcome {
         let out = self.cmd.args(&self.args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked"),
+            "{:?} panicked: {stderr}",
+            self.args
+        );
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use crate::load::file_model::{fields_of, ClaimFile};
+
 /// The columns every row needs.
 pub const REQUIRED: [&str; 8] = [
     "claim", "event", "source", "said", "via", "document", "language", "kind",
@@ -308,6 +310,22 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     }
 }
 
+/// A claim's field that is `true` or `false` in the file model's schema.
+fn is_flag(key: &str) -> bool {
+    static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let flags = FLAGS.get_or_init(|| {
+        let schema = crate::cmd::schema::schema();
+        let fields = schema["properties"]["claim"]["items"]["properties"].as_object();
+        fields
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| v["type"] == "boolean")
+            .map(|(k, _)| k.clone())
+            .collect()
+    });
+    flags.iter().any(|f| f == key)
+}
+
 /// One row as a `[[claim]]` table.
 pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     let before = problems.len();
@@ -337,39 +355,29 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
         return None;
     }
     let mut t = String::from("[[claim]]\n");
-    for key in [
-        "claim", "event", "source", "origin", "said", "via", "document",
-    ] {
-        if let Some(v) = row.get(key) {
-            let key = if key == "claim" { "id" } else { key };
-            let _ = writeln!(t, "{key} = {}", quoted(v));
+    // The claim's fields in the file model's order; its statement (figure,
+    // accusation, position, retracts) comes last, from `assertion`.
+    for &key in fields_of::<ClaimFile>() {
+        let value = match key {
+            "id" => row.get("claim"),
+            "quote" => Some(row.get("quote").unwrap_or("")),
+            "corrects" if row.get("kind") == Some("retraction") => None,
+            "corrects" => row.get("withdraws"),
+            "paraphrase" | "retracts" | "figure" | "accusation" | "position" => None,
+            "attribution" => row.get(key).filter(|v| *v != "on-record"),
+            _ if is_flag(key) => boolean(row, key, problems).then_some("true"),
+            _ => row.get(key),
+        };
+        let key = if key == "quote" { quote_key } else { key };
+        match value {
+            Some("true") if is_flag(key) => {
+                let _ = writeln!(t, "{key} = true");
+            }
+            Some(v) => {
+                let _ = writeln!(t, "{key} = {}", quoted(v));
+            }
+            None => {}
         }
-    }
-    let _ = writeln!(
-        t,
-        "{quote_key} = {}",
-        quoted(row.get("quote").unwrap_or(""))
-    );
-    for key in [
-        "language",
-        "english",
-        "reading",
-        "attribution",
-        "place",
-        "note",
-    ] {
-        if let Some(v) = row
-            .get(key)
-            .filter(|v| !(key == "attribution" && *v == "on-record"))
-        {
-            let _ = writeln!(t, "{key} = {}", quoted(v));
-        }
-    }
-    if boolean(row, "hedged", problems) {
-        t.push_str("hedged = true\n");
-    }
-    if let (Some(w), false) = (row.get("withdraws"), row.get("kind") == Some("retraction")) {
-        let _ = writeln!(t, "corrects = {}", quoted(w));
     }
     let _ = writeln!(t, "{}", body?);
     Some(t)

@@ -20,7 +20,7 @@ fn layout() -> tempfile::TempDir {
     top
 }
 
-fn check(data: &Path) -> Outcome {
+fn check_outcome(data: &Path) -> Outcome {
     Claims::new()
         .data(data)
         .args(["check", "--format", "json"])
@@ -32,7 +32,7 @@ fn regression_a_data_file_linking_outside_the_folder_is_not_read() {
     let top = layout();
     let data = top.path().join("data");
     symlink(top.path().join("secret.toml"), data.join("env.toml")).expect("link");
-    let out = check(&data);
+    let out = check_outcome(&data);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         !out.stdout.contains("hunter2") && !out.stderr.contains("hunter2"),
@@ -45,7 +45,7 @@ fn regression_a_data_file_linking_outside_the_folder_is_not_read() {
     );
     // A link to a folder outside (the whole filesystem, say) is not walked.
     symlink("/", data.join("everything")).expect("link");
-    let out = check(&data);
+    let out = check_outcome(&data);
     assert!(
         out.stdout.contains("everything") && out.stdout.contains("outside the data folder"),
         "{}",
@@ -64,7 +64,7 @@ fn regression_a_document_text_outside_the_folder_is_refused_without_probing_it()
         let top = layout();
         let data = top.path().join("data");
         std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", text)).expect("event");
-        let out = check(&data);
+        let out = check_outcome(&data);
         assert_eq!(out.code, 2, "{text}: {out:?}");
         assert!(
             out.stdout
@@ -88,7 +88,7 @@ fn regression_a_document_text_linking_outside_the_folder_is_refused() {
     let data = top.path().join("data");
     symlink(top.path().join("secret.toml"), data.join("text.txt")).expect("link");
     std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", "text.txt")).expect("event");
-    let out = check(&data);
+    let out = check_outcome(&data);
     assert!(
         out.stdout.contains("`text.txt` is outside the data folder"),
         "{}",
@@ -110,7 +110,7 @@ fn regression_a_fifo_is_refused_not_waited_on() {
     let top = layout();
     let data = top.path().join("data");
     fifo(&data.join("pipe.toml"));
-    let out = check(&data);
+    let out = check_outcome(&data);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stdout.contains("not a regular file"), "{}", out.stdout);
     // Nor as a document's text.
@@ -118,7 +118,7 @@ fn regression_a_fifo_is_refused_not_waited_on() {
     let data = top.path().join("data");
     fifo(&data.join("text.txt"));
     std::fs::write(data.join("e.toml"), EVENT.replace("TEXT", "text.txt")).expect("event");
-    let out = check(&data);
+    let out = check_outcome(&data);
     assert!(
         out.stdout.contains("`text.txt`: not a regular file"),
         "{}",

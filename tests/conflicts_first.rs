@@ -4,10 +4,6 @@
 mod common;
 use common::*;
 
-fn acc(accused: &str, act: &str) -> String {
-    format!("accusation = {{ accused = \"{accused}\", act = \"{act}\" }}")
-}
-
 /// Two conflicts (a figure 10× apart, a mirror accusation) and two rows
 /// without one (a single self-report, a third party's position).
 fn clash() -> tempfile::TempDir {

@@ -9,15 +9,7 @@ fn into_full_disk(args: &[&str]) -> i32 {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
-    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
-        .env_remove("CLAIMS_DATA")
-        .env("CLAIMS_NO_CACHE", "1")
-        .args(args)
-        .stdout(full)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("runs");
-    status.code().unwrap_or(-1)
+    Claims::new().args(args).stdout(full).run().code
 }
 
 #[test]
@@ -118,15 +110,12 @@ fn regression_new_into_a_full_stdout_succeeds_and_says_so() {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
-        .env_remove("CLAIMS_DATA")
+    let out = Claims::new()
         .args(["--data", d, "new", "my-event"])
         .stdout(full)
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(0));
+        .succeeds();
     assert!(dir.path().join("my-event.toml").is_file());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = out.stderr;
     assert!(
         err.contains("my-event.toml") && err.contains("could not be printed"),
         "{err}"

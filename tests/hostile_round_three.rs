@@ -37,7 +37,7 @@ fn write_quoting(dir: &Path, text: &str, quote: &str) {
 }
 
 /// `claims check DIR`.
-fn check(dir: &Path) -> Claims {
+fn check_dir(dir: &Path) -> Claims {
     Claims::new().args(["check", &dir.display().to_string()])
 }
 
@@ -78,7 +78,7 @@ fn regression_a_document_text_never_reads_a_hidden_file_or_a_non_text() {
         ));
     }
     write(d, "ev.toml", &event);
-    let out = check(d).fails(2);
+    let out = check_dir(d).fails(2);
     for t in texts {
         assert!(
             out.stdout.contains(&format!("`{t}` is hidden"))
@@ -111,7 +111,7 @@ fn regression_the_nearest_passage_stops_a_few_characters_past_the_match() {
         "Alpha bravo charlie delta echo foxtrot golf hotel india.",
     );
     write_quoting(d, "doc.txt", "Alpha bravo charlie delta XRAY");
-    let out = check(d).fails(2);
+    let out = check_dir(d).fails(2);
     assert!(out.stdout.contains("then «echo f…»"), "{}", out.stdout);
     assert!(!out.stdout.contains("foxtrot"), "{}", out.stdout);
 }
@@ -144,7 +144,7 @@ fn regression_hints_are_paid_from_one_budget_per_run_in_file_order() {
         }
         write(d, &format!("f{f}.toml"), &t);
     }
-    let run = || check(d).fails(2).stdout;
+    let run = || check_dir(d).fails(2).stdout;
     let out = run();
     let problems = out.matches("error[quote-not-found]").count();
     let hints = out.matches("the document has «").count();
@@ -176,7 +176,7 @@ fn regression_the_every_error_reparse_is_one_budget_per_run() {
         }
         write(d, &format!("f{f:02}.toml"), &t);
     }
-    let out = check(d).fails(2).stdout;
+    let out = check_dir(d).fails(2).stdout;
     let errors = out.matches("error[wrong-type]").count();
     assert_eq!(errors, 30 + 100, "{out}");
 }
@@ -313,7 +313,7 @@ fn regression_a_data_file_whose_name_is_not_utf8_is_refused_not_skipped() {
         "",
     )]);
     fs::write(dir.path().join(name), event).expect("written");
-    let out = check(dir.path()).fails(2);
+    let out = check_dir(dir.path()).fails(2);
     assert!(
         out.stdout.contains("the file name is not valid UTF-8"),
         "{}",
@@ -363,7 +363,7 @@ fn a_data_file_past_the_size_limit_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().expect("a folder");
     let f = fs::File::create(dir.path().join("big.toml")).expect("created");
     f.set_len(9 * 1024 * 1024).expect("sparse");
-    let out = check(dir.path()).fails(2);
+    let out = check_dir(dir.path()).fails(2);
     assert!(out.stdout.contains("the limit is 8 MiB"), "{}", out.stdout);
 }
 
@@ -401,7 +401,7 @@ fn regression_ids_compare_as_toml_parses_them_in_every_spelling() {
             spell("c1"),
         );
         let dir = folder(&[("ev.toml", &event)]);
-        let out = check(dir.path()).fails(2);
+        let out = check_dir(dir.path()).fails(2);
         // The only problem: claim `c1` twice, in two spellings.
         assert!(
             out.stdout.contains("duplicate claim id `c1`"),
@@ -437,11 +437,11 @@ fn a_paraphrase_is_never_checked_as_a_verbatim_quote() {
         "paraphrase = \"The notes say seven were killed.\"",
     ));
     write(d, "ev.toml", &event);
-    check(d).succeeds();
+    check_dir(d).succeeds();
     // A verbatim quote of the same words is checked, and refused.
     let event = event.replace("paraphrase =", "quote =");
     write(d, "ev.toml", &event);
-    let out = check(d).fails(2);
+    let out = check_dir(d).fails(2);
     assert!(out.stdout.contains("not found verbatim"), "{}", out.stdout);
 }
 
@@ -461,7 +461,7 @@ fn a_hint_suggests_only_an_id_that_is_itself_valid_and_a_long_id_is_clipped() {
             "",
         )]);
         let dir = folder(&[("ev.toml", &text)]);
-        let out = check(dir.path()).fails(2);
+        let out = check_dir(dir.path()).fails(2);
         let line = out
             .stdout
             .lines()
@@ -505,7 +505,7 @@ fn regression_dates_offer_only_forms_that_work() {
         "",
     );
     let dir = folder(&[("ev.toml", &event_file(&[c]))]);
-    check(dir.path()).succeeds();
+    check_dir(dir.path()).succeeds();
 }
 
 #[cfg(unix)]
@@ -645,7 +645,7 @@ fn regression_a_hard_linked_text_is_not_read() {
     fs::create_dir_all(d.join("docs")).expect("a folder");
     fs::hard_link(top.path().join("secret.txt"), d.join("docs/hard.txt")).expect("a hard link");
     write_quoting(&d, "docs/hard.txt", "TOKEN=ghp_SECRETXX");
-    let out = check(&d).fails(2);
+    let out = check_dir(&d).fails(2);
     assert!(
         out.stdout.contains("has other names (a hard link)"),
         "{}",
@@ -663,7 +663,7 @@ fn regression_a_dangling_link_says_nothing_of_its_target() {
     let d = dir.path();
     std::os::unix::fs::symlink("/nonexistent/x.txt", d.join("gone.txt")).expect("a link");
     write_quoting(d, "gone.txt", "q");
-    let out = check(d).fails(2);
+    let out = check_dir(d).fails(2);
     assert!(
         out.stdout.contains("`gone.txt` is outside the data folder"),
         "{}",
@@ -683,7 +683,7 @@ fn regression_a_hard_linked_copy_deeper_down_is_not_the_one_read() {
     write_quoting(d, "docs/a.txt", "Seven soldiers were killed.");
     fs::create_dir(d.join("a")).expect("a folder");
     fs::hard_link(d.join("ev.toml"), d.join("a/copy.toml")).expect("a hard link");
-    let out = check(d).succeeds();
+    let out = check_dir(d).succeeds();
     assert!(out.stdout.contains("1 event"), "{}", out.stdout);
 }
 
@@ -694,14 +694,7 @@ fn regression_a_file_named_in_non_utf8_on_the_command_line_is_refused() {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join(std::ffi::OsStr::from_bytes(b"k\xff.toml"));
     fs::write(&path, event_file(&[])).expect("written");
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"))
-        .arg("check")
-        .arg(&path)
-        .env("CLAIMS_NO_CACHE", "1")
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(2), "{text}");
+    let text = Claims::new().args(["check"]).arg_os(&path).fails(2).stdout;
     assert!(text.contains("not valid UTF-8"), "{text}");
 }
 

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use std::fs;
 
-fn folder() -> tempfile::TempDir {
+fn copy_of_shipped_data() -> tempfile::TempDir {
     let data = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     for rel in [
@@ -23,7 +23,7 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-fn compare(data: &std::path::Path, cache: &std::path::Path, event: &str) -> String {
+fn compare_cached(data: &std::path::Path, cache: &std::path::Path, event: &str) -> String {
     let out = claims()
         .env_remove("CLAIMS_NO_CACHE")
         .env("CLAIMS_CACHE_DIR", cache)
@@ -47,15 +47,15 @@ fn compare(data: &std::path::Path, cache: &std::path::Path, event: &str) -> Stri
 
 #[test]
 fn compare_from_the_index_equals_a_full_compare() {
-    let data = folder();
+    let data = copy_of_shipped_data();
     let cache = tempfile::tempdir().unwrap();
-    let full = compare(data.path(), cache.path(), "kilisali-2021");
+    let full = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert_eq!(
         fs::read_dir(cache.path()).unwrap().count(),
         1,
         "the first run stores an index"
     );
-    let indexed = compare(data.path(), cache.path(), "kilisali-2021");
+    let indexed = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert_eq!(full, indexed);
     // Nothing was written beside the data.
     assert!(fs::read_dir(data.path()).unwrap().all(|e| !e
@@ -67,9 +67,9 @@ fn compare_from_the_index_equals_a_full_compare() {
 
 #[test]
 fn a_claim_added_in_another_file_is_seen() {
-    let data = folder();
+    let data = copy_of_shipped_data();
     let cache = tempfile::tempdir().unwrap();
-    let before = compare(data.path(), cache.path(), "kilisali-2021");
+    let before = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert!(!before.contains("extra-claim"));
     // Not one event per file: a claim about Kilisali in a file of its own.
     fs::write(
@@ -77,27 +77,27 @@ fn a_claim_added_in_another_file_is_seen() {
         "[[document]]\nid = \"extra-doc\"\ntitle = \"x\"\noutlet = \"x\"\nlanguage = \"en\"\n\n[[claim]]\nid = \"extra-claim\"\nevent = \"kilisali-2021\"\nsource = \"kremlin\"\nsaid = \"2021-11-18\"\nvia = \"statement\"\ndocument = \"extra-doc\"\nquote = \"Seventeen Azerbaijani soldiers were killed or wounded.\"\nlanguage = \"en\"\nfigure = { party = \"azerbaijan\", metric = \"killed-or-wounded\", exact = 17 }\n",
     )
     .unwrap();
-    let after = compare(data.path(), cache.path(), "kilisali-2021");
+    let after = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert!(
         after.contains("extra-claim"),
         "a new file makes the index stale"
     );
     // And from the refreshed index, the claim in the other file is still read.
-    let again = compare(data.path(), cache.path(), "kilisali-2021");
+    let again = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert_eq!(after, again);
 }
 
 #[test]
 fn an_edited_file_is_reread() {
-    let data = folder();
+    let data = copy_of_shipped_data();
     let cache = tempfile::tempdir().unwrap();
-    compare(data.path(), cache.path(), "tavush-2020");
+    compare_cached(data.path(), cache.path(), "tavush-2020");
     let path = data.path().join("tavush-2020.toml");
     let text = fs::read_to_string(&path)
         .unwrap()
         .replace("exact = 4 }", "exact = 45 }");
     fs::write(&path, text).unwrap();
-    let out = compare(data.path(), cache.path(), "tavush-2020");
+    let out = compare_cached(data.path(), cache.path(), "tavush-2020");
     assert!(out.contains("\"text\": \"45\""), "{out}");
 }
 
@@ -122,7 +122,7 @@ fn built_in_compare_reads_one_file_and_agrees_with_a_full_load() {
 
 #[test]
 fn a_document_defined_in_another_file_is_followed() {
-    let data = folder();
+    let data = copy_of_shipped_data();
     let cache = tempfile::tempdir().unwrap();
     // The document sits in another event's file, which `compare kilisali-2021`
     // would not otherwise read.
@@ -137,19 +137,19 @@ fn a_document_defined_in_another_file_is_followed() {
         "[[claim]]\nid = \"more-claim\"\nevent = \"kilisali-2021\"\nsource = \"kremlin\"\nsaid = \"2021-11-18\"\nvia = \"statement\"\ndocument = \"shared-doc\"\nquote = \"Calm has returned.\"\nlanguage = \"en\"\naccusation = { accused = \"azerbaijan\", act = \"started-fighting\" }\n",
     )
     .unwrap();
-    let full = compare(data.path(), cache.path(), "kilisali-2021");
+    let full = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert!(full.contains("more-claim"));
     // From the index: the claim's file is chosen for its event, and the file
     // defining its document is followed.
-    let indexed = compare(data.path(), cache.path(), "kilisali-2021");
+    let indexed = compare_cached(data.path(), cache.path(), "kilisali-2021");
     assert_eq!(full, indexed);
 }
 
 #[test]
 fn regression_a_mistyped_event_with_a_current_index_names_the_nearest() {
-    let data = folder();
+    let data = copy_of_shipped_data();
     let cache = tempfile::tempdir().unwrap();
-    compare(data.path(), cache.path(), "kilisali-2021");
+    compare_cached(data.path(), cache.path(), "kilisali-2021");
     let out = claims()
         .env_remove("CLAIMS_NO_CACHE")
         .env("CLAIMS_CACHE_DIR", cache.path())
@@ -191,7 +191,7 @@ fn extra_claim(event: &str) -> String {
 fn regression_an_edit_keeping_size_and_modification_time_is_seen() {
     let data = two_events();
     let cache = tempfile::tempdir().unwrap();
-    let before = compare(data.path(), cache.path(), "ew");
+    let before = compare_cached(data.path(), cache.path(), "ew");
     assert!(before.contains("\"x\""), "{before}");
     let path = data.path().join("extra.toml");
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
@@ -202,7 +202,7 @@ fn regression_an_edit_keeping_size_and_modification_time_is_seen() {
         .unwrap()
         .set_modified(mtime)
         .unwrap();
-    let after = compare(data.path(), cache.path(), "ev");
+    let after = compare_cached(data.path(), cache.path(), "ev");
     assert!(
         after.contains("\"x\""),
         "the moved claim is missing:\n{after}"
@@ -217,7 +217,7 @@ fn regression_an_index_others_can_write_is_not_believed() {
     let data = two_events();
     fs::write(data.path().join("extra.toml"), extra_claim("ev")).unwrap();
     let cache = tempfile::tempdir().unwrap();
-    let full = compare(data.path(), cache.path(), "ev");
+    let full = compare_cached(data.path(), cache.path(), "ev");
     assert!(full.contains("\"x\""), "{full}");
     // The planted lie: the file of the claim holds claims of no event.
     let index = fs::read_dir(cache.path())
@@ -233,7 +233,7 @@ fn regression_an_index_others_can_write_is_not_believed() {
     for (dir_mode, file_mode) in [(0o777, 0o600), (0o700, 0o666)] {
         fs::set_permissions(cache.path(), fs::Permissions::from_mode(dir_mode)).unwrap();
         fs::set_permissions(&index, fs::Permissions::from_mode(file_mode)).unwrap();
-        let seen = compare(data.path(), cache.path(), "ev");
+        let seen = compare_cached(data.path(), cache.path(), "ev");
         assert_eq!(seen, full, "an index writable by others was believed");
         if dir_mode == 0o777 {
             // Nor is a new one written into a folder others can write.

@@ -134,19 +134,9 @@ fn regression_closed_pipe_ends_quietly_with_exit_0() {
     }
 }
 
-/// Runs under `script`, which gives the command a terminal.
-fn on_a_terminal(cmd: &str) -> Option<String> {
-    let out = Command::new("script")
-        .args(["-qec", cmd, "/dev/null"])
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[test]
 fn a_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
     let dir = big_dataset();
-    let bin = assert_cmd::cargo::cargo_bin("claims");
     let d = dir.path().to_str().unwrap();
     // Piped stderr: no bar, whatever the delay.
     let out = claims()
@@ -157,11 +147,8 @@ fn a_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
     // A terminal: the bar appears once the delay has passed.
-    let cmd = format!(
-        "CLAIMS_PROGRESS_DELAY_MS=0 {} --no-pager check {d}",
-        bin.display()
-    );
-    let Some(screen) = on_a_terminal(&cmd) else {
+    let cmd = format!("CLAIMS_PROGRESS_DELAY_MS=0 {} --no-pager check {d}", bin());
+    let Some(screen) = under_script(80, &cmd, &[]) else {
         eprintln!("SKIPPED: no `script` to provide a terminal");
         return;
     };

@@ -7,10 +7,6 @@
 mod common;
 use common::*;
 
-fn acc(accused: &str) -> String {
-    format!("accusation = {{ accused = \"{accused}\", act = \"started-fighting\" }}")
-}
-
 const PLACES: &str = r#"
 [[place]]
 id = "district"
@@ -32,7 +28,7 @@ kind = "demand"
 addressee = "azerbaijan"
 "#;
 
-fn dir_with(claims: &[String]) -> tempfile::TempDir {
+fn with_places(claims: &[String]) -> tempfile::TempDir {
     folder(&[
         ("test-event.toml", &event_file(claims)),
         ("places.toml", PLACES),
@@ -45,38 +41,38 @@ fn at(place: &str) -> String {
 
 #[test]
 fn voices_that_put_the_fighting_in_places_that_do_not_nest_are_flagged() {
-    let nested = dir_with(&[
+    let nested = with_places(&[
         claim(
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("hill"),
         ),
         claim(
             "b",
             "armenia-pm",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("district"),
         ),
     ]);
     let v = compare_json(nested.path(), &[]);
     let row = statement_row(&v, "started-fighting");
     assert!(row.get("places_differ").is_none(), "{row}");
-    let apart = dir_with(&[
+    let apart = with_places(&[
         claim(
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("hill"),
         ),
         claim(
             "b",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia"),
+            &acc("armenia", "started-fighting"),
             &at("village"),
         ),
     ]);
@@ -117,11 +113,11 @@ fn check_refuses_a_place_within_itself() {
         reports(&out, "places.toml:14:10", "place `c` lies within itself"),
         "{out}"
     );
-    let unknown = dir_with(&[claim(
+    let unknown = with_places(&[claim(
         "a",
         "armenia-mod",
         "2021-11-16",
-        &acc("azerbaijan"),
+        &acc("azerbaijan", "started-fighting"),
         &at("hil"),
     )]);
     let out = Claims::new()
@@ -137,7 +133,7 @@ fn check_refuses_a_place_within_itself() {
 
 #[test]
 fn a_demand_on_one_party_is_shown_and_never_counted() {
-    let dir = dir_with(&[claim(
+    let dir = with_places(&[claim(
         "d",
         "armenia-mod",
         "2021-11-16",
@@ -182,7 +178,7 @@ fn retract(of: &str) -> String {
 
 #[test]
 fn a_retracted_figure_stops_counting_and_stays_in_the_history() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "said",
             "armenia-mod",
@@ -235,8 +231,14 @@ fn a_retracted_figure_stops_counting_and_stays_in_the_history() {
 
 #[test]
 fn a_corrected_statement_is_replaced_even_when_said_the_same_day() {
-    let dir = dir_with(&[
-        claim("wrong", "armenia-mod", "2021-11-16", &acc("azerbaijan"), ""),
+    let dir = with_places(&[
+        claim(
+            "wrong",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting"),
+            "",
+        ),
         claim(
             "right",
             "armenia-mod",
@@ -244,7 +246,13 @@ fn a_corrected_statement_is_replaced_even_when_said_the_same_day() {
             "accusation = { accused = \"azerbaijan\", act = \"started-fighting\", denies = true }",
             "corrects = \"wrong\"\n",
         ),
-        claim("az", "azerbaijan-mod", "2021-11-16", &acc("armenia"), ""),
+        claim(
+            "az",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "started-fighting"),
+            "",
+        ),
     ]);
     let v = compare_json(dir.path(), &[]);
     let row = statement_row(&v, "started-fighting");
@@ -266,7 +274,7 @@ fn a_corrected_statement_is_replaced_even_when_said_the_same_day() {
 
 #[test]
 fn check_refuses_withdrawals_that_cannot_be() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "a",
             "armenia-mod",
@@ -307,7 +315,7 @@ fn check_refuses_withdrawals_that_cannot_be() {
 
 #[test]
 fn a_party_confirming_its_adversarys_figure_is_confirmed_by_both_sides() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "own",
             "armenia-mod",
@@ -363,11 +371,11 @@ fn a_party_confirming_its_adversarys_figure_is_confirmed_by_both_sides() {
 
 #[test]
 fn a_listing_carries_standing_attribution_and_place() {
-    let dir = dir_with(&[claim(
+    let dir = with_places(&[claim(
         "a",
         "armenia-mod",
         "2021-11-16",
-        &acc("azerbaijan"),
+        &acc("azerbaijan", "started-fighting"),
         "attribution = \"unnamed\"\nplace = \"hill\"\n",
     )]);
     let out = Claims::new()
@@ -394,26 +402,26 @@ fn a_listing_carries_standing_attribution_and_place() {
 
 #[test]
 fn regression_every_place_that_does_not_nest_is_named() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("hill"),
         ),
         claim(
             "b",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia"),
+            &acc("armenia", "started-fighting"),
             &at("village"),
         ),
         claim(
             "c",
             "armenia-pm",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("district"),
         ),
     ]);
@@ -432,7 +440,7 @@ fn regression_a_place_within_itself_is_reported_once_and_unlisted_places_are_fla
         "a",
         "armenia-mod",
         "2021-11-16",
-        &acc("azerbaijan"),
+        &acc("azerbaijan", "started-fighting"),
         &at("goris"),
     )]);
     let dir = folder(&[("test-event.toml", &event), ("places.toml", places)]);
@@ -449,14 +457,14 @@ fn regression_a_place_within_itself_is_reported_once_and_unlisted_places_are_fla
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("hill"),
         ),
         claim(
             "b",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("village"),
         ),
     ])
@@ -504,7 +512,7 @@ fn regression_a_long_place_cycle_is_named_in_a_short_line() {
 
 #[test]
 fn a_demand_names_its_addressee() {
-    let dir = dir_with(&[claim(
+    let dir = with_places(&[claim(
         "d",
         "armenia-mod",
         "2021-11-16",
@@ -543,7 +551,13 @@ fn regression_withdrawals_of_another_kind_attribution_event_or_twice_are_refused
         ),
         claim("r", "armenia-mod", "2021-11-17", &retract("a"), ""),
         claim("rr", "armenia-mod", "2021-11-18", &retract("r"), ""),
-        claim("k", "armenia-mod", "2021-11-16", &acc("azerbaijan"), ""),
+        claim(
+            "k",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting"),
+            "",
+        ),
         claim(
             "kc",
             "armenia-mod",
@@ -586,7 +600,7 @@ fn regression_withdrawals_of_another_kind_attribution_event_or_twice_are_refused
 #[test]
 fn regression_confirmation_needs_official_unhedged_figures_for_one_moment() {
     let case = |adv_extra: &str, adv_said: &str| {
-        let dir = dir_with(&[
+        let dir = with_places(&[
             claim(
                 "own",
                 "armenia-mod",
@@ -614,7 +628,7 @@ fn regression_confirmation_needs_official_unhedged_figures_for_one_moment() {
 
 #[test]
 fn regression_a_row_whose_only_statement_was_retracted_says_so() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "said",
             "armenia-mod",
@@ -645,7 +659,7 @@ fn regression_a_row_whose_only_statement_was_retracted_says_so() {
 
 #[test]
 fn regression_a_retraction_lets_the_voices_earlier_figure_and_a_merged_organs_stand() {
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "pm",
             "armenia-pm",
@@ -675,7 +689,7 @@ fn regression_a_retraction_lets_the_voices_earlier_figure_and_a_merged_organs_st
     assert_eq!(row["cells"]["armenia"][0]["text"], "3", "{row}");
     assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
     // One voice: 5, then 8, the 8 retracted: the 5 is its latest standing figure.
-    let dir = dir_with(&[
+    let dir = with_places(&[
         claim(
             "five",
             "armenia-mod",
@@ -721,21 +735,21 @@ fn only_claims_of_an_event_that_lists_places_are_held_to_them() {
             "mine",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             "event = \"test-event\"\nplace = \"village\"\n",
         ),
         claim(
             "theirs",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             "event = \"other-event\"\nplace = \"village\"\n",
         ),
         claim(
             "listed",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan"),
+            &acc("azerbaijan", "started-fighting"),
             &at("district"),
         ),
     ])

@@ -67,7 +67,7 @@ struct Gen {
     withdraws: Option<(usize, bool)>,
 }
 
-fn quantity() -> impl Strategy<Value = String> {
+fn quantity_toml() -> impl Strategy<Value = String> {
     prop_oneof![
         (0u64..60).prop_map(|n| format!("exact = {n}")),
         (0u64..60).prop_map(|n| format!("at_least = {n}")),
@@ -83,7 +83,7 @@ fn quantity() -> impl Strategy<Value = String> {
 
 fn says() -> impl Strategy<Value = Says> {
     prop_oneof![
-        3 => (0usize..3, 0usize..4, quantity()).prop_map(|(party, metric, quantity)| Says::Figure { party, metric, quantity }),
+        3 => (0usize..3, 0usize..4, quantity_toml()).prop_map(|(party, metric, quantity)| Says::Figure { party, metric, quantity }),
         1 => (0usize..3, 0usize..2, any::<bool>()).prop_map(|(accused, act, denies)| Says::Accusation { accused, act, denies }),
         1 => (0usize..3, any::<bool>()).prop_map(|(proposition, affirms)| Says::Position { proposition, affirms }),
     ]
@@ -408,7 +408,7 @@ proptest! {
 
     #[test]
     fn a_row_at_one_moment_conflicts_exactly_when_two_voices_figures_are_disjoint(
-        figures in proptest::collection::vec((0usize..7, quantity()), 2..6)
+        figures in proptest::collection::vec((0usize..7, quantity_toml()), 2..6)
     ) {
         // Distinct voices, one moment, a count that can shrink: the plain rule.
         let claims: Vec<(usize, Gen)> = figures

@@ -15,7 +15,7 @@ use std::process::Output;
 /// threads' arenas and stacks, far below what the superlinear paths took.
 const LIMIT_KIB: u64 = 700_000;
 
-fn write(files: &shapes::Files) -> tempfile::TempDir {
+fn write_shape(files: &shapes::Files) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (rel, text) in files {
         let path = dir.path().join(rel);
@@ -53,7 +53,7 @@ fn every_hostile_shape_stays_within_the_memory_limit_in_check_compare_and_list()
     for shape in shapes::SHAPES {
         // A fifth of the benchmark's size: enough to show growth that is
         // not linear, quick in a debug build.
-        let dir = write(&(shape.make)(shape.n / 5));
+        let dir = write_shape(&(shape.make)(shape.n / 5));
         for args in [
             shape.args,
             &["check"],
@@ -85,7 +85,7 @@ fn shape(word: &str) -> &'static shapes::Shape {
         .expect("a shape")
 }
 
-fn compare_json(dir: &Path) -> serde_json::Value {
+fn limited_compare_json(dir: &Path) -> serde_json::Value {
     let out = limited(dir, &["compare", "ev", "--format", "json"]);
     assert_eq!(exit_of(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("JSON")
@@ -100,7 +100,7 @@ fn check_json(dir: &Path) -> Vec<serde_json::Value> {
 /// Was quadratic: every copy re-read its file and built a line table.
 #[test]
 fn regression_claims_sharing_one_id_are_each_named_against_the_first() {
-    let dir = write(&(shape("sharing").make)(3000));
+    let dir = write_shape(&(shape("sharing").make)(3000));
     let diags = check_json(dir.path());
     let dups: Vec<_> = diags
         .iter()
@@ -125,7 +125,7 @@ fn regression_thousands_of_unknown_sources_get_bounded_hints() {
     // One unknown id past the typo-hinted ones that differs only by case.
     let (_, event) = files.last_mut().expect("the event file");
     *event = event.replace("\"unknown-source-399\"", "\"KNOWN-SOURCE-399\"");
-    let dir = write(&files);
+    let dir = write_shape(&files);
     let diags = check_json(dir.path());
     let unknown: Vec<_> = diags.iter().filter(|d| d["code"] == "unknown-id").collect();
     assert_eq!(unknown.len(), 400);
@@ -153,8 +153,8 @@ fn regression_thousands_of_unknown_sources_get_bounded_hints() {
 /// every proposition for rivals.
 #[test]
 fn regression_propositions_excluding_five_others_are_each_compared_against_their_rivals() {
-    let dir = write(&(shape("exclusions").make)(1000));
-    let v = compare_json(dir.path());
+    let dir = write_shape(&(shape("exclusions").make)(1000));
+    let v = limited_compare_json(dir.path());
     let rows = v["statements"].as_array().expect("statements");
     assert_eq!(rows.len(), 1000);
     // p0 excludes p1..p5 and is excluded by p995..p999; even propositions
@@ -194,8 +194,8 @@ fn regression_propositions_excluding_five_others_are_each_compared_against_their
 /// distant one and every voice in conflict.
 #[test]
 fn regression_a_row_of_two_thousand_voices_names_the_most_distant_pair() {
-    let dir = write(&(shape("voices").make)(2000));
-    let v = compare_json(dir.path());
+    let dir = write_shape(&(shape("voices").make)(2000));
+    let v = limited_compare_json(dir.path());
     let row = common::figure_row(&v, "armenia", "killed");
     assert_eq!(row["verdict"]["verdict"], "conflict");
     assert_eq!(row["verdict"]["ratio"].as_f64(), Some(97.0), "1 against 97");

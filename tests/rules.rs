@@ -8,7 +8,7 @@ use claims::model::when::parse_when;
 use claims::model::{Assertion, Attribution, Channel, Claim, Figure, QuoteKind};
 use proptest::prelude::*;
 
-fn quantity() -> impl Strategy<Value = Quantity> {
+fn any_quantity() -> impl Strategy<Value = Quantity> {
     prop_oneof![
         (0u64..10_000).prop_map(|n| Quantity::Exact(n.into())),
         (0u64..10_000).prop_map(|n| Quantity::AtLeast(n.into())),
@@ -30,7 +30,7 @@ fn quantity() -> impl Strategy<Value = Quantity> {
     ]
 }
 
-fn claim(id: &str, said: &str, q: Quantity) -> Claim {
+fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
     Claim {
         id: id.into(),
         event: "e".into(),
@@ -71,7 +71,10 @@ fn value(c: &Claim) -> FigureValue<'_> {
 }
 
 fn pair(a: &Quantity, b: &Quantity, days: (&str, &str), cumulative: bool) -> Outcome {
-    let (x, y) = (claim("x", days.0, a.clone()), claim("y", days.1, b.clone()));
+    let (x, y) = (
+        figure_claim("x", days.0, a.clone()),
+        figure_claim("y", days.1, b.clone()),
+    );
     compare(&value(&x), &value(&y), cumulative)
 }
 
@@ -79,20 +82,20 @@ const DAYS: [&str; 3] = ["2022-09-12", "2022-09-13", "2022-09-20"];
 
 proptest! {
     #[test]
-    fn a_figure_never_conflicts_with_itself(q in quantity(), d in 0usize..3, cumulative: bool) {
+    fn a_figure_never_conflicts_with_itself(q in any_quantity(), d in 0usize..3, cumulative: bool) {
         let o = pair(&q, &q, (DAYS[d], DAYS[d]), cumulative);
         prop_assert!(!matches!(o, Outcome::Conflict { .. } | Outcome::Gap { .. }), "{o:?}");
     }
 
     #[test]
-    fn the_outcome_is_symmetric(a in quantity(), b in quantity(), d1 in 0usize..3, d2 in 0usize..3, cumulative: bool) {
+    fn the_outcome_is_symmetric(a in any_quantity(), b in any_quantity(), d1 in 0usize..3, d2 in 0usize..3, cumulative: bool) {
         let ab = pair(&a, &b, (DAYS[d1], DAYS[d2]), cumulative);
         let ba = pair(&b, &a, (DAYS[d2], DAYS[d1]), cumulative);
         prop_assert_eq!(ab, ba);
     }
 
     #[test]
-    fn at_one_moment_figures_conflict_exactly_when_disjoint(a in quantity(), b in quantity(), cumulative: bool) {
+    fn at_one_moment_figures_conflict_exactly_when_disjoint(a in any_quantity(), b in any_quantity(), cumulative: bool) {
         let o = pair(&a, &b, (DAYS[1], DAYS[1]), cumulative);
         let disjoint = !a.interval().overlaps(&b.interval());
         prop_assert_eq!(matches!(o, Outcome::Conflict { .. }), disjoint, "{:?}", o);
@@ -116,7 +119,7 @@ proptest! {
     }
 
     #[test]
-    fn counts_that_can_shrink_are_not_weighed_across_moments(a in quantity(), b in quantity()) {
+    fn counts_that_can_shrink_are_not_weighed_across_moments(a in any_quantity(), b in any_quantity()) {
         let o = pair(&a, &b, (DAYS[0], DAYS[2]), false);
         prop_assert!(matches!(o, Outcome::NotComparable(_)), "{o:?}");
     }
@@ -131,7 +134,7 @@ proptest! {
     }
 
     #[test]
-    fn a_derived_sum_is_the_sum_of_its_parts(a in quantity(), b in quantity()) {
+    fn a_derived_sum_is_the_sum_of_its_parts(a in any_quantity(), b in any_quantity()) {
         let (x, y) = (a.interval(), b.interval());
         let s = x.add(&y);
         prop_assert_eq!(s.low, x.low.saturating_add(y.low));
@@ -142,7 +145,7 @@ proptest! {
     }
 
     #[test]
-    fn every_form_contains_its_headline_figure(q in quantity()) {
+    fn every_form_contains_its_headline_figure(q in any_quantity()) {
         let (iv, n) = (q.interval(), q.headline());
         prop_assert!(iv.low <= n && iv.high.is_none_or(|h| h >= n), "{q:?}");
     }

@@ -5,12 +5,6 @@
 mod common;
 use common::*;
 
-fn output(args: &[&str]) -> String {
-    let (code, out, err) = run(args);
-    assert!(code == 0, "{err}");
-    out
-}
-
 #[test]
 fn compare_kilisali_by_party_with_range() {
     let out = output(&[

@@ -37,7 +37,7 @@ kind = "international-organisation"
 standing = "international"
 "#;
 
-fn dir_with(claims: &[String]) -> tempfile::TempDir {
+fn with_extra(claims: &[String]) -> tempfile::TempDir {
     folder(&[
         ("test-event.toml", &event_file(claims)),
         ("extra.toml", EXTRA),
@@ -53,7 +53,7 @@ fn perspective<'v>(row: &'v serde_json::Value, column: &str) -> &'v str {
 
 #[test]
 fn standing_decides_whose_account_a_figure_is() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "a",
             "am-agency",
@@ -210,7 +210,7 @@ fn sources_without_a_standing_keep_their_old_meaning() {
 /// A state's ministry and head of government say 5, its news agency 5, an
 /// opposition MP 30: the MP's toll is a dissent, not the state's revision.
 fn dissent() -> tempfile::TempDir {
-    dir_with(&[
+    with_extra(&[
         claim(
             "mod",
             "armenia-mod",
@@ -297,7 +297,7 @@ fn by_side_merges_every_aligned_voice_into_one_column() {
 
 #[test]
 fn an_unnamed_official_is_a_voice_apart_from_the_official_one() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "on",
             "armenia-mod",
@@ -377,7 +377,7 @@ fn a_count_on_both_sides_is_set_beside_each_partys_own_figures_summed() {
             ),
         ]
     };
-    let dir = dir_with(&own("exact = 15", "exact = 7"));
+    let dir = with_extra(&own("exact = 15", "exact = 7"));
     let v = compare_json(dir.path(), &[]);
     let row = figure_row(&v, "armenia+azerbaijan", "killed");
     assert_eq!(row["parties"], serde_json::json!(["armenia", "azerbaijan"]));
@@ -386,7 +386,7 @@ fn a_count_on_both_sides_is_set_beside_each_partys_own_figures_summed() {
     assert_eq!(sum["derived"], true);
     assert_eq!(row["verdict"]["verdict"], "consistent");
     // Both sides admit 5 between them; the NGO counts at least 20.
-    let dir = dir_with(&own("exact = 3", "exact = 2"));
+    let dir = with_extra(&own("exact = 3", "exact = 2"));
     let v = compare_json(dir.path(), &[]);
     let row = figure_row(&v, "armenia+azerbaijan", "killed");
     assert_eq!(row["verdict"]["verdict"], "conflict");
@@ -401,7 +401,7 @@ fn a_count_on_both_sides_is_set_beside_each_partys_own_figures_summed() {
 
 #[test]
 fn a_voice_giving_each_partys_figure_is_summed_for_the_joint_row() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim("t", "armenia-mod", "2021-11-16", &both("exact = 12"), ""),
         claim(
             "a",
@@ -433,7 +433,7 @@ fn check_refuses_a_figure_without_a_party_or_with_one_joint_party() {
         claim("one", "ngo", "2021-11-16", "figure = { parties = [\"armenia\"], metric = \"killed\", exact = 1 }", ""),
         claim("twice", "ngo", "2021-11-16", "figure = { party = \"armenia\", parties = [\"armenia\", \"azerbaijan\"], metric = \"killed\", exact = 1 }", ""),
     ];
-    let dir = dir_with(&claims);
+    let dir = with_extra(&claims);
     let out = Claims::new()
         .data(dir.path())
         .args(["check"])
@@ -461,7 +461,7 @@ fn breakdown(total: &str, parts: &str) -> String {
 
 #[test]
 fn a_breakdown_keeps_its_parts_and_each_part_is_compared() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "b",
             "armenia-mod",
@@ -510,7 +510,7 @@ fn a_breakdown_keeps_its_parts_and_each_part_is_compared() {
 
 #[test]
 fn check_refuses_a_breakdown_that_cannot_add_up() {
-    let dir = dir_with(&[claim(
+    let dir = with_extra(&[claim(
         "b",
         "armenia-mod",
         "2021-11-16",
@@ -529,7 +529,7 @@ fn check_refuses_a_breakdown_that_cannot_add_up() {
         out.contains("the breakdown names `soldiers` twice"),
         "{out}"
     );
-    let dir = dir_with(&[claim(
+    let dir = with_extra(&[claim(
         "b",
         "armenia-mod",
         "2021-11-16",
@@ -552,7 +552,7 @@ fn check_refuses_a_breakdown_that_cannot_add_up() {
 
 #[test]
 fn regression_an_unnamed_officials_later_figure_does_not_hide_the_official_one_in_its_cell() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "on",
             "armenia-mod",
@@ -594,7 +594,7 @@ fn column_ids(v: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn columns_stand_sides_first_then_third_states_then_the_unaligned() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "n",
             "ngo",
@@ -676,7 +676,7 @@ fn a_source_named_like_a_party_is_still_a_source_when_not_merged() {
 
 #[test]
 fn regression_merged_by_side_an_unofficial_voice_stays_unofficial() {
-    let dir = dir_with(&[claim(
+    let dir = with_extra(&[claim(
         "c",
         "am-mp",
         "2021-11-16",
@@ -692,7 +692,7 @@ fn regression_merged_by_side_an_unofficial_voice_stays_unofficial() {
 
 #[test]
 fn regression_a_joint_count_of_the_other_side_and_a_third_state_is_an_adversary_claim() {
-    let dir = dir_with(&[claim(
+    let dir = with_extra(&[claim(
         "j",
         "azerbaijan-mod",
         "2021-11-16",
@@ -737,7 +737,7 @@ fn regression_an_international_body_naming_a_side_does_not_speak_for_it() {
 
 #[test]
 fn regression_a_partial_sum_of_own_figures_puts_no_figure_forward() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim("t", "ngo", "2021-11-16", &both("exact = 10"), ""),
         claim(
             "a",
@@ -774,7 +774,7 @@ fn regression_breakdowns_with_vague_words_decimals_or_a_category_are_checked() {
         (decimal, "a whole number is expected"),
         (of, "a figure of `soldiers` only has no breakdown"),
     ] {
-        let dir = dir_with(&[claim("b", "armenia-mod", "2021-11-16", &body, "")]);
+        let dir = with_extra(&[claim("b", "armenia-mod", "2021-11-16", &body, "")]);
         let out = Claims::new()
             .data(dir.path())
             .args(["check"])
@@ -786,7 +786,7 @@ fn regression_breakdowns_with_vague_words_decimals_or_a_category_are_checked() {
 
 #[test]
 fn regression_a_category_figure_above_another_voices_total_conflicts() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim("all", "azerbaijan-mod", "2021-11-16", &fig("azerbaijan", "killed", "exact = 7"), ""),
         claim("sold", "armenia-mod", "2021-11-16", "figure = { party = \"azerbaijan\", metric = \"killed\", of = \"soldiers\", exact = 50 }", ""),
     ]);
@@ -803,7 +803,7 @@ fn regression_a_category_figure_above_another_voices_total_conflicts() {
 
 #[test]
 fn regression_stats_and_summaries_count_sources_not_voice_keys() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim("t", "ngo", "2021-11-16", &both("exact = 30"), ""),
         claim(
             "a",
@@ -849,7 +849,7 @@ fn regression_stats_and_summaries_count_sources_not_voice_keys() {
 
 #[test]
 fn a_third_states_joint_count_of_a_side_and_another_state_is_a_third_partys() {
-    let dir = dir_with(&[claim(
+    let dir = with_extra(&[claim(
         "j",
         "turkey-mfa",
         "2021-11-16",
@@ -863,7 +863,7 @@ fn a_third_states_joint_count_of_a_side_and_another_state_is_a_third_partys() {
 
 #[test]
 fn unofficial_figures_keep_their_cell_in_their_sources_column() {
-    let dir = dir_with(&[
+    let dir = with_extra(&[
         claim(
             "on",
             "armenia-mod",

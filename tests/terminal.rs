@@ -3,26 +3,14 @@
 
 use std::process::Command;
 
+mod common;
+use common::*;
+
 /// Runs `claims ARGS` on a terminal of `cols` columns; returns what it drew.
 fn on_terminal(cols: u16, env: &str, args: &str) -> String {
-    let bin = assert_cmd::cargo::cargo_bin("claims");
-    let inner = format!("stty cols {cols} rows 50; {env} '{}' {args}", bin.display());
-    let out = Command::new("script")
-        .args(["-qec", &inner, "/dev/null"])
-        .env_remove("CLAIMS_DATA")
-        .env_remove("NO_COLOR")
-        // The pager has tests of its own; here the drawing is looked at.
-        .env("CLAIMS_PAGER", "")
-        .env("CLAIMS_NO_CACHE", "1")
-        .env("TERM", "xterm-256color")
-        .output()
-        .expect("script (util-linux) runs");
-    assert!(
-        out.status.success(),
-        "{args}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let line = format!("{env} '{}' {args}", bin());
+    // The pager has tests of its own; here the drawing is looked at.
+    under_script(cols, &line, &[("CLAIMS_PAGER", "")]).expect("script (util-linux) runs")
 }
 
 const COMMANDS: [&str; 6] = [
@@ -56,13 +44,10 @@ fn regression_color_never_and_no_color_write_no_escape_code_on_a_terminal() {
 
 /// The same command into a pipe: nothing is wrapped or cut there.
 fn piped(args: &str) -> String {
-    let out = Command::new(assert_cmd::cargo::cargo_bin("claims"))
+    Claims::new()
         .args(args.split_whitespace())
-        .env_remove("CLAIMS_DATA")
-        .env("CLAIMS_NO_CACHE", "1")
-        .output()
-        .expect("runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .succeeds()
+        .stdout
 }
 
 /// Letters and digits in runs: a word broken across lines leaves a run
@@ -178,18 +163,8 @@ fn output_on_a_terminal_goes_through_the_pager() {
         0,
         "CLAIMS_PAGER= turns paging off:\n{drawn}"
     );
-    let bin = assert_cmd::cargo::cargo_bin("claims");
-    let inner = format!(
-        "stty cols 80 rows 50; PAGER='sed s/^/paged:/' '{}' events",
-        bin.display()
-    );
-    let out = Command::new("script")
-        .args(["-qec", &inner, "/dev/null"])
-        .env_remove("CLAIMS_PAGER")
-        .env_remove("CLAIMS_DATA")
-        .output()
-        .expect("script runs");
-    let drawn = String::from_utf8_lossy(&out.stdout);
+    let line = format!("PAGER='sed s/^/paged:/' '{}' events", bin());
+    let drawn = under_script(80, &line, &[]).expect("script runs");
     assert!(paged_lines(&drawn) > 3, "PAGER is used:\n{drawn}");
 }
 
@@ -204,13 +179,12 @@ fn no_pager_and_cat_and_a_pipe_print_directly() {
         assert!(drawn.contains("kilisali-2021"), "{env} {args}:\n{drawn}");
         assert_eq!(paged_lines(&drawn), 0, "{env} {args}:\n{drawn}");
     }
-    let out = Command::new(assert_cmd::cargo::cargo_bin("claims"))
-        .arg("events")
+    let piped = Claims::new()
         .env("CLAIMS_PAGER", "sed s/^/paged:/")
         .env("PAGER", "sed s/^/paged:/")
-        .output()
-        .expect("runs");
-    let piped = String::from_utf8_lossy(&out.stdout);
+        .args(["events"])
+        .succeeds()
+        .stdout;
     assert!(
         piped.contains("kilisali-2021") && paged_lines(&piped) == 0,
         "{piped}"
@@ -221,17 +195,8 @@ fn no_pager_and_cat_and_a_pipe_print_directly() {
 /// that prints nothing starts no pager.
 #[test]
 fn an_error_is_not_hidden_by_the_pager() {
-    let bin = assert_cmd::cargo::cargo_bin("claims");
-    let inner = format!(
-        "stty cols 80 rows 50; {MARKING_PAGER} '{}' compare no-such-event",
-        bin.display()
-    );
-    let out = Command::new("script")
-        .args(["-qec", &inner, "/dev/null"])
-        .env_remove("CLAIMS_DATA")
-        .output()
-        .expect("script runs");
-    let drawn = String::from_utf8_lossy(&out.stdout);
+    let line = format!("{MARKING_PAGER} '{}' compare no-such-event", bin());
+    let drawn = under_script(80, &line, &[]).expect("script runs");
     assert!(drawn.contains("unknown event"), "{drawn}");
     assert_eq!(paged_lines(&drawn), 0, "{drawn}");
 }
@@ -249,25 +214,12 @@ fn the_default_pager_is_less_with_frx_or_none_without_it() {
     .expect("written");
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&less, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let bin = assert_cmd::cargo::cargo_bin("claims");
     for (path, expect_less) in [
         (dir.path().to_path_buf(), true),
         ("/nonexistent".into(), false),
     ] {
-        let inner = format!(
-            "stty cols 80 rows 50; PATH='{}' '{}' events",
-            path.display(),
-            bin.display()
-        );
-        let out = Command::new("script")
-            .args(["-qec", &inner, "/dev/null"])
-            .env_remove("CLAIMS_PAGER")
-            .env_remove("PAGER")
-            .env_remove("LESS")
-            .env_remove("CLAIMS_DATA")
-            .output()
-            .expect("script runs");
-        let drawn = String::from_utf8_lossy(&out.stdout);
+        let line = format!("PATH='{}' '{}' events", path.display(), bin());
+        let drawn = under_script(80, &line, &[]).expect("script runs");
         assert!(drawn.contains("kilisali-2021"), "{drawn}");
         let by_less = drawn.lines().filter(|l| l.starts_with("less FRX:")).count();
         assert_eq!(

@@ -5,10 +5,6 @@ mod common;
 use common::*;
 use serde_json::json;
 
-fn acc(accused: &str, act: &str, extra: &str) -> String {
-    format!("accusation = {{ accused = \"{accused}\", act = \"{act}\"{extra} }}")
-}
-
 fn one_file(claims: &[String]) -> tempfile::TempDir {
     folder(&[("test-event.toml", &event_file(claims))])
 }
@@ -25,14 +21,14 @@ fn regression_a_denial_is_not_reported_as_the_affirmation() {
             "deny",
             "armenia-mod",
             "2021-11-16",
-            &acc("armenia", "ceasefire-violation", ", denies = true"),
+            &acc_with("armenia", "ceasefire-violation", ", denies = true"),
             "",
         ),
         claim(
             "accuse",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia", "ceasefire-violation", ""),
+            &acc_with("armenia", "ceasefire-violation", ""),
             "",
         ),
     ]);
@@ -117,14 +113,14 @@ fn regression_verdicts_do_not_depend_on_file_names_or_claim_order() {
             "e",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "started-fighting", ", at = \"12:30\""),
+            &acc_with("azerbaijan", "started-fighting", ", at = \"12:30\""),
             "",
         ),
         claim(
             "f",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia", "started-fighting", ""),
+            &acc_with("armenia", "started-fighting", ""),
             "",
         ),
     ];
@@ -164,21 +160,21 @@ fn regression_times_survive_a_third_voice() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "started-fighting", ", at = \"12:30\""),
+            &acc_with("azerbaijan", "started-fighting", ", at = \"12:30\""),
             "",
         ),
         claim(
             "b",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia", "started-fighting", ", at = \"12:00\""),
+            &acc_with("armenia", "started-fighting", ", at = \"12:00\""),
             "",
         ),
         claim(
             "c",
             "armenia",
             "2021-11-16",
-            &acc("azerbaijan", "started-fighting", ""),
+            &acc_with("azerbaijan", "started-fighting", ""),
             "",
         ),
     ]);
@@ -420,21 +416,21 @@ fn three_voices(a: &str, b: &str, c: &str) -> serde_json::Value {
             "x",
             a,
             "2021-11-16",
-            &acc("azerbaijan", "started-fighting", ""),
+            &acc_with("azerbaijan", "started-fighting", ""),
             "",
         ),
         claim(
             "y",
             b,
             "2021-11-16",
-            &acc("armenia", "started-fighting", ""),
+            &acc_with("armenia", "started-fighting", ""),
             "",
         ),
         claim(
             "z",
             c,
             "2021-11-16",
-            &acc("turkey", "started-fighting", ""),
+            &acc_with("turkey", "started-fighting", ""),
             "",
         ),
     ]);
@@ -468,14 +464,14 @@ fn contradictory_accusations_name_each_voice_and_whom_it_blames() {
             "a",
             "kremlin",
             "2021-11-16",
-            &acc("armenia", "attack", ""),
+            &acc_with("armenia", "attack", ""),
             "",
         ),
         claim(
             "b",
             "turkey-mfa",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
     ]);
@@ -1004,14 +1000,14 @@ fn fail_on_conflict_counts_figure_and_statement_conflicts_alike() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "b",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("armenia", "attack", ""),
+            &acc_with("armenia", "attack", ""),
             "",
         ),
     ];
@@ -1025,21 +1021,21 @@ fn voices_accusing_the_same_party_agree() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "b",
             "armenia-pm",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "c",
             "kremlin",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
     ]);
@@ -1058,14 +1054,14 @@ fn a_mirror_needs_each_side_to_accuse_the_other() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "b",
             "kremlin",
             "2021-11-16",
-            &acc("armenia", "attack", ""),
+            &acc_with("armenia", "attack", ""),
             "",
         ),
     ]);
@@ -1080,19 +1076,25 @@ fn a_mirror_needs_each_side_to_accuse_the_other() {
 fn affirm_versus_deny_outranks_contradictory_whatever_the_order() {
     // afp blames Turkey (sorts first); kremlin blames Armenia; turkey-mfa denies Armenia did.
     let dir = one_file(&[
-        claim("a", "afp", "2021-11-16", &acc("turkey", "attack", ""), ""),
+        claim(
+            "a",
+            "afp",
+            "2021-11-16",
+            &acc_with("turkey", "attack", ""),
+            "",
+        ),
         claim(
             "b",
             "kremlin",
             "2021-11-16",
-            &acc("armenia", "attack", ""),
+            &acc_with("armenia", "attack", ""),
             "",
         ),
         claim(
             "c",
             "turkey-mfa",
             "2021-11-16",
-            &acc("armenia", "attack", ", denies = true"),
+            &acc_with("armenia", "attack", ", denies = true"),
             "",
         ),
     ]);
@@ -1448,14 +1450,14 @@ fn a_voice_accusing_two_parties_keeps_both_accusations() {
             "a",
             "kremlin",
             "2021-11-15",
-            &acc("armenia", "attack", ""),
+            &acc_with("armenia", "attack", ""),
             "",
         ),
         claim(
             "b",
             "kremlin",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
     ]);
@@ -1485,14 +1487,14 @@ fn statement_rows_follow_the_vocabulary_and_the_file() {
             "c",
             "armenia-mod",
             "2021-11-15",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "d",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "started-fighting", ""),
+            &acc_with("azerbaijan", "started-fighting", ""),
             "",
         ),
     ]);
@@ -1515,14 +1517,14 @@ fn both_sides_accusing_a_third_agree_across_the_sides() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("turkey", "provocation", ""),
+            &acc_with("turkey", "provocation", ""),
             "",
         ),
         claim(
             "b",
             "azerbaijan-mod",
             "2021-11-16",
-            &acc("turkey", "provocation", ""),
+            &acc_with("turkey", "provocation", ""),
             "",
         ),
     ]);
@@ -1621,14 +1623,14 @@ fn accusing_one_party_and_denying_another_did_it_do_not_conflict() {
             "a",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ""),
+            &acc_with("azerbaijan", "attack", ""),
             "",
         ),
         claim(
             "b",
             "kremlin",
             "2021-11-16",
-            &acc("armenia", "attack", ", denies = true"),
+            &acc_with("armenia", "attack", ", denies = true"),
             "",
         ),
     ]);
@@ -1809,14 +1811,14 @@ fn review_findings_on_agreement_relays_incidents_and_input() {
             "a",
             "armenia-mod",
             "2021-11-12",
-            &acc("azerbaijan", "attack", ", at = \"13:45\""),
+            &acc_with("azerbaijan", "attack", ", at = \"13:45\""),
             "",
         ),
         claim(
             "b",
             "armenia-mod",
             "2021-11-16",
-            &acc("azerbaijan", "attack", ", at = \"03:40\""),
+            &acc_with("azerbaijan", "attack", ", at = \"03:40\""),
             "",
         ),
     ]);
@@ -1832,7 +1834,7 @@ fn review_findings_on_agreement_relays_incidents_and_input() {
         "r",
         "afp",
         "2021-11-16",
-        &acc("armenia", "attack", ""),
+        &acc_with("armenia", "attack", ""),
         "origin = \"azerbaijan-mod\"\n",
     )]);
     let v = compare_json(dir.path(), &[]);
@@ -1898,7 +1900,7 @@ fn review_findings_on_dates_and_numbers_a_check_refuses() {
         "a",
         "armenia-mod",
         "2021-11-16",
-        &acc("azerbaijan", "attack", ", at = \"25:99\""),
+        &acc_with("azerbaijan", "attack", ", at = \"25:99\""),
         "",
     )]);
     assert_eq!(code, "bad-date");

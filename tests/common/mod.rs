@@ -4,7 +4,13 @@
 use assert_cmd::Command;
 
 pub fn claims() -> Command {
-    let mut cmd = Command::cargo_bin("claims").expect("the binary is built by cargo test");
+    Command::from_std(claims_std())
+}
+
+/// The binary with the tests' environment, as the standard library runs it
+/// (its output can go to a file).
+fn claims_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("claims"));
     // No folder-index cache unless a test asks for one (tests/index.rs).
     cmd.env_remove("CLAIMS_DATA")
         .env_remove("NO_COLOR")
@@ -15,7 +21,30 @@ pub fn claims() -> Command {
     cmd
 }
 
-/// Runs with arguments, returns (status, stdout, stderr).
+/// The binary's path, for a command line run by a shell or `script`.
+pub fn bin() -> String {
+    assert_cmd::cargo::cargo_bin("claims").display().to_string()
+}
+
+/// Runs a shell command line under `script` (util-linux), which gives it a
+/// terminal of `cols` columns and 50 rows; returns what it drew, or `None`
+/// without `script`. The binary's own settings are cleared, then `set`.
+pub fn under_script(cols: u16, line: &str, set: &[(&str, &str)]) -> Option<String> {
+    let inner = format!("stty cols {cols} rows 50; {line}");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &inner, "/dev/null"]);
+    for var in ["CLAIMS_DATA", "NO_COLOR", "CLAIMS_PAGER", "PAGER", "LESS"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("CLAIMS_NO_CACHE", "1")
+        .env("TERM", "xterm-256color");
+    for (k, v) in set {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Runs the binary on the built-in data: its status, stdout and stderr.
 /// Whatever status the caller expects, a panic fails the test here.
 pub fn run(args: &[&str]) -> (i32, String, String) {
@@ -56,8 +85,8 @@ pub fn reports(out: &str, place: &str, message: &str) -> bool {
 /// The real binary as a test drives it: `Claims::new().data(dir).args([...])
 /// .fails(2).stderr_snapshot("name")`.
 pub struct Claims {
-    cmd: Command,
-    args: Vec<String>,
+    cmd: std::process::Command,
+    args: Vec<std::ffi::OsString>,
 }
 
 /// What a run printed and how it ended.
@@ -66,13 +95,13 @@ pub struct Outcome {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
-    args: Vec<String>,
+    args: Vec<std::ffi::OsString>,
 }
 
 impl Claims {
     pub fn new() -> Self {
         Claims {
-            cmd: claims(),
+            cmd: claims_std(),
             args: Vec::new(),
         }
     }
@@ -89,13 +118,25 @@ impl Claims {
         S: AsRef<str>,
     {
         for a in args {
-            self.args.push(a.as_ref().to_string());
+            self.args.push(a.as_ref().into());
         }
+        self
+    }
+
+    /// An argument that need not be UTF-8 (a file name).
+    pub fn arg_os(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_os_string());
         self
     }
 
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.cmd.env(key, value);
+        self
+    }
+
+    /// Where its standard output goes (`/dev/full`, a file).
+    pub fn stdout(mut self, to: impl Into<std::process::Stdio>) -> Self {
+        self.cmd.stdout(to);
         self
     }
 
@@ -193,6 +234,23 @@ pub fn claim(id: &str, source: &str, said: &str, assertion: &str, extra: &str) -
         "[[claim]]\nid = \"{id}\"\nsource = \"{source}\"\nsaid = \"{said}\"\nvia = \"statement\"\n\
          document = \"doc\"\nquote = \"words of {id}\"\nlanguage = \"en\"\n{extra}{assertion}\n"
     )
+}
+
+/// The TOML of an accusation of `accused` for `act`.
+pub fn acc(accused: &str, act: &str) -> String {
+    acc_with(accused, act, "")
+}
+
+/// An accusation with more of its fields (`, denies = true`).
+pub fn acc_with(accused: &str, act: &str, extra: &str) -> String {
+    format!("accusation = {{ accused = \"{accused}\", act = \"{act}\"{extra} }}")
+}
+
+/// The standard output of a run on the built-in data that must succeed.
+pub fn output(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
 }
 
 /// The TOML of a figure of `party`'s `metric` with its quantity (`exact = 9`).

@@ -19,7 +19,7 @@ pub struct Shape {
 
 const HEAD: &str = "[event]\nid = \"ev\"\ntitle = \"t\"\ndate = \"2021-11-16\"\nplace = \"p\"\nsummary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n[[document]]\nid = \"doc\"\noutlet = \"o\"\nlanguage = \"en\"\n";
 
-fn claim(t: &mut String, id: &str, source: &str, body: &str) {
+fn push_claim(t: &mut String, id: &str, source: &str, body: &str) {
     claim_in(t, id, source, "doc", body);
 }
 
@@ -71,7 +71,7 @@ fn documents_elsewhere(n: usize) -> Files {
 fn same_claim_id(n: usize) -> Files {
     let mut t = HEAD.to_string();
     for _ in 0..n {
-        claim(&mut t, "dup", "armenia-mod", KILLED);
+        push_claim(&mut t, "dup", "armenia-mod", KILLED);
     }
     vec![("ev.toml".into(), t)]
 }
@@ -84,7 +84,7 @@ fn unknown_sources(n: usize) -> Files {
             s,
             "[[source]]\nid = \"known-source-{i}\"\nname = \"n\"\nkind = \"ministry\"\n\n"
         );
-        claim(
+        push_claim(
             &mut t,
             &format!("c{i}"),
             &format!("unknown-source-{i}"),
@@ -110,7 +110,7 @@ fn exclusions(n: usize) -> Files {
         } else {
             "azerbaijan-mod"
         };
-        claim(
+        push_claim(
             &mut t,
             &format!("c{i}"),
             source,
@@ -123,9 +123,9 @@ fn exclusions(n: usize) -> Files {
 fn long_quote(n: usize) -> Files {
     let mut t = HEAD.to_string();
     let quote = "word ".repeat(n / 5);
-    claim(&mut t, "c0", "armenia-mod", KILLED);
+    push_claim(&mut t, "c0", "armenia-mod", KILLED);
     t = t.replace("quote = \"q\"", &format!("quote = \"{quote}\""));
-    claim(
+    push_claim(
         &mut t,
         "c1",
         "azerbaijan-mod",
@@ -138,8 +138,8 @@ fn many_events(n: usize) -> Files {
     (0..n)
         .map(|i| {
             let mut t = HEAD.replace("id = \"ev\"", &format!("id = \"ev{i}\""));
-            claim(&mut t, &format!("a{i}"), "armenia-mod", KILLED);
-            claim(
+            push_claim(&mut t, &format!("a{i}"), "armenia-mod", KILLED);
+            push_claim(
                 &mut t,
                 &format!("b{i}"),
                 "azerbaijan-mod",
@@ -160,7 +160,7 @@ fn voices_one_row(n: usize) -> Files {
             "figure = {{ party = \"armenia\", metric = \"killed\", exact = {} }}",
             1 + i % 97
         );
-        claim(&mut t, &format!("c{i}"), &format!("voice-{i}"), &body);
+        push_claim(&mut t, &format!("c{i}"), &format!("voice-{i}"), &body);
     }
     vec![("voices.toml".into(), s), ("ev.toml".into(), t)]
 }
@@ -178,7 +178,7 @@ fn tiny_files(n: usize) -> Files {
     let mut files = vec![("ev.toml".to_string(), HEAD.to_string())];
     for i in 0..n {
         let mut t = "event = \"ev\"\n".to_string();
-        claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
+        push_claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
         files.push((format!("c/{i:06}.toml"), t));
     }
     files
@@ -187,7 +187,7 @@ fn tiny_files(n: usize) -> Files {
 fn one_big_file(n: usize) -> Files {
     let mut t = HEAD.to_string();
     for i in 0..n {
-        claim(
+        push_claim(
             &mut t,
             &format!("c{i}"),
             if i % 2 == 0 {
@@ -234,7 +234,7 @@ fn one_claim_files(n: usize) -> Files {
     let mut files = vec![("ev.toml".to_string(), HEAD.to_string())];
     for i in 0..n {
         let mut t = String::new();
-        claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
+        push_claim(&mut t, &format!("c{i}"), "armenia-mod", KILLED);
         let t = t.replacen("source =", "event = \"ev\"\nsource =", 1);
         files.push((format!("c/{i:06}.toml"), t));
     }
@@ -253,7 +253,7 @@ fn grid(n: usize) -> Files {
         );
         let body =
             format!("figure = {{ party = \"armenia\", metric = \"grid-m{i}\", exact = {i} }}");
-        claim(&mut t, &format!("c{i}"), &format!("grid-{i}"), &body);
+        push_claim(&mut t, &format!("c{i}"), &format!("grid-{i}"), &body);
     }
     vec![("grid.toml".into(), vocabulary), ("ev.toml".into(), t)]
 }
@@ -262,7 +262,7 @@ fn grid(n: usize) -> Files {
 fn one_moment(n: usize) -> Files {
     let mut t = HEAD.to_string();
     for i in 0..n {
-        claim(
+        push_claim(
             &mut t,
             &format!("c{i}"),
             "armenia-mod",

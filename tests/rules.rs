@@ -5,7 +5,7 @@ use claims::compare::pairs::{compare, Outcome};
 use claims::compare::FigureValue;
 use claims::model::quantity::{Interval, Quantity};
 use claims::model::when::parse_when;
-use claims::model::{Assertion, Attribution, Channel, Claim, Figure, QuoteKind};
+use claims::model::{Assertion, Channel, Claim, Figure, QuoteKind, Required};
 use proptest::prelude::*;
 
 fn any_quantity() -> impl Strategy<Value = Quantity> {
@@ -31,24 +31,16 @@ fn any_quantity() -> impl Strategy<Value = Quantity> {
 }
 
 fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
-    Claim {
+    Claim::new(Required {
         id: id.into(),
         event: "e".into(),
         source: id.into(),
-        origin: None,
         said: parse_when(said).expect("a date"),
         via: Channel::Statement,
         document: "d".into(),
         quote: "q".into(),
         quote_kind: QuoteKind::Verbatim,
         language: "en".into(),
-        english: None,
-        reading: None,
-        hedged: false,
-        attribution: Attribution::OnRecord,
-        place: None,
-        corrects: None,
-        note: None,
         assertion: Assertion::Figure(Figure {
             party: "p".into(),
             parties: vec!["p".into()],
@@ -60,7 +52,7 @@ fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
             since: None,
         }),
         seq: 0,
-    }
+    })
 }
 
 fn value(c: &Claim) -> FigureValue<'_> {

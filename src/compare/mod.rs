@@ -159,28 +159,20 @@ pub(crate) mod testing {
     use super::FigureValue;
     use crate::model::quantity::Quantity;
     use crate::model::when::parse_when;
-    use crate::model::{Assertion, Channel, Claim, Figure, QuoteKind};
+    use crate::model::{Assertion, Channel, Claim, Figure, QuoteKind, Required};
 
     /// A claim by source `s` stating `q` killed of party `p`, said `when`.
     pub fn figure(id: &str, when: &str, q: Quantity) -> Claim {
-        Claim {
+        Claim::new(Required {
             id: id.into(),
             event: "e".into(),
             source: "s".into(),
-            origin: None,
             said: parse_when(when).unwrap_or_else(|e| panic!("{e}")),
             via: Channel::Statement,
             document: "d".into(),
             quote: "q".into(),
             quote_kind: QuoteKind::Verbatim,
             language: "en".into(),
-            english: None,
-            reading: None,
-            hedged: false,
-            attribution: crate::model::Attribution::OnRecord,
-            place: None,
-            corrects: None,
-            note: None,
             assertion: Assertion::Figure(Figure {
                 party: "p".into(),
                 parties: vec!["p".into()],
@@ -192,7 +184,7 @@ pub(crate) mod testing {
                 since: None,
             }),
             seq: 0,
-        }
+        })
     }
 
     /// The claim's figure as a stated value.

@@ -171,16 +171,7 @@ pub(super) fn claim<'t>(
         return None;
     }
     Some(Claim {
-        id: c.id.get_ref().clone(),
-        event: event.to_string(),
-        source: c.source.get_ref().clone(),
         origin: c.origin.as_ref().map(|o| o.get_ref().clone()),
-        said,
-        via: c.via,
-        document: c.document.get_ref().clone(),
-        quote: quote.get_ref().clone(),
-        quote_kind,
-        language: c.language.clone(),
         english: c.english.clone(),
         reading: c.reading.clone(),
         hedged: c.hedged,
@@ -188,8 +179,19 @@ pub(super) fn claim<'t>(
         place: c.place.as_ref().map(|p| p.get_ref().clone()),
         corrects: c.corrects.as_ref().map(|x| x.get_ref().clone()),
         note: c.note.clone(),
-        assertion,
-        seq,
+        ..Claim::new(Required {
+            id: c.id.get_ref().clone(),
+            event: event.to_string(),
+            source: c.source.get_ref().clone(),
+            said,
+            via: c.via,
+            document: c.document.get_ref().clone(),
+            quote: quote.get_ref().clone(),
+            quote_kind,
+            language: c.language.clone(),
+            assertion,
+            seq,
+        })
     })
 }
 

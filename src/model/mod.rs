@@ -280,7 +280,51 @@ pub struct Claim {
     pub seq: u64,
 }
 
+/// What every claim gives: who said what, when, read where.
+#[derive(Debug, Clone)]
+pub struct Required {
+    pub id: String,
+    pub event: String,
+    pub source: String,
+    pub said: When,
+    pub via: Channel,
+    pub document: String,
+    pub quote: String,
+    pub quote_kind: QuoteKind,
+    pub language: String,
+    pub assertion: Assertion,
+    pub seq: u64,
+}
+
 impl Claim {
+    /// A claim of what every claim gives, with nothing optional: on the
+    /// record, unhedged, no relay, rendering, place or note. The loader
+    /// sets what the file gives beyond it; builders in tests need not name
+    /// every optional field.
+    pub fn new(r: Required) -> Claim {
+        Claim {
+            id: r.id,
+            event: r.event,
+            source: r.source,
+            origin: None,
+            said: r.said,
+            via: r.via,
+            document: r.document,
+            quote: r.quote,
+            quote_kind: r.quote_kind,
+            language: r.language,
+            english: None,
+            reading: None,
+            hedged: false,
+            attribution: Attribution::OnRecord,
+            place: None,
+            corrects: None,
+            note: None,
+            assertion: r.assertion,
+            seq: r.seq,
+        }
+    }
+
     /// The voice this claim counts as: the originator when relayed.
     pub fn voice(&self) -> &str {
         self.origin.as_deref().unwrap_or(&self.source)

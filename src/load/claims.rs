@@ -131,15 +131,23 @@ fn check_quote<'t>(
 }
 
 /// Checks one claim; returns it converted when it is sound and `keep` wants it.
+/// What a file's claims are checked against within the file: its event,
+/// its documents' texts, its propositions, and what the load keeps.
+pub(super) struct InFile<'t, 'x> {
+    pub event: Option<&'t str>,
+    pub docs: &'x HashMap<&'t str, Option<Arc<str>>>,
+    pub props: &'x HashSet<&'t str>,
+    pub keep: &'x Keep,
+}
+
 pub(super) fn claim<'t>(
     fc: &mut FileCheck<'t>,
     c: &'t ClaimFile,
-    file_event: Option<&'t str>,
-    local_docs: &HashMap<&str, Option<Arc<str>>>,
-    local_props: &HashSet<&str>,
-    keep: &Keep,
+    file: &InFile<'t, '_>,
     seq: u64,
 ) -> Option<Claim> {
+    let (file_event, local_docs, local_props, keep) =
+        (file.event, file.docs, file.props, file.keep);
     fc.out.claim_count += 1;
     let id_ok = fc.id_ok("claim", &c.id);
     let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);

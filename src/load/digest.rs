@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use fnv::FnvHashMap;
 
-use super::claims::claim;
+use super::claims::{claim, InFile};
 use super::definitions::definitions;
 use super::file_check::{parse, Digest, FileCheck, RefKind, S};
 use super::file_model::FileModel;
@@ -73,10 +73,15 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         .iter()
         .map(|p| p.id.get_ref().as_str())
         .collect();
-    let file_event = model.event.as_ref().map(|e| e.id.get_ref().as_str());
+    let in_file = InFile {
+        event: model.event.as_ref().map(|e| e.id.get_ref().as_str()),
+        docs: &local_docs,
+        props: &local_props,
+        keep,
+    };
     for (i, c) in model.claim.iter().enumerate() {
         let seq = ((index as u64) << 32) | i as u64;
-        if let Some(claim) = claim(&mut fc, c, file_event, &local_docs, &local_props, keep, seq) {
+        if let Some(claim) = claim(&mut fc, c, &in_file, seq) {
             fc.out.claims.push(claim);
         }
     }

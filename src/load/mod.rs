@@ -21,6 +21,7 @@ mod digest;
 mod every_error;
 mod figure;
 mod file_check;
+mod file_forms;
 pub mod file_model;
 pub mod index;
 pub mod input;

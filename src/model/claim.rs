@@ -1,0 +1,149 @@
+//! A claim: who said what, when, in which words, read where; and the kinds
+//! of statement a claim makes.
+
+use super::when::When;
+use super::{Assertion, Attribution, Channel};
+
+/// How a claim holds its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The document's own words.
+    Verbatim,
+    /// The research notes' wording, where the page's words are not to hand.
+    Paraphrase,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub event: String,
+    /// Who made the statement, as the document names them.
+    pub source: String,
+    /// Whom the source relays, when it passes on another's word (an agency
+    /// quoting a ministry): corroboration counts this voice, not the relay.
+    pub origin: Option<String>,
+    pub said: When,
+    pub via: Channel,
+    pub document: String,
+    pub quote: String,
+    pub quote_kind: QuoteKind,
+    pub language: String,
+    pub english: Option<String>,
+    /// The corrected reading of a machine-reworded quote.
+    pub reading: Option<String>,
+    /// Second-hand or conditional ("reportedly", French conditional).
+    pub hedged: bool,
+    /// An unnamed or unofficial speaker within the source: a voice apart.
+    pub attribution: Attribution,
+    /// Where the claimant puts what it states.
+    pub place: Option<String>,
+    /// An earlier claim of the same source this one corrects (it stops counting).
+    pub corrects: Option<String>,
+    pub note: Option<String>,
+    pub assertion: Assertion,
+    /// Order of appearance in the data (file, then position); breaks ties between equal dates.
+    pub seq: u64,
+}
+
+/// What every claim gives: who said what, when, read where.
+#[derive(Debug, Clone)]
+pub struct Required {
+    pub id: String,
+    pub event: String,
+    pub source: String,
+    pub said: When,
+    pub via: Channel,
+    pub document: String,
+    pub quote: String,
+    pub quote_kind: QuoteKind,
+    pub language: String,
+    pub assertion: Assertion,
+    pub seq: u64,
+}
+
+impl Claim {
+    /// A claim of what every claim gives, with nothing optional: on the
+    /// record, unhedged, no relay, rendering, place or note. The loader
+    /// sets what the file gives beyond it; builders in tests need not name
+    /// every optional field.
+    pub fn new(r: Required) -> Claim {
+        Claim {
+            id: r.id,
+            event: r.event,
+            source: r.source,
+            origin: None,
+            said: r.said,
+            via: r.via,
+            document: r.document,
+            quote: r.quote,
+            quote_kind: r.quote_kind,
+            language: r.language,
+            english: None,
+            reading: None,
+            hedged: false,
+            attribution: Attribution::OnRecord,
+            place: None,
+            corrects: None,
+            note: None,
+            assertion: r.assertion,
+            seq: r.seq,
+        }
+    }
+
+    /// The voice this claim counts as: the originator when relayed.
+    pub fn voice(&self) -> &str {
+        self.origin.as_deref().unwrap_or(&self.source)
+    }
+
+    pub fn kind(&self) -> ClaimKind {
+        match self.assertion {
+            Assertion::Figure(_) => ClaimKind::Figure,
+            Assertion::Accusation(_) => ClaimKind::Accusation,
+            Assertion::Position(_) => ClaimKind::Position,
+            Assertion::Retraction { .. } => ClaimKind::Retraction,
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// What a claim states: the one name of each kind, in files, `--kind`,
+/// listings and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimKind {
+    Figure,
+    Accusation,
+    Position,
+    Retraction,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Figure,
+        ClaimKind::Accusation,
+        ClaimKind::Position,
+        ClaimKind::Retraction,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Figure => "figure",
+            ClaimKind::Accusation => "accusation",
+            ClaimKind::Position => "position",
+            ClaimKind::Retraction => "retraction",
+        }
+    }
+
+    /// "a figure", "an accusation".
+    pub fn with_article(self) -> String {
+        let a = if self == ClaimKind::Accusation {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{a} {}", self.name())
+    }
+}

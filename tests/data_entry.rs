@@ -533,7 +533,7 @@ fn the_import_template_imports_into_an_event_file_that_checks() {
             "import",
             dir.path().join("sheet.csv").to_str().unwrap(),
             "--to",
-            dir.path().join("claims.toml").to_str().unwrap(),
+            dir.path().join("imported.toml").to_str().unwrap(),
         ])
         .fails(0)
         .stdout;

@@ -248,7 +248,7 @@ fn comparison(
     };
     let cmp = compare::compare(&ds, event, options);
     let mut out = Vec::new();
-    claims::cmd::compare::render(&ds, &cmp, true, &Style::plain(Format::Json), &mut out)
+    claims::cmd::compare::render(&ds, &cmp, true, &Style::plain(Format::Json), None, &mut out)
         .expect("renders");
     serde_json::from_slice(&out).expect("JSON")
 }
@@ -377,7 +377,7 @@ proptest! {
         let ds = loaded.dataset;
         let cmp = compare::compare(&ds, ds.event("gen").expect("event"), Options::default());
         let mut out = Vec::new();
-        claims::cmd::compare::render(&ds, &cmp, true, &Style::plain(Format::Json), &mut out).expect("renders");
+        claims::cmd::compare::render(&ds, &cmp, true, &Style::plain(Format::Json), None, &mut out).expect("renders");
         let after: Value = serde_json::from_slice(&out).expect("JSON");
         let keep = |v: &Value| -> Vec<Value> {
             rows(v).into_iter().filter(|r| r["metric"] != "captured").map(|r| {

@@ -33,7 +33,8 @@ fn markdown_report_is_complete_and_citable() {
         "{out}"
     );
     assert!(
-        out.contains("from data ") && out.contains("(event kilisali-2021, 30 claims compared)")
+        out.contains("from the built-in data, data ")
+            && out.contains("(event kilisali-2021, 30 claims compared)")
     );
     assert!(out.contains(
         "> «les dernières déclarations faisant état de 70 soldats azéris tués ou blessés»"

@@ -10,11 +10,13 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use crate::cmd::{self, exit, Context};
 use crate::compare::{Grouping, Options, Reconcile};
 use crate::error::UserError;
+use crate::load::discover;
 use crate::load::{DataSource, LoadFailure};
 use crate::render::output::{self, ColorChoice, Format, Style};
 use crate::render::pager;
 
 mod list;
+mod settings;
 
 /// Line up what each party to a border clash claimed, side by side, and flag
 /// where the accounts conflict.
@@ -24,8 +26,9 @@ mod list;
     after_help = "Examples:\n  claims compare kilisali-2021\n  claims list --source armenia-mod\n  claims compare kilisali-2021 --format markdown > report.md\n  claims check my-data/\n\nExit status: 0 success, 1 conflict found (with --fail-on-conflict), 2 error."
 )]
 struct Cli {
-    /// Read data from this folder instead of the data built into the binary
-    #[arg(long, global = true, env = "CLAIMS_DATA", value_name = "DIR")]
+    /// The data folder [default: $CLAIMS_DATA, else the nearest folder upward
+    /// holding a claims.toml, else the data built into the binary]
+    #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
 
     /// Output format
@@ -62,8 +65,9 @@ enum Command {
         /// Event id (see `claims events`)
         event: String,
         /// One column per source, or per party (merging a state's organs)
-        #[arg(long, value_enum, default_value_t = GroupingArg::Source)]
-        by: GroupingArg,
+        /// [default: source, or the data folder's claims.toml]
+        #[arg(long, value_enum)]
+        by: Option<GroupingArg>,
         /// Add a reconciled column, labelled with its rule
         #[arg(long, value_enum)]
         reconcile: Option<ReconcileArg>,
@@ -327,20 +331,22 @@ fn pages(command: &Command) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
-    let width = cli.width.map(usize::from);
-    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells, width);
-    let data = match cli.data {
-        Some(dir) => DataSource::Folder(dir),
-        None => DataSource::Builtin,
+    let cwd = std::env::current_dir().ok();
+    let (data, found) = discover::choose(cli.data, std::env::var_os("CLAIMS_DATA"), cwd.as_deref());
+    let settings = match &data {
+        DataSource::Folder(dir) => settings::read(dir)?,
+        DataSource::Builtin => settings::Settings::default(),
     };
-    let ctx = Context { data, style };
+    let width = cli.width.or(settings.width).map(usize::from);
+    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells, width);
+    let ctx = Context { data, found, style };
     let pager = if pages(&cli.command) {
         pager::choose(cli.no_pager)
     } else {
         None
     };
     let mut out = pager::Output::new(pager);
-    let code = dispatch(cli.command, &ctx, &mut out);
+    let code = dispatch(cli.command, &ctx, &settings, &mut out);
     // The pager exits before an error is printed, so that it is seen. A
     // pager that failed comes first: the broken pipe it left is its doing.
     match out.finish() {
@@ -355,7 +361,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow::Result<u8> {
+fn dispatch(
+    command: Command,
+    ctx: &Context,
+    settings: &settings::Settings,
+    out: &mut pager::Output,
+) -> anyhow::Result<u8> {
     let code = match command {
         Command::Compare {
             event,
@@ -377,9 +388,9 @@ fn dispatch(command: Command, ctx: &Context, out: &mut pager::Output) -> anyhow:
                 // Ids are kebab-case, lower case: any case finds them.
                 event: event.to_lowercase(),
                 options: Options {
-                    by: by.into(),
+                    by: by.or(settings.by).unwrap_or(GroupingArg::Source).into(),
                     as_of,
-                    reconcile: reconcile.map(Into::into),
+                    reconcile: reconcile.or(settings.reconcile).map(Into::into),
                 },
                 history,
                 fail_on_conflict,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{exit, Context};
 use crate::diagnostic::Diagnostic;
+use crate::load::discover::Found;
 use crate::load::{self, Loaded};
 use crate::render::emit;
 use crate::sanitize::escape;
@@ -20,6 +21,9 @@ struct SkippedRecord<'a> {
 /// The JSON `check`.
 #[derive(Serialize)]
 struct CheckRecord<'a> {
+    /// Which data was checked, in words; absent when files were named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<String>,
     files: usize,
     problems: usize,
     diagnostics: &'a [Diagnostic],
@@ -66,13 +70,16 @@ fn others(checked: &Loaded) -> String {
     )
 }
 
-/// Every problem, what was skipped unexpectedly, and a count.
-fn write_text(out: &mut dyn Write, checked: &Loaded) -> io::Result<()> {
+/// Which data, then every problem, what was skipped unexpectedly, and a count.
+fn write_text(out: &mut dyn Write, checked: &Loaded, data: Option<&str>) -> io::Result<()> {
+    if let Some(data) = data {
+        writeln!(out, "checked {data}:")?;
+    }
     for d in &checked.diagnostics {
         writeln!(out, "{d}")?;
     }
     for (path, why) in &checked.skipped.entries {
-        if expected_kind(path, why).is_none() {
+        if expected_kind(path, why).is_none() && *why != load::input::SETTINGS {
             writeln!(out, "skipped {}: {why}", escape(path))?;
         }
     }
@@ -109,7 +116,17 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
     if paths.is_empty() {
         load::remember(&ctx.data, &mut checked);
     }
+    // Without paths, the active data: said first, and why when it is the
+    // built-in data (a folder of one's own needs --data or a claims.toml).
+    let data = paths.is_empty().then(|| ctx.data_label());
+    let said = data.as_ref().map(|d| match ctx.found {
+        Found::Builtin => {
+            format!("{d}, as no --data, CLAIMS_DATA or claims.toml here or above names a folder")
+        }
+        _ => d.clone(),
+    });
     let record = CheckRecord {
+        data,
         files: checked.files,
         problems: checked.diagnostics.len(),
         diagnostics: &checked.diagnostics,
@@ -121,7 +138,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
             .collect(),
     };
     emit(out, &ctx.style, "check", &record, &|out, _| {
-        write_text(out, &checked)
+        write_text(out, &checked, said.as_deref())
     })?;
     Ok(if checked.diagnostics.is_empty() {
         exit::OK

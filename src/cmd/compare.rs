@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{exit, load_event, unknown_event, Context};
 use crate::compare::{self, Comparison, Options};
 use crate::error::UserError;
+use crate::load::discover;
 use crate::model::Dataset;
 use crate::render::output::{Format, Style};
 use crate::render::{comparison, emit, long};
@@ -55,7 +56,17 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
                 .hint("add --format csv or --format tsv")
                 .into())
         }
-        (false, _) => render(&ds, &cmp, args.history, &ctx.style, out)?,
+        (false, _) => {
+            let name = discover::name(&ctx.data, ctx.found);
+            render(&ds, &cmp, args.history, &ctx.style, Some(name), out)?;
+            // Which data, once, where a person looks: after a table or
+            // Markdown, never among a program's rows.
+            match ctx.style.format {
+                Format::Table => writeln!(out, "\ndata: {}", ctx.data_label())?,
+                Format::Markdown => writeln!(out, "\n*data: {}*", ctx.data_label())?,
+                _ => {}
+            }
+        }
     }
     Ok(if args.fail_on_conflict && cmp.conflict_count() > 0 {
         exit::CONFLICT
@@ -70,9 +81,11 @@ pub fn render(
     cmp: &Comparison,
     history: bool,
     style: &Style,
+    data_name: Option<String>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let view = View::new(ds, cmp, history);
+    let mut view = View::new(ds, cmp, history);
+    view.data_name = data_name;
     let record = ComparisonRecord::of(&view);
     emit(
         out,

@@ -8,6 +8,7 @@ use super::Context;
 use crate::load::{Keep, TallyBy};
 use crate::model::when::Precision;
 use crate::render::emit_sheet;
+use crate::render::output::Format;
 use crate::view::{Cell, Sheet};
 
 /// One event in the JSON `events`.
@@ -59,6 +60,10 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
                 ])
                 .collect(),
         );
+    }
+    // Which data, once, above the table a person reads.
+    if ctx.style.format == Format::Table {
+        writeln!(out, "Events in {}:", ctx.data_label())?;
     }
     emit_sheet(
         out,

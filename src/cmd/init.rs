@@ -8,29 +8,43 @@ use std::path::{Path, PathBuf};
 
 use super::exit;
 use crate::error::UserError;
+use crate::load::discover::MARKER;
 use crate::load::input::embedded_everything;
 
 /// The guide written beside the data, for whoever adds to it.
 const GUIDE: &str = "# Contributing to this data folder
 
-This folder holds the data `claims` reads with `--data`:
+This folder holds the data `claims` reads. Its `claims.toml` marks it: any command run in it
+(or in a folder below it) reads it without `--data`, and says so.
 
 - `sources.toml`: who speaks (`[[party]]`, `[[source]]`).
 - `vocabulary.toml`: what can be counted or alleged (`[[metric]]`, `[[act]]`, `[[vague]]`,
   `[[category]]`).
 - One file per event (`EVENT-ID.toml`): the event, its documents, propositions and claims.
 - `documents/`: local copies of documents, against which quotes are checked.
+- `notes/`: research notes per event: what was read where, before it is entered.
+- `claims.toml`: this folder's settings (`by`, `reconcile`, `width`), all optional.
 
-To add an event:
+To add an event, from inside this folder:
 
-    claims --data DATA new my-event-2024     # a commented template, never overwritten
-    claims --data DATA vocab                 # the metrics, acts, parties, sources, vague words
-    claims --data DATA check                 # every problem, with file, line and column
-    claims --data DATA compare my-event-2024
+    claims new my-event-2024           # a commented template, never overwritten
+    claims import --template > my-event-2024.csv   # or a sheet, one claim per row,
+    claims import my-event-2024.csv --to my-event-2024-claims.toml   # turned into a file
+    claims vocab                       # the metrics, acts, parties, sources, vague words
+    claims check                       # every problem, with file, line and column
+    claims compare my-event-2024
 
 Rules the data keeps: every claim quotes its document verbatim (or marks the research notes'
 wording as a `paraphrase`), names the claimant the document names, and keeps a hedged report
 hedged (`hedged = true`). Nothing is invented: a figure not stated is not entered.
+";
+
+/// The folder's marker and settings: valid as it stands, every setting shown.
+const SETTINGS: &str = "# This folder is claims data: commands run in it, or below it, read it
+# without --data. Defaults for this folder (the command line still decides):
+# by = \"party\"          # compare: source (the default), party or side
+# reconcile = \"range\"   # compare: conservative or range
+# width = 100           # the columns tables are laid out in
 ";
 
 /// The name the guide is written under.
@@ -139,11 +153,12 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     let files = embedded_everything();
     let mut all: Vec<(&str, &[u8])> = files.to_vec();
     all.push((GUIDE_FILE, GUIDE.as_bytes()));
+    all.push((MARKER, SETTINGS.as_bytes()));
     write_all_or_nothing(dir, &all)?;
     let shown = dir.display();
     writeln!(
         out,
-        "created {shown}: {} files of the built-in data and {GUIDE_FILE}\nnext:\n  claims --data {shown} new my-event\n  claims --data {shown} check",
+        "created {shown}: {} files of the built-in data, {GUIDE_FILE} and {MARKER}\nnext:\n  cd {shown}\n  claims new my-event          (or: claims import sheet.csv --to my-event.toml)\n  claims check\n(inside {shown}, or a folder below it, every command reads it without --data)",
         files.len()
     )?;
     Ok(exit::OK)

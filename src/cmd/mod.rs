@@ -20,6 +20,7 @@ pub mod stats;
 pub mod vocab;
 
 use crate::error::{unknown, UserError};
+use crate::load::discover::{self, Found};
 use crate::load::{self, ClaimFilter, DataSource, Keep, LoadFailure, Loaded, Sink};
 use crate::model::Dataset;
 use crate::render::output::Style;
@@ -27,10 +28,17 @@ use crate::render::output::Style;
 /// What every command needs: where the data is and how to print.
 pub struct Context {
     pub data: DataSource,
+    /// How the data was chosen (`--data`, `CLAIMS_DATA`, a `claims.toml`, none).
+    pub found: Found,
     pub style: Style,
 }
 
 impl Context {
+    /// The data in words, for the one line that says which.
+    pub fn data_label(&self) -> String {
+        discover::label(&self.data, self.found)
+    }
+
     /// Loads and checks the active data, keeping every claim; any problem fails the command.
     pub fn dataset(&self) -> anyhow::Result<Dataset> {
         Ok(self.load(&Keep::All, None)?.dataset)

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::{load_event, unknown_event, Context};
 use crate::compare::{self, Options};
 use crate::error::UserError;
+use crate::load::discover;
 use crate::render::output::Format;
 use crate::report;
 use crate::view::View;
@@ -28,7 +29,8 @@ pub fn run(ctx: &Context, event: &str, out: &mut dyn Write) -> anyhow::Result<u8
         return Err(unknown_event(&ds, event).into());
     };
     let cmp = compare::compare(&ds, ev, Options::default());
-    let view = View::new(&ds, &cmp, false);
+    let mut view = View::new(&ds, &cmp, false);
+    view.data_name = Some(discover::name(&ctx.data, ctx.found));
     if html {
         report::html::write(out, &ds, &view)?;
     } else {

@@ -23,6 +23,7 @@ pub fn sheet(bytes: &[u8]) -> Result<(), String> {
     let to = dir.0.join("event.toml");
     let ctx = Context {
         data: DataSource::Builtin,
+        found: crate::load::discover::Found::Builtin,
         style: Style::plain(Format::Table),
     };
     if cmd::import::run(&ctx, &input, Some(&to), &mut io::sink()).is_err() {

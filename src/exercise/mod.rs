@@ -113,6 +113,7 @@ pub fn folder(files: &[(String, Vec<u8>)], depth: Depth) -> Result<Outcome, Stri
 fn drive(dir: &Path, depth: Depth) -> Result<Outcome, String> {
     let ctx = Context {
         data: DataSource::Folder(dir.to_path_buf()),
+        found: crate::load::discover::Found::Flag,
         style: Style::plain(Format::Json),
     };
     let mut sink = io::sink();
@@ -153,6 +154,7 @@ fn with_format(ctx: &Context, format: Format, terminal: bool) -> Context {
     }
     Context {
         data: ctx.data.clone(),
+        found: ctx.found,
         style,
     }
 }
@@ -183,14 +185,13 @@ fn compare_every_way(ds: &Dataset, event: &Event, depth: Depth) -> Result<(), St
                     let mut styles: Vec<Style> = FORMATS.into_iter().map(Style::plain).collect();
                     styles.push(Style::terminal(80, true));
                     for style in &styles {
-                        cmd::compare::render(ds, cmp, history, style, &mut io::sink()).map_err(
-                            |e| {
+                        cmd::compare::render(ds, cmp, history, style, None, &mut io::sink())
+                            .map_err(|e| {
                                 format!(
                                     "compare {} {options:?} history {history} as {:?}: {e}",
                                     event.id, style.format
                                 )
-                            },
-                        )?;
+                            })?;
                     }
                     let view = View::new(ds, cmp, history);
                     crate::report::markdown::write(&mut io::sink(), ds, &view)

@@ -249,6 +249,9 @@ pub fn embedded_file(name: &str) -> Option<InputFile> {
     embedded_files().into_iter().find(|f| f.file_name() == name)
 }
 
+/// Why a data folder's `claims.toml` is not read as data.
+pub const SETTINGS: &str = "the data folder's settings";
+
 /// Collects `.toml` files from paths (files or folders, recursively),
 /// sorted, each read once. Hidden entries (`.git`), editor backups and other
 /// files are skipped; symlink loops are detected by canonical path.
@@ -416,6 +419,12 @@ impl Walk<'_> {
         };
         if name.starts_with('.') {
             self.skipped.entries.push((shown, "hidden"));
+            return;
+        }
+        // The folder's own settings, not data.
+        let at_top = path.parent().and_then(|p| fs::canonicalize(p).ok());
+        if name == super::discover::MARKER && at_top.as_deref() == Some(self.root) {
+            self.skipped.entries.push((shown, SETTINGS));
             return;
         }
         let toml = name.ends_with(".toml") && !name.starts_with('#');

@@ -18,6 +18,7 @@ mod claims;
 mod crosscheck;
 mod definitions;
 mod digest;
+pub mod discover;
 mod every_error;
 mod figure;
 mod file_check;

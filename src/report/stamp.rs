@@ -35,10 +35,15 @@ fn civil(days: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
-/// "Made on 2026-12-03 by claims 0.1.0 from data 1a2b… (event kilisali-2021, 30 claims compared)".
+/// "Made on 2026-12-03 by claims 0.1.0 from ./newsroom, data 1a2b… (event
+/// kilisali-2021, 30 claims compared)".
 pub fn line(view: &View) -> String {
+    let from = view
+        .data_name
+        .as_ref()
+        .map_or(String::new(), |name| format!(" from {name}"));
     format!(
-        "Made on {} by claims {} from data {} (event {}, {} claims compared).",
+        "Made on {} by claims {}{from}, data {} (event {}, {} claims compared).",
         made_on(),
         env!("CARGO_PKG_VERSION"),
         view.data_id(),

@@ -23,6 +23,9 @@ pub struct View<'a> {
     statements: OnceCell<Sheet>,
     history: bool,
     pub notes: Vec<Note<'a>>,
+    /// Which data the comparison was made from, in words ("./newsroom"),
+    /// for the lines that say so; `None` where no command says.
+    pub data_name: Option<String>,
 }
 
 /// A row's kind as the statements table and JSON name it.
@@ -136,6 +139,7 @@ impl<'a> View<'a> {
             statements: OnceCell::new(),
             history,
             notes: notes(ds, cmp),
+            data_name: None,
         }
     }
 

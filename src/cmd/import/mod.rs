@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::{exit, Context};
 use crate::error::UserError;
+use crate::load::discover::MARKER;
 use crate::load::{self, InputFile, Keep};
 use crate::model::Document;
 
@@ -180,6 +181,14 @@ pub fn run(
         return Err(UserError::new(format!("{} already exists", path.display()))
             .hint("`import` never overwrites a file: give a new name")
             .into());
+    }
+    if let Some(path) = to.filter(|p| p.file_name().is_some_and(|n| n == MARKER)) {
+        return Err(UserError::new(format!(
+            "{}: `{MARKER}` is the name of a data folder's settings, not of an event file",
+            path.display()
+        ))
+        .hint("give the event file another name, such as the event's id: my-event.toml")
+        .into());
     }
     let shown = input.display().to_string();
     let (headers, cells) = rows(&read_input(input)?)?;

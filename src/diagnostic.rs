@@ -56,6 +56,20 @@ pub enum Code {
 }
 
 impl Code {
+    /// A problem that stops the file being read: nothing it defines is known.
+    pub fn stops_a_file(self) -> bool {
+        matches!(
+            self,
+            Code::FileUnreadable
+                | Code::NotUtf8
+                | Code::TomlSyntax
+                | Code::UnknownField
+                | Code::MissingField
+                | Code::WrongType
+                | Code::UnknownValue
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::FileUnreadable => "file-unreadable",
@@ -147,12 +161,16 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (&str, usize, usize, &str) {
-        (&self.path, self.line, self.column, &self.message)
+    /// A file that could not be read or parsed first: the problems it
+    /// causes elsewhere (an event it defines, "unknown") come after it.
+    fn sort_key(&self) -> (bool, &str, usize, usize, &str) {
+        let effect = !self.code.stops_a_file();
+        (effect, &self.path, self.line, self.column, &self.message)
     }
 }
 
-/// Sorts by file, line, column, and drops exact repeats.
+/// Sorts by file, line, column (a file that could not be parsed first),
+/// and drops exact repeats.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diags.dedup();

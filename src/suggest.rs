@@ -118,6 +118,34 @@ fn listed<'a>(known: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// "did you mean `a`?" / "did you mean `a` or `b`?", or a list of what exists.
+/// The ids whose label holds every word of `wanted` ("fired first" or
+/// `fired-first` → `started-fighting`, labelled "started the fighting
+/// (fired first)"), as a hint; `None` when no label or more than three do.
+pub fn by_label<'a>(
+    wanted: &str,
+    labels: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let words: Vec<String> = wanted
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let found: Vec<String> = labels
+        .into_iter()
+        .filter(|(_, label)| {
+            let label = label.to_lowercase();
+            let held: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
+            words.iter().all(|w| held.contains(&w.as_str()))
+        })
+        .map(|(id, label)| format!("`{id}` (\"{}\")", clip(label)))
+        .take(4)
+        .collect();
+    (!found.is_empty() && found.len() <= 3).then(|| format!("did you mean {}?", found.join(" or ")))
+}
+
 pub fn hint<'a, I>(wanted: &str, known: I) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
@@ -133,6 +161,23 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_id_not_near_any_is_found_by_the_words_of_a_label() {
+        let labels = [
+            ("started-fighting", "started the fighting (fired first)"),
+            ("shelling", "shelled settlements"),
+            ("provocation", "staged a provocation"),
+        ];
+        let hint = super::by_label("fired-first", labels).unwrap_or_default();
+        assert!(hint.contains("`started-fighting`"), "{hint}");
+        assert!(hint.contains("fired first"), "{hint}");
+        assert_eq!(super::by_label("Fired First", labels), Some(hint));
+        // Words no label holds, or held by too many, suggest nothing.
+        assert_eq!(super::by_label("crossed-border", labels), None);
+        let many = [("a", "x y"), ("b", "x z"), ("c", "x w"), ("d", "x v")];
+        assert_eq!(super::by_label("x", many), None);
+    }
+
     use super::*;
 
     #[test]

@@ -275,3 +275,58 @@ fn check_json_is_parseable_and_carries_positions() {
     assert_eq!(v["diagnostics"][0]["column"], 43);
     assert_eq!(v["diagnostics"][0]["hint"], "did you mean `killed`?");
 }
+
+/// "fired first" is how people say it; the act's id is `started-fighting`,
+/// whose label says "(fired first)": the hint finds it by the label.
+#[test]
+fn an_unknown_act_is_suggested_by_the_words_of_its_label() {
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "fired-first"),
+            "",
+        )]),
+    )]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("unknown act `fired-first`"), "{out}");
+    assert!(out.contains("did you mean `started-fighting`"), "{out}");
+}
+
+/// A syntax error in the file that defines an event came after the
+/// "unknown event" errors it caused, which did not say why.
+#[test]
+fn regression_a_broken_event_file_comes_before_what_it_breaks() {
+    let event = "[event]\nid = \"my-event\"\ntitle = \"t\"\ndate = \"2024-05-01\"\nplace = \"p\"\n\
+                 summary = \"s\"\nsides = [\"armenia\", \"azerbaijan\"]\n\n[[document]]\nid = \"doc\"\n\
+                 outlet = \"o\"\nlanguage = \"en\"\ntitle = \"unclosed\n";
+    let claims = format!(
+        "{}event = \"my-event\"\n",
+        claim(
+            "a",
+            "armenia-mod",
+            "2024-05-01",
+            &acc("azerbaijan", "started-fighting"),
+            ""
+        )
+    );
+    let dir = folder(&[("a-claims.toml", &claims), ("my-event.toml", event)]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    let first = out.find("toml-syntax").unwrap_or(usize::MAX);
+    let effect = out.find("unknown event").unwrap_or(0);
+    assert!(first < effect, "the cause comes first:\n{out}");
+    assert!(
+        out.contains("probably because") && out.contains("my-event.toml failed to parse"),
+        "{out}"
+    );
+}

@@ -48,13 +48,13 @@ fn one_or_two_figures_give_their_ratios_and_no_median() {
     assert_eq!(row["adversary_figures_compared"], 1);
     assert!(row["median_ratio_to_adversary_own"].is_null(), "{row}");
     assert_eq!(row["ratios_to_adversary_own"], serde_json::json!([4.0]));
-    let table = stats(&claims, "csv");
+    let table = stats(&claims, "markdown");
     assert!(table.contains("4.0× (1 figure)"), "{table}");
     assert!(!table.contains("median"), "{table}");
 
     let mut two = claims.to_vec();
     two.extend(own_and_claimed("wounded", 10, 20));
-    let table = stats(&two, "csv");
+    let table = stats(&two, "markdown");
     assert!(table.contains("2.0×, 4.0× (2 figures)"), "{table}");
 }
 
@@ -66,7 +66,7 @@ fn three_figures_give_a_median_and_say_how_many() {
     claims.extend(own_and_claimed("captured", 10, 100));
     let row = armenia_mod(&stats(&claims, "json"));
     assert_eq!(row["median_ratio_to_adversary_own"], 4.0, "{row}");
-    let table = stats(&claims, "csv");
+    let table = stats(&claims, "markdown");
     assert!(table.contains("median 4.0× of 3 figures"), "{table}");
 }
 
@@ -74,6 +74,27 @@ fn three_figures_give_a_median_and_say_how_many() {
 #[test]
 fn regression_a_small_ratio_keeps_its_digits() {
     let claims = own_and_claimed("killed", 200, 9);
-    let table = stats(&claims, "csv");
+    let table = stats(&claims, "markdown");
     assert!(table.contains("0.045× (1 figure)"), "{table}");
+}
+
+/// CSV is for programs: plain column names and the ratios as numbers.
+#[test]
+fn stats_csv_has_plain_columns_and_numbers() {
+    let mut claims = Vec::new();
+    claims.extend(own_and_claimed("killed", 10, 40));
+    claims.extend(own_and_claimed("wounded", 10, 20));
+    claims.extend(own_and_claimed("captured", 200, 9));
+    let csv = stats(&claims, "csv");
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap_or("");
+    assert_eq!(
+        header,
+        "source,party,claims,events,adversary_figures_compared,median_ratio_to_adversary_own,ratios_to_adversary_own,rows,conflicts"
+    );
+    let row = lines.find(|l| l.starts_with("armenia-mod,")).unwrap_or("");
+    assert_eq!(
+        row, "armenia-mod,armenia,3,1,3,2.0,0.045;2.0;4.0,3,3",
+        "{csv}"
+    );
 }

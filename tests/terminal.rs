@@ -42,7 +42,8 @@ fn regression_color_never_and_no_color_write_no_escape_code_on_a_terminal() {
     }
 }
 
-/// The same command into a pipe: nothing is wrapped or cut there.
+/// The same command into a pipe as wide as any line (the tests' `COLUMNS`):
+/// nothing is wrapped or cut there.
 fn piped(args: &str) -> String {
     Claims::new()
         .args(args.split_whitespace())
@@ -90,7 +91,9 @@ fn regression_no_line_is_wider_than_the_terminal_or_splits_a_word() {
     }
 }
 
-/// `list --source X` on a terminal repeated X in every row; pipes keep it.
+/// `list --source X` on a terminal repeated X in every row. A table into a
+/// pipe is laid out as on a terminal, so it leaves it out too; `--wide`
+/// and CSV keep every column.
 #[test]
 fn regression_list_on_a_terminal_leaves_out_the_column_a_filter_fixed() {
     let drawn = on_terminal(
@@ -107,11 +110,19 @@ fn regression_list_on_a_terminal_leaves_out_the_column_a_filter_fixed() {
         !drawn.lines().any(|l| l.trim_start().starts_with("kind:")),
         "{drawn}"
     );
-    let piped = piped("list --source armenia-mod --kind figure");
-    let header = piped.lines().nth(1).unwrap_or("");
+    let header = |args: &str| piped(args).lines().nth(1).unwrap_or("").to_string();
+    let laid_out = header("list --source armenia-mod --kind figure");
     assert!(
-        header.contains("source") && header.contains("kind"),
-        "{header}"
+        !laid_out.contains("source") && laid_out.contains("said"),
+        "{laid_out}"
+    );
+    let wide = header("list --source armenia-mod --kind figure --wide");
+    assert!(wide.contains("source") && wide.contains("kind"), "{wide}");
+    let csv = piped("list --source armenia-mod --kind figure --format csv");
+    let first = csv.lines().next().unwrap_or("");
+    assert!(
+        first.contains("source") && first.contains("kind"),
+        "{first}"
     );
 }
 
@@ -305,4 +316,44 @@ fn regression_term_dumb_gets_no_colour() {
     let dumb = on_terminal(120, "TERM=dumb", "sources");
     assert!(!dumb.contains('\x1b'), "{dumb}");
     assert!(dumb.lines().count() > 2, "{dumb}");
+}
+
+/// `claims compare kilisali-2021 | less` gave a 350-column table. A table is
+/// for people wherever it goes: into a pipe it is laid out as on a terminal
+/// of `--width`, else `$COLUMNS`, else 100 columns, without colour; CSV,
+/// TSV and JSON are for programs and never laid out.
+#[test]
+fn regression_a_table_into_a_pipe_is_laid_out_for_people() {
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| l.trim().contains(char::is_whitespace))
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    for args in [
+        "compare kilisali-2021",
+        "list --source armenia-mod",
+        "events",
+    ] {
+        for (columns, width, want) in [("", "", 100), ("80", "", 80), ("80", "--width 130", 130)] {
+            let out = Claims::new()
+                .env("COLUMNS", columns)
+                .args(args.split_whitespace().chain(width.split_whitespace()))
+                .succeeds()
+                .stdout;
+            assert!(!out.contains('\x1b'), "{args}: colour into a pipe");
+            let w = widest(&out);
+            assert!(
+                w <= want && w > want / 2,
+                "{args} COLUMNS={columns} {width}: {w} wide"
+            );
+        }
+    }
+    let csv = Claims::new()
+        .env("COLUMNS", "")
+        .args(["compare", "kilisali-2021", "--format", "csv"])
+        .succeeds()
+        .stdout;
+    assert!(csv.lines().any(|l| l.len() > 100), "CSV is never laid out");
 }

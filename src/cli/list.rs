@@ -22,6 +22,7 @@ impl ValueEnum for ClaimKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortArg {
     /// When said (earliest possible moment), then claim id
+    #[value(alias = "date")]
     Said,
     /// Source, then claim id
     Source,
@@ -60,7 +61,8 @@ pub struct ListArgs {
     /// Only statements whose quote, reading, English or note hold all these words (any case)
     #[arg(long, value_name = "WORDS")]
     grep: Option<String>,
-    /// Order the rows (default: as the files hold them, streamed)
+    /// Order the rows [default: `said` for a table or Markdown; CSV, TSV and JSON
+    /// stream as the files hold them]
     #[arg(long, value_enum)]
     sort: Option<SortArg>,
     /// On a terminal too, every column and whole quotes

@@ -35,6 +35,10 @@ struct Cli {
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
 
+    /// The same as --format json (as gh users type it)
+    #[arg(long, global = true, conflicts_with = "format")]
+    json: bool,
+
     /// When to use colour (NO_COLOR is honoured by `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     color: ColorArg,
@@ -43,7 +47,8 @@ struct Cli {
     #[arg(long, global = true)]
     raw_cells: bool,
 
-    /// Lay tables and text out for this many columns (default: the terminal's; piped: none)
+    /// Lay tables and text out for this many columns [default: the terminal's;
+    /// into a pipe or a file, $COLUMNS, else 100; csv, tsv and json are never laid out]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
     width: Option<u16>,
 
@@ -274,10 +279,18 @@ const UNUSED: [(&str, &[&str]); 7] = [
     ("completions", ALL_OUTPUT),
     ("new", ALL_OUTPUT),
     ("import", ALL_OUTPUT),
-    ("report", &["color", "raw_cells", "width"]),
+    ("report", &["json", "color", "raw_cells", "width"]),
 ];
-const ALL_OUTPUT: &[&str] = &["format", "color", "raw_cells", "width", "no_pager"];
-const ALL_OUTPUT_AND_DATA: &[&str] = &["data", "format", "color", "raw_cells", "width", "no_pager"];
+const ALL_OUTPUT: &[&str] = &["format", "json", "color", "raw_cells", "width", "no_pager"];
+const ALL_OUTPUT_AND_DATA: &[&str] = &[
+    "data",
+    "format",
+    "json",
+    "color",
+    "raw_cells",
+    "width",
+    "no_pager",
+];
 
 /// The command line as parsed and as `--help`, the man pages and the
 /// completions show it.
@@ -338,7 +351,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         DataSource::Builtin => settings::Settings::default(),
     };
     let width = cli.width.or(settings.width).map(usize::from);
-    let style = Style::detect(cli.format.into(), cli.color.into(), !cli.raw_cells, width);
+    let format = if cli.json {
+        FormatArg::Json
+    } else {
+        cli.format
+    };
+    let style = Style::detect(format.into(), cli.color.into(), !cli.raw_cells, width);
     let ctx = Context { data, found, style };
     let pager = if pages(&cli.command) {
         pager::choose(cli.no_pager)

@@ -74,6 +74,16 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
     // Workers keep only claims that can match; rows stream out file by file,
     // unless they are to be sorted.
     let keep = Keep::Matching(filters.prefilter());
+    // People's formats wait for every row to size their columns anyway:
+    // they come in date order. Machine formats stream in file order unless
+    // `--sort` is given, so that memory stays small on any corpus.
+    let people = matches!(
+        ctx.style.format,
+        Format::Table | Format::Markdown | Format::Html
+    );
+    let order = filters
+        .sort
+        .or(people.then_some(super::filters::Sort::Said));
     let mut writer = ListWriter::new(out, &ctx.style, filters);
     let mut sorted: Vec<Claim> = Vec::new();
     let loaded = ctx.load(
@@ -83,7 +93,7 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
                 .into_iter()
                 .filter(|c| filters.matches(ds, c))
                 .collect();
-            if filters.sort.is_some() {
+            if order.is_some() {
                 sorted.extend(claims);
                 return Ok(());
             }
@@ -104,7 +114,7 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
         writer.abandon()?;
         return Err(e);
     }
-    if let Some(by) = filters.sort {
+    if let Some(by) = order {
         super::filters::sort(&mut sorted, by);
         writer.write(&loaded.dataset, sorted)?;
     }

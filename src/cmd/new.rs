@@ -15,7 +15,7 @@ pub fn template(id: &str, date: &str) -> String {
     format!(
         r#"# {id}: an event file for `claims`. Fill it in, then run `claims check`.
 # Every claim quotes its document verbatim and names who made the statement,
-# as the document names them. See the README for every field.
+# as the document names them. `claims schema --reference` lists every field.
 
 [event]
 id = "{id}"

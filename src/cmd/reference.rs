@@ -104,7 +104,7 @@ pub fn markdown(schema: &Value) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "#### `{header}`\n\n| field | type | | meaning |\n|---|---|---|---|"
+            "### `{header}`\n\n| field | type | | meaning |\n|---|---|---|---|"
         );
         if let Some(props) = node["properties"].as_object() {
             // Required fields first, then the others, each in name order.

@@ -11,6 +11,7 @@ use super::Context;
 use crate::compare::{self, Options, Perspective, Verdict};
 use crate::load::{self, Keep};
 use crate::render::emit_sheet;
+use crate::render::output::Format;
 use crate::view::{Cell, Sheet};
 
 #[derive(Default)]
@@ -180,7 +181,11 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             conflicts: s.conflicts,
         })
         .collect();
-    let sheet = sheet(&rows);
+    // CSV and TSV are for programs: plain column names and numbers.
+    let sheet = match ctx.style.format {
+        Format::Csv | Format::Tsv => numbers_sheet(&rows),
+        _ => sheet(&rows),
+    };
     emit_sheet(
         out,
         &ctx.style,
@@ -250,6 +255,46 @@ fn ratios_cell(r: &StatsRow) -> String {
             format!("{} ({n} {figures})", each.join(", "))
         }
     }
+}
+
+/// The JSON record's fields as columns, ratios as numbers (to two
+/// significant figures; several joined by `;`), for CSV and TSV.
+fn numbers_sheet(rows: &[StatsRow]) -> Sheet {
+    let number = |r: f64| ratio_text(r).trim_end_matches('×').to_string();
+    let mut sheet = Sheet::new([
+        "source",
+        "party",
+        "claims",
+        "events",
+        "adversary_figures_compared",
+        "median_ratio_to_adversary_own",
+        "ratios_to_adversary_own",
+        "rows",
+        "conflicts",
+    ]);
+    for r in rows {
+        let ratios: Vec<String> = r
+            .ratios_to_adversary_own
+            .iter()
+            .map(|&x| number(x))
+            .collect();
+        sheet.push(vec![
+            Cell::new(r.source),
+            Cell::new(r.party.unwrap_or("")),
+            Cell::new(r.claims.to_string()),
+            Cell::new(r.events.to_string()),
+            Cell::new(r.adversary_figures_compared.to_string()),
+            Cell::new(
+                r.median_ratio_to_adversary_own
+                    .map(number)
+                    .unwrap_or_default(),
+            ),
+            Cell::new(ratios.join(";")),
+            Cell::new(r.rows.to_string()),
+            Cell::new(r.conflicts.to_string()),
+        ]);
+    }
+    sheet
 }
 
 fn sheet(rows: &[StatsRow]) -> Sheet {

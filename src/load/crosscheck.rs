@@ -35,6 +35,35 @@ impl Merger<'_, '_> {
                     .get_or_insert_with(|| suggest::CaseHints::new(known.iter().copied()))
                     .hint(&r.id)
             };
+            // "fired first" is in the label of `started-fighting`: an id
+            // not near any other is looked for among the labels' words.
+            if !hint.starts_with("did you mean") {
+                let labels: Vec<(&str, &str)> = match r.kind {
+                    RefKind::Act => self
+                        .ds
+                        .acts
+                        .iter()
+                        .map(|a| (a.id.as_str(), a.label.as_str()))
+                        .collect(),
+                    RefKind::Metric => self
+                        .ds
+                        .metrics
+                        .iter()
+                        .map(|m| (m.id.as_str(), m.label.as_str()))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if let Some(by_label) = suggest::by_label(&r.id, labels) {
+                    hint = by_label;
+                }
+            }
+            // A file that did not parse and seems to give the id: the cause.
+            if let Some(&file) = self.unparsed_ids.get(&r.id) {
+                let name = &self.files[file].display;
+                hint = format!(
+                    "probably because {name} failed to parse (its problem is listed first)"
+                );
+            }
             // A list cut short names the command that gives it whole.
             if let Some(command) = r.kind.listing().filter(|_| hint.ends_with(" in all)")) {
                 hint = format!("{hint}; `claims {command}` lists them");

@@ -43,6 +43,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         Err((first, more)) => {
             return Digest {
                 every_error: more,
+                unparsed_ids: ids_in(text),
                 ..failed(vec![first])
             }
         }
@@ -168,4 +169,21 @@ pub(super) fn load_text(file: &InputFile, rel: &str) -> Result<Arc<str>, (String
             "a text is a .txt, .md or .html file inside the data folder, not hidden; the path is relative to this data file",
         )),
     }
+}
+
+/// The ids a text that did not parse seems to give: each line `id = "…"`,
+/// the first thousand (a hint, never a definition).
+fn ids_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let rest = l
+                .trim_start()
+                .strip_prefix("id")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let quoted = rest.trim().strip_prefix('"')?;
+            Some(quoted[..quoted.find('"')?].to_string())
+        })
+        .take(1000)
+        .collect()
 }

@@ -172,6 +172,9 @@ pub(super) struct Digest {
     pub(super) near_misses: Vec<NearMiss>,
     /// The parse stopped at a type error: the merger looks for the others.
     pub(super) every_error: bool,
+    /// A file that did not parse: the ids its text seems to give (`id = "…"`),
+    /// so that what they would have defined is named as the likely cause.
+    pub(super) unparsed_ids: Vec<String>,
     /// For the folder index: the file's stamp (taken before reading) and the
     /// hash of the bytes read.
     pub(super) stamp: Option<(index::Stamp, u64)>,

@@ -46,6 +46,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) sink: Option<Sink<'s>>,
     /// The run's budget for hints and re-parses, spent in file order.
     pub(super) budget: Budget,
+    /// Id -> the file that did not parse whose text seems to give it.
+    pub(super) unparsed_ids: HashMap<String, usize>,
 }
 
 impl<'f, 's> Merger<'f, 's> {
@@ -76,6 +78,7 @@ impl<'f, 's> Merger<'f, 's> {
             doc_texts: HashMap::new(),
             sink,
             budget: Budget::default(),
+            unparsed_ids: HashMap::new(),
         }
     }
 
@@ -162,6 +165,9 @@ impl<'f, 's> Merger<'f, 's> {
             if let Some(all) = self.budget.every_error(&self.files[self.next_file]) {
                 d.diags = all;
             }
+        }
+        for id in std::mem::take(&mut d.unparsed_ids) {
+            self.unparsed_ids.entry(id).or_insert(self.next_file);
         }
         let near = std::mem::take(&mut d.near_misses);
         self.budget.near_misses(&mut d.diags, near);

@@ -64,13 +64,49 @@ pub(super) fn hint_for_serde_message(message: &str) -> String {
             }
         }
     }
-    if message.contains("missing field") {
-        return "add the field; the README lists each table's fields".to_string();
+    if let Some(pos) = message.find("missing field") {
+        let field = grab(&message[pos..]).map(|(f, _)| f).unwrap_or_default();
+        return match example(&field) {
+            Some(line) => {
+                format!("add it, such as `{line}`; `claims schema --reference` lists every field")
+            }
+            None => "add the field; `claims schema --reference` lists every field".to_string(),
+        };
     }
     if message.contains("invalid type") {
         return "check the value's type: strings are quoted, figures are numbers (with decimals only for a measure)".to_string();
     }
     String::new()
+}
+
+/// A line that gives a required field, for the hint of a missing one.
+fn example(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "id" => "id = \"my-event-2024\"",
+        "name" => "name = \"Ministry of Defence of Armenia\"",
+        "kind" => "kind = \"ministry\"",
+        "label" => "label = \"killed\"",
+        "word" => "word = \"several\"",
+        "low" => "low = 3",
+        "title" => "title = \"Border clash near the village\"",
+        "date" => "date = \"2024-05-01\"",
+        "place" => "place = \"the border near the village\"",
+        "summary" => "summary = \"One or two sentences.\"",
+        "outlet" => "outlet = \"Reuters\"",
+        "language" => "language = \"en\"",
+        "text" => "text = \"A ceasefire holds from 18:30\"",
+        "source" => "source = \"armenia-mod\"",
+        "said" => "said = \"2024-05-01\"",
+        "via" => "via = \"statement\"",
+        "document" => "document = \"my-event-doc-1\"",
+        "metric" => "metric = \"killed\"",
+        "accused" => "accused = \"azerbaijan\"",
+        "act" => "act = \"started-fighting\"",
+        "proposition" => "proposition = \"my-event-ceasefire\"",
+        "stance" => "stance = \"affirms\"",
+        "of" => "of = \"soldiers\"",
+        _ => return None,
+    })
 }
 
 /// The hint for a quote not found when no passage comes close.
@@ -114,6 +150,38 @@ pub(super) fn toml_string_at(text: &str, at: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_required_field_has_an_example_for_its_hint() {
+        fn walk(v: &serde_json::Value, missing: &mut Vec<String>) {
+            for name in v["required"].as_array().into_iter().flatten() {
+                let name = name.as_str().unwrap_or("");
+                if super::example(name).is_none() {
+                    missing.push(name.to_string());
+                }
+            }
+            for p in v["properties"]
+                .as_object()
+                .into_iter()
+                .flat_map(|m| m.values())
+            {
+                walk(p, missing);
+                walk(&p["items"], missing);
+            }
+        }
+        let generator = schemars::generate::SchemaSettings::draft2020_12()
+            .with(|s| s.inline_subschemas = true)
+            .into_generator();
+        let schema = generator
+            .into_root_schema_for::<crate::load::file_model::FileModel>()
+            .to_value();
+        let mut missing = Vec::new();
+        walk(&schema, &mut missing);
+        assert!(
+            missing.is_empty(),
+            "required fields without an example: {missing:?}"
+        );
+    }
+
     use super::toml_string_at;
 
     #[test]

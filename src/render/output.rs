@@ -58,7 +58,16 @@ impl Style {
                 terminal && !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        let width = width.or_else(|| terminal.then(terminal_width).flatten());
+        // A table is for people, wherever it goes: into a pipe (`| less`,
+        // `| head`) it is laid out as on a terminal of `$COLUMNS`, else
+        // 100 columns. Programs read csv, tsv, json or `--long`.
+        let width = width.or_else(|| {
+            if terminal {
+                terminal_width()
+            } else {
+                Some(piped_width())
+            }
+        });
         Style {
             format,
             color,
@@ -92,6 +101,18 @@ impl Style {
 }
 
 /// The width of the terminal on stdout, if it is one and says.
+/// Columns a table is laid out in when piped: `$COLUMNS` (as shells set it,
+/// from 30), else 100.
+pub const PIPED_WIDTH: usize = 100;
+
+fn piped_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 30)
+        .unwrap_or(PIPED_WIDTH)
+}
+
 fn terminal_width() -> Option<usize> {
     comfy_table::Table::new().width().map(usize::from)
 }

@@ -16,6 +16,9 @@ fn claims_std() -> std::process::Command {
         .env_remove("NO_COLOR")
         .env_remove("CLAIMS_CACHE_DIR")
         .env("CLAIMS_NO_CACHE", "1")
+        // Tests read piped tables whole; `tests/terminal.rs` and
+        // `tests/data_folder.rs` look at a pipe's own 100 columns.
+        .env("COLUMNS", "100000")
         // Reports say the day they were made: a fixed one, for snapshots.
         .env("SOURCE_DATE_EPOCH", "1700000000");
     cmd

@@ -5,18 +5,21 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cmd::{self, exit, Context};
-use crate::compare::{Grouping, Options, Reconcile};
+use crate::compare::Options;
 use crate::error::UserError;
 use crate::load::discover;
 use crate::load::{DataSource, LoadFailure};
-use crate::render::output::{self, ColorChoice, Format, Style};
+use crate::render::output::{self, Style};
 use crate::render::pager;
 
 mod list;
 mod settings;
+mod values;
+
+use values::*;
 
 /// Line up what each party to a border clash claimed, side by side, and flag
 /// where the accounts conflict.
@@ -203,71 +206,6 @@ enum Command {
         paths: Vec<PathBuf>,
     },
 }
-
-/// Clap's names for the library's option types: the library stays free of clap.
-macro_rules! value_enum {
-    ($(#[$m:meta])* $arg:ident => $lib:path { $($(#[$vm:meta])* $v:ident),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-        enum $arg { $($(#[$vm])* $v),+ }
-        impl From<$arg> for $lib {
-            fn from(a: $arg) -> Self {
-                match a { $($arg::$v => <$lib>::$v),+ }
-            }
-        }
-    };
-}
-
-value_enum!(FormatArg => Format {
-    /// Aligned table for people (the default)
-    Table,
-    /// GitHub-flavoured Markdown
-    Markdown,
-    /// Comma-separated values with a header row
-    Csv,
-    /// Tab-separated values with a header row
-    Tsv,
-    /// JSON with a `format_version`
-    Json,
-    /// HTML (`report` and `compare`: the full report; others: a table)
-    Html,
-});
-
-value_enum!(ColorArg => ColorChoice { Auto, Always, Never });
-
-value_enum!(GroupingArg => Grouping {
-    /// One column per source (ministry, "Yerevan", agency…)
-    Source,
-    /// One column per party: its organs on the record merged (affiliated media,
-    /// individuals and unnamed officials keep their own columns)
-    Party,
-    /// One column per party with every voice aligned with it merged ("the Armenian side")
-    Side,
-});
-
-value_enum!(ReconcileArg => Reconcile {
-    /// ACLED's rule: the lowest figure any source in the row gives
-    Conservative,
-    /// UCDP-style low / best / high across the sources
-    Range,
-});
-
-value_enum!(VocabKindArg => cmd::vocab::Kind {
-    /// What figures count, with units and the parts of a sum
-    Metrics,
-    /// What one side accuses the other of
-    Acts,
-    /// States and organisations
-    Parties,
-    /// Who speaks, for which party, how it stands to it
-    Sources,
-    /// Words such as "several", with the interval each stands for
-    Vague,
-    /// Kinds of people or equipment counted apart
-    Categories,
-    /// Places claims name, and what each lies within
-    Places,
-});
 
 /// The options each command leaves unused, hidden from its `--help`: the
 /// options are global (so `claims --data DIR list` works), but `schema`

@@ -80,15 +80,14 @@ fn each_conflict_comes_in_one_line_before_the_tables() {
     let figures = lines.iter().position(|l| *l == "Figures").expect("figures");
     assert!(first < sources && sources < figures, "{text}");
     assert!(
-        lines[first].contains("Azerbaijan · killed: armenia-mod 70 vs azerbaijan-mod 7")
+        lines[first].contains("Azerbaijan · killed: Arm. MoD 70 vs Az. MoD 7")
             && lines[first].contains("10.0× apart"),
         "{}",
         lines[first]
     );
     assert!(
         lines[first + 1].starts_with("2. ")
-            && lines[first + 1]
-                .contains("armenia-mod accuses Azerbaijan vs azerbaijan-mod accuses Armenia")
+            && lines[first + 1].contains("Arm. MoD accuses Azerbaijan vs Az. MoD accuses Armenia")
             && lines[first + 1].contains("mirror accusation"),
         "{}",
         lines[first + 1]
@@ -113,7 +112,7 @@ fn markdown_lists_the_conflicts_before_the_sources() {
     let dir = clash();
     let text = compare(&dir, &["--format", "markdown"]);
     let conflict = text
-        .find("1. Azerbaijan · killed: armenia-mod 70")
+        .find("1. Azerbaijan · killed: Arm. MoD 70")
         .expect("summary");
     let sources = text.find("**Sources**").expect("sources");
     let detail = text.find("### Conflicts in detail").expect("detail");
@@ -219,4 +218,71 @@ fn long_csv_has_one_row_per_row_and_voice() {
         .fails(2)
         .stderr;
     assert!(out.contains("--long is a CSV or TSV layout"), "{out}");
+}
+
+/// An event with no conflict said only "No conflicts…", though each side
+/// blamed the other under a different act and no figure was given by both.
+#[test]
+fn an_event_without_conflict_says_what_was_not_compared() {
+    let claims = [
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting"),
+            "",
+        ),
+        claim(
+            "b",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &acc("armenia", "border-crossing"),
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 3"),
+            "",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let out = compare(&dir, &[]);
+    assert!(
+        out.contains("No conflicts between statements on the same subject."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Armenia and Azerbaijan blame each other under different acts"),
+        "{out}"
+    );
+    assert!(out.contains("no figure is given by both sides"), "{out}");
+    // Figures both sides give, and blame under one act: nothing to add.
+    let weighed = [
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "started-fighting"),
+            "",
+        ),
+        claim(
+            "c",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 3"),
+            "",
+        ),
+        claim(
+            "d",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 3"),
+            "",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&weighed))]);
+    let out = compare(&dir, &[]);
+    assert!(!out.contains("Not compared"), "{out}");
 }

@@ -39,7 +39,9 @@ fn tavush_mirror_accusation_with_conflicting_times() {
     assert!(row.contains("accuses Azerbaijan (13:45)"), "{row}");
     assert!(row.contains("accuses Armenia (12:00)"), "{row}");
     assert!(
-        row.contains("CONFLICT: each blames the other (times differ: armenia-mod 13:45, azerbaijan-mod 12:00)"),
+        row.contains(
+            "CONFLICT: each blames the other (times differ: Arm. MoD 13:45, Az. MoD 12:00)"
+        ),
         "{row}"
     );
     // 12:30 was a border-crossing attempt, an accusation of its own.

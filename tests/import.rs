@@ -113,3 +113,84 @@ fn regression_a_broken_file_in_the_folder_does_not_stop_an_import() {
     assert_eq!(code, 0, "{err}");
     assert!(toml.contains("id = \"ok\""), "{toml}");
 }
+
+/// A sheet as a spreadsheet writes it: kinds and ids in any case, party and
+/// source names, "6:10 AM", day-first dates with `--dates dmy`, "1,200", and
+/// a new event and proposition on its rows: imported in one run, and the
+/// event compares.
+#[test]
+fn a_spreadsheet_sheet_makes_its_event_in_one_run() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let data = dir.path().join("newsroom");
+    Claims::new()
+        .args(["init", &data.display().to_string()])
+        .succeeds();
+    let sheet = "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,act,accused,at,proposition,stance,proposition_text,proposition_kind,outlet,event_title,event_date,event_place,event_sides,event_summary\n\
+        nov-killed,Nov-Clash-2026,Ministry of Defence of Armenia,30/11/2026,statement,nov-doc,en,Figure,\"Three servicemen were killed.\",Armenia,killed,\"1,200\",,,,,,,,Outlet,Clash in November,30/11/2026,Near the village,\"Armenia, Azerbaijan\",Made up.\n\
+        nov-accuses,nov-clash-2026,ARMENIA-MOD,30/11/2026 6:10 AM,statement,nov-doc,en,Accusation,\"The enemy fired first.\",,,,started-fighting,Azerbaijan,6:10,,,,,Outlet,,,,,\n\
+        nov-calm,nov-clash-2026,Kremlin,01/12/2026,phone-call-readout,nov-doc,en,position,\"We call for calm.\",,,,,,,nov-calm,affirms,Both sides should show restraint,appeal,Outlet,,,,,\n";
+    std::fs::write(data.join("sheet.csv"), sheet).expect("written");
+    let to = data.join("nov-clash-2026.toml");
+    let refused = Claims::new()
+        .current_dir(&data)
+        .args(["import", "sheet.csv", "--to", "nov-clash-2026.toml"])
+        .fails(2)
+        .stderr;
+    assert!(refused.contains("--dates dmy"), "{refused}");
+    assert!(!to.exists());
+    let out = Claims::new()
+        .current_dir(&data)
+        .args([
+            "import",
+            "sheet.csv",
+            "--to",
+            "nov-clash-2026.toml",
+            "--dates",
+            "dmy",
+        ])
+        .succeeds()
+        .stdout;
+    assert!(out.contains("3 claims"), "{out}");
+    let text = std::fs::read_to_string(&to).expect("written");
+    for line in [
+        "[event]",
+        "id = \"nov-clash-2026\"",
+        "sides = [\"armenia\", \"azerbaijan\"]",
+        "source = \"armenia-mod\"",
+        "said = \"2026-11-30T06:10\"",
+        "exact = 1200",
+        "at = \"06:10\"",
+        "kind = \"appeal\"",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    Claims::new().current_dir(&data).args(["check"]).succeeds();
+    let table = Claims::new()
+        .current_dir(&data)
+        .args(["compare", "nov-clash-2026"])
+        .succeeds()
+        .stdout;
+    assert!(table.contains("Clash in November"), "{table}");
+}
+
+/// Cell problems came one round, then the check's, in separate runs: now
+/// an unknown column, a cell that cannot be read and what the check finds
+/// in the other rows come together.
+#[test]
+fn every_problem_of_a_sheet_comes_in_one_run() {
+    let sheet = "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,outlet,colour\n\
+        a,kilisali-2021,armenia-mod,2021-11-16,statement,kil-doc-x,en,figur,\"words\",armenia,killed,3,Outlet,red\n\
+        b,kilisali-2021,armenia-mod,2021-11-16,statement,kil-doc-x,en,figure,\"words\",armenia,kiled,3,Outlet,\n";
+    let dir = folder(&[("sheet.csv", sheet)]);
+    let err = Claims::new()
+        .args([
+            "import",
+            &dir.path().join("sheet.csv").display().to_string(),
+        ])
+        .fails(2)
+        .stderr;
+    assert!(err.contains("unknown column `colour`"), "{err}");
+    assert!(err.contains("row 2, column `kind`"), "{err}");
+    assert!(err.contains("row 3") && err.contains("kiled"), "{err}");
+    assert!(err.contains("3 problems in the sheet"), "{err}");
+}

@@ -41,7 +41,9 @@ fn markdown_report_is_complete_and_citable() {
     ));
     assert!(
         out.contains("## Sources")
-            && out.contains("- armenia-mod: Ministry of Defence of Armenia (Armenia, organ)")
+            && out.contains(
+                "- Arm. MoD: Ministry of Defence of Armenia (armenia-mod; Armenia, organ)"
+            )
     );
     assert!(out.contains("## Documents\n\n- Overt Defense, “Russia Mediates Ceasefire Following Fatal Armenia-Azerbaijan Border Clash” (2021-11-17)"));
     // The notes' wording is never passed off as the speaker's.
@@ -583,4 +585,112 @@ fn regression_a_paraphrase_is_never_presented_as_a_quote() {
         kinds.contains(&"paraphrase") && kinds.contains(&"verbatim"),
         "{csv}"
     );
+}
+
+/// The HTML report (issue 24): the figures at a glance right after the
+/// summary; a log axis without a "0" tick; a word that sets no size drawn
+/// as a labelled mark, not a dot at 1; rows two voices share before
+/// single-source ones; one short line per conflict in the summary.
+#[test]
+fn the_html_report_leads_with_the_picture_and_draws_words_as_words() {
+    let claims = [
+        claim(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 7"),
+            "",
+        ),
+        claim(
+            "adv",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("azerbaijan", "killed", "exact = 70"),
+            "",
+        ),
+        claim(
+            "vague",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "wounded", "vague = \"significant\""),
+            "",
+        ),
+        claim(
+            "lone",
+            "kremlin",
+            "2021-11-16",
+            &fig("armenia", "captured", "exact = 3"),
+            "",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let html = Claims::new()
+        .data(dir.path())
+        .args(["report", "test-event", "--format", "html"])
+        .succeeds()
+        .stdout;
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("no {needle}"));
+    assert!(
+        at("Figures at a glance") < at("<h2>Conflicts"),
+        "the picture comes first"
+    );
+    assert!(
+        !html.contains(r#"text-anchor="start">0</text>"#),
+        "no 0 on a log axis"
+    );
+    assert!(
+        html.contains("no number given"),
+        "a vague word is a labelled mark"
+    );
+    // Within the panel, the row two voices share comes before single-source ones.
+    let svg = &html[at("<svg")..];
+    let shared = svg.find("Azerbaijan · killed").expect("the shared row");
+    let lone = svg
+        .find("Armenia · captured")
+        .expect("the single-source row");
+    assert!(shared < lone, "shared rows first");
+    let summary = &html[at("<ol class=\"summary\">")..];
+    let item = summary.lines().nth(1).unwrap_or("");
+    assert!(
+        item.contains(">Azerbaijan · killed — 10.0× apart</a>"),
+        "{item}"
+    );
+}
+
+/// A document marked garbled: its quotes keep their words, marked [sic],
+/// and reports show the reading first.
+#[test]
+fn a_garbled_document_s_quotes_are_marked_and_read_first() {
+    let c = claim(
+        "g",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("azerbaijan", "killed", "exact = 70"),
+        "reading = \"seventy were killed\"\n",
+    );
+    let own = claim(
+        "o",
+        "azerbaijan-mod",
+        "2021-11-16",
+        &fig("azerbaijan", "killed", "exact = 7"),
+        "",
+    );
+    let file = event_file(&[c, own]).replace(
+        "language = \"en\"\n\n[[claim]]",
+        "language = \"en\"\ngarbled = true\n\n[[claim]]",
+    );
+    assert!(file.contains("garbled = true"), "{file}");
+    let dir = folder(&[("test-event.toml", &file)]);
+    let md = Claims::new()
+        .data(dir.path())
+        .args(["report", "test-event"])
+        .succeeds()
+        .stdout;
+    let reading = md
+        .find("reading: seventy were killed")
+        .expect("the reading");
+    let quote = md
+        .find(r"> «words of g» \[sic\]")
+        .unwrap_or_else(|| panic!("the quote, marked:\n{md}"));
+    assert!(reading < quote, "{md}");
 }

@@ -34,9 +34,10 @@ fn regression_a_denial_is_not_reported_as_the_affirmation() {
     ]);
     let v = compare_json(dir.path(), &[]);
     let row = statement_row(&v, "ceasefire-violation");
-    assert_eq!(row["cells"]["armenia-mod"][0]["says"], "denies Armenia did");
+    // Its own side's act: "denies doing it".
+    assert_eq!(row["cells"]["armenia-mod"][0]["says"], "denies doing it");
     assert_eq!(row["cells"]["azerbaijan-mod"][0]["says"], "accuses Armenia");
-    let want = "azerbaijan-mod accuses armenia; armenia-mod denies it";
+    let want = "Az. MoD accuses Armenia; Arm. MoD denies it";
     assert_eq!(row["verdict"]["explanation"], want);
     assert_eq!(v["conflicts"][0]["explanation"], want);
     // Every format and both reports say it the same way round.
@@ -342,7 +343,7 @@ fn regression_exclusion_conflicts_cite_current_statements_only() {
     assert_eq!(verdict(row), "conflict");
     assert_eq!(
         row["verdict"]["explanation"],
-        "azerbaijan-mod affirms this; armenia-mod affirms “P”, which excludes it"
+        "Az. MoD affirms this; Arm. MoD affirms “P”, which excludes it"
     );
 }
 
@@ -480,7 +481,7 @@ fn contradictory_accusations_name_each_voice_and_whom_it_blames() {
     assert_eq!(row["verdict"]["conflict"], "contradictory");
     assert_eq!(
         row["verdict"]["explanation"],
-        "kremlin blames armenia, turkey-mfa blames azerbaijan"
+        "Kremlin blames Armenia, Tur. MFA blames Azerbaijan"
     );
 }
 
@@ -515,7 +516,7 @@ fn affirm_versus_deny_on_a_position_names_both_sides() {
     let row = statement_row(&v, "p");
     assert_eq!(
         row["verdict"]["explanation"],
-        "armenia, armenia-mod affirm, azerbaijan-mod denies"
+        "Yerevan, Arm. MoD affirm, Az. MoD denies"
     );
 }
 

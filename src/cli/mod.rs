@@ -162,6 +162,9 @@ enum Command {
         /// Print a header row and an example row of each kind, to start a sheet from
         #[arg(long)]
         template: bool,
+        /// How the sheet writes dates that are not YYYY-MM-DD (30/11/2026 is refused without it)
+        #[arg(long, value_enum, value_name = "ORDER")]
+        dates: Option<DatesArg>,
     },
     /// Write a commented template event file into the data folder (never overwrites)
     #[command(
@@ -368,9 +371,11 @@ fn dispatch(
             out.write_all(cmd::import::TEMPLATE.as_bytes())?;
             exit::OK
         }
-        Command::Import { file, to, .. } => {
+        Command::Import {
+            file, to, dates, ..
+        } => {
             let file = file.unwrap_or_else(|| PathBuf::from("-"));
-            cmd::import::run(ctx, &file, to.as_deref(), out)?
+            cmd::import::run(ctx, &file, to.as_deref(), dates.map(Into::into), out)?
         }
         Command::Completions { shell } => cmd::completions::run(ctx, definition(), shell, out)?,
         Command::Man { dir } => cmd::man::run(definition(), dir.as_deref(), out)?,

@@ -71,3 +71,12 @@ value_enum!(VocabKindArg => cmd::vocab::Kind {
     /// Places claims name, and what each lies within
     Places,
 });
+
+value_enum!(DatesArg => cmd::import::DateOrder {
+    /// Day first: 30/11/2026
+    #[value(name = "dmy")]
+    DayFirst,
+    /// Month first: 11/30/2026
+    #[value(name = "mdy")]
+    MonthFirst,
+});

@@ -102,6 +102,7 @@ mod tests {
         Column {
             id: id.to_string(),
             name: id.to_string(),
+            short: id.to_string(),
             party: None,
             standing: None,
         }

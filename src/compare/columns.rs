@@ -10,6 +10,9 @@ use crate::model::{Attribution, Claim, Dataset, Event, Standing};
 pub struct Column {
     pub id: String,
     pub name: String,
+    /// What a heading or a one-line summary calls it: a source's short
+    /// name, a party's name, else the id.
+    pub short: String,
     pub party: Option<String>,
     /// A source's standing; `None` for a merged party and derived columns.
     pub standing: Option<Standing>,
@@ -117,6 +120,7 @@ fn column(ds: &Dataset, id: String, by: Grouping) -> Column {
         };
         return Column {
             name,
+            short: ds.party_name(&id).to_string(),
             party: Some(id.clone()),
             standing: None,
             id,
@@ -125,6 +129,9 @@ fn column(ds: &Dataset, id: String, by: Grouping) -> Column {
     let s = ds.source(&id);
     Column {
         name: s.map_or(id.clone(), |s| s.name.clone()),
+        short: s
+            .and_then(|s| s.short_name.clone())
+            .unwrap_or_else(|| id.clone()),
         party: s.and_then(|s| s.party.clone()),
         standing: s.map(|s| s.standing),
         id,

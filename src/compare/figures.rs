@@ -343,6 +343,7 @@ pub(super) fn rows<'a>(
         columns.push(Column {
             id: OWN_SUM.to_string(),
             name: "Each party's own figures, summed (derived)".to_string(),
+            short: OWN_SUM.to_string(),
             party: None,
             standing: None,
         });

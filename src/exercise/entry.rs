@@ -26,7 +26,7 @@ pub fn sheet(bytes: &[u8]) -> Result<(), String> {
         found: crate::load::discover::Found::Builtin,
         style: Style::plain(Format::Table),
     };
-    if cmd::import::run(&ctx, &input, Some(&to), &mut io::sink()).is_err() {
+    if cmd::import::run(&ctx, &input, Some(&to), None, &mut io::sink()).is_err() {
         if to.exists() {
             return Err("import failed but wrote its file".to_string());
         }

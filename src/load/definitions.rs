@@ -57,6 +57,7 @@ fn sources<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     party: s.party.as_ref().map(|p| p.get_ref().clone()),
                     kind: s.kind,
                     standing,
+                    short_name: s.short_name.clone(),
                 },
                 place,
             });
@@ -245,6 +246,7 @@ fn documents<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     language: d.language.clone(),
                     relation: d.relation.clone(),
                     note: d.note.clone(),
+                    garbled: d.garbled,
                 },
                 place,
             });

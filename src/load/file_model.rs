@@ -69,6 +69,8 @@ pub struct SourceFile {
     pub party: Option<S<String>>,
     /// the kind of body it is
     pub kind: SourceKind,
+    /// what column headings and one-line summaries call it: "Arm. MoD", "Kremlin"; absent: its id
+    pub short_name: Option<String>,
     /// how it stands to its party: `organ` (part of its state), `affiliated` (state or partisan
     /// media), `individual` (a person speaking for himself), `independent` or `international`;
     /// absent: an organ when a party is named, else independent (international for an
@@ -206,6 +208,10 @@ pub struct DocumentFile {
     pub relation: Option<String>,
     /// anything a reader should know about it
     pub note: Option<String>,
+    /// `true` when the page's words are a machine rewording: quotes keep them, marked [sic], and
+    /// reports show their `reading` first
+    #[serde(default)]
+    pub garbled: bool,
     /// a local copy, relative to this file: quotes are checked against it
     #[schemars(with = "Option<String>")]
     pub text: Option<S<String>>,

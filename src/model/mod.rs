@@ -52,6 +52,8 @@ pub struct Source {
     pub party: Option<String>,
     pub kind: SourceKind,
     pub standing: Standing,
+    /// What headings call it ("Arm. MoD"); `None`: its id.
+    pub short_name: Option<String>,
 }
 
 /// A kind of people or equipment a figure may count apart ("border guards"):
@@ -114,6 +116,8 @@ pub struct Document {
     /// Aggregator, repost, translation: how the document relates to the original.
     pub relation: Option<String>,
     pub note: Option<String>,
+    /// Its words are a machine rewording: quotes keep them, marked [sic].
+    pub garbled: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

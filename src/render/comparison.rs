@@ -29,8 +29,9 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     }
     writeln!(out)?;
     // The answer first: each conflict in one line, numbered as in the detail.
+    let short = |voice: &str| view.short_name(voice);
     for (n, note) in view.notes.iter().enumerate() {
-        let line = format!("{}. {}", n + 1, note.summary());
+        let line = format!("{}. {}", n + 1, note.summary_naming(&short));
         styled(out, style, "31", &escape(&line))?;
     }
     if !view.notes.is_empty() {
@@ -57,8 +58,12 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     }
     if view.notes.is_empty() {
         // Only statements on the same subject are weighed against each
-        // other: opposing accounts under different acts are not flagged.
-        return writeln!(out, "No conflicts between statements on the same subject.");
+        // other: say what that left unweighed.
+        writeln!(out, "No conflicts between statements on the same subject.")?;
+        for l in view.not_compared() {
+            writeln!(out, "Not compared: {}.", escape(&l))?;
+        }
+        return Ok(());
     }
     styled(out, style, "1", "Conflicts in detail")?;
     for (n, note) in view.notes.iter().enumerate() {
@@ -91,8 +96,10 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
     }
     if !view.notes.is_empty() {
         writeln!(out)?;
+        let short = |voice: &str| view.short_name(voice);
         for (n, note) in view.notes.iter().enumerate() {
-            writeln!(out, "{}. {}", n + 1, markdown_cell(&note.summary()))?;
+            let line = note.summary_naming(&short);
+            writeln!(out, "{}. {}", n + 1, markdown_cell(&line))?;
         }
     }
     writeln!(out, "\n**Sources**\n")?;

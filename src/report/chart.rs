@@ -142,7 +142,8 @@ fn legend(s: &mut String) -> f64 {
     66.0
 }
 
-/// A panel's heading and its axis: grid lines and numbered ticks 0, 1, 10, …
+/// A panel's heading and its axis: grid lines and numbered ticks 1, 10, …
+/// (a logarithmic axis has no 0).
 fn axis_head(s: &mut String, unit: &str, axis: &Axis, y: f64, height: f64) -> f64 {
     let _ = write!(
         s,
@@ -150,10 +151,10 @@ fn axis_head(s: &mut String, unit: &str, axis: &Axis, y: f64, height: f64) -> f6
         y + 14.0,
         xml(unit)
     );
-    let mut tick = 0u64;
+    let mut tick = 1u64;
     loop {
         let tx = axis.x(tick);
-        let anchor = if tick == 0 {
+        let anchor = if tick == 1 {
             "start"
         } else if tick >= axis.top {
             "end"
@@ -171,7 +172,7 @@ fn axis_head(s: &mut String, unit: &str, axis: &Axis, y: f64, height: f64) -> f6
         if tick >= axis.top {
             break;
         }
-        tick = if tick == 0 { 1 } else { tick * 10 };
+        tick *= 10;
     }
     38.0
 }
@@ -195,6 +196,17 @@ fn mark(s: &mut String, axis: &Axis, v: &FigureEntry, y: f64) {
         xml(&full)
     );
     let cy = y + TEXT + MARK / 2.0 - 2.0;
+    // A word that sets no size ("significant") puts no number forward:
+    // a labelled mark at the axis' start, never a dot at 1.
+    if v.value.stated().is_none() {
+        let _ = write!(
+            s,
+            r#"<text class="note vague-mark" x="{LEFT}" y="{:.1}">◇ no number given<title>{}</title></text>"#,
+            cy + 4.0,
+            xml(&full)
+        );
+        return;
+    }
     let x1 = axis.x(iv.low);
     match iv.high {
         Some(h) if !iv.is_point() => {
@@ -281,7 +293,8 @@ fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) -> f6
     height
 }
 
-/// The figure rows by unit, in the order units first appear.
+/// The figure rows by unit, in the order units first appear; in each, the
+/// rows two or more voices share first, then those of a single source.
 fn panels<'c, 'a>(cmp: &'c Comparison<'a>) -> Vec<(&'a str, Vec<&'c FigureRow<'a>>)> {
     let mut panels: Vec<(&str, Vec<&FigureRow>)> = Vec::new();
     for r in &cmp.figures {
@@ -290,6 +303,9 @@ fn panels<'c, 'a>(cmp: &'c Comparison<'a>) -> Vec<(&'a str, Vec<&'c FigureRow<'a
             Some((_, rows)) => rows.push(r),
             None => panels.push((unit, vec![r])),
         }
+    }
+    for (_, rows) in &mut panels {
+        rows.sort_by_key(|r| matches!(r.verdict, Verdict::SingleSource));
     }
     panels
 }

@@ -9,7 +9,7 @@ use super::{chart, stamp, Section, SECTIONS};
 use crate::model::{Claim, Dataset, QuoteKind};
 use crate::render::html::table;
 use crate::sanitize::xml;
-use crate::view::citation::{claim_lines, document_line, documents, legend};
+use crate::view::citation::{document_line, documents, legend, reading_first};
 use crate::view::wording::voice_label;
 use crate::view::View;
 
@@ -96,23 +96,30 @@ fn cited_claim(
     c: &Claim,
     anchored: &mut HashSet<String>,
 ) -> io::Result<()> {
-    let lines = claim_lines(ds, c);
+    let (first, quote, rest) = reading_first(ds, c);
     let id = if anchored.insert(c.id.clone()) {
         format!(" id=\"claim-{}\"", xml(&c.id))
     } else {
         String::new()
     };
     writeln!(out, "<div class=\"claim\"{id}>")?;
+    if let Some(reading) = &first {
+        writeln!(
+            out,
+            "<div class=\"cite\">{}</div>",
+            cite_line(ds, c, reading)
+        )?;
+    }
     match c.quote_kind {
         QuoteKind::Verbatim => writeln!(
             out,
             "<blockquote lang=\"{}\">{}</blockquote>",
             xml(&c.language),
-            xml(&lines[0])
+            xml(&quote)
         )?,
-        QuoteKind::Paraphrase => writeln!(out, "<p class=\"notes\">{}</p>", xml(&lines[0]))?,
+        QuoteKind::Paraphrase => writeln!(out, "<p class=\"notes\">{}</p>", xml(&quote))?,
     }
-    for l in lines.iter().skip(1) {
+    for l in &rest {
         writeln!(out, "<div class=\"cite\">{}</div>", cite_line(ds, c, l))?;
     }
     writeln!(out, "</div>")
@@ -162,12 +169,21 @@ fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
     }
     let name = |voice: &str| view.voice_name(voice);
     writeln!(out, "<ol class=\"summary\">")?;
+    // One short line each (what, and how far apart); the whole sentence,
+    // who against whom, is the link's title and the detail's heading.
     for (n, note) in view.notes.iter().enumerate() {
+        // Figures say how far apart; other conflicts their kind ("mirror accusation").
+        let what = match note.kind {
+            "figures" => note.explanation.split(';').next().unwrap_or("").trim(),
+            kind => kind,
+        };
+        let line = format!("{} — {what}", note.subject);
         writeln!(
             out,
-            "<li><a href=\"#conflict-{}\">{}</a></li>",
+            "<li><a href=\"#conflict-{}\" title=\"{}\">{}</a></li>",
             n + 1,
-            xml(&note.summary_naming(&name))
+            xml(&note.summary_naming(&name)),
+            xml(&line)
         )?;
     }
     writeln!(out, "</ol>")

@@ -7,7 +7,7 @@ use super::{stamp, Section, SECTIONS};
 use crate::model::{Dataset, QuoteKind};
 use crate::render::markdown as md;
 use crate::sanitize::markdown_cell;
-use crate::view::citation::{claim_lines, document_line, documents, legend};
+use crate::view::citation::{document_line, documents, legend, reading_first};
 use crate::view::wording::voice_label;
 use crate::view::View;
 
@@ -44,18 +44,18 @@ fn cited_claim(
     if let Some(a) = anchor("claim", &c.id).filter(|a| anchored.insert(a.clone())) {
         writeln!(out, "  <a id=\"{a}\"></a>")?;
     }
-    let lines = claim_lines(ds, c);
+    let (first, quote, rest) = reading_first(ds, c);
     // Only the document's words are a blockquote: the reading, English
-    // rendering, the analyst's note and the citation follow it as plain
-    // lines, so that none of them reads as the speaker's.
-    let rest = match c.quote_kind {
-        QuoteKind::Verbatim => {
-            writeln!(out, "  > {}\n", text(&lines[0]))?;
-            &lines[1..]
-        }
-        QuoteKind::Paraphrase => &lines[..],
-    };
-    for l in rest {
+    // rendering, the analyst's note and the citation are plain lines, so
+    // that none of them reads as the speaker's.
+    if let Some(reading) = &first {
+        writeln!(out, "  {}  ", text(reading))?;
+    }
+    match c.quote_kind {
+        QuoteKind::Verbatim => writeln!(out, "  > {}\n", text(&quote))?,
+        QuoteKind::Paraphrase => writeln!(out, "  {}  ", text(&quote))?,
+    }
+    for l in &rest {
         // Two spaces: a line break inside the list item.
         writeln!(out, "  {}  ", text(l))?;
     }

@@ -8,8 +8,8 @@ pub mod markdown;
 pub mod stamp;
 
 /// A report's sections, each once, in the one order both renderers walk:
-/// the answer first (who disagrees with whom), then the evidence, then the
-/// tables. A renderer matches every section, so a new one reaches both.
+/// the answer first (who disagrees with whom, and the figures at a glance),
+/// then the evidence, then the tables. A renderer matches every section, so a new one reaches both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     /// Title, date and place, summary.
@@ -29,8 +29,8 @@ pub enum Section {
 pub const SECTIONS: [Section; 9] = [
     Section::Heading,
     Section::Summary,
-    Section::Conflicts,
     Section::Chart,
+    Section::Conflicts,
     Section::Tables,
     Section::Legend,
     Section::Sources,

@@ -76,8 +76,10 @@ pub fn via_name(c: &Claim) -> String {
 /// reading, English rendering and note, then who said it when, and where it
 /// was reported.
 pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
+    // A machine-reworded page's words are kept as they are, and say so.
+    let sic = if garbled(ds, c) { " [sic]" } else { "" };
     let mut lines = vec![match c.quote_kind {
-        QuoteKind::Verbatim => format!("«{}»", c.quote),
+        QuoteKind::Verbatim => format!("«{}»{sic}", c.quote),
         QuoteKind::Paraphrase => format!("research notes: \"{}\"", c.quote),
     }];
     if let Some(r) = &c.reading {
@@ -103,6 +105,21 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     cite.push_str(&format!(" [claim {}]", c.id));
     lines.push(cite);
     lines
+}
+
+/// Whether the claim's document is marked as a machine rewording.
+pub fn garbled(ds: &Dataset, c: &Claim) -> bool {
+    ds.document(&c.document).is_some_and(|d| d.garbled)
+}
+
+/// The claim's lines for a report: where its document is garbled, its
+/// reading comes before the quote; (the reading if so, the quote, the rest).
+pub fn reading_first(ds: &Dataset, c: &Claim) -> (Option<String>, String, Vec<String>) {
+    let mut lines = claim_lines(ds, c);
+    let quote = lines.remove(0);
+    let at = lines.iter().position(|l| l.starts_with("reading: "));
+    let first = at.filter(|_| garbled(ds, c)).map(|i| lines.remove(i));
+    (first, quote, lines)
 }
 
 /// The documents an event's claims were reported in, in first-cited order.

@@ -10,6 +10,7 @@ use super::notes::{notes, Note};
 use super::sheet::{Cell, Sheet, Tone};
 use super::wording::{
     figure_cell, metric_label, perspective_label, reconcile_header, reconciled_text, stance_cell,
+    Naming,
 };
 use crate::compare::{self, Comparison, FigureRow, Grouping, StatementRow, Verdict};
 use crate::model::Dataset;
@@ -47,9 +48,9 @@ pub fn figure_row_explanation(row: &FigureRow) -> String {
     }
 }
 
-pub fn statement_row_explanation(row: &StatementRow) -> String {
+pub fn statement_row_explanation(row: &StatementRow, naming: &Naming) -> String {
     match &row.verdict {
-        Verdict::Conflict(d) => statement_explanation(&row.voices, d),
+        Verdict::Conflict(d) => statement_explanation(&row.voices, d, naming),
         _ => String::new(),
     }
 }
@@ -70,7 +71,7 @@ fn verdict_cell(v: &Verdict, explanation: &str, single: Option<&str>, places: St
 
 fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut headers = vec!["whose".to_string(), "metric".to_string()];
-    headers.extend(cmp.columns.iter().map(|c| c.id.clone()));
+    headers.extend(cmp.columns.iter().map(|c| c.short.clone()));
     headers.push("verdict".to_string());
     let reconcile = cmp.options.reconcile;
     headers.extend(reconcile.map(|r| reconcile_header(r).to_string()));
@@ -104,7 +105,7 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
 
 fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
     let mut headers = vec!["kind".to_string(), "statement".to_string()];
-    headers.extend(cmp.columns.iter().map(|c| c.id.clone()));
+    headers.extend(cmp.columns.iter().map(|c| c.short.clone()));
     headers.push("verdict".to_string());
     let verdict = 2 + cmp.columns.len();
     let mut sheet = Sheet::new(headers)
@@ -122,7 +123,11 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
                 .dense(cmp.columns.len())
                 .map(|e| Cell::new(stance_cell(ds, e, &cmp.withdrawn, history))),
         );
-        let explanation = statement_row_explanation(row);
+        let naming = Naming {
+            ds,
+            by: cmp.options.by,
+        };
+        let explanation = statement_row_explanation(row, &naming);
         let places = places_note(&row.places_differ);
         cells.push(verdict_cell(&row.verdict, &explanation, None, places));
         sheet.push(cells);
@@ -215,9 +220,83 @@ impl<'a> View<'a> {
                 let standing = c
                     .standing
                     .map_or(String::new(), |s| format!(", {}", s.name()));
-                format!("{}: {} ({party}{standing})", c.id, c.name)
+                // The heading, then the id where it differs: the key to both.
+                let id = if c.short == c.id {
+                    String::new()
+                } else {
+                    format!("{}; ", c.id)
+                };
+                format!("{}: {} ({id}{party}{standing})", c.short, c.name)
             })
             .collect()
+    }
+
+    /// When nothing conflicts, what was not weighed: blame under different
+    /// acts, and figures no two sides give.
+    pub fn not_compared(&self) -> Vec<String> {
+        let (ds, cmp) = (self.ds, self.cmp);
+        let side = |voice: &str| -> Option<String> {
+            let base = voice.split('#').next().unwrap_or(voice);
+            let party = if ds.party(base).is_some() && cmp.options.by != Grouping::Source {
+                Some(base)
+            } else {
+                ds.party_of(base)
+            };
+            party
+                .filter(|p| cmp.event.sides.iter().any(|s| s == p))
+                .map(str::to_string)
+        };
+        let mut out = Vec::new();
+        // (accuser's side, accused, act label) of every current accusation.
+        let mut blames: Vec<(String, &str, &str)> = Vec::new();
+        for row in &cmp.statements {
+            for v in &row.voices {
+                if let (crate::model::Assertion::Accusation(a), Some(s)) =
+                    (&v.claim.assertion, side(&v.key))
+                {
+                    if !a.denies && s != a.accused {
+                        blames.push((s, a.accused.as_str(), row.label()));
+                    }
+                }
+            }
+        }
+        let mutual = blames.iter().find_map(|(a, b, act)| {
+            let other = blames
+                .iter()
+                .find(|(x, y, o)| x == b && y == a && o != act)?;
+            Some((a, *act, &other.0, other.2))
+        });
+        if let Some((a, act, b, other)) = mutual {
+            out.push(format!(
+                "{} and {} blame each other under different acts (\"{act}\"; \"{other}\"), which are not weighed against each other",
+                ds.party_name(a),
+                ds.party_name(b)
+            ));
+        }
+        let shared = cmp.figures.iter().any(|r| {
+            let mut sides: Vec<String> = r.voices.iter().filter_map(|v| side(&v.key)).collect();
+            sides.sort_unstable();
+            sides.dedup();
+            sides.len() >= 2
+        });
+        if !cmp.figures.is_empty() && !shared {
+            out.push("no figure is given by both sides".to_string());
+        }
+        out
+    }
+
+    /// A voice as a heading or a one-line summary calls it: its column's
+    /// short name ("Arm. MoD"), marked when not on the record.
+    pub fn short_name(&self, key: &str) -> String {
+        self.naming().voice(key)
+    }
+
+    /// How this comparison's sentences name voices and parties.
+    pub fn naming(&self) -> Naming<'_> {
+        Naming {
+            ds: self.ds,
+            by: self.cmp.options.by,
+        }
     }
 
     /// A voice as people call it: its column's name ("Ministry of Defence

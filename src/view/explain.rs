@@ -1,7 +1,7 @@
 //! Verdicts in words: why a row conflicts, how far apart its figures are,
 //! why it cannot be weighed. Every output uses these.
 
-use super::wording::perspective_label;
+use super::wording::{perspective_label, Naming};
 use crate::compare::{
     Agreement, Conflict, ConflictDetail, FigureEntry, Incomparable, StanceEntry, Verdict,
 };
@@ -15,12 +15,12 @@ fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
     }
 }
 
-/// The participants' keys, each once, in entry order.
-fn keys(voices: &[StanceEntry], among: &[usize]) -> Vec<String> {
+/// The participants' names, each once, in entry order.
+fn keys(voices: &[StanceEntry], among: &[usize], naming: &Naming) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for &i in among {
-        let label = super::wording::voice_label(&voices[i].key);
+        let label = naming.voice(&voices[i].key);
         if seen.insert(label.clone()) {
             out.push(label);
         }
@@ -30,13 +30,13 @@ fn keys(voices: &[StanceEntry], among: &[usize]) -> Vec<String> {
 
 /// Every time the participants gave, when they differ: " (times differ:
 /// armenia-mod 13:45, azerbaijan-mod 2020-07-12T12:00)".
-fn times(voices: &[StanceEntry], d: &ConflictDetail) -> String {
+fn times(voices: &[StanceEntry], d: &ConflictDetail, naming: &Naming) -> String {
     let given: Vec<(String, String)> = d
         .participants
         .iter()
         .filter_map(|&i| {
             let at = accusation_of(voices[i].claim)?.at.as_ref()?;
-            Some((voices[i].key.clone(), at.to_string()))
+            Some((naming.voice(&voices[i].key), at.to_string()))
         })
         .collect();
     let mut distinct: Vec<&String> = given.iter().map(|(_, t)| t).collect();
@@ -49,8 +49,44 @@ fn times(voices: &[StanceEntry], d: &ConflictDetail) -> String {
     format!(" (times differ: {})", each.join(", "))
 }
 
+/// "Yerevan accuses Azerbaijan; Baku denies it", or who affirms and who denies.
+/// `affirm` and `deny` are the participants on each side.
+fn affirm_deny(
+    voices: &[StanceEntry],
+    d: &ConflictDetail,
+    naming: &Naming,
+    (affirm, deny): (Vec<usize>, Vec<usize>),
+) -> String {
+    let (yes, no) = (keys(voices, &affirm, naming), keys(voices, &deny, naming));
+    let verb = |who: &[String], one: &'static str, many: &'static str| {
+        if who.len() == 1 {
+            one
+        } else {
+            many
+        }
+    };
+    let (y, n) = (yes.join(", "), no.join(", "));
+    match accusation_of(voices[d.first].claim) {
+        Some(a) => format!(
+            "{y} {} {}; {n} {} it",
+            verb(&yes, "accuses", "accuse"),
+            naming.party(&a.accused),
+            verb(&no, "denies", "deny")
+        ),
+        None => format!(
+            "{y} {}, {n} {}",
+            verb(&yes, "affirms", "affirm"),
+            verb(&no, "denies", "deny")
+        ),
+    }
+}
+
 /// Why a statement row conflicts, naming every voice that takes part.
-pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> String {
+pub fn statement_explanation(
+    voices: &[StanceEntry],
+    d: &ConflictDetail,
+    naming: &Naming,
+) -> String {
     let with = |pred: &dyn Fn(&StanceEntry) -> bool| -> Vec<usize> {
         d.participants
             .iter()
@@ -65,33 +101,10 @@ pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> Stri
     };
     match &d.conflict {
         Conflict::AffirmDeny => {
-            let (yes, no) = (
-                keys(voices, &with(&|e| !denies(e))),
-                keys(voices, &with(&denies)),
-            );
-            let verb = |who: &[String], one: &'static str, many: &'static str| {
-                if who.len() == 1 {
-                    one
-                } else {
-                    many
-                }
-            };
-            let (y, n) = (yes.join(", "), no.join(", "));
-            match accusation_of(voices[d.first].claim) {
-                Some(a) => format!(
-                    "{y} {} {}; {n} {} it",
-                    verb(&yes, "accuses", "accuse"),
-                    a.accused,
-                    verb(&no, "denies", "deny")
-                ),
-                None => format!(
-                    "{y} {}, {n} {}",
-                    verb(&yes, "affirms", "affirm"),
-                    verb(&no, "denies", "deny")
-                ),
-            }
+            let sides = (with(&|e| !denies(e)), with(&denies));
+            affirm_deny(voices, d, naming, sides)
         }
-        Conflict::Mirror => format!("each blames the other{}", times(voices, d)),
+        Conflict::Mirror => format!("each blames the other{}", times(voices, d, naming)),
         Conflict::Contradictory => {
             let each: Vec<String> = d
                 .participants
@@ -99,19 +112,25 @@ pub fn statement_explanation(voices: &[StanceEntry], d: &ConflictDetail) -> Stri
                 .filter_map(|&i| {
                     Some(format!(
                         "{} blames {}",
-                        voices[i].key,
-                        accusation_of(voices[i].claim)?.accused
+                        naming.voice(&voices[i].key),
+                        naming.party(&accusation_of(voices[i].claim)?.accused)
                     ))
                 })
                 .collect();
-            format!("{}{}", each.join(", "), times(voices, d))
+            format!("{}{}", each.join(", "), times(voices, d, naming))
         }
         Conflict::Exclusive { rivals } => {
             // A verdict names a few; the conflict's detail lists every rival.
-            let who = at_most(keys(voices, &d.participants), SHOWN, ", ");
+            let who = at_most(keys(voices, &d.participants, naming), SHOWN, ", ");
             let each: Vec<String> = rivals
                 .iter()
-                .map(|r| format!("{} affirms “{}”", r.voice, r.proposition.text))
+                .map(|r| {
+                    format!(
+                        "{} affirms “{}”",
+                        naming.voice(&r.voice),
+                        r.proposition.text
+                    )
+                })
                 .collect();
             let which = if rivals.len() == 1 {
                 "excludes"

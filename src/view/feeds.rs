@@ -87,6 +87,10 @@ fn figure_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: &mu
 }
 
 fn statement_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: &mut Vec<Feed>) {
+    let naming = super::wording::Naming {
+        ds,
+        by: cmp.options.by,
+    };
     for row in &cmp.statements {
         for v in &row.voices {
             let role = if std::ptr::eq(v.claim, claim) {
@@ -104,7 +108,7 @@ fn statement_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: 
                 },
                 row: row.label().to_string(),
                 role: role.to_string(),
-                verdict: verdict_text(&row.verdict, statement_row_explanation(row)),
+                verdict: verdict_text(&row.verdict, statement_row_explanation(row, &naming)),
                 revisions: chain(steps.map(|c| (subject_and_says(ds, c).1, *c)), claim),
             });
         }

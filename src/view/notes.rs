@@ -101,6 +101,10 @@ fn statement_sides<'a>(
 /// both rows in conflict, so a set of claims is cited once.
 pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
     let mut notes = Vec::new();
+    let naming = super::wording::Naming {
+        ds,
+        by: cmp.options.by,
+    };
     for row in &cmp.figures {
         if let Verdict::Conflict(d) = &row.verdict {
             let explanation = figure_explanation(&row.voices, d);
@@ -134,7 +138,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
                 subject: row.label().to_string(),
                 kind: conflict_label(&d.conflict),
                 gist: conflict_label(&d.conflict).to_string(),
-                explanation: statement_explanation(&row.voices, d),
+                explanation: statement_explanation(&row.voices, d, &naming),
                 sides,
             });
         }

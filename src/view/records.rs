@@ -353,7 +353,7 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             places_differ: places(&row.places_differ),
             verdict: VerdictRecord::of(
                 &row.verdict,
-                statement_row_explanation(row),
+                statement_row_explanation(row, &view.naming()),
                 &row.voices
                     .iter()
                     .map(|v| v.key.as_str())

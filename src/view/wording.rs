@@ -191,7 +191,11 @@ pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
         Assertion::Accusation(a) => {
             let who = ds.party_name(&a.accused);
             let at = a.at.as_ref().map_or(String::new(), |t| format!(" ({t})"));
-            if a.denies {
+            // Its own side's act: "denies doing it"; another's: "denies Armenia did".
+            let own = ds.party_of(c.voice()) == Some(a.accused.as_str());
+            if a.denies && own {
+                format!("denies doing it{at}")
+            } else if a.denies {
                 format!("denies {who} did{at}")
             } else {
                 format!("accuses {who}{at}")
@@ -260,10 +264,12 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
             } else {
                 format!(" {unit}")
             };
-            let of = f
-                .category
-                .as_ref()
-                .map_or(String::new(), |c| format!(" ({c})"));
+            let of = f.category.as_ref().map_or(String::new(), |c| {
+                format!(
+                    " ({})",
+                    ds.category(c).map_or(c.as_str(), |x| x.label.as_str())
+                )
+            });
             let parts: Vec<String> = f
                 .breakdown
                 .iter()
@@ -275,28 +281,65 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
                 format!(": {}", parts.join(", "))
             };
             (
-                format!("{} · {}{of}", ds.parties_name(&f.party), f.metric),
+                format!(
+                    "{} · {}{of}",
+                    ds.parties_name(&f.party),
+                    ds.metric(&f.metric)
+                        .map_or(f.metric.as_str(), |m| m.label.as_str())
+                ),
                 format!("{}{unit}{parts}", f.quantity),
             )
         }
         Assertion::Accusation(a) => {
             let verb = if a.denies { "denies" } else { "accuses" };
             let at = a.at.as_ref().map_or(String::new(), |t| format!(" ({t})"));
+            let act = ds.act(&a.act).map_or(a.act.as_str(), |x| x.label.as_str());
             (
-                a.act.clone(),
+                act.to_string(),
                 format!("{verb} {}{at}", ds.party_name(&a.accused)),
             )
         }
         Assertion::Position(p) => {
+            // The proposition's words are the subject; its id is in `proposition`.
             let text = ds
                 .proposition(&p.proposition)
-                .map_or("", |x| x.text.as_str());
-            (
-                p.proposition.clone(),
-                format!("{}: {text}", stance_word(p.stance)),
-            )
+                .map_or(p.proposition.as_str(), |x| x.text.as_str());
+            (text.to_string(), stance_word(p.stance).to_string())
         }
         Assertion::Retraction { of } => (of.clone(), "retracted".to_string()),
+    }
+}
+
+/// How a sentence names a voice (its column's short name, "Arm. MoD",
+/// marked when not on the record) and a party ("Azerbaijan").
+/// It asks the data, never which columns a comparison has, so a statement
+/// added elsewhere changes no row's wording.
+pub struct Naming<'a> {
+    pub ds: &'a Dataset,
+    pub by: crate::compare::Grouping,
+}
+
+impl Naming<'_> {
+    pub fn voice(&self, key: &str) -> String {
+        let label = voice_label(key);
+        let base = key.split('#').next().unwrap_or(key);
+        let merged = self.by != crate::compare::Grouping::Source && self.ds.party(base).is_some();
+        let short = if merged {
+            self.ds.party_name(base).to_string()
+        } else {
+            match self.ds.source(base).and_then(|s| s.short_name.clone()) {
+                Some(s) => s,
+                None => return label,
+            }
+        };
+        match label.strip_prefix(base) {
+            Some(mark) => format!("{short}{mark}"),
+            None => short,
+        }
+    }
+
+    pub fn party(&self, id: &str) -> String {
+        self.ds.party_name(id).to_string()
     }
 }
 

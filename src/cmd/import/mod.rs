@@ -4,7 +4,7 @@
 //! the whole sheet is sound, and never over an existing file.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -14,10 +14,14 @@ use crate::load::discover::MARKER;
 use crate::load::{self, InputFile, Keep};
 use crate::model::Document;
 
+mod cells;
 mod documents;
+mod event;
 mod sheet;
 
+pub use cells::DateOrder;
 use documents::documents;
+use event::EVENT_COLUMNS;
 use sheet::{claim, unguard, Problem, Row, REQUIRED};
 
 /// Columns a sheet may have beyond `list`'s: a new document's details.
@@ -90,6 +94,7 @@ fn unknown_columns(headers: &[String], shown: &str) -> Vec<String> {
         super::list::COLUMNS
             .iter()
             .chain(&DOCUMENT_COLUMNS)
+            .chain(&EVENT_COLUMNS)
             .copied()
     };
     headers
@@ -127,7 +132,7 @@ fn validate(
     starts: &[(usize, usize)],
     shown: &str,
     to: Option<&Path>,
-) -> Vec<String> {
+) -> Vec<(usize, String)> {
     let display = format!("{shown} (imported)");
     let (mut files, diags, skipped) = load::files_for(&ctx.data);
     // Where the file will be: a document's `text` is found beside it.
@@ -165,7 +170,7 @@ fn validate(
                 .filter(|h| !h.is_empty())
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            format!("{shown}: row {row}{at}: {}{hint}", d.message)
+            (row, format!("{shown}: row {row}{at}: {}{hint}", d.message))
         })
         .collect()
 }
@@ -174,6 +179,7 @@ pub fn run(
     ctx: &Context,
     input: &Path,
     to: Option<&Path>,
+    dates: Option<DateOrder>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     // Said first: the sheet's problems are of no use if it cannot be written.
@@ -191,8 +197,15 @@ pub fn run(
         .into());
     }
     let shown = input.display().to_string();
-    let (headers, cells) = rows(&read_input(input)?)?;
-    check_header(&headers, &shown)?;
+    let (headers, mut cells) = rows(&read_input(input)?)?;
+    // Every problem of the sheet in one run: its columns', its cells', and
+    // then what the check of the file made from its sound rows finds.
+    let mut lines = check_header(&headers, &shown)?;
+    let data = Known::of(ctx);
+    let mut problems: Vec<Problem> = Vec::new();
+    for (i, row) in cells.iter_mut().enumerate() {
+        cells::normalise(&headers, row, i + 2, &data.names, dates, &mut problems);
+    }
     let rows: Vec<Row> = cells
         .into_iter()
         .enumerate()
@@ -202,51 +215,73 @@ pub fn run(
             number: i + 2,
         })
         .collect();
-    let known: HashMap<String, Document> = match load::load_files(
-        load::files_for(&ctx.data).0,
-        Vec::new(),
-        load::Skipped::default(),
-        &Keep::Nothing,
-        None,
-    ) {
-        Ok(l) => l
-            .dataset
-            .documents
-            .into_iter()
-            .map(|d| (d.id.clone(), d))
-            .collect(),
-        Err(_) => HashMap::new(),
-    };
-    let mut problems: Vec<Problem> = Vec::new();
     let claims: Vec<(usize, String)> = rows
         .iter()
         .filter_map(|r| claim(r, &mut problems).map(|c| (r.number, c)))
         .collect();
-    let docs = documents(&rows, &known, &mut problems);
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.row);
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                format!(
-                    "{shown}: row {}, column `{}`: {}",
-                    p.row, p.column, p.message
-                )
-            })
-            .collect();
-        return Err(refuse(&lines));
-    }
-    let (text, starts) = assemble(docs, &claims, &shown);
+    let mut blocks: Vec<(usize, String)> = Vec::new();
+    blocks.extend(event::event(&rows, &data.events, &mut problems));
+    blocks.extend(event::propositions(
+        &rows,
+        &data.propositions,
+        &mut problems,
+    ));
+    blocks.extend(documents(&rows, &data.documents, &mut problems));
+    problems.sort_by_key(|p| p.row);
+    lines.extend(problems.iter().map(|p| {
+        format!(
+            "{shown}: row {}, column `{}`: {}",
+            p.row, p.column, p.message
+        )
+    }));
+    let (text, starts) = assemble(blocks, &claims, &shown);
+    // A row whose cells have a problem: what the check finds there follows from it.
+    let cause: HashSet<usize> = problems.iter().map(|p| p.row).collect();
     let found = validate(ctx, &text, &starts, &shown, to);
-    if !found.is_empty() {
-        return Err(refuse(&found));
+    lines.extend(
+        found
+            .into_iter()
+            .filter(|(row, _)| !cause.contains(row))
+            .map(|(_, l)| l),
+    );
+    if !lines.is_empty() {
+        return Err(refuse(&lines));
     }
     write_out(&text, claims.len(), to, out)?;
     Ok(exit::OK)
 }
 
-/// The columns every row needs are there, and no other than `import` reads.
-fn check_header(headers: &[String], shown: &str) -> anyhow::Result<()> {
+/// What the active data already defines, that a sheet may name or add to.
+struct Known {
+    documents: HashMap<String, Document>,
+    events: HashSet<String>,
+    propositions: HashSet<String>,
+    names: cells::Names,
+}
+
+impl Known {
+    fn of(ctx: &Context) -> Self {
+        let (files, _, _) = load::files_for(&ctx.data);
+        let skipped = load::Skipped::default();
+        let ds = load::load_files(files, Vec::new(), skipped, &Keep::Nothing, None)
+            .map(|l| l.dataset)
+            .unwrap_or_default();
+        Known {
+            events: ds.events.iter().map(|e| e.id.clone()).collect(),
+            propositions: ds.propositions.iter().map(|p| p.id.clone()).collect(),
+            names: cells::Names::of(&ds),
+            documents: ds
+                .documents
+                .into_iter()
+                .map(|d| (d.id.clone(), d))
+                .collect(),
+        }
+    }
+}
+
+/// The columns every row needs are there (else nothing can be read), and
+/// the problems of any column `import` does not read.
+fn check_header(headers: &[String], shown: &str) -> anyhow::Result<Vec<String>> {
     let missing: Vec<&str> = REQUIRED
         .iter()
         .copied()
@@ -259,11 +294,7 @@ fn check_header(headers: &[String], shown: &str) -> anyhow::Result<()> {
                 .into(),
         );
     }
-    let unknown = unknown_columns(headers, shown);
-    if !unknown.is_empty() {
-        return Err(refuse(&unknown));
-    }
-    Ok(())
+    Ok(unknown_columns(headers, shown))
 }
 
 /// The event file, and the line each row's tables start at (to name the

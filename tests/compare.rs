@@ -39,7 +39,7 @@ fn the_mirror_accusation_of_firing_first_is_a_conflict() {
 fn the_territorial_affirm_and_deny_is_a_conflict() {
     let out = kilisali(&[]);
     let row = row_with(&out, &["encroached on the other's territory"]).expect("row");
-    assert!(row.contains("accuses Azerbaijan (2021-05)"), "{row}");
+    assert!(row.contains("accuses Azerbaijan (in May 2021)"), "{row}");
     assert!(row.contains("denies doing it"), "{row}");
     // The accuser is named as accusing, the denier as denying.
     assert!(

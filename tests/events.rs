@@ -36,8 +36,8 @@ fn tavush_mirror_accusation_with_conflicting_times() {
     let (_, out, _) = run(&["compare", "tavush-2020"]);
     let row = row_with(&out, &["started the fighting"]).unwrap();
     // The notes give the times without a day: none is invented.
-    assert!(row.contains("accuses Azerbaijan (13:45)"), "{row}");
-    assert!(row.contains("accuses Armenia (12:00)"), "{row}");
+    assert!(row.contains("accuses Azerbaijan (at 13:45)"), "{row}");
+    assert!(row.contains("accuses Armenia (at 12:00)"), "{row}");
     assert!(
         row.contains(
             "CONFLICT: each blames the other (times differ: Arm. MoD 13:45, Az. MoD 12:00)"
@@ -46,7 +46,7 @@ fn tavush_mirror_accusation_with_conflicting_times() {
     );
     // 12:30 was a border-crossing attempt, an accusation of its own.
     let row = row_with(&out, &["tried to cross the border"]).unwrap();
-    assert!(row.contains("accuses Azerbaijan (12:30)"), "{row}");
+    assert!(row.contains("accuses Azerbaijan (at 12:30)"), "{row}");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn september_accusations_and_the_territory_as_the_notes_have_them() {
     let (_, out, _) = run(&["compare", "september-2022"]);
     // Armenia: shelling from 00:05 (no day given). Baku: "provocations", an act of its own.
     let row = row_with(&out, &["started the fighting"]).unwrap();
-    assert!(row.contains("accuses Azerbaijan (00:05)"), "{row}");
+    assert!(row.contains("accuses Azerbaijan (at 00:05)"), "{row}");
     assert!(row.contains("single source"), "{row}");
     let row = row_with(&out, &["provocations"]).unwrap();
     assert!(row.contains("consistent (2 voices)"), "{row}");

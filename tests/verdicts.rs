@@ -1661,7 +1661,7 @@ fn a_conflict_between_intervals_prints_them() {
     let why = figure_row(&v, "armenia", "missing")["verdict"]["explanation"].clone();
     assert_eq!(
         why,
-        "4 vs [200, 1999]: at least 50.0× apart; self-report vs adversary claim"
+        "4 against 200–1999 (at least 50.0× apart); self-report vs adversary claim"
     );
     // Two exact figures need no interval.
     let dir = one_file(&[

@@ -46,8 +46,10 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         writeln!(out)?;
     }
     if !view.figures().rows.is_empty() {
-        table::write(out, &view.figures().without_empty_columns(2), style)?;
+        // The key to "(adv.)" and "(own)" before the first table that uses them.
         writeln!(out, "{}\n", legend(view.cmp))?;
+        table::write(out, &view.figures().without_empty_columns(2), style)?;
+        writeln!(out)?;
     }
     if !view.statements().rows.is_empty() {
         let layout =

@@ -159,6 +159,15 @@ fn at_most(items: Vec<String>, shown: usize, sep: &str) -> String {
     text
 }
 
+/// An interval as a reader says it: "3", "200–1999", "at least 11".
+fn in_words(iv: &crate::model::quantity::Interval) -> String {
+    match iv.high {
+        _ if iv.is_point() => iv.low.to_string(),
+        Some(h) => format!("{}–{h}", iv.low),
+        None => format!("at least {}", iv.low),
+    }
+}
+
 /// Why a figure row conflicts or is far apart: the gap, the intervals when
 /// they are not exact figures, the perspectives when they differ.
 pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String {
@@ -173,7 +182,11 @@ pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String 
     let mut gap = format!("{} apart", format_ratio(ratio));
     let (ia, ib) = (a.value.interval(), b.value.interval());
     if !(ia.is_point() && ib.is_point()) {
-        gap = format!("{ia} vs {ib}: at least {gap}");
+        gap = format!(
+            "{} against {} (at least {gap})",
+            in_words(&ia),
+            in_words(&ib)
+        );
     }
     if in_time_order {
         gap.push_str(", an earlier count above a later total");

@@ -185,12 +185,50 @@ fn step(a: &FigureValue, b: &FigureValue) -> &'static str {
     }
 }
 
-/// "accuses Azerbaijan (12:30)", "denies Armenia did", "affirms", "70".
+/// When an act happened, as people write it: "at 06:10", "in May 2021",
+/// "on 16 Nov 2021", "at 13:45 on 16 Nov 2021", "by 17 Nov 2021".
+pub fn at_words(at: &crate::model::At) -> String {
+    use crate::model::when::{Moment, When};
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = |m: &Moment| -> String {
+        let month = m
+            .month
+            .and_then(|n| MONTHS.get(usize::from(n).wrapping_sub(1)));
+        match (m.day, month) {
+            (Some(d), Some(mo)) => format!("{d} {mo} {}", m.year),
+            (None, Some(mo)) => format!("{mo} {}", m.year),
+            _ => m.year.to_string(),
+        }
+    };
+    let moment = |m: &Moment| -> String {
+        let zone = m
+            .offset
+            .as_deref()
+            .map_or(String::new(), |z| format!(" {z}"));
+        match (m.hour_minute, m.day) {
+            (Some((h, mi)), _) => format!("at {h:02}:{mi:02}{zone} on {}", day(m)),
+            (None, Some(_)) => format!("on {}", day(m)),
+            (None, None) => format!("in {}", day(m)),
+        }
+    };
+    match at {
+        crate::model::At::Clock { hour, minute } => format!("at {hour:02}:{minute:02}"),
+        crate::model::At::When(When::At(m)) => moment(m),
+        crate::model::At::When(When::By(m)) => format!("by {}", day(m)),
+        crate::model::At::When(When::Between(a, b)) => format!("between {} and {}", day(a), day(b)),
+    }
+}
+
+/// "accuses Azerbaijan (at 12:30)", "denies Armenia did", "affirms", "70".
 pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
     let body = match &c.assertion {
         Assertion::Accusation(a) => {
             let who = ds.party_name(&a.accused);
-            let at = a.at.as_ref().map_or(String::new(), |t| format!(" ({t})"));
+            let at =
+                a.at.as_ref()
+                    .map_or(String::new(), |t| format!(" ({})", at_words(t)));
             // Its own side's act: "denies doing it"; another's: "denies Armenia did".
             let own = ds.party_of(c.voice()) == Some(a.accused.as_str());
             if a.denies && own {
@@ -292,7 +330,9 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
         }
         Assertion::Accusation(a) => {
             let verb = if a.denies { "denies" } else { "accuses" };
-            let at = a.at.as_ref().map_or(String::new(), |t| format!(" ({t})"));
+            let at =
+                a.at.as_ref()
+                    .map_or(String::new(), |t| format!(" ({})", at_words(t)));
             let act = ds.act(&a.act).map_or(a.act.as_str(), |x| x.label.as_str());
             (
                 act.to_string(),

@@ -38,7 +38,7 @@ pub(super) fn own_sum<'a>(
                     .collect();
                 own.extend(split(kept, |(c, _)| (c.said.span(), c.id.as_str())).0);
             }
-            (p.id.as_str(), own)
+            (p.name.as_str(), own)
         })
         .collect();
     if parts.iter().all(|(_, p)| p.is_empty()) {

@@ -69,7 +69,8 @@ fn category_parts<'s, 'a>(
     let mut parts: Vec<_> = ds
         .categories
         .iter()
-        .map(|c| (c.id.as_str(), of(&c.id)))
+        // A part is named as people read it: its label, not its id.
+        .map(|c| (c.label.as_str(), of(&c.id)))
         .filter(|(_, s)| s.is_some())
         .collect();
     if !parts.is_empty() {
@@ -87,11 +88,12 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         let parts = if key.0.contains('+') {
             let parties = key.0.split('+').filter_map(|p| ds.party(p));
             parties
-                .map(|p| (p.id.as_str(), get(&p.id, &metric.id)))
+                .map(|p| (p.name.as_str(), get(&p.id, &metric.id)))
                 .collect()
         } else if !metric.parts.is_empty() {
             let metrics = metric.parts.iter();
-            metrics.map(|m| (m.as_str(), get(&key.0, m))).collect()
+            let label = |m: &'a String| ds.metric(m).map_or(m.as_str(), |x| x.label.as_str());
+            metrics.map(|m| (label(m), get(&key.0, m))).collect()
         } else if key.2.is_none() {
             category_parts(ds, index, key, metric)
         } else {

@@ -67,6 +67,23 @@ pub fn value_text(v: &FigureValue) -> String {
                 Some(h) => format!("{}–{h}", interval.low),
                 None => format!("≥ {}", interval.low),
             };
+            // A part not given reads in words, never "? + ≥ 10":
+            // "wounded ≥ 10, killed not given (≥ 10 in all)".
+            if parts.iter().any(|(_, p)| p.is_empty()) {
+                let named: Vec<String> = parts
+                    .iter()
+                    .zip(&terms)
+                    .map(|((name, p), term)| {
+                        let name = name.replace('-', " ");
+                        if p.is_empty() {
+                            format!("{name} not given")
+                        } else {
+                            format!("{name} {term}")
+                        }
+                    })
+                    .collect();
+                return format!("{} ({total} in all)", named.join(", "));
+            }
             format!("{} = {total}", terms.join(" + "))
         }
     }

@@ -342,3 +342,32 @@ fn regression_a_broken_event_file_comes_before_what_it_breaks() {
         "{out}"
     );
 }
+
+/// A mistyped number hid a quote that differs from its document until the
+/// next round: the rest of a file with type errors gets every other check.
+#[test]
+fn regression_a_type_error_does_not_hide_the_rest_of_the_file() {
+    let bad = claim(
+        "bad",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "killed", "exact = \"2\""),
+        "",
+    );
+    let other = claim(
+        "other",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "wounded", "exact = 3"),
+        "",
+    )
+    .replace("source = \"armenia-mod\"", "source = \"armenia-modd\"");
+    let dir = folder(&[("test-event.toml", &event_file(&[bad, other]))]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout;
+    assert!(out.contains("wrong-type"), "{out}");
+    assert!(out.contains("unknown source `armenia-modd`"), "{out}");
+}

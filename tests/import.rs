@@ -127,7 +127,7 @@ fn a_spreadsheet_sheet_makes_its_event_in_one_run() {
         .succeeds();
     let sheet = "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,act,accused,at,proposition,stance,proposition_text,proposition_kind,outlet,event_title,event_date,event_place,event_sides,event_summary\n\
         nov-killed,Nov-Clash-2026,Ministry of Defence of Armenia,30/11/2026,statement,nov-doc,en,Figure,\"Three servicemen were killed.\",Armenia,killed,\"1,200\",,,,,,,,Outlet,Clash in November,30/11/2026,Near the village,\"Armenia, Azerbaijan\",Made up.\n\
-        nov-accuses,nov-clash-2026,ARMENIA-MOD,30/11/2026 6:10 AM,statement,nov-doc,en,Accusation,\"The enemy fired first.\",,,,started-fighting,Azerbaijan,6:10,,,,,Outlet,,,,,\n\
+        nov-accuses,nov-clash-2026,ARMENIA-MOD,30/11/2026 6:10 AM,statement,nov-doc,English,Accusation,\"The enemy fired first.\",,,,Fired first,Azerbaijan,6:10,,,,,Outlet,,,,,\n\
         nov-calm,nov-clash-2026,Kremlin,01/12/2026,phone-call-readout,nov-doc,en,position,\"We call for calm.\",,,,,,,nov-calm,affirms,Both sides should show restraint,appeal,Outlet,,,,,\n";
     std::fs::write(data.join("sheet.csv"), sheet).expect("written");
     let to = data.join("nov-clash-2026.toml");
@@ -161,6 +161,7 @@ fn a_spreadsheet_sheet_makes_its_event_in_one_run() {
         "exact = 1200",
         "at = \"06:10\"",
         "kind = \"appeal\"",
+        "act = \"started-fighting\"",
     ] {
         assert!(text.contains(line), "{line}:\n{text}");
     }
@@ -193,4 +194,28 @@ fn every_problem_of_a_sheet_comes_in_one_run() {
     assert!(err.contains("row 2, column `kind`"), "{err}");
     assert!(err.contains("row 3") && err.contains("kiled"), "{err}");
     assert!(err.contains("3 problems in the sheet"), "{err}");
+}
+
+/// The template, imported as it stands into a new folder, makes its event
+/// and its proposition (it named them, and the data knew neither).
+#[test]
+fn the_template_alone_makes_an_event_that_checks() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let data = dir.path().join("newsroom");
+    Claims::new()
+        .args(["init", &data.display().to_string()])
+        .succeeds();
+    let (_, template, _) = run(&["import", "--template"]);
+    std::fs::write(data.join("sheet.csv"), template).expect("written");
+    Claims::new()
+        .current_dir(&data)
+        .args(["import", "sheet.csv", "--to", "my-event.toml"])
+        .succeeds();
+    Claims::new().current_dir(&data).args(["check"]).succeeds();
+    let out = Claims::new()
+        .current_dir(&data)
+        .args(["compare", "my-event"])
+        .succeeds()
+        .stdout;
+    assert!(out.contains("A clash on the border"), "{out}");
 }

@@ -76,11 +76,11 @@ fn html_report_is_self_contained_with_a_chart() {
         .next()
         .unwrap();
     assert!(
-        row.contains("class=\"point adversary\"") && row.contains("armenia: 70"),
+        row.contains("class=\"point adversary\"") && row.contains("Yerevan: 70"),
         "{row}"
     );
     assert!(
-        row.contains("class=\"point own\"") && row.contains("azerbaijan-mod: 7 + 10 = 17"),
+        row.contains("class=\"point own\"") && row.contains("Az. MoD: 7 + 10 = 17"),
         "{row}"
     );
     // An interval is drawn as an interval: "several" = [2, 9].

@@ -144,7 +144,11 @@ fn check_refuses_an_unknown_standing_and_names_the_known_ones() {
     let dir = folder(&[("bad.toml", bad)]);
     let out = Claims::new().data(dir.path()).args(["check"]).fails(2);
     assert!(
-        reports(&out.stdout, "bad.toml:5:12", "unknown variant `partisan`"),
+        reports(
+            &out.stdout,
+            "bad.toml:5:12",
+            "`partisan` is not a value `standing` takes"
+        ),
         "{}",
         out.stdout
     );

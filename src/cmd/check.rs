@@ -40,7 +40,7 @@ fn plural(n: usize) -> &'static str {
 
 /// Kinds of file a data folder is expected to hold beside its data
 /// (document texts, notes, guides): counted, not listed on every run.
-const EXPECTED: [&str; 5] = ["md", "txt", "markdown", "html", "pdf"];
+const EXPECTED: [&str; 7] = ["md", "txt", "markdown", "html", "pdf", "csv", "tsv"];
 
 /// The extension of a file passed over because it is not TOML, when it is
 /// one a data folder is expected to hold.

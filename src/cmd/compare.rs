@@ -57,7 +57,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
                 .into())
         }
         (false, _) => {
-            let name = discover::name(&ctx.data, ctx.found);
+            // The HTML report's stamp names the folder, never its path.
+            let name = discover::public_name(&ctx.data);
             render(&ds, &cmp, args.history, &ctx.style, Some(name), out)?;
             // Which data, once, where a person looks: after a table or
             // Markdown, never among a program's rows.

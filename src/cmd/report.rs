@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, event: &str, out: &mut dyn Write) -> anyhow::Result<u8
     };
     let cmp = compare::compare(&ds, ev, Options::default());
     let mut view = View::new(&ds, &cmp, false);
-    view.data_name = Some(discover::name(&ctx.data, ctx.found));
+    view.data_name = Some(discover::public_name(&ctx.data));
     if html {
         report::html::write(out, &ds, &view)?;
     } else {

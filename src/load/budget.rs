@@ -81,9 +81,13 @@ impl Budget {
     }
 
     /// A file whose parse stopped at a type error: its every type error,
-    /// while the run's budget lasts; `None` when it is spent or the file
-    /// cannot be read again.
-    pub(super) fn every_error(&mut self, file: &InputFile) -> Option<Vec<Diagnostic>> {
+    /// and its text with those tables blanked when the rest parses, while
+    /// the run's budget lasts; `None` when it is spent or the file cannot
+    /// be read again.
+    pub(super) fn every_error(
+        &mut self,
+        file: &InputFile,
+    ) -> Option<(Vec<Diagnostic>, Option<String>)> {
         if self.reparse.errors == 0 || self.reparse.bytes == 0 {
             return None;
         }

@@ -48,6 +48,27 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
             }
         }
     };
+    checked(index, file, text, &model, keep, stamp)
+}
+
+/// The rest of a file whose tables with type errors were blanked: checked
+/// as any file is (quotes, references, rules), never indexed.
+pub(super) fn digest_rest(index: usize, file: &InputFile, text: &str, keep: &Keep) -> Digest {
+    match parse(&file.display, text) {
+        Ok(model) => checked(index, file, text, &model, keep, None),
+        Err(_) => Digest::default(),
+    }
+}
+
+/// Every check one file allows, on its parsed model.
+fn checked(
+    index: usize,
+    file: &InputFile,
+    text: &str,
+    model: &FileModel,
+    keep: &Keep,
+    stamp: Option<(index::Stamp, u64)>,
+) -> Digest {
     let mut fc = FileCheck {
         file: index,
         display: &file.display,
@@ -56,7 +77,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         refs: FnvHashMap::default(),
         tally: FnvHashMap::default(),
     };
-    definitions(&mut fc, &model);
+    definitions(&mut fc, model);
     // Each text is read once, however many documents name it.
     let mut texts: HashMap<&str, Result<Arc<str>, (String, &'static str)>> = HashMap::new();
     let mut local_docs: HashMap<&str, Option<Arc<str>>> = HashMap::new();
@@ -86,8 +107,8 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
             fc.out.claims.push(claim);
         }
     }
-    local_withdrawals(&mut fc, &model);
-    local_places(&mut fc, &model);
+    local_withdrawals(&mut fc, model);
+    local_places(&mut fc, model);
     fc.out.tally = fc
         .tally
         .iter()
@@ -95,7 +116,7 @@ pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
         .collect();
     // Only files on disk are indexed; built-in files are always read.
     if stamp.is_some() {
-        fc.out.entry = Some(index_entry(&model, &fc.out));
+        fc.out.entry = Some(index_entry(model, &fc.out));
     }
     fc.out.stamp = stamp;
     fc.out

@@ -84,6 +84,22 @@ pub fn label(data: &DataSource, found: Found) -> String {
     }
 }
 
+/// The data as a published document names it: "the built-in data", "the
+/// data folder newsroom" (its name only: a report never carries a path of
+/// the machine it was made on).
+pub fn public_name(data: &DataSource) -> String {
+    match data {
+        DataSource::Builtin => "the built-in data".to_string(),
+        DataSource::Folder(dir) => {
+            let full = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+            let name = full
+                .file_name()
+                .map_or("data".into(), |n| n.to_string_lossy());
+            format!("the data folder {name}")
+        }
+    }
+}
+
 /// The data in words, without the version: "the built-in data", "./newsroom".
 pub fn name(data: &DataSource, found: Found) -> String {
     let DataSource::Folder(dir) = data else {

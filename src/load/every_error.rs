@@ -56,12 +56,30 @@ pub(super) fn hint(text: &str, message: &str, at: Option<usize>) -> String {
     hint_for_serde_message(message)
 }
 
+/// serde's "unknown variant `x`, expected one of `a`, `b`" as a person
+/// reads it: "`x` is not a value `via` takes: give one of `a`, `b`". The
+/// hint then only suggests the nearest, never the list again.
+fn in_words(message: &str, key: Option<&str>) -> String {
+    let Some(rest) = message.strip_prefix("unknown variant `") else {
+        return message.to_string();
+    };
+    let Some((wanted, choices)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let choices = choices
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ");
+    let whose = key.map_or("this field".to_string(), |k| format!("`{k}`"));
+    format!("`{wanted}` is not a value {whose} takes: give one of {choices}")
+}
+
 /// One serde error as a diagnostic, or `None` for an error with no place.
 fn diagnostic(display: &str, text: &str, lines: &LineIndex, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let code = code_for_serde_message(&message);
     let at = e.span().map(|s| s.start);
     let hint = hint(text, &message, at);
+    let message = in_words(&message, at.and_then(|at| key_before(text, at)));
     match at {
         Some(at) => lines.at(code, display, at, message),
         None => Diagnostic::file(code, display, message),
@@ -148,7 +166,7 @@ pub(super) fn every_error(
     text: &str,
     first: &toml::de::Error,
     budget: &mut Reparse,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Option<String>) {
     let lines = LineIndex::new(text);
     let mut diags = vec![diagnostic(display, text, &lines, first)];
     let Some(mut at) = first
@@ -156,7 +174,7 @@ pub(super) fn every_error(
         .map(|s| s.start)
         .filter(|_| is_type_error(first))
     else {
-        return diags;
+        return (diags, None);
     };
     let mut copy = text.as_bytes().to_vec();
     let mut blanked: Vec<Range<usize>> = Vec::new();
@@ -170,7 +188,9 @@ pub(super) fn every_error(
             break;
         };
         let Err(e) = toml::from_str::<FileModel>(again) else {
-            break;
+            // The rest parses: it gets every other check (the lines blanked
+            // are spaces, so its positions are the file's own).
+            return (diags, Some(again.to_string()));
         };
         let Some(next) = e.span().map(|s| s.start) else {
             break;
@@ -183,5 +203,5 @@ pub(super) fn every_error(
         budget.errors -= 1;
         at = next;
     }
-    diags
+    (diags, None)
 }

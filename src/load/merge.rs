@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::io;
 
 use super::budget::Budget;
+use super::digest::digest_rest;
 use super::file_check::{Digest, ExternalRef, Place, RefKind, Withdrawal};
 use super::index::IndexedFile;
 use super::input::{InputFile, Origin};
 use super::read_once::Skipped;
-use super::{Loaded, Sink};
+use super::{Keep, Loaded, Sink};
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::model::quantity::{Interval, Quantity};
 use crate::model::*;
@@ -48,6 +49,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) budget: Budget,
     /// Id -> the file that did not parse whose text seems to give it.
     pub(super) unparsed_ids: HashMap<String, usize>,
+    /// What the load keeps: the rest of a file with type errors is checked with it.
+    pub(super) keep: Keep,
 }
 
 impl<'f, 's> Merger<'f, 's> {
@@ -55,6 +58,7 @@ impl<'f, 's> Merger<'f, 's> {
         files: &'f [InputFile],
         diags: Vec<Diagnostic>,
         sink: Option<Sink<'s>>,
+        keep: Keep,
     ) -> Self {
         Merger {
             files,
@@ -79,6 +83,7 @@ impl<'f, 's> Merger<'f, 's> {
             sink,
             budget: Budget::default(),
             unparsed_ids: HashMap::new(),
+            keep,
         }
     }
 
@@ -162,8 +167,20 @@ impl<'f, 's> Merger<'f, 's> {
 
     pub(super) fn merge(&mut self, mut d: Digest) -> io::Result<()> {
         if d.every_error {
-            if let Some(all) = self.budget.every_error(&self.files[self.next_file]) {
-                d.diags = all;
+            let file = &self.files[self.next_file];
+            if let Some((all, rest)) = self.budget.every_error(file) {
+                // What did parse gets its quote, reference and rule checks
+                // in this run, not after the type errors are fixed.
+                if let Some(text) = rest {
+                    let ids = std::mem::take(&mut d.unparsed_ids);
+                    d = digest_rest(self.next_file, file, &text, &self.keep);
+                    d.unparsed_ids = ids;
+                    d.entry = None;
+                    d.stamp = None;
+                }
+                let mut diags = all;
+                diags.append(&mut d.diags);
+                d.diags = diags;
             }
         }
         for id in std::mem::take(&mut d.unparsed_ids) {

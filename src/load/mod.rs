@@ -249,7 +249,7 @@ pub fn load_files(
             f.display.clone(),
         )
     });
-    let mut merger = merge::Merger::new(&files, diags, sink);
+    let mut merger = merge::Merger::new(&files, diags, sink, keep.clone());
     pool::run(&files, keep, &mut |d| merger.merge(d))?;
     merger.finish(skipped)
 }

@@ -57,8 +57,13 @@ pub(super) fn hint_for_serde_message(message: &str) -> String {
     for prefix in ["unknown field", "unknown variant"] {
         if let Some(pos) = message.find(prefix) {
             if let Some((wanted, known)) = grab(&message[pos..]) {
+                let hint = suggest::hint(&wanted, known.iter().map(String::as_str));
+                // A value's choices are in its message already: only the nearest here.
+                if prefix == "unknown variant" && !hint.starts_with("did you mean") {
+                    return "`claims schema --reference` says what each value means".to_string();
+                }
                 if !known.is_empty() {
-                    return suggest::hint(&wanted, known.iter().map(String::as_str));
+                    return hint;
                 }
                 return "this table takes no fields".to_string();
             }

@@ -7,7 +7,6 @@ use super::output::Style;
 use super::{delimited, markdown, table};
 use crate::sanitize::{escape, markdown_cell};
 use crate::view::citation::{claim_lines, legend};
-use crate::view::wording::voice_label;
 use crate::view::View;
 
 /// Bold (or red and bold) when colour is on.
@@ -78,7 +77,7 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
         );
         styled(out, style, "1;31", &escape(&head))?;
         for side in &note.sides {
-            let who = voice_label(&side.voice);
+            let who = view.short_name(&side.voice);
             writeln!(out, "   {}: {}", escape(&who), escape(&side.says))?;
             for c in &side.claims {
                 for l in claim_lines(view.ds, c) {
@@ -125,7 +124,7 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
         );
         writeln!(out, "{}. **{subject}** — {}: {why}", n + 1, note.kind)?;
         for side in &note.sides {
-            let who = voice_label(&side.voice).replace('`', "'");
+            let who = view.short_name(&side.voice).replace('`', "'");
             writeln!(out, "   - `{who}`: {}", markdown_cell(&side.says))?;
             for c in &side.claims {
                 for l in claim_lines(view.ds, c) {

@@ -16,7 +16,7 @@ use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective, Verdict};
 use crate::model::quantity::Amount;
 use crate::model::Dataset;
 use crate::sanitize::xml;
-use crate::view::wording::{metric_label, perspective_short, value_text};
+use crate::view::wording::{metric_label, perspective_short, value_text, Naming};
 
 /// The drawing's width: at 360 px on a phone, 13 px text shows at 11 px.
 pub const WIDTH: f64 = 420.0;
@@ -178,13 +178,13 @@ fn axis_head(s: &mut String, unit: &str, axis: &Axis, y: f64, height: f64) -> f6
 }
 
 /// One voice: its line of text, then its mark under it.
-fn mark(s: &mut String, axis: &Axis, v: &FigureEntry, y: f64) {
+fn mark(s: &mut String, axis: &Axis, v: &FigureEntry, y: f64, naming: &Naming) {
     let iv = v.value.interval();
     let cls = class(v.perspective);
     let hedged = if v.value.hedged() { " hedged" } else { "" };
     let full = format!(
         "{}: {} ({})",
-        v.key,
+        naming.voice(&v.key),
         value_text(&v.value),
         perspective_short(v.perspective)
     );
@@ -263,7 +263,7 @@ fn row_title(ds: &Dataset, row: &FigureRow) -> Vec<String> {
 }
 
 /// One row: its title (with the verdict when it conflicts), then every voice.
-fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) -> f64 {
+fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64, naming: &Naming) -> f64 {
     let title = row_title(ds, row);
     let height = row_height(title.len(), row.voices.len());
     let conflict = if row.verdict.is_conflict() {
@@ -286,7 +286,7 @@ fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64) -> f6
     }
     let mut vy = y + title.len() as f64 * TEXT;
     for v in &row.voices {
-        mark(s, axis, v, vy);
+        mark(s, axis, v, vy, naming);
         vy += TEXT + MARK;
     }
     s.push_str("</g>");
@@ -317,6 +317,10 @@ pub fn svg(ds: &Dataset, cmp: &Comparison) -> Option<String> {
     }
     let mut body = String::new();
     let mut y = legend(&mut body) + 6.0;
+    let naming = Naming {
+        ds,
+        by: cmp.options.by,
+    };
     for (unit, rows) in panels(cmp) {
         let axis = Axis::new(&rows);
         let height: f64 = rows
@@ -325,7 +329,7 @@ pub fn svg(ds: &Dataset, cmp: &Comparison) -> Option<String> {
             .sum();
         y += axis_head(&mut body, unit, &axis, y, 38.0 + height);
         for r in rows {
-            y += row(&mut body, ds, &axis, r, y);
+            y += row(&mut body, ds, &axis, r, y, &naming);
         }
         y += 10.0;
     }

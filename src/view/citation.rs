@@ -92,9 +92,16 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
         // "running count", "unofficial", "approximate": a reader weighs the quote by it.
         lines.push(format!("note: {note}"));
     }
-    let mut cite = format!("{} via {}, said {}", c.source, via_name(c), c.said);
+    // Sources by the short name headings use ("Arm. MoD"); the claim's id
+    // stays at the end, to cite it by.
+    let short = |id: &str| {
+        ds.source(id)
+            .and_then(|s| s.short_name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut cite = format!("{} via {}, said {}", short(&c.source), via_name(c), c.said);
     if let Some(o) = &c.origin {
-        cite.push_str(&format!(", relaying {o}"));
+        cite.push_str(&format!(", relaying {}", short(o)));
     }
     if let Some(d) = ds.document(&c.document) {
         cite.push_str(&format!("; reported in {}", document_line(d)));

@@ -48,8 +48,9 @@ const MOMENTS: [&str; 6] = [
     "event_date",
 ];
 
-/// Party and source names, lower-cased, to their ids; a name two share is left out.
-pub struct Names(HashMap<String, Option<String>>);
+/// Party and source names, lower-cased, to their ids; a name two share is
+/// left out. Acts by their label too ("started the fighting").
+pub struct Names(HashMap<String, Option<String>>, HashMap<String, String>);
 
 impl Names {
     pub fn of(ds: &Dataset) -> Self {
@@ -64,7 +65,28 @@ impl Names {
                 })
                 .or_insert_with(|| Some(id.clone()));
         }
-        Names(map)
+        let mut acts = HashMap::new();
+        for a in &ds.acts {
+            let label = a.label.to_lowercase();
+            // "started the fighting (fired first)": the label, and each part.
+            let bare = label.split('(').next().unwrap_or("").trim().to_string();
+            let inside = label
+                .split_once('(')
+                .map(|(_, r)| r.trim_end_matches(')').trim().to_string());
+            for key in [Some(label.clone()), Some(bare), inside]
+                .into_iter()
+                .flatten()
+            {
+                acts.entry(key).or_insert_with(|| a.id.clone());
+            }
+        }
+        Names(map, acts)
+    }
+
+    /// "started the fighting" or "fired first" → `started-fighting`.
+    fn act(&self, cell: &str) -> String {
+        let lower = cell.trim().to_lowercase();
+        self.1.get(&lower).cloned().unwrap_or(lower)
     }
 
     /// "Ministry of Defence of Armenia" → `armenia-mod`; an id as it is.
@@ -75,6 +97,25 @@ impl Names {
             _ => lower,
         }
     }
+}
+
+/// A language as a sheet may name it: "English" is `en`.
+fn language(cell: &str) -> String {
+    let lower = cell.trim().to_lowercase();
+    let code = match lower.as_str() {
+        "english" => "en",
+        "french" | "français" => "fr",
+        "russian" | "русский" => "ru",
+        "armenian" | "հայերեն" => "hy",
+        "azerbaijani" | "azeri" | "azərbaycanca" => "az",
+        "turkish" | "türkçe" => "tr",
+        "german" | "deutsch" => "de",
+        "spanish" | "español" => "es",
+        "georgian" => "ka",
+        "persian" | "farsi" => "fa",
+        _ => return lower,
+    };
+    code.to_string()
 }
 
 /// A time of day as people type it: "6:10", "06:10:00", "6:10 AM", "6:10 pm".
@@ -174,7 +215,11 @@ pub fn normalise(
         if cell.trim().is_empty() {
             continue;
         }
-        if matches!(column, "source" | "origin" | "accused") {
+        if column == "act" {
+            *cell = names.act(cell);
+        } else if column == "language" {
+            *cell = language(cell);
+        } else if matches!(column, "source" | "origin" | "accused") {
             *cell = names.id(cell);
         } else if column == "whose" {
             let ids: Vec<String> = cell.split('+').map(|p| names.id(p)).collect();

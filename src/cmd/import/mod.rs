@@ -29,10 +29,10 @@ const DOCUMENT_COLUMNS: [&str; 3] = ["document_title", "document_published", "do
 
 /// A header row and one example row of each kind (`import --template`).
 pub const TEMPLATE: &str = "\
-claim,event,source,said,via,document,language,kind,quote,quote_kind,english,hedged,whose,metric,stated,act,accused,at,proposition,stance,withdraws,outlet,url
-my-event-mod-killed,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,figure,\"Three servicemen were killed.\",verbatim,,false,armenia,killed,3,,,,,,,My outlet,https://example.org/article
-my-event-mod-accuses,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,accusation,\"The enemy opened fire first.\",verbatim,,false,,,,started-fighting,azerbaijan,2024-05-01T06:30,,,,My outlet,https://example.org/article
-my-event-kremlin-talks,my-event,kremlin,2024-05-02,phone-call-readout,my-event-doc,en,position,\"The sides agreed to talks.\",verbatim,,false,,,,,,,my-event-talks,affirms,,My outlet,https://example.org/article
+claim,event,source,said,via,document,language,kind,quote,quote_kind,english,hedged,whose,metric,stated,act,accused,at,proposition,stance,withdraws,outlet,url,event_title,event_date,event_place,event_sides,event_summary,proposition_text
+my-event-mod-killed,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,figure,\"Three servicemen were killed.\",verbatim,,false,armenia,killed,3,,,,,,,My outlet,https://example.org/article,A clash on the border,2024-05-01,The border near the village,\"armenia, azerbaijan\",One or two sentences.,
+my-event-mod-accuses,my-event,armenia-mod,2024-05-01,statement,my-event-doc,en,accusation,\"The enemy opened fire first.\",verbatim,,false,,,,started-fighting,azerbaijan,2024-05-01T06:30,,,,My outlet,https://example.org/article,,,,,,
+my-event-kremlin-talks,my-event,kremlin,2024-05-02,phone-call-readout,my-event-doc,en,position,\"The sides agreed to talks.\",verbatim,,false,,,,,,,my-event-talks,affirms,,My outlet,https://example.org/article,,,,,,The sides agree to talks
 ";
 
 /// The sheet, read as data files are: a regular file (or standard input)
@@ -170,7 +170,15 @@ fn validate(
                 .filter(|h| !h.is_empty())
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
-            (row, format!("{shown}: row {row}{at}: {}{hint}", d.message))
+            // What the sheet itself could give, where the data lacks it.
+            let make = if d.message.starts_with("unknown event") {
+                "; or create it with the event_title, event_date, event_place, event_sides and event_summary columns"
+            } else if d.message.starts_with("unknown proposition") {
+                "; or create it with the proposition_text column"
+            } else {
+                ""
+            };
+            (row, format!("{shown}: row {row}{at}: {}{hint}{make}", d.message))
         })
         .collect()
 }
@@ -185,7 +193,7 @@ pub fn run(
     // Said first: the sheet's problems are of no use if it cannot be written.
     if let Some(path) = to.filter(|p| p.exists()) {
         return Err(UserError::new(format!("{} already exists", path.display()))
-            .hint("`import` never overwrites a file: give a new name")
+            .hint("`import` never overwrites a file: to import an edited sheet again, delete the file it wrote first; else give a new name")
             .into());
     }
     if let Some(path) = to.filter(|p| p.file_name().is_some_and(|n| n == MARKER)) {

@@ -129,7 +129,12 @@ fn every_new_field_in_every_output() {
     std::fs::copy(&fixture, dir.path().join("every-new-field.toml")).expect("copied");
     let data = dir.path().to_str().expect("a path");
     // The folder's name changes with every run: the snapshots say DATA.
-    let name = dir.path().file_name().expect("a name").to_string_lossy().into_owned();
+    let name = dir
+        .path()
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
     let output = |args: &[&str]| output(args).replace(data, "DATA").replace(&name, "DATA");
     for format in ["table", "markdown", "csv", "json"] {
         let out = output(&["--data", data, "compare", "fx-event", "--format", format]);

@@ -357,3 +357,29 @@ fn regression_a_table_into_a_pipe_is_laid_out_for_people() {
         .stdout;
     assert!(csv.lines().any(|l| l.len() > 100), "CSV is never laid out");
 }
+
+/// "(adv.)" is a table's abbreviation: where a voice has a line of its own
+/// (blocks at 80 columns), the words are spelled out; the legend comes
+/// before the first table at any width.
+#[test]
+fn blocks_spell_out_what_a_table_abbreviates() {
+    let narrow = Claims::new()
+        .args(["compare", "kilisali-2021", "--width", "80"])
+        .succeeds()
+        .stdout;
+    assert!(
+        narrow.contains("Yerevan: 70 (claim about the other side)"),
+        "{narrow}"
+    );
+    assert!(!narrow.contains("(adv.)\n"), "{narrow}");
+    let legend = narrow.find("adv. = one side's claim").expect("a legend");
+    assert!(
+        legend < narrow.find("Figures").expect("figures"),
+        "{narrow}"
+    );
+    let wide = Claims::new()
+        .args(["compare", "kilisali-2021", "--width", "400"])
+        .succeeds()
+        .stdout;
+    assert!(wide.contains("70 (adv.)"), "{wide}");
+}

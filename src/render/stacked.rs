@@ -128,7 +128,9 @@ fn block(
         if Some(i) == sheet.headline || cell.text.is_empty() {
             continue;
         }
-        let text = format!("{}: {}", escape(&sheet.headers[i]), escape(&cell.text));
+        // A block's line has room for the words a table abbreviates.
+        let says = cell.long.as_deref().unwrap_or(&cell.text);
+        let text = format!("{}: {}", escape(&sheet.headers[i]), escape(says));
         // Lines after a cell's first are indented further, so each cell's
         // first line stands out; all fit the width.
         for (n, line) in wrap(&text, width.saturating_sub(6)).iter().enumerate() {

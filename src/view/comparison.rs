@@ -86,11 +86,10 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             Cell::new(ds.parties_name(&row.party)),
             Cell::new(metric_label(row)),
         ];
-        cells.extend(
-            row.cells
-                .dense(cmp.columns.len())
-                .map(|cell| Cell::new(figure_cell(cell, &cmp.withdrawn, history))),
-        );
+        cells.extend(row.cells.dense(cmp.columns.len()).map(|cell| {
+            let short = figure_cell(cell, &cmp.withdrawn, history, false);
+            Cell::new(short).long(figure_cell(cell, &cmp.withdrawn, history, true))
+        }));
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
         let places = places_note(&row.places_differ);

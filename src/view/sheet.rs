@@ -17,6 +17,9 @@ pub enum Tone {
 pub struct Cell {
     pub text: String,
     pub tone: Tone,
+    /// The same in words, for a layout with room (a block's own line):
+    /// "70 (claim about the other side)" where a table says "70 (adv.)".
+    pub long: Option<String>,
 }
 
 impl Cell {
@@ -24,7 +27,13 @@ impl Cell {
         Cell {
             text: text.into(),
             tone: Tone::Plain,
+            long: None,
         }
+    }
+
+    pub fn long(mut self, long: String) -> Self {
+        self.long = Some(long).filter(|l| *l != self.text);
+        self
     }
     pub fn tone(mut self, tone: Tone) -> Self {
         self.tone = tone;

@@ -17,6 +17,17 @@ pub fn perspective_label(p: Perspective) -> &'static str {
     }
 }
 
+/// What `perspective_short` abbreviates, where a line has room for it.
+pub fn perspective_words(p: Perspective) -> &'static str {
+    match p {
+        Perspective::Own => "own report",
+        Perspective::OwnUnofficial => "own, unofficial",
+        Perspective::Adversary => "claim about the other side",
+        Perspective::Mixed => "count including its own side",
+        Perspective::ThirdParty => "third party",
+    }
+}
+
 pub fn perspective_short(p: Perspective) -> &'static str {
     match p {
         Perspective::Own => "own",
@@ -130,7 +141,13 @@ fn attribution_mark(claims: &[&Claim]) -> String {
 /// A figure cell: "70 (adv.)", with `history` "49 [2022-09-13] → 105
 /// [2022-09-14] (own)"; a voice's statements the data cannot order are all
 /// shown, "4 (own); ≥ 11 (own) (order unknown)"; a withdrawn value is marked.
-pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool) -> String {
+/// A figure cell: the perspective abbreviated ("adv.") unless `words`.
+pub fn figure_cell(
+    entries: &[FigureEntry],
+    withdrawn: &Withdrawn,
+    history: bool,
+    words: bool,
+) -> String {
     let Some(first) = entries.first() else {
         return String::new();
     };
@@ -163,6 +180,7 @@ pub fn figure_cell(entries: &[FigureEntry], withdrawn: &Withdrawn, history: bool
             // "unnamed official" already says it is not official.
             let p = match e.perspective {
                 Perspective::OwnUnofficial if !who.is_empty() => "own",
+                p if words => perspective_words(p),
                 p => perspective_short(p),
             };
             let h = hedge(&claims);

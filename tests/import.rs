@@ -181,7 +181,8 @@ fn a_spreadsheet_sheet_makes_its_event_in_one_run() {
 fn every_problem_of_a_sheet_comes_in_one_run() {
     let sheet = "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,outlet,colour\n\
         a,kilisali-2021,armenia-mod,2021-11-16,statement,kil-doc-x,en,figur,\"words\",armenia,killed,3,Outlet,red\n\
-        b,kilisali-2021,armenia-mod,2021-11-16,statement,kil-doc-x,en,figure,\"words\",armenia,kiled,3,Outlet,\n";
+        b,kilisali-2021,armenia-mod,2021-11-16,statement,kil-doc-x,en,figure,\"words\",armenia,kiled,3,Outlet,\n\
+        c,kilisali-2021,armenia-mod,30/11/2021,statement,kil-doc-x,en,figure,\"words\",armenia,wounde,3,Outlet,\n";
     let dir = folder(&[("sheet.csv", sheet)]);
     let err = Claims::new()
         .args([
@@ -193,7 +194,11 @@ fn every_problem_of_a_sheet_comes_in_one_run() {
     assert!(err.contains("unknown column `colour`"), "{err}");
     assert!(err.contains("row 2, column `kind`"), "{err}");
     assert!(err.contains("row 3") && err.contains("kiled"), "{err}");
-    assert!(err.contains("3 problems in the sheet"), "{err}");
+    // A row with a bad cell still has its other problems said, once each.
+    assert!(err.contains("row 4, column `said`"), "{err}");
+    assert!(err.contains("row 4") && err.contains("wounde"), "{err}");
+    assert_eq!(err.matches("30/11/2021").count(), 1, "{err}");
+    assert!(err.contains("5 problems in the sheet"), "{err}");
 }
 
 /// The template, imported as it stands into a new folder, makes its event

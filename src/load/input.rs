@@ -421,9 +421,9 @@ impl Walk<'_> {
             self.skipped.entries.push((shown, "hidden"));
             return;
         }
-        // The folder's own settings, not data.
-        let at_top = path.parent().and_then(|p| fs::canonicalize(p).ok());
-        if name == super::discover::MARKER && at_top.as_deref() == Some(self.root) {
+        // The folder's own settings, not data (the parent resolved only then).
+        let at_top = || path.parent().and_then(|p| fs::canonicalize(p).ok());
+        if name == super::discover::MARKER && at_top().as_deref() == Some(self.root) {
             self.skipped.entries.push((shown, SETTINGS));
             return;
         }

@@ -243,13 +243,25 @@ pub fn run(
         )
     }));
     let (text, starts) = assemble(blocks, &claims, &shown);
-    // A row whose cells have a problem: what the check finds there follows from it.
-    let cause: HashSet<usize> = problems.iter().map(|p| p.row).collect();
+    // A cell with a problem: what the check finds of that same value follows
+    // from it; the row's other problems are still said.
+    let cause: Vec<(usize, Option<&str>)> = problems
+        .iter()
+        .map(|p| {
+            let row = rows.iter().find(|r| r.number == p.row);
+            (p.row, row.and_then(|r| r.get(&p.column)))
+        })
+        .collect();
+    let follows = |row: usize, line: &str| {
+        cause
+            .iter()
+            .any(|&(r, value)| r == row && value.is_none_or(|v| line.contains(v)))
+    };
     let found = validate(ctx, &text, &starts, &shown, to);
     lines.extend(
         found
             .into_iter()
-            .filter(|(row, _)| !cause.contains(row))
+            .filter(|(row, l)| !follows(*row, l))
             .map(|(_, l)| l),
     );
     if !lines.is_empty() {

@@ -117,8 +117,7 @@ fn september_revisions_show_as_history_and_the_latest_is_compared() {
     // Baku's first toll reached us as AFP's words: AFP's column, Baku's voice,
     // and Baku has since said 71.
     assert!(
-        aze.contains("71 (own)")
-            && aze.contains("50 (own, relaying azerbaijan-mod, since superseded)"),
+        aze.contains("71 (own)") && aze.contains("50 (own, relaying Az. MoD, since superseded)"),
         "{aze}"
     );
     let (_, out, _) = run(&["compare", "september-2022", "--history", "--format", "json"]);
@@ -148,7 +147,7 @@ fn september_as_of_the_13th_shows_the_first_tolls() {
         .lines()
         .find(|l| l.contains("│ Azerbaijan") && l.contains("┆ killed "))
         .unwrap();
-    assert!(aze.contains("50 (own, relaying azerbaijan-mod)"), "{aze}");
+    assert!(aze.contains("50 (own, relaying Az. MoD)"), "{aze}");
 }
 
 #[test]

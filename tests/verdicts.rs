@@ -1850,7 +1850,7 @@ fn review_findings_on_agreement_relays_incidents_and_input() {
     let v = compare_json(dir.path(), &[]);
     assert_eq!(
         statement_row(&v, "attack")["cells"]["afp"][0]["says"],
-        "accuses Armenia (relaying azerbaijan-mod)"
+        "accuses Armenia (relaying Az. MoD)"
     );
     // Close but disjoint figures do not read as equal.
     let dir = one_file(&[
@@ -1942,7 +1942,7 @@ fn regression_a_relayed_figure_says_whom_it_relays() {
         .fails(0)
         .stdout;
     let row = row_with(&out, &["Azerbaijan", "killed"]).expect("the row");
-    assert!(row.contains("50 (own, relaying azerbaijan-mod)"), "{row}");
+    assert!(row.contains("50 (own, relaying Az. MoD)"), "{row}");
 }
 
 /// `--reconcile range`: the lowest end, the median headline figure and the

@@ -94,11 +94,7 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     }
     // Sources by the short name headings use ("Arm. MoD"); the claim's id
     // stays at the end, to cite it by.
-    let short = |id: &str| {
-        ds.source(id)
-            .and_then(|s| s.short_name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let short = |id: &str| super::wording::source_short(ds, id);
     let mut cite = format!("{} via {}, said {}", short(&c.source), via_name(c), c.said);
     if let Some(o) = &c.origin {
         cite.push_str(&format!(", relaying {}", short(o)));

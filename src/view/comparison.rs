@@ -87,8 +87,8 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             Cell::new(metric_label(row)),
         ];
         cells.extend(row.cells.dense(cmp.columns.len()).map(|cell| {
-            let short = figure_cell(cell, &cmp.withdrawn, history, false);
-            Cell::new(short).long(figure_cell(cell, &cmp.withdrawn, history, true))
+            let short = figure_cell(cell, &cmp.withdrawn, history, false, ds);
+            Cell::new(short).long(figure_cell(cell, &cmp.withdrawn, history, true, ds))
         }));
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);

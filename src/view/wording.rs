@@ -17,6 +17,13 @@ pub fn perspective_label(p: Perspective) -> &'static str {
     }
 }
 
+/// A source as headings call it: its short name, else its id.
+pub fn source_short(ds: &Dataset, id: &str) -> String {
+    ds.source(id)
+        .and_then(|s| s.short_name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// What `perspective_short` abbreviates, where a line has room for it.
 pub fn perspective_words(p: Perspective) -> &'static str {
     match p {
@@ -147,6 +154,7 @@ pub fn figure_cell(
     withdrawn: &Withdrawn,
     history: bool,
     words: bool,
+    ds: &Dataset,
 ) -> String {
     let Some(first) = entries.first() else {
         return String::new();
@@ -195,7 +203,9 @@ pub fn figure_cell(
             let relay = claims
                 .iter()
                 .find_map(|c| c.origin.as_deref())
-                .map_or(String::new(), |o| format!(", relaying {o}"));
+                .map_or(String::new(), |o| {
+                    format!(", relaying {}", source_short(ds, o))
+                });
             format!(
                 "{}{date} ({p}{who}{relay}{old}){h}{gone}",
                 value_text(&e.value)
@@ -279,10 +289,9 @@ pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
         Assertion::Retraction { of } => format!("retracts {of}"),
     };
     // A relayed statement says whose words it passes on; where, when it says.
-    let relay = c
-        .origin
-        .as_ref()
-        .map_or(String::new(), |o| format!(" (relaying {o})"));
+    let relay = c.origin.as_ref().map_or(String::new(), |o| {
+        format!(" (relaying {})", source_short(ds, o))
+    });
     let place = c.place.as_deref().map_or(String::new(), |p| {
         format!(" at {}", ds.place(p).map_or(p, |x| &x.name))
     });

@@ -191,19 +191,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     // Said first: the sheet's problems are of no use if it cannot be written.
-    if let Some(path) = to.filter(|p| p.exists()) {
-        return Err(UserError::new(format!("{} already exists", path.display()))
-            .hint("`import` never overwrites a file: to import an edited sheet again, delete the file it wrote first; else give a new name")
-            .into());
-    }
-    if let Some(path) = to.filter(|p| p.file_name().is_some_and(|n| n == MARKER)) {
-        return Err(UserError::new(format!(
-            "{}: `{MARKER}` is the name of a data folder's settings, not of an event file",
-            path.display()
-        ))
-        .hint("give the event file another name, such as the event's id: my-event.toml")
-        .into());
-    }
+    writable(to)?;
     let shown = input.display().to_string();
     let (headers, mut cells) = rows(&read_input(input)?)?;
     // Every problem of the sheet in one run: its columns', its cells', and
@@ -243,8 +231,38 @@ pub fn run(
         )
     }));
     let (text, starts) = assemble(blocks, &claims, &shown);
-    // A cell with a problem: what the check finds of that same value follows
-    // from it; the row's other problems are still said.
+    let found = validate(ctx, &text, &starts, &shown, to);
+    lines.extend(not_repeated(found, &problems, &rows));
+    if !lines.is_empty() {
+        return Err(refuse(&lines));
+    }
+    write_out(&text, claims.len(), to, out)?;
+    Ok(exit::OK)
+}
+
+/// Where the event file goes may receive one: no file there, and not the
+/// name of a data folder's settings.
+fn writable(to: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(path) = to.filter(|p| p.exists()) {
+        return Err(UserError::new(format!("{} already exists", path.display()))
+            .hint("`import` never overwrites a file: to import an edited sheet again, delete the file it wrote first; else give a new name")
+            .into());
+    }
+    if let Some(path) = to.filter(|p| p.file_name().is_some_and(|n| n == MARKER)) {
+        return Err(UserError::new(format!(
+            "{}: `{MARKER}` is the name of a data folder's settings, not of an event file",
+            path.display()
+        ))
+        .hint("give the event file another name, such as the event's id: my-event.toml")
+        .into());
+    }
+    Ok(())
+}
+
+/// The check's problems, less those that repeat a bad cell's value: what it
+/// finds of that value follows from the cell's problem, already said; the
+/// row's other problems are still said.
+fn not_repeated(found: Vec<(usize, String)>, problems: &[Problem], rows: &[Row]) -> Vec<String> {
     let cause: Vec<(usize, Option<&str>)> = problems
         .iter()
         .map(|p| {
@@ -257,18 +275,11 @@ pub fn run(
             .iter()
             .any(|&(r, value)| r == row && value.is_none_or(|v| line.contains(v)))
     };
-    let found = validate(ctx, &text, &starts, &shown, to);
-    lines.extend(
-        found
-            .into_iter()
-            .filter(|(row, l)| !follows(*row, l))
-            .map(|(_, l)| l),
-    );
-    if !lines.is_empty() {
-        return Err(refuse(&lines));
-    }
-    write_out(&text, claims.len(), to, out)?;
-    Ok(exit::OK)
+    found
+        .into_iter()
+        .filter(|(row, l)| !follows(*row, l))
+        .map(|(_, l)| l)
+        .collect()
 }
 
 /// What the active data already defines, that a sheet may name or add to.

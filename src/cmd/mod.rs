@@ -180,10 +180,10 @@ fn without_broken(
 /// An unknown event id, with the nearest known ones.
 pub(crate) fn unknown_event(ds: &Dataset, event: &str) -> UserError {
     let ids = ds.events.iter().map(|e| e.id.as_str());
-    unknown("event", event, ids.clone()).hint(format!(
-        "{}; `claims events` lists them",
-        crate::suggest::hint(event, ids)
-    ))
+    // "did you mean `x`? `claims events` lists them", never "?;".
+    let near = crate::suggest::hint(event, ids.clone());
+    let sep = if near.ends_with('?') { " " } else { "; " };
+    unknown("event", event, ids).hint(format!("{near}{sep}`claims events` lists them"))
 }
 
 /// Exit statuses, as documented in the README.

@@ -53,6 +53,8 @@ pub enum Code {
     BadDemand,
     /// A composite with a composite part, a part twice, or a part of another unit.
     BadComposite,
+    /// An act listed under two questions.
+    BadQuestion,
 }
 
 impl Code {
@@ -103,6 +105,7 @@ impl Code {
             Code::BadRetraction => "bad-retraction",
             Code::BadDemand => "bad-demand",
             Code::BadComposite => "bad-composite",
+            Code::BadQuestion => "bad-question",
         }
     }
 }

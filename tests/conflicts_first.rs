@@ -202,7 +202,7 @@ fn long_csv_has_one_row_per_row_and_voice() {
     );
     let accusation = rows
         .iter()
-        .find(|r| r[col("section")] == "accusation" && r[col("column")] == "azerbaijan-mod")
+        .find(|r| r[col("section")] == "question" && r[col("column")] == "azerbaijan-mod")
         .expect("a statement row");
     assert_eq!(accusation[col("says")], "accuses Armenia");
     // The accused in a column of its own, not only inside the wording.

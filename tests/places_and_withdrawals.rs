@@ -58,7 +58,7 @@ fn voices_that_put_the_fighting_in_places_that_do_not_nest_are_flagged() {
         ),
     ]);
     let v = compare_json(nested.path(), &[]);
-    let row = statement_row(&v, "started-fighting");
+    let row = statement_row(&v, "who-started-it");
     assert!(row.get("places_differ").is_none(), "{row}");
     let apart = with_places(&[
         claim(
@@ -77,7 +77,7 @@ fn voices_that_put_the_fighting_in_places_that_do_not_nest_are_flagged() {
         ),
     ]);
     let v = compare_json(apart.path(), &[]);
-    let row = statement_row(&v, "started-fighting");
+    let row = statement_row(&v, "who-started-it");
     assert_eq!(row["places_differ"], serde_json::json!(["hill", "village"]));
     let table = Claims::new()
         .data(apart.path())
@@ -255,7 +255,7 @@ fn a_corrected_statement_is_replaced_even_when_said_the_same_day() {
         ),
     ]);
     let v = compare_json(dir.path(), &[]);
-    let row = statement_row(&v, "started-fighting");
+    let row = statement_row(&v, "who-started-it");
     // Only the correction counts: Armenia denies Azerbaijan did it, Azerbaijan
     // accuses Armenia — no mirror accusation any more.
     assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
@@ -426,7 +426,7 @@ fn regression_every_place_that_does_not_nest_is_named() {
         ),
     ]);
     let v = compare_json(dir.path(), &[]);
-    let row = statement_row(&v, "started-fighting");
+    let row = statement_row(&v, "who-started-it");
     assert_eq!(
         row["places_differ"],
         serde_json::json!(["district", "hill", "village"])

@@ -180,7 +180,7 @@ fn regression_times_survive_a_third_voice() {
         ),
     ]);
     let v = compare_json(dir.path(), &[]);
-    let why = statement_row(&v, "started-fighting")["verdict"]["explanation"]
+    let why = statement_row(&v, "who-started-it")["verdict"]["explanation"]
         .as_str()
         .unwrap_or("")
         .to_string();
@@ -448,7 +448,7 @@ fn regression_a_statement_verdict_does_not_depend_on_how_ids_are_spelled() {
         ("bb", "zz", "aa"),
     ] {
         let v = three_voices(a, b, c);
-        let row = statement_row(&v, "started-fighting");
+        let row = statement_row(&v, "who-started-it");
         assert_eq!(row["verdict"]["conflict"], "mirror", "{a} {b} {c}");
         assert_eq!(
             row["verdict"]["participants"].as_array().map(Vec::len),
@@ -1517,7 +1517,7 @@ fn statement_rows_follow_the_vocabulary_and_the_file() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["started-fighting", "attack", "first", "second"]);
+    assert_eq!(ids, ["who-started-it", "attack", "first", "second"]);
 }
 
 #[test]
@@ -1539,7 +1539,7 @@ fn both_sides_accusing_a_third_agree_across_the_sides() {
         ),
     ]);
     let v = compare_json(dir.path(), &[]);
-    let row = statement_row(&v, "provocation");
+    let row = statement_row(&v, "who-started-it");
     assert_eq!(row["verdict"]["both_sides"], true);
 }
 

@@ -60,6 +60,8 @@ value_enum!(VocabKindArg => cmd::vocab::Kind {
     Metrics,
     /// What one side accuses the other of
     Acts,
+    /// Acts that answer one question ("who started it"), weighed on one row
+    Questions,
     /// States and organisations
     Parties,
     /// Who speaks, for which party, how it stands to it

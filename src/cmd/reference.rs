@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::load::file_model::{fields_of, FileModel};
 use serde_json::Value;
 
 /// The schema's object for a path such as `claim.figure`.
@@ -72,23 +73,17 @@ fn kind(v: &Value) -> String {
 /// it is required, and its meaning.
 pub fn markdown(schema: &Value) -> String {
     let mut out = String::new();
-    let tables = [
-        "party",
-        "source",
-        "category",
-        "place",
-        "metric",
-        "vague",
-        "act",
-        "event",
-        "document",
-        "proposition",
-        "claim",
-        "claim.figure",
-        "claim.accusation",
-        "claim.position",
-    ];
-    for path in tables {
+    // Every table of the file model, in its declared order, each claim's
+    // assertion after the claim: a new table is documented with no line here.
+    let mut tables: Vec<String> = Vec::new();
+    for table in fields_of::<FileModel>() {
+        tables.push(table.to_string());
+        if *table == "claim" {
+            let parts = ["figure", "accusation", "position"];
+            tables.extend(parts.iter().map(|p| format!("claim.{p}")));
+        }
+    }
+    for path in tables.iter().map(String::as_str) {
         let mut copy = schema.clone();
         let Some(node) = table_at(&mut copy, path) else {
             continue;

@@ -1,5 +1,5 @@
 //! `claims vocab [KIND]`: what the data can say: metrics (unit, parts),
-//! acts, parties, sources, vague words (the interval each stands for),
+//! acts, questions, parties, sources, vague words (the interval each stands for),
 //! categories and places, in every output format. Hints for an unknown id
 //! point here when the list is too long to give.
 
@@ -21,6 +21,7 @@ use crate::view::{Cell, Sheet};
 pub enum Kind {
     Metrics,
     Acts,
+    Questions,
     Parties,
     Sources,
     Vague,
@@ -28,9 +29,10 @@ pub enum Kind {
     Places,
 }
 
-const ALL: [Kind; 7] = [
+const ALL: [Kind; 8] = [
     Kind::Metrics,
     Kind::Acts,
+    Kind::Questions,
     Kind::Parties,
     Kind::Sources,
     Kind::Vague,
@@ -59,6 +61,14 @@ struct NamedRecord<'a> {
 struct LabelRecord<'a> {
     id: &'a str,
     label: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuestionRecord<'a> {
+    id: &'a str,
+    label: &'a str,
+    /// The acts that answer it.
+    acts: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -92,6 +102,8 @@ struct VocabRecord<'a> {
     metrics: Option<Vec<MetricRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     acts: Option<Vec<LabelRecord<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questions: Option<Vec<QuestionRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parties: Option<Vec<NamedRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,6 +149,14 @@ fn record<'a>(ds: &'a Dataset, kinds: &[Kind]) -> VocabRecord<'a> {
         match kind {
             Kind::Metrics => r.metrics = Some(metrics(ds)),
             Kind::Acts => r.acts = Some(labelled(ds.acts.iter().map(|a| (&a.id, &a.label)))),
+            Kind::Questions => {
+                let one = |q: &'a crate::model::Question| QuestionRecord {
+                    id: &q.id,
+                    label: &q.label,
+                    acts: &q.acts,
+                };
+                r.questions = Some(ds.questions.iter().map(one).collect());
+            }
             Kind::Parties => {
                 let one = |p: &'a crate::model::Party| NamedRecord {
                     id: &p.id,
@@ -192,6 +212,11 @@ fn metric_rows(ds: &Dataset) -> Vec<Vec<String>> {
     ds.metrics.iter().map(row).collect()
 }
 
+fn question_rows(ds: &Dataset) -> Vec<Vec<String>> {
+    let row = |q: &crate::model::Question| vec![q.id.clone(), q.label.clone(), q.acts.join(", ")];
+    ds.questions.iter().map(row).collect()
+}
+
 /// The title, headers and rows of one kind.
 fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<String>>) {
     let pairs = |v: Vec<(&String, &String)>| -> Vec<Vec<String>> {
@@ -210,6 +235,7 @@ fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<
             vec!["id", "label"],
             pairs(ds.acts.iter().map(|a| (&a.id, &a.label)).collect()),
         ),
+        Kind::Questions => ("Questions", vec!["id", "label", "acts"], question_rows(ds)),
         Kind::Parties => (
             "Parties",
             vec!["id", "name"],

@@ -1,4 +1,5 @@
-//! Accusation rows. Voices conflict when one accuses a party of the act and
+//! Accusation rows (of one act, or of any of a question's acts: rival
+//! answers to one question). Voices conflict when one accuses a party of the act and
 //! another denies that party did it, when each side accuses the other (a
 //! mirror accusation), or when they blame different parties. The row's
 //! kind is the first of mirror, affirm-versus-deny, contradictory that any
@@ -28,15 +29,17 @@ fn pair_conflict(
 ) -> Option<(Conflict<'static>, usize, usize)> {
     let (a, b) = (&voices[i], &voices[j]);
     let (x, y) = (accusation(a)?, accusation(b)?);
-    if x.accused == y.accused && x.denies != y.denies {
+    // Naming no violator blames no one: it meets no other statement.
+    let (xa, ya) = (x.accused.as_deref()?, y.accused.as_deref()?);
+    if xa == ya && x.denies != y.denies {
         let (accuser, denier) = if x.denies { (j, i) } else { (i, j) };
         return Some((Conflict::AffirmDeny, accuser, denier));
     }
-    if x.denies || y.denies || x.accused == y.accused {
+    if x.denies || y.denies || xa == ya {
         return None;
     }
-    let mirror = scope.party_of_key(&a.key).as_deref() == Some(y.accused.as_str())
-        && scope.party_of_key(&b.key).as_deref() == Some(x.accused.as_str());
+    let mirror = scope.party_of_key(&a.key).as_deref() == Some(ya)
+        && scope.party_of_key(&b.key).as_deref() == Some(xa);
     let kind = if mirror {
         Conflict::Mirror
     } else {
@@ -73,7 +76,15 @@ pub(super) fn verdict<'a>(scope: &Scope, voices: &[StanceEntry<'a>]) -> Verdict<
         }
     });
     let Some((conflict, first, second)) = named else {
-        return Verdict::settled(distinct_voices(voices), both_sides(scope, voices));
+        // Voices that blame someone agree with one another; one that names
+        // no violator agrees with none of them (only with another like it).
+        let blaming: Vec<StanceEntry> = voices
+            .iter()
+            .filter(|v| accusation(v).is_some_and(|a| a.accused.is_some()))
+            .cloned()
+            .collect();
+        let counted = if blaming.is_empty() { voices } else { &blaming };
+        return Verdict::settled(distinct_voices(counted), both_sides(scope, counted));
     };
     Verdict::Conflict(ConflictDetail {
         first,

@@ -1,5 +1,5 @@
-//! Statement rows: one per act accused (see [`super::accusations`]) and one
-//! per proposition (see [`super::positions`]); a voice's latest statement
+//! Statement rows: one per act accused, or per question whose acts answer
+//! it (see [`super::accusations`]), and one per proposition (see [`super::positions`]); a voice's latest statement
 //! on a row counts; one it withdrew is shown, not counted.
 
 use std::collections::{BTreeMap, HashMap};
@@ -12,11 +12,15 @@ use super::stances::{Affirmed, StanceEntry};
 use super::verdict::Verdict;
 use super::withdrawn::{split_live, Withdrawn};
 use super::{accusations, positions};
-use crate::model::{Act, Assertion, Claim, Dataset, Place, Proposition, PropositionKind, Stance};
+use crate::model::{
+    Act, Assertion, Claim, Dataset, Place, Proposition, PropositionKind, Question, Stance,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Topic<'a> {
     Act(&'a Act),
+    /// Accusations under any of the question's acts: rival answers to it.
+    Question(&'a Question),
     Proposition(&'a Proposition),
 }
 
@@ -24,8 +28,14 @@ impl Topic<'_> {
     pub fn id(&self) -> &str {
         match self {
             Topic::Act(a) => &a.id,
+            Topic::Question(q) => &q.id,
             Topic::Proposition(p) => &p.id,
         }
+    }
+
+    /// A row of accusations (of one act, or of a question's acts).
+    pub fn is_accusation(&self) -> bool {
+        matches!(self, Topic::Act(_) | Topic::Question(_))
     }
 
     pub fn is_appeal(&self) -> bool {
@@ -47,12 +57,16 @@ pub struct StatementRow<'a> {
     pub verdict: Verdict<'a>,
     /// The places the current voices name, when they do not all nest.
     pub places_differ: Vec<&'a Place>,
+    /// A question's row whose accusations name more than one act: each
+    /// statement then says which.
+    pub acts_differ: bool,
 }
 
 impl StatementRow<'_> {
     pub fn label(&self) -> &str {
         match self.topic {
             Topic::Act(a) => &a.label,
+            Topic::Question(q) => &q.label,
             Topic::Proposition(p) => &p.text,
         }
     }
@@ -63,7 +77,7 @@ impl StatementRow<'_> {
     pub fn addressee(&self) -> Option<&str> {
         match self.topic {
             Topic::Proposition(p) => p.addressee.as_deref(),
-            Topic::Act(_) => None,
+            Topic::Act(_) | Topic::Question(_) => None,
         }
     }
 }
@@ -78,11 +92,15 @@ fn stance_entries<'a>(
     let mut groups: BTreeMap<(String, String), Vec<&'a Claim>> = BTreeMap::new();
     for c in list {
         let sub = match &c.assertion {
-            // Accusations of different times are different incidents.
-            Assertion::Accusation(a) => match &a.at {
-                Some(at) => format!("{} {at}", a.accused),
-                None => a.accused.clone(),
-            },
+            // Accusations of different times are different incidents; one
+            // naming no violator stands apart from every party's.
+            Assertion::Accusation(a) => {
+                let accused = a.accused.as_deref().map_or(" none", |p| p);
+                match &a.at {
+                    Some(at) => format!("{accused} {at}"),
+                    None => accused.to_string(),
+                }
+            }
             _ => String::new(),
         };
         groups.entry((key_of(c), sub)).or_default().push(c);
@@ -113,21 +131,26 @@ fn stance_entries<'a>(
     out
 }
 
-/// The topics claims speak to: acts in vocabulary order, then propositions,
-/// then appeals, in the order they are defined; each with its claims.
+/// The topics claims speak to: acts and questions in vocabulary order (a
+/// question where its first act stands), then propositions, then appeals, in
+/// the order they are defined; each with its claims.
 fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<(Topic<'a>, Vec<&'a Claim>)> {
     let mut topics: Vec<(Topic, Vec<&Claim>)> = Vec::new();
-    let mut seen: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(u8, &str), usize> = HashMap::new();
     for &c in claims {
         let t = match &c.assertion {
-            Assertion::Accusation(a) => ds.act(&a.act).map(Topic::Act),
+            Assertion::Accusation(a) => match ds.question_of(&a.act) {
+                Some(q) => Some(Topic::Question(q)),
+                None => ds.act(&a.act).map(Topic::Act),
+            },
             Assertion::Position(p) => ds.proposition(&p.proposition).map(Topic::Proposition),
             Assertion::Figure(_) | Assertion::Retraction { .. } => None,
         };
         let Some(t) = t else { continue };
-        let key: (bool, &'a str) = match t {
-            Topic::Act(a) => (true, &a.id),
-            Topic::Proposition(p) => (false, &p.id),
+        let key: (u8, &'a str) = match t {
+            Topic::Act(a) => (0, &a.id),
+            Topic::Question(q) => (1, &q.id),
+            Topic::Proposition(p) => (2, &p.id),
         };
         match seen.get(&key) {
             Some(&i) => topics[i].1.push(c),
@@ -139,6 +162,7 @@ fn topics<'a>(ds: &'a Dataset, claims: &[&'a Claim]) -> Vec<(Topic<'a>, Vec<&'a 
     }
     topics.sort_by_cached_key(|(t, _)| match t {
         Topic::Act(a) => (0, ds.act_order(&a.id)),
+        Topic::Question(q) => (0, q.acts.iter().map(|a| ds.act_order(a)).min().unwrap_or(0)),
         Topic::Proposition(p) => (
             1 + usize::from(t.is_appeal() || t.is_demand()),
             ds.proposition_order(&p.id),
@@ -172,6 +196,16 @@ fn affirmed<'a>(scope: &Scope<'a>, claims: &[&'a Claim]) -> Affirmed<'a> {
     affirmed
 }
 
+/// Whether accusations on one row name more than one act.
+fn acts_differ(claims: &[&Claim]) -> bool {
+    let mut acts = claims.iter().filter_map(|c| match &c.assertion {
+        Assertion::Accusation(a) => Some(a.act.as_str()),
+        _ => None,
+    });
+    let first = acts.next();
+    acts.any(|a| Some(a) != first)
+}
+
 pub(super) fn rows<'a>(
     scope: &Scope<'a>,
     claims: &[&'a Claim],
@@ -192,13 +226,14 @@ pub(super) fn rows<'a>(
                 _ if voices.is_empty() => Verdict::Withdrawn,
                 _ if topic.is_appeal() => Verdict::Appeal,
                 _ if topic.is_demand() => Verdict::Demand,
-                Topic::Act(_) => accusations::verdict(scope, &voices),
+                Topic::Act(_) | Topic::Question(_) => accusations::verdict(scope, &voices),
                 Topic::Proposition(p) => {
                     positions::verdict(scope, p, &voices, &affirmed, &exclusions)
                 }
             };
             StatementRow {
                 places_differ: clash(&scope.places, ds, voices.iter().map(|v| v.claim)),
+                acts_differ: acts_differ(&on_topic),
                 topic,
                 cells,
                 voices,

@@ -251,19 +251,7 @@ pub(super) fn assertion<'t>(
         return super::figure::figure(fc, fig.span(), fig.get_ref()).map(Assertion::Figure);
     }
     if let Some(acc) = &c.accusation {
-        let acc = acc.get_ref();
-        fc.reference(RefKind::Party, &acc.accused);
-        fc.reference(RefKind::Act, &acc.act);
-        let at = match &acc.at {
-            Some(t) => Some(at_time(fc, t)?),
-            None => None,
-        };
-        return Some(Assertion::Accusation(Accusation {
-            accused: acc.accused.get_ref().clone(),
-            act: acc.act.get_ref().clone(),
-            denies: acc.denies,
-            at,
-        }));
+        return accusation(fc, acc.get_ref());
     }
     let pos = c.position.as_ref()?.get_ref();
     if !local_props.contains(pos.proposition.get_ref().as_str()) {
@@ -272,6 +260,35 @@ pub(super) fn assertion<'t>(
     Some(Assertion::Position(Position {
         proposition: pos.proposition.get_ref().clone(),
         stance: pos.stance,
+    }))
+}
+
+/// An accusation; a denial must name the party it clears.
+fn accusation<'t>(fc: &mut FileCheck<'t>, acc: &'t AccusationFile) -> Option<Assertion> {
+    match &acc.accused {
+        Some(accused) => fc.reference(RefKind::Party, accused),
+        // "No ceasefire violation by anyone" is not a claim about a party.
+        None if acc.denies => {
+            fc.error(
+                Code::BadParties,
+                acc.act.span(),
+                "a denial names no party".to_string(),
+                "add `accused = \"…\"`: the party the claimant says did not do it",
+            );
+            return None;
+        }
+        None => {}
+    }
+    fc.reference(RefKind::Act, &acc.act);
+    let at = match &acc.at {
+        Some(t) => Some(at_time(fc, t)?),
+        None => None,
+    };
+    Some(Assertion::Accusation(Accusation {
+        accused: acc.accused.as_ref().map(|a| a.get_ref().clone()),
+        act: acc.act.get_ref().clone(),
+        denies: acc.denies,
+        at,
     }))
 }
 

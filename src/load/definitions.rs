@@ -8,8 +8,8 @@ use super::file_model::*;
 use crate::diagnostic::Code;
 use crate::model::quantity::Interval;
 use crate::model::{
-    Act, Category, Document, Event, Metric, Party, Place, Proposition, PropositionKind, Source,
-    SourceKind, Standing,
+    Act, Category, Document, Event, Metric, Party, Place, Proposition, PropositionKind, Question,
+    Source, SourceKind, Standing,
 };
 
 pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
@@ -18,6 +18,7 @@ pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     metrics(fc, m);
     vague_words(fc, m);
     acts(fc, m);
+    questions(fc, m);
     event(fc, m);
     documents(fc, m);
     propositions(fc, m);
@@ -194,6 +195,31 @@ fn acts<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                 },
                 place,
             });
+        }
+    }
+}
+
+/// Questions, each with the acts that answer it (an act listed twice in
+/// one question counts once; in two questions, see the merge).
+fn questions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
+    for q in &m.question {
+        let mut acts: Vec<String> = Vec::new();
+        let mut places = Vec::new();
+        for a in &q.acts {
+            fc.reference(RefKind::Act, a);
+            if !acts.contains(a.get_ref()) {
+                acts.push(a.get_ref().clone());
+                places.push(fc.place(&a.span()));
+            }
+        }
+        if fc.id_ok("question", &q.id) {
+            let place = fc.place(&q.id.span());
+            let item = Question {
+                id: q.id.get_ref().clone(),
+                label: q.label.clone(),
+                acts,
+            };
+            fc.out.questions.push((Def { item, place }, places));
         }
     }
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::file_check::{FileCheck, RefKind, S};
 use super::file_model::*;
+use super::quantity_forms::Forms;
 use crate::diagnostic::Code;
 use crate::model::quantity::{Interval, Quantity};
 use crate::model::Figure;

@@ -16,7 +16,8 @@ use crate::diagnostic::{Code, Diagnostic, Label, LineIndex};
 use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::when::{parse_when, When};
 use crate::model::{
-    Act, Category, Claim, Document, Event, Metric, Party, Place as PlaceDef, Proposition, Source,
+    Act, Category, Claim, Document, Event, Metric, Party, Place as PlaceDef, Proposition, Question,
+    Source,
 };
 
 /// A place in a file, resolved to line and column while the text is at hand.
@@ -68,6 +69,7 @@ pub(super) enum RefKind {
     Metric,
     Vague,
     Act,
+    Question,
     Event,
     Document,
     Proposition,
@@ -84,6 +86,7 @@ impl RefKind {
             RefKind::Metric => "vocab metrics",
             RefKind::Vague => "vocab vague",
             RefKind::Act => "vocab acts",
+            RefKind::Question => "vocab questions",
             RefKind::Category => "vocab categories",
             RefKind::Place => "vocab places",
             RefKind::Event => "events",
@@ -98,6 +101,7 @@ impl RefKind {
             RefKind::Metric => "metric",
             RefKind::Vague => "vague word",
             RefKind::Act => "act",
+            RefKind::Question => "question",
             RefKind::Event => "event",
             RefKind::Document => "document",
             RefKind::Proposition => "proposition",
@@ -143,6 +147,8 @@ pub(super) struct Digest {
     pub(super) metrics: Vec<Def<Metric>>,
     pub(super) vague: Vec<Def<(String, Interval)>>,
     pub(super) acts: Vec<Def<Act>>,
+    /// Questions, with where each of their acts is listed.
+    pub(super) questions: Vec<(Def<Question>, Vec<Place>)>,
     pub(super) events: Vec<Def<Event>>,
     pub(super) documents: Vec<Def<Document>>,
     pub(super) propositions: Vec<Def<Proposition>>,

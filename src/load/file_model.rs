@@ -34,6 +34,8 @@ pub struct FileModel {
     #[serde(default)]
     pub act: Vec<ActFile>,
     #[serde(default)]
+    pub question: Vec<QuestionFile>,
+    #[serde(default)]
     pub category: Vec<CategoryFile>,
     #[serde(default)]
     pub place: Vec<PlaceFile>,
@@ -158,6 +160,23 @@ pub struct ActFile {
     pub id: S<String>,
     /// "started the fighting (fired first)"
     pub label: String,
+    /// what it covers
+    pub description: Option<String>,
+}
+
+/// A question several acts answer: blame under any of its acts is weighed
+/// together on one row.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFile {
+    /// kebab-case id: `who-started-it`
+    #[schemars(with = "form::Id")]
+    pub id: S<String>,
+    /// "who started the fighting"
+    pub label: String,
+    /// the act ids that answer it (an act answers one question at most): `["started-fighting", "provocation"]`
+    #[schemars(with = "Vec<form::Id>")]
+    pub acts: Vec<S<String>>,
     /// what it covers
     pub description: Option<String>,
 }
@@ -430,45 +449,12 @@ pub struct BreakdownFile {
     pub vague: Option<S<String>>,
 }
 
-/// The quantity forms a figure or a breakdown part may give, by reference.
-pub struct Forms<'t> {
-    pub exact: Option<&'t S<Number>>,
-    pub at_least: Option<&'t S<Number>>,
-    pub at_most: Option<&'t S<Number>>,
-    pub more_than: Option<&'t S<Number>>,
-    pub nearly: Option<&'t S<Number>>,
-    pub about: Option<&'t S<Number>>,
-    pub range: Option<&'t S<Vec<S<Number>>>>,
-    pub vague: Option<&'t S<String>>,
-}
-
-macro_rules! forms {
-    ($t:ty) => {
-        impl $t {
-            pub fn forms(&self) -> Forms<'_> {
-                Forms {
-                    exact: self.exact.as_ref(),
-                    at_least: self.at_least.as_ref(),
-                    at_most: self.at_most.as_ref(),
-                    more_than: self.more_than.as_ref(),
-                    nearly: self.nearly.as_ref(),
-                    about: self.about.as_ref(),
-                    range: self.range.as_ref(),
-                    vague: self.vague.as_ref(),
-                }
-            }
-        }
-    };
-}
-forms!(FigureFile);
-forms!(BreakdownFile);
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccusationFile {
-    /// the party accused
-    #[schemars(with = "form::Id")]
-    pub accused: S<String>,
+    /// the party accused; left out when the claimant names no violator ("two ceasefire violations recorded")
+    #[schemars(with = "Option<form::Id>")]
+    pub accused: Option<S<String>>,
     /// what of: an act id
     #[schemars(with = "form::Id")]
     pub act: S<String>,

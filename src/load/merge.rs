@@ -51,6 +51,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) unparsed_ids: HashMap<String, usize>,
     /// What the load keeps: the rest of a file with type errors is checked with it.
     pub(super) keep: Keep,
+    /// The question each act answers, and where it was listed.
+    pub(super) answered: HashMap<String, (String, Place)>,
 }
 
 impl<'f, 's> Merger<'f, 's> {
@@ -84,6 +86,7 @@ impl<'f, 's> Merger<'f, 's> {
             budget: Budget::default(),
             unparsed_ids: HashMap::new(),
             keep,
+            answered: HashMap::new(),
         }
     }
 
@@ -138,6 +141,7 @@ impl<'f, 's> Merger<'f, 's> {
                 self.ds.add_act(x.item);
             }
         }
+        self.define_questions(std::mem::take(&mut d.questions));
         for x in std::mem::take(&mut d.events) {
             if self.define(RefKind::Event, &x.item.id, &x.place) {
                 self.ds.add_event(x.item);
@@ -245,7 +249,8 @@ impl<'f, 's> Merger<'f, 's> {
             && match &c.assertion {
                 Assertion::Figure(f) => self.figure_known(f),
                 Assertion::Accusation(a) => {
-                    ds.party(&a.accused).is_some() && ds.act(&a.act).is_some()
+                    a.accused.as_deref().is_none_or(|p| ds.party(p).is_some())
+                        && ds.act(&a.act).is_some()
                 }
                 Assertion::Position(p) => ds.proposition(&p.proposition).is_some(),
                 Assertion::Retraction { .. } => true,

@@ -30,6 +30,8 @@ mod links;
 mod local_links;
 mod merge;
 mod pool;
+mod quantity_forms;
+mod questions;
 mod quote_match;
 mod read_once;
 mod text;

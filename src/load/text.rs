@@ -107,6 +107,7 @@ fn example(field: &str) -> Option<&'static str> {
         "metric" => "metric = \"killed\"",
         "accused" => "accused = \"azerbaijan\"",
         "act" => "act = \"started-fighting\"",
+        "acts" => "acts = [\"started-fighting\", \"provocation\"]",
         "proposition" => "proposition = \"my-event-ceasefire\"",
         "stance" => "stance = \"affirms\"",
         "of" => "of = \"soldiers\"",

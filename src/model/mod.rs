@@ -92,6 +92,17 @@ pub struct Act {
     pub label: String,
 }
 
+/// A question several acts answer ("who started it": fired first,
+/// provocations, attacked): accusations of its acts share a row, so blame
+/// under one act meets blame under another.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub label: String,
+    /// The acts that answer it; an act answers one question at most.
+    pub acts: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: String,
@@ -216,7 +227,9 @@ impl std::fmt::Display for At {
 
 #[derive(Debug, Clone)]
 pub struct Accusation {
-    pub accused: String,
+    /// The party blamed; `None` when the claimant names no violator ("two
+    /// ceasefire violations recorded"): shown, never blame of either side.
+    pub accused: Option<String>,
     pub act: String,
     /// True for a denial: "our forces have always operated on our territory".
     pub denies: bool,
@@ -252,6 +265,7 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub metrics: Vec<Metric>,
     pub acts: Vec<Act>,
+    pub questions: Vec<Question>,
     pub events: Vec<Event>,
     pub documents: Vec<Document>,
     pub propositions: Vec<Proposition>,
@@ -269,6 +283,9 @@ pub(crate) struct Index {
     pub sources: HashMap<String, usize>,
     pub metrics: HashMap<String, usize>,
     pub acts: HashMap<String, usize>,
+    pub questions: HashMap<String, usize>,
+    /// The question each act answers (the first to list it).
+    pub question_of_act: HashMap<String, usize>,
     pub events: HashMap<String, usize>,
     pub documents: HashMap<String, usize>,
     pub propositions: HashMap<String, usize>,
@@ -296,6 +313,14 @@ impl Dataset {
     pub(crate) fn add_act(&mut self, x: Act) {
         self.index.acts.insert(x.id.clone(), self.acts.len());
         self.acts.push(x);
+    }
+    pub(crate) fn add_question(&mut self, x: Question) {
+        let at = self.questions.len();
+        self.index.questions.insert(x.id.clone(), at);
+        for act in &x.acts {
+            self.index.question_of_act.entry(act.clone()).or_insert(at);
+        }
+        self.questions.push(x);
     }
     pub(crate) fn add_event(&mut self, x: Event) {
         self.index.events.insert(x.id.clone(), self.events.len());
@@ -342,6 +367,11 @@ impl Dataset {
     }
     pub fn act(&self, id: &str) -> Option<&Act> {
         self.index.acts.get(id).map(|&i| &self.acts[i])
+    }
+    /// The question an act answers, if any.
+    pub fn question_of(&self, act: &str) -> Option<&Question> {
+        let at = self.index.question_of_act.get(act)?;
+        self.questions.get(*at)
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.index.events.get(id).map(|&i| &self.events[i])

@@ -33,6 +33,7 @@ pub struct View<'a> {
 pub fn statement_kind(row: &StatementRow) -> &'static str {
     match row.topic {
         compare::Topic::Act(_) => "accusation",
+        compare::Topic::Question(_) => "question",
         _ if row.topic.is_appeal() => "appeal",
         _ if row.topic.is_demand() => "demand",
         compare::Topic::Proposition(_) => "position",
@@ -117,11 +118,10 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             None => row.label().to_string(),
         };
         let mut cells = vec![Cell::new(statement_kind(row)), Cell::new(label)];
-        cells.extend(
-            row.cells
-                .dense(cmp.columns.len())
-                .map(|e| Cell::new(stance_cell(ds, e, &cmp.withdrawn, history))),
-        );
+        cells.extend(row.cells.dense(cmp.columns.len()).map(|e| {
+            let flags = (history, row.acts_differ);
+            Cell::new(stance_cell(ds, e, &cmp.withdrawn, flags))
+        }));
         let naming = Naming {
             ds,
             by: cmp.options.by,
@@ -253,8 +253,11 @@ impl<'a> View<'a> {
                 if let (crate::model::Assertion::Accusation(a), Some(s)) =
                     (&v.claim.assertion, side(&v.key))
                 {
-                    if !a.denies && s != a.accused {
-                        blames.push((s, a.accused.as_str(), row.label()));
+                    match a.accused.as_deref() {
+                        Some(accused) if !a.denies && s != accused => {
+                            blames.push((s, accused, row.label()));
+                        }
+                        _ => {}
                     }
                 }
             }

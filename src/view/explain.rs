@@ -1,7 +1,7 @@
 //! Verdicts in words: why a row conflicts, how far apart its figures are,
 //! why it cannot be weighed. Every output uses these.
 
-use super::wording::{perspective_label, Naming};
+use super::wording::{perspective_label, Naming, NO_ONE};
 use crate::compare::{
     Agreement, Conflict, ConflictDetail, FigureEntry, Incomparable, StanceEntry, Verdict,
 };
@@ -70,7 +70,9 @@ fn affirm_deny(
         Some(a) => format!(
             "{y} {} {}; {n} {} it",
             verb(&yes, "accuses", "accuse"),
-            naming.party(&a.accused),
+            a.accused
+                .as_deref()
+                .map_or(NO_ONE.into(), |p| naming.party(p)),
             verb(&no, "denies", "deny")
         ),
         None => format!(
@@ -113,7 +115,7 @@ pub fn statement_explanation(
                     Some(format!(
                         "{} blames {}",
                         naming.voice(&voices[i].key),
-                        naming.party(&accusation_of(voices[i].claim)?.accused)
+                        naming.party(accusation_of(voices[i].claim)?.accused.as_deref()?)
                     ))
                 })
                 .collect();

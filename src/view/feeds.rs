@@ -103,7 +103,7 @@ fn statement_feeds(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim, out: 
             let steps = v.earlier.iter().chain([&v.claim]);
             out.push(Feed {
                 section: match row.topic {
-                    Topic::Act(_) => "accusations",
+                    Topic::Act(_) | Topic::Question(_) => "accusations",
                     Topic::Proposition(_) => "positions",
                 },
                 row: row.label().to_string(),

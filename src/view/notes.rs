@@ -3,7 +3,9 @@
 
 use super::explain::{conflict_label, figure_explanation, statement_explanation};
 use super::wording::{metric_label, perspective_label, stance_text, value_text};
-use crate::compare::{Comparison, Conflict, ConflictDetail, FigureEntry, StanceEntry, Verdict};
+use crate::compare::{
+    Comparison, Conflict, ConflictDetail, FigureEntry, StanceEntry, StatementRow, Verdict,
+};
 use crate::model::{Claim, Dataset};
 
 /// One voice in a conflict.
@@ -65,11 +67,11 @@ fn figure_side<'a>(e: &FigureEntry<'a>) -> Side<'a> {
     }
 }
 
-fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>) -> Side<'a> {
+fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>, name_act: bool) -> Side<'a> {
     Side {
         voice: e.key.clone(),
-        says: stance_text(ds, e.claim),
-        short: stance_text(ds, e.claim),
+        says: stance_text(ds, e.claim, name_act),
+        short: stance_text(ds, e.claim, name_act),
         claims: vec![e.claim],
     }
 }
@@ -78,13 +80,13 @@ fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>) -> Side<'a> {
 /// exclusion the voices affirming the rival propositions.
 fn statement_sides<'a>(
     ds: &Dataset,
-    voices: &[StanceEntry<'a>],
+    row: &StatementRow<'a>,
     d: &ConflictDetail<'a>,
 ) -> Vec<Side<'a>> {
     let mut sides: Vec<Side> = d
         .participants
         .iter()
-        .map(|&i| stance_side(ds, &voices[i]))
+        .map(|&i| stance_side(ds, &row.voices[i], row.acts_differ))
         .collect();
     if let Conflict::Exclusive { rivals } = &d.conflict {
         sides.extend(rivals.iter().map(|r| Side {
@@ -126,7 +128,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
         let Verdict::Conflict(d) = &row.verdict else {
             continue;
         };
-        let sides = statement_sides(ds, &row.voices, d);
+        let sides = statement_sides(ds, row, d);
         let mut ids: Vec<&str> = sides
             .iter()
             .flat_map(|s| s.claims.iter().map(|c| c.id.as_str()))

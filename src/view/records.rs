@@ -331,7 +331,7 @@ fn statement_rows<'a>(view: &'a View<'a>) -> Vec<StatementRowRecord<'a>> {
             let each = entries.iter().map(|e| {
                 let facts = super::tidy::facts(ds, e.claim);
                 StanceCell {
-                    says: stance_text(ds, e.claim),
+                    says: stance_text(ds, e.claim, row.acts_differ),
                     accused: facts.accused,
                     denies: facts.denies,
                     at: facts.at,

@@ -77,7 +77,7 @@ pub fn facts<'a>(ds: &'a Dataset, c: &'a Claim) -> Facts<'a> {
         }
         Assertion::Accusation(a) => Facts {
             act: Some(&a.act),
-            accused: Some(&a.accused),
+            accused: a.accused.as_deref(),
             denies: Some(a.denies),
             at: a.at.as_ref().map(ToString::to_string),
             ..Facts::default()

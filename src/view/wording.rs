@@ -5,7 +5,7 @@
 use crate::compare::{
     FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry, Withdrawn,
 };
-use crate::model::{Assertion, Attribution, Claim, Dataset, Stance};
+use crate::model::{Accusation, Assertion, Attribution, Claim, Dataset, Stance};
 
 pub fn perspective_label(p: Perspective) -> &'static str {
     match p {
@@ -266,24 +266,43 @@ pub fn at_words(at: &crate::model::At) -> String {
     }
 }
 
-/// "accuses Azerbaijan (at 12:30)", "denies Armenia did", "affirms", "70".
-pub fn stance_text(ds: &Dataset, c: &Claim) -> String {
+/// How an accusation that names no violator reads.
+pub const NO_ONE: &str = "no violator named";
+
+/// "accuses Azerbaijan (at 12:30)", "denies Armenia did", "no violator
+/// named"; with `name_act` (a question's row whose voices use different
+/// acts), the act too: "accuses Armenia: provocations".
+fn accusation_words(ds: &Dataset, c: &Claim, a: &Accusation, name_act: bool) -> String {
+    let act = match name_act {
+        true => format!(
+            ": {}",
+            ds.act(&a.act).map_or(a.act.as_str(), |x| x.label.as_str())
+        ),
+        false => String::new(),
+    };
+    let at = match (&a.at, act.is_empty()) {
+        (Some(t), true) => format!(" ({})", at_words(t)),
+        (Some(t), false) => format!(", {}", at_words(t)),
+        (None, _) => String::new(),
+    };
+    let Some(accused) = a.accused.as_deref() else {
+        return format!("{NO_ONE}{act}{at}");
+    };
+    // Its own side's act: "denies doing it"; another's: "denies Armenia did".
+    let own = ds.party_of(c.voice()) == Some(accused);
+    let who = ds.party_name(accused);
+    match (a.denies, own) {
+        (true, true) => format!("denies doing it{act}{at}"),
+        (true, false) => format!("denies {who} did{act}{at}"),
+        (false, _) => format!("accuses {who}{act}{at}"),
+    }
+}
+
+/// "accuses Azerbaijan (at 12:30)", "denies Armenia did", "affirms", "70";
+/// `name_act` on a row whose accusations name different acts.
+pub fn stance_text(ds: &Dataset, c: &Claim, name_act: bool) -> String {
     let body = match &c.assertion {
-        Assertion::Accusation(a) => {
-            let who = ds.party_name(&a.accused);
-            let at =
-                a.at.as_ref()
-                    .map_or(String::new(), |t| format!(" ({})", at_words(t)));
-            // Its own side's act: "denies doing it"; another's: "denies Armenia did".
-            let own = ds.party_of(c.voice()) == Some(a.accused.as_str());
-            if a.denies && own {
-                format!("denies doing it{at}")
-            } else if a.denies {
-                format!("denies {who} did{at}")
-            } else {
-                format!("accuses {who}{at}")
-            }
-        }
+        Assertion::Accusation(a) => accusation_words(ds, c, a, name_act),
         Assertion::Position(p) => stance_word(p.stance).to_string(),
         Assertion::Figure(f) => f.quantity.to_string(),
         Assertion::Retraction { of } => format!("retracts {of}"),
@@ -309,22 +328,27 @@ fn stance_word(s: Stance) -> &'static str {
     }
 }
 
-/// A statement cell: each current statement, with `history` its earlier ones.
+/// A statement cell: each current statement, with `history` its earlier
+/// ones; `name_act` as for [`stance_text`].
 pub fn stance_cell(
     ds: &Dataset,
     entries: &[StanceEntry],
     withdrawn: &Withdrawn,
-    history: bool,
+    (history, name_act): (bool, bool),
 ) -> String {
     let each = entries.iter().map(|e| {
         let mut t = String::new();
         if history {
             for c in &e.earlier {
                 let mark = withdrawn_mark(withdrawn.get(c.id.as_str()).copied());
-                t.push_str(&format!("{} [{}]{mark} → ", stance_text(ds, c), c.said));
+                t.push_str(&format!(
+                    "{} [{}]{mark} → ",
+                    stance_text(ds, c, name_act),
+                    c.said
+                ));
             }
         }
-        t.push_str(&stance_text(ds, e.claim));
+        t.push_str(&stance_text(ds, e.claim, name_act));
         t.push_str(&withdrawn_mark(e.withdrawn));
         t
     });
@@ -380,7 +404,10 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
             let act = ds.act(&a.act).map_or(a.act.as_str(), |x| x.label.as_str());
             (
                 act.to_string(),
-                format!("{verb} {}{at}", ds.party_name(&a.accused)),
+                match a.accused.as_deref() {
+                    Some(p) => format!("{verb} {}{at}", ds.party_name(p)),
+                    None => format!("{NO_ONE}{at}"),
+                },
             )
         }
         Assertion::Position(p) => {

@@ -267,14 +267,15 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     match row.get("kind").unwrap_or("") {
         "figure" => figure(row, problems),
         "accusation" => {
-            let (act, accused) = (
-                need("act", "an accusation"),
-                need("accused", "an accusation"),
-            );
-            let mut fields = vec![
-                format!("accused = {}", quoted(accused?)),
-                format!("act = {}", quoted(act?)),
-            ];
+            // No `accused`: the claimant names no violator (a denial must
+            // name one: the check says so with the written line).
+            let act = need("act", "an accusation");
+            let mut fields: Vec<String> = row
+                .get("accused")
+                .map(|a| format!("accused = {}", quoted(a)))
+                .into_iter()
+                .collect();
+            fields.push(format!("act = {}", quoted(act?)));
             if boolean(row, "denies", problems) {
                 fields.push("denies = true".into());
             }

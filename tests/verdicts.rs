@@ -9,6 +9,14 @@ fn one_file(claims: &[String]) -> tempfile::TempDir {
     folder(&[("test-event.toml", &event_file(claims))])
 }
 
+/// A war from 16 to 30 November 2021: counts said during it are running
+/// counts (a count said after an event's end is its final toll).
+fn war(claims: &[String]) -> tempfile::TempDir {
+    let text =
+        event_file(claims).replace("date = \"2021-11-16\"", "date = \"2021-11-16/2021-11-30\"");
+    folder(&[("test-event.toml", &text)])
+}
+
 fn verdict(row: &serde_json::Value) -> &str {
     row["verdict"]["verdict"].as_str().unwrap_or("")
 }
@@ -524,7 +532,7 @@ fn affirm_versus_deny_on_a_position_names_both_sides() {
 fn running_counts_below_a_later_total_are_consistent_and_above_it_conflict() {
     // A war's tallies: day 2 "120 enemy soldiers killed", day 6 "450", after the
     // ceasefire the enemy's own 900.
-    let dir = one_file(&[
+    let dir = war(&[
         claim(
             "d2",
             "armenia-mod",
@@ -553,7 +561,7 @@ fn running_counts_below_a_later_total_are_consistent_and_above_it_conflict() {
     // A voice's own successive figures are its history, never a conflict.
     assert_eq!(row["cells"]["armenia-mod"][0]["earlier"], json!(["120"]));
     // A running count that exceeds a later total of the same thing conflicts.
-    let dir = one_file(&[
+    let dir = war(&[
         claim(
             "d6",
             "armenia-mod",
@@ -907,7 +915,7 @@ fn by_party_counts_the_organs_of_a_state_as_one_voice() {
 
 #[test]
 fn reconcile_and_stats_weigh_figures_for_the_same_moment() {
-    let dir = one_file(&[
+    let dir = war(&[
         claim(
             "d3",
             "armenia-mod",
@@ -1730,7 +1738,7 @@ fn an_earlier_count_of_either_voice_above_a_later_total_is_named_so() {
         ("azerbaijan-mod", "armenia-mod"),
         ("armenia-mod", "azerbaijan-mod"),
     ] {
-        let dir = one_file(&[
+        let dir = war(&[
             claim(
                 "e",
                 early,
@@ -1756,7 +1764,7 @@ fn an_earlier_count_of_either_voice_above_a_later_total_is_named_so() {
         );
     }
     // Counts of one day are not in time order.
-    let dir = one_file(&[
+    let dir = war(&[
         claim(
             "a",
             "azerbaijan-mod",

@@ -58,13 +58,13 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
                 continue;
             };
             // The adversary's own figures for the same moment, not a later toll.
-            let (start, end) = v.value.moment();
+            let (start, end) = v.moment;
             let mut own: Vec<f64> = row
                 .voices
                 .iter()
                 .filter(|o| o.perspective == Perspective::Own)
                 .filter(|o| {
-                    let (a, b) = o.value.moment();
+                    let (a, b) = o.moment;
                     a <= end && start <= b
                 })
                 .filter_map(|o| o.value.stated().map(|s| s.0.as_f64()))

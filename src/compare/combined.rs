@@ -44,9 +44,11 @@ pub(super) fn own_sum<'a>(
     if parts.iter().all(|(_, p)| p.is_empty()) {
         return None;
     }
+    let value = FigureValue::derive(parts)?;
     Some(FigureEntry {
         key: OWN_SUM.to_string(),
-        value: FigureValue::derive(parts)?,
+        moment: super::event_end::moment(ds, event, &value),
+        value,
         perspective: Perspective::Own,
         earlier: Vec::new(),
         unordered: 0,

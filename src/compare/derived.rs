@@ -101,7 +101,8 @@ impl<'a> FigureValue<'a> {
         }
     }
 
-    fn figures(&self) -> Vec<(&'a Claim, &'a Figure)> {
+    /// Every stated figure behind it: itself, or a sum's parts.
+    pub(super) fn figures(&self) -> Vec<(&'a Claim, &'a Figure)> {
         match self {
             FigureValue::Stated(c, f) => vec![(*c, *f)],
             FigureValue::Derived { parts, .. } => {

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::cells::Cells;
 use super::derived::FigureValue;
 use super::perspective::Perspective;
+use super::supersede::Span;
 use super::verdict::Verdict;
 use crate::model::{Category, Claim, Figure, Metric, Place};
 
@@ -15,6 +16,9 @@ use crate::model::{Category, Claim, Figure, Metric, Place};
 pub struct FigureEntry<'a> {
     pub key: String,
     pub value: FigureValue<'a>,
+    /// The moment it stands at, as the rules weigh it (see
+    /// [`super::event_end`]): a final toll stands at the event's end.
+    pub moment: Span,
     pub perspective: Perspective,
     /// The voice's earlier values on the row, oldest first: on its first
     /// entry only (the others it cannot order share them).

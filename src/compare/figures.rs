@@ -10,6 +10,7 @@ use super::cells::{column_index, Cells};
 use super::columns::{Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
+use super::event_end;
 use super::figure_row::{FigureEntry, FigureRow, Index, RowKey, Series};
 use super::perspective::of_value;
 use super::places::clash;
@@ -211,6 +212,7 @@ fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Ve
             // A relay's cell speaks for whom it relays: the perspective is its originator's.
             out.push(FigureEntry {
                 key: key.clone(),
+                moment: event_end::moment(scope.ds, scope.event, &value),
                 perspective: of_value(scope.ds, scope.event, &value, row_party),
                 value,
                 earlier: earlier.take().unwrap_or_default(),
@@ -291,6 +293,7 @@ fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
             perspective: v.perspective,
             official: official(scope.ds, &v.value),
             value: &v.value,
+            moment: v.moment,
         })
         .collect();
     figure_verdict(&voiced, row.metric.cumulative)

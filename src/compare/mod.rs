@@ -17,6 +17,7 @@ mod cells;
 mod columns;
 mod combined;
 mod derived;
+mod event_end;
 mod figure_row;
 mod figures;
 pub mod pairs;

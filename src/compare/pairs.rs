@@ -20,9 +20,14 @@ pub struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     pub fn of(v: &FigureValue<'a>) -> Self {
+        Facts::at(v, v.moment())
+    }
+
+    /// The facts of a value standing at `moment` (see [`super::event_end`]).
+    pub fn at(v: &FigureValue<'a>, moment: Span) -> Self {
         Facts {
             since: v.since(),
-            moment: v.moment(),
+            moment,
             interval: v.interval(),
             stated: v.stated(),
             partial: v.is_partial(),

@@ -22,10 +22,10 @@ pub enum Reconciled {
 
 /// The entries that put forward a figure for the row's latest moment.
 fn latest<'r, 'a>(row: &'r FigureRow<'a>) -> Vec<&'r FigureEntry<'a>> {
-    let start = row.voices.iter().map(|v| v.value.moment().0).max();
+    let start = row.voices.iter().map(|v| v.moment.0).max();
     row.voices
         .iter()
-        .filter(|v| start.is_some_and(|s| v.value.moment().1 >= s))
+        .filter(|v| start.is_some_and(|s| v.moment.1 >= s))
         .filter(|v| v.value.stated().is_some())
         .collect()
 }

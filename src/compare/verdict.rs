@@ -187,6 +187,8 @@ pub struct Voiced<'v, 'a> {
     /// Every claim behind the value is an organ's, on the record, unhedged.
     pub official: bool,
     pub value: &'v FigureValue<'a>,
+    /// The moment it stands at, as the rules weigh it.
+    pub moment: super::supersede::Span,
 }
 
 /// A pair's sort key for ties: the smaller pair of intervals first, so the
@@ -269,7 +271,10 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     // Voices in an agreeing pair; in one about one moment; a confirmation.
     let (mut agree, mut same, mut confirmed) = (vec![false; n], vec![false; n], false);
     let mut apart: Option<Incomparable> = None;
-    let facts: Vec<Facts> = voices.iter().map(|v| Facts::of(v.value)).collect();
+    let facts: Vec<Facts> = voices
+        .iter()
+        .map(|v| Facts::at(v.value, v.moment))
+        .collect();
     // One entry of each class stands for its class (see `classes`).
     let rep = classes(voices, &facts);
     let reps: Vec<usize> = (0..n).filter(|&i| rep[i] == i).collect();
@@ -391,6 +396,7 @@ mod tests {
                 perspective: Perspective::ThirdParty,
                 official: true,
                 value,
+                moment: value.moment(),
             })
             .collect();
         describe(&figure_verdict(&voiced, false), values)

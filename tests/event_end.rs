@@ -1,0 +1,121 @@
+//! The event's end bounds running counts (issue 22, rule 2): a cumulative
+//! count of this event said after its last day states the final toll, so
+//! two such counts compare as at one moment; during the event, counts
+//! compare in time order; an explicit `as_of` wins.
+
+mod common;
+use common::*;
+
+/// An event from 16 to 18 November 2021 with these claims.
+fn three_days(claims: &[String]) -> tempfile::TempDir {
+    let text =
+        event_file(claims).replace("date = \"2021-11-16\"", "date = \"2021-11-16/2021-11-18\"");
+    folder(&[("test-event.toml", &text)])
+}
+
+fn killed(id: &str, source: &str, said: &str, quantity: &str, extra: &str) -> String {
+    claim(id, source, said, &fig("armenia", "killed", quantity), extra)
+}
+
+fn verdict_of(dir: &tempfile::TempDir, metric: &str) -> String {
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", metric);
+    row["verdict"]["verdict"].as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn two_tolls_said_after_the_end_compare_as_one_moment() {
+    // Own 64 the day after the fighting stopped; the adversary's "about
+    // 380" a month later: not growth, two accounts of the final toll.
+    let dir = three_days(&[
+        killed("own", "armenia-mod", "2021-11-19", "exact = 64", ""),
+        killed("adv", "azerbaijan-mod", "2021-12-20", "about = 380", ""),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "conflict");
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+    assert!(why.starts_with("64 against 342–418"), "{why}");
+}
+
+#[test]
+fn counts_said_during_the_event_still_grow() {
+    let dir = three_days(&[
+        killed("day1", "armenia-mod", "2021-11-16", "exact = 64", ""),
+        killed("day3", "azerbaijan-mod", "2021-11-18", "about = 380", ""),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "consistent");
+    // The last day's running count against the toll the day after: growth.
+    let dir = three_days(&[
+        killed("day3", "armenia-mod", "2021-11-18", "exact = 64", ""),
+        killed("after", "azerbaijan-mod", "2021-11-19", "about = 380", ""),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "consistent");
+    // A running count above the later toll still conflicts.
+    let dir = three_days(&[
+        killed("day1", "armenia-mod", "2021-11-16", "exact = 500", ""),
+        killed("after", "azerbaijan-mod", "2021-12-19", "exact = 64", ""),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "conflict");
+}
+
+#[test]
+fn an_explicit_as_of_after_the_end_still_wins() {
+    // The adversary dates its count itself: a later moment, so growth.
+    let dir = three_days(&[
+        killed("own", "armenia-mod", "2021-11-19", "exact = 64", ""),
+        killed(
+            "adv",
+            "azerbaijan-mod",
+            "2021-12-20",
+            "about = 380, as_of = \"2021-12-20\"",
+            "",
+        ),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "consistent");
+}
+
+#[test]
+fn counts_that_can_shrink_and_running_totals_are_left_as_they_were() {
+    // Captured people may be released: two moments after the end are two moments.
+    let captured = |id: &str, source: &str, said: &str, q: &str| {
+        claim(id, source, said, &fig("armenia", "captured", q), "")
+    };
+    let dir = three_days(&[
+        captured("own", "armenia-mod", "2021-11-19", "exact = 6"),
+        captured("adv", "azerbaijan-mod", "2021-12-20", "exact = 30"),
+    ]);
+    assert_eq!(verdict_of(&dir, "captured"), "not-comparable");
+    // A running total since an earlier date keeps growing after the event.
+    let since = ", since = \"2021-01-01\"";
+    let dir = three_days(&[
+        killed(
+            "own",
+            "armenia-mod",
+            "2021-11-19",
+            &format!("exact = 64{since}"),
+            "",
+        ),
+        killed(
+            "adv",
+            "azerbaijan-mod",
+            "2021-12-20",
+            &format!("exact = 380{since}"),
+            "",
+        ),
+    ]);
+    assert_eq!(verdict_of(&dir, "killed"), "consistent");
+}
+
+#[test]
+fn the_final_toll_is_what_the_reconciled_column_weighs() {
+    // Both tolls stand at the event's end: the lowest of them, not only
+    // the one said last.
+    let dir = three_days(&[
+        killed("own", "armenia-mod", "2021-11-19", "exact = 64", ""),
+        killed("adv", "azerbaijan-mod", "2021-12-20", "exact = 380", ""),
+    ]);
+    let v = compare_json(dir.path(), &["--reconcile", "conservative"]);
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["reconciled"], "64", "{row}");
+}

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::columns::{split_key, Column};
+use super::columns::{column_of, Column};
 
 /// The non-empty cells of a row, in column order: (column index, entries).
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ impl<E> Cells<E> {
         let mut cells: Vec<(usize, Vec<E>)> = Vec::new();
         let mut at: HashMap<usize, usize> = HashMap::new();
         for e in entries {
-            let Some(&column) = index.get(split_key(key(&e)).0) else {
+            let Some(&column) = index.get(column_of(key(&e))) else {
                 continue;
             };
             let slot = *at.entry(column).or_insert_with(|| {

@@ -66,14 +66,35 @@ pub(super) fn cell_key(ds: &Dataset, c: &Claim, by: Grouping) -> String {
     cell_and_voice(ds, c, by).0
 }
 
-/// A claim's cell key and voice key, worked out once.
+/// A claim's cell key and voice key, worked out once. A relayed claim is
+/// its originator's voice: in the relay's column, its entries are kept
+/// apart from the relay's own (`column>voice`), so a relayed figure never
+/// supersedes, joins or sums with what the relay itself says.
 pub(super) fn cell_and_voice(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
     let (column, voice) = keys(ds, c, by);
     let cell = match split_key(&voice).1 {
         Attribution::OnRecord => column,
         a => format!("{column}#{}", a.name()),
     };
+    let cell = match c.origin.is_some() && split_key(&voice).0 != split_key(&cell).0 {
+        true => format!("{cell}{RELAYED}{voice}"),
+        false => cell,
+    };
     (cell, voice)
+}
+
+/// Between a relay's cell key and the voice it relays.
+pub(super) const RELAYED: char = '>';
+
+/// Whether a cell key holds what a relay passes on from another voice.
+pub(super) fn is_relayed(key: &str) -> bool {
+    key.contains(RELAYED)
+}
+
+/// The column a cell key sits in.
+pub(super) fn column_of(key: &str) -> &str {
+    let cell = key.split(RELAYED).next().unwrap_or(key);
+    split_key(cell).0
 }
 
 /// The party a voice key speaks for (or is aligned with) under a grouping;

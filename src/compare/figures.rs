@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::cells::{column_index, Cells};
-use super::columns::{Column, OWN_SUM};
+use super::columns::{is_relayed, Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
 use super::event_end;
@@ -200,7 +200,12 @@ impl<'s, 'a> RowSeries<'s, 'a> {
 fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Vec<FigureEntry<'a>> {
     let mut out = Vec::new();
     for key in series.keys() {
-        let (current, earlier, gone) = series.values(key);
+        let (mut current, mut earlier, gone) = series.values(key);
+        // A relay's cell shows what it passed on, never a sum of its own making.
+        if is_relayed(key) {
+            current.retain(|v| matches!(v, FigureValue::Stated(..)));
+            earlier.retain(|v| matches!(v, FigureValue::Stated(..)));
+        }
         let unordered = current.len().saturating_sub(1);
         let gone = gone.map(|v| (series.withdrawn.get(v.dated_by().id.as_str()).copied(), v));
         let current = current.into_iter().map(|v| (None, v));

@@ -70,10 +70,15 @@ fn machine_formats_keep_whole_quotes() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        v["claims"][1]["quote"],
+    let quotes: Vec<&str> = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["quote"].as_str())
+        .collect();
+    assert!(quotes.contains(&
         "Nous appelons les deux events à s’engager directement et de manière constructive pour résoudre tous les problèmes en suspens, y compris la démarcation des frontières."
-    );
+    ), "{quotes:?}");
 }
 
 #[test]

@@ -28,6 +28,10 @@ pub enum SortArg {
     Source,
     /// Event, then when said
     Event,
+    /// As the files hold them (files in path order, each file's claims by
+    /// date): rows stream out and memory stays small on any corpus, but
+    /// the order depends on the files' names
+    File,
 }
 
 /// Every filter takes several values, comma-separated or repeated
@@ -61,8 +65,7 @@ pub struct ListArgs {
     /// Only statements whose quote, reading, English or note hold all these words (any case)
     #[arg(long, value_name = "WORDS")]
     grep: Option<String>,
-    /// Order the rows [default: `said` for a table or Markdown; CSV, TSV and JSON
-    /// stream as the files hold them]
+    /// Order the rows [default: `said`; `file` streams a huge corpus in little memory]
     #[arg(long, value_enum)]
     sort: Option<SortArg>,
     /// On a terminal too, every column and whole quotes
@@ -111,6 +114,7 @@ impl ListArgs {
                 SortArg::Said => Sort::Said,
                 SortArg::Source => Sort::Source,
                 SortArg::Event => Sort::Event,
+                SortArg::File => Sort::File,
             }),
             wide: self.wide,
             columns: self.columns.as_deref().map(parse_columns).transpose()?,

@@ -15,6 +15,8 @@ pub enum Sort {
     Said,
     Source,
     Event,
+    /// As the files hold them: streamed, not sorted.
+    File,
 }
 
 /// Each list holds the values asked for; an empty one keeps everything.
@@ -148,6 +150,7 @@ pub fn sort(claims: &mut [Claim], by: Sort) {
             claims.sort_by(|a, b| a.said.span().cmp(&b.said.span()).then(a.id.cmp(&b.id)))
         }
         Sort::Source => claims.sort_by(|a, b| (&a.source, &a.id).cmp(&(&b.source, &b.id))),
+        Sort::File => {}
         Sort::Event => claims.sort_by(|a, b| {
             (&a.event, &a.said.span(), &a.id).cmp(&(&b.event, &b.said.span(), &b.id))
         }),

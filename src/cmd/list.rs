@@ -71,19 +71,16 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
             .hint("add --format csv or --format tsv")
             .into());
     }
-    // Workers keep only claims that can match; rows stream out file by file,
-    // unless they are to be sorted.
+    // Workers keep only claims that can match. Rows come in date order
+    // unless another is asked for: the output never depends on what the
+    // files are called. `--sort file` streams them out file by file
+    // instead, so that memory stays small on any corpus.
     let keep = Keep::Matching(filters.prefilter());
-    // People's formats wait for every row to size their columns anyway:
-    // they come in date order. Machine formats stream in file order unless
-    // `--sort` is given, so that memory stays small on any corpus.
-    let people = matches!(
-        ctx.style.format,
-        Format::Table | Format::Markdown | Format::Html
-    );
-    let order = filters
-        .sort
-        .or(people.then_some(super::filters::Sort::Said));
+    let order = match filters.sort {
+        Some(super::filters::Sort::File) => None,
+        Some(by) => Some(by),
+        None => Some(super::filters::Sort::Said),
+    };
     let mut writer = ListWriter::new(out, &ctx.style, filters);
     let mut sorted: Vec<Claim> = Vec::new();
     let loaded = ctx.load(

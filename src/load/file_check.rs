@@ -78,6 +78,24 @@ pub(super) enum RefKind {
 }
 
 impl RefKind {
+    /// The kind of a definition as references name it.
+    pub(super) fn of_definition(kind: crate::model::DefinitionKind) -> RefKind {
+        use crate::model::DefinitionKind as D;
+        match kind {
+            D::Party => RefKind::Party,
+            D::Source => RefKind::Source,
+            D::Metric => RefKind::Metric,
+            D::Vague => RefKind::Vague,
+            D::Act => RefKind::Act,
+            D::Question => RefKind::Question,
+            D::Event => RefKind::Event,
+            D::Document => RefKind::Document,
+            D::Proposition => RefKind::Proposition,
+            D::Category => RefKind::Category,
+            D::Place => RefKind::Place,
+        }
+    }
+
     /// The command that lists every id of this kind.
     pub(super) fn listing(self) -> Option<&'static str> {
         Some(match self {

@@ -53,6 +53,10 @@ pub(super) struct Merger<'f, 's> {
     pub(super) keep: Keep,
     /// The question each act answers, and where it was listed.
     pub(super) answered: HashMap<String, (String, Place)>,
+    /// Definitions of each kind in the file being merged so far.
+    kind_counts: HashMap<RefKind, usize>,
+    /// Each definition's place among its kind in its file.
+    rank: HashMap<(RefKind, String), usize>,
 }
 
 impl<'f, 's> Merger<'f, 's> {
@@ -87,6 +91,8 @@ impl<'f, 's> Merger<'f, 's> {
             unparsed_ids: HashMap::new(),
             keep,
             answered: HashMap::new(),
+            kind_counts: HashMap::new(),
+            rank: HashMap::new(),
         }
     }
 
@@ -109,6 +115,11 @@ impl<'f, 's> Merger<'f, 's> {
             self.diags.push(d);
             return false;
         }
+        // Its place among its kind in its file: the order definitions keep
+        // whatever the files are called (see `Dataset::sort_definitions`).
+        let count = self.kind_counts.entry(kind).or_default();
+        self.rank.insert(key.clone(), *count);
+        *count += 1;
         self.places.insert(key, place.clone());
         true
     }
@@ -221,6 +232,7 @@ impl<'f, 's> Merger<'f, 's> {
             self.doc_texts.entry(doc).or_insert((self.next_file, rel));
         }
         self.next_file += 1;
+        self.kind_counts.clear();
         self.claim_ids
             .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
         for (k, n) in d.tally {
@@ -329,6 +341,13 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);
         diagnostic::sort(&mut diags);
+        let rank = std::mem::take(&mut self.rank);
+        self.ds.sort_definitions(&|kind, id| {
+            let kind = RefKind::of_definition(kind);
+            rank.get(&(kind, id.to_string()))
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
         Ok(Loaded {
             dataset: self.ds,
             diagnostics: diags,

@@ -5,6 +5,8 @@
 //! re-validates.
 
 mod claim;
+mod order;
+pub use order::Kind as DefinitionKind;
 pub mod places;
 pub mod quantity;
 pub mod standing;

@@ -331,6 +331,7 @@ impl<'a> View<'a> {
         definitions.extend(ds.sources.iter().map(|x| format!("{x:?}")));
         definitions.extend(ds.metrics.iter().map(|x| format!("{x:?}")));
         definitions.extend(ds.acts.iter().map(|x| format!("{x:?}")));
+        definitions.extend(ds.questions.iter().map(|x| format!("{x:?}")));
         definitions.extend(ds.vague.iter().map(|x| format!("{x:?}")));
         definitions.extend(ds.categories.iter().map(|x| format!("{x:?}")));
         definitions.extend(ds.places.iter().map(|x| format!("{x:?}")));

@@ -90,6 +90,16 @@ impl<'a> FigureValue<'a> {
         }
     }
 
+    /// It gives a number: every figure behind it is one ("9", "about 9",
+    /// "up to 9"), not a word ("some"), and a sum has all its parts.
+    pub fn is_numeric(&self) -> bool {
+        !self.is_partial()
+            && self
+                .figures()
+                .iter()
+                .all(|(_, f)| !matches!(f.quantity, Quantity::Vague { .. }))
+    }
+
     /// The claims it rests on.
     pub fn claims(&self) -> Vec<&'a Claim> {
         match self {

@@ -16,6 +16,8 @@ pub struct Facts<'a> {
     pub interval: Interval,
     pub stated: Option<(Amount, Amount)>,
     pub partial: bool,
+    /// It gives a number, not a word such as "some" (see [`FigureValue::is_numeric`]).
+    pub numeric: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -31,6 +33,7 @@ impl<'a> Facts<'a> {
             interval: v.interval(),
             stated: v.stated(),
             partial: v.is_partial(),
+            numeric: v.is_numeric(),
         }
     }
 }
@@ -47,6 +50,8 @@ pub enum Incomparable {
     DifferentMoments,
     /// One counts this event, the other a running total since some date.
     DifferentScopes,
+    /// Two running totals counted from different start dates.
+    DifferentPeriods,
     /// A sum with a part its voice did not give: a floor, not a figure put
     /// forward, so only a disjoint interval says anything. (Named before
     /// `OpenEnded` when a row has both: it is about the figure compared.)
@@ -134,7 +139,11 @@ pub fn compare(a: &FigureValue, b: &FigureValue, cumulative: bool) -> Outcome {
 /// [`compare`] on facts worked out beforehand.
 pub fn compare_facts(a: &Facts, b: &Facts, cumulative: bool) -> Outcome {
     if a.since != b.since {
-        return Outcome::NotComparable(Incomparable::DifferentScopes);
+        let why = match (a.since, b.since) {
+            (Some(_), Some(_)) => Incomparable::DifferentPeriods,
+            _ => Incomparable::DifferentScopes,
+        };
+        return Outcome::NotComparable(why);
     }
     let (ma, mb) = (a.moment, b.moment);
     let ordered = if ma.1 < mb.0 {

@@ -290,7 +290,8 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
             Outcome::Gap { ratio } => gaps.add(&facts, (i, j, ratio, false)),
             Outcome::Agree => {
                 (agree[i], agree[j]) = (true, true);
-                if same_moment(a, b) {
+                // "Agreed by both sides" needs a number from each.
+                if same_moment(a, b) && a.numeric && b.numeric {
                     (same[i], same[j]) = (true, true);
                     confirmed |= confirms((&voices[i], a), (&voices[j], b));
                 }
@@ -343,7 +344,9 @@ fn classes(voices: &[Voiced], facts: &[Facts]) -> Vec<usize> {
         let (v, f) = (&voices[i], &facts[i]);
         let iv = f.interval;
         let who = (v.key, v.perspective as u8, v.official, since[i].as_deref());
-        (who, f.moment, iv.low, iv.high, f.stated, f.partial)
+        (
+            who, f.moment, iv.low, iv.high, f.stated, f.partial, f.numeric,
+        )
     };
     let mut order: Vec<usize> = (0..voices.len()).collect();
     order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));

@@ -28,15 +28,17 @@ fn keys(voices: &[StanceEntry], among: &[usize], naming: &Naming) -> Vec<String>
     out
 }
 
-/// Every time the participants gave, when they differ: " (times differ:
-/// armenia-mod 13:45, azerbaijan-mod 2020-07-12T12:00)".
+/// Every time the participants gave, when they differ, as people write
+/// them: " (times differ: Arm. MoD 13:45, Az. MoD 12:00 on 12 Jul 2020)".
 fn times(voices: &[StanceEntry], d: &ConflictDetail, naming: &Naming) -> String {
     let given: Vec<(String, String)> = d
         .participants
         .iter()
         .filter_map(|&i| {
             let at = accusation_of(voices[i].claim)?.at.as_ref()?;
-            Some((naming.voice(&voices[i].key), at.to_string()))
+            let words = super::wording::at_words(at);
+            let words = words.strip_prefix("at ").unwrap_or(&words).to_string();
+            Some((naming.voice(&voices[i].key), words))
         })
         .collect();
     let mut distinct: Vec<&String> = given.iter().map(|(_, t)| t).collect();
@@ -183,7 +185,12 @@ pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String 
     };
     let mut gap = format!("{} apart", format_ratio(ratio));
     let (ia, ib) = (a.value.interval(), b.value.interval());
-    if !(ia.is_point() && ib.is_point()) {
+    // Against zero no ratio means anything: "70 against none acknowledged".
+    let none = |iv: &crate::model::quantity::Interval| iv.high == Some(Default::default());
+    if ratio.is_infinite() && (none(&ia) || none(&ib)) {
+        let some = if none(&ia) { &ib } else { &ia };
+        gap = format!("{} against none acknowledged", in_words(some));
+    } else if !(ia.is_point() && ib.is_point()) {
         gap = format!(
             "{} against {} (at least {gap})",
             in_words(&ia),
@@ -224,6 +231,9 @@ fn incomparable(why: Incomparable) -> &'static str {
     match why {
         Incomparable::DifferentMoments => "different moments",
         Incomparable::DifferentScopes => "different scopes (this event against a running total)",
+        Incomparable::DifferentPeriods => {
+            "different periods (running totals counted from different dates)"
+        }
         Incomparable::OpenEnded => "no figure sets an upper bound",
         Incomparable::Incomplete => "a sum missing a part is a floor, not a figure",
     }

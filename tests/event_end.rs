@@ -119,3 +119,57 @@ fn the_final_toll_is_what_the_reconciled_column_weighs() {
     let row = figure_row(&v, "armenia", "killed");
     assert_eq!(row["reconciled"], "64", "{row}");
 }
+
+/// A composite of a growing part and one that can shrink.
+const KILLED_OR_MISSING: &str = "
+[[metric]]
+id = \"killed-or-missing\"
+label = \"killed or missing\"
+unit = \"people\"
+parts = [\"killed\", \"missing\"]
+";
+
+fn war_with_composite(claims: &[String]) -> tempfile::TempDir {
+    let mut text =
+        event_file(claims).replace("date = \"2021-11-16\"", "date = \"2021-11-16/2021-12-31\"");
+    text.push_str(KILLED_OR_MISSING);
+    folder(&[("test-event.toml", &text)])
+}
+
+#[test]
+fn a_sums_growing_part_keeps_its_floor_forward_in_time() {
+    // Day 1: 90 killed; day 15: 180 killed or missing. Compatible, and the
+    // reason says why, not merely "different moments".
+    let later = |n: u32| {
+        claim(
+            "later",
+            "azerbaijan-mod",
+            "2021-11-30",
+            &fig("armenia", "killed-or-missing", &format!("exact = {n}")),
+            "",
+        )
+    };
+    let day1 = killed("day1", "armenia-mod", "2021-11-16", "exact = 90", "");
+    let dir = war_with_composite(&[day1.clone(), later(180)]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
+    assert_eq!(verdict["verdict"], "not-comparable", "{verdict}");
+    assert_eq!(verdict["reason"], "above-growing-floor", "{verdict}");
+    // Below the floor the killed alone had reached: a conflict.
+    let dir = war_with_composite(&[day1, later(50)]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
+    assert_eq!(verdict["verdict"], "conflict", "{verdict}");
+    // Missing alone can shrink: no floor from it.
+    let missing = claim(
+        "day1",
+        "armenia-mod",
+        "2021-11-16",
+        &fig("armenia", "missing", "exact = 90"),
+        "",
+    );
+    let dir = war_with_composite(&[missing, later(50)]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
+    assert_eq!(verdict["reason"], "different-moments", "{verdict}");
+}

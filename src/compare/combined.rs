@@ -48,6 +48,7 @@ pub(super) fn own_sum<'a>(
     Some(FigureEntry {
         key: OWN_SUM.to_string(),
         moment: super::event_end::moment(ds, event, &value),
+        floor: super::event_end::growing_floor(ds, &value),
         value,
         perspective: Perspective::Own,
         earlier: Vec::new(),

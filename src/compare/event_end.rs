@@ -4,9 +4,12 @@
 //! after the end, so "64 killed" the next day and "about 380" a month later
 //! conflict rather than read as growth. Counts said during the event keep
 //! their own moments and compare in time order; an explicit `as_of` wins.
+//! Likewise a sum's growing parts keep their floor forward in time: 90
+//! killed on day 1 is a floor under day 15's "killed or missing".
 
 use super::derived::FigureValue;
 use super::supersede::Span;
+use crate::model::quantity::Amount;
 use crate::model::when::Instant;
 use crate::model::{Dataset, Event};
 
@@ -33,4 +36,25 @@ pub(super) fn moment(ds: &Dataset, event: &Event, v: &FigureValue) -> Span {
     });
     each.reduce(|a, b| (a.0.max(b.0), a.1.max(b.1)))
         .unwrap_or_default()
+}
+
+/// The floor a derived sum keeps forward in time: the sum of its given
+/// parts that only grow (each part's lowest figure); `None` for a stated
+/// figure or a sum with no growing part given.
+pub(super) fn growing_floor(ds: &Dataset, v: &FigureValue) -> Option<Amount> {
+    let FigureValue::Derived { parts, .. } = v else {
+        return None;
+    };
+    let mut floor: Option<Amount> = None;
+    for (_, figures) in parts {
+        let growing = figures
+            .iter()
+            .filter(|(_, f)| ds.metric(&f.metric).is_some_and(|m| m.cumulative))
+            .map(|(_, f)| f.quantity.interval().low)
+            .min();
+        if let Some(low) = growing {
+            floor = Some(floor.map_or(low, |x| x.saturating_add(low)));
+        }
+    }
+    floor
 }

@@ -8,6 +8,7 @@ use super::derived::FigureValue;
 use super::perspective::Perspective;
 use super::supersede::Span;
 use super::verdict::Verdict;
+use crate::model::quantity::Amount;
 use crate::model::{Category, Claim, Figure, Metric, Place};
 
 /// One voice's (or column's) current figure on a row, with what it replaced.
@@ -19,6 +20,9 @@ pub struct FigureEntry<'a> {
     /// The moment it stands at, as the rules weigh it (see
     /// [`super::event_end`]): a final toll stands at the event's end.
     pub moment: Span,
+    /// For a sum, the floor its growing parts keep forward in time (see
+    /// [`super::event_end::growing_floor`]).
+    pub floor: Option<Amount>,
     pub perspective: Perspective,
     /// The voice's earlier values on the row, oldest first: on its first
     /// entry only (the others it cannot order share them).

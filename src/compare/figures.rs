@@ -218,6 +218,7 @@ fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Ve
             out.push(FigureEntry {
                 key: key.clone(),
                 moment: event_end::moment(scope.ds, scope.event, &value),
+                floor: event_end::growing_floor(scope.ds, &value),
                 perspective: of_value(scope.ds, scope.event, &value, row_party),
                 value,
                 earlier: earlier.take().unwrap_or_default(),
@@ -299,6 +300,7 @@ fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
             official: official(scope.ds, &v.value),
             value: &v.value,
             moment: v.moment,
+            floor: v.floor,
         })
         .collect();
     figure_verdict(&voiced, row.metric.cumulative)

@@ -18,6 +18,8 @@ pub struct Facts<'a> {
     pub partial: bool,
     /// It gives a number, not a word such as "some" (see [`FigureValue::is_numeric`]).
     pub numeric: bool,
+    /// For a sum, the floor its growing parts keep forward in time.
+    pub floor: Option<Amount>,
 }
 
 impl<'a> Facts<'a> {
@@ -34,7 +36,13 @@ impl<'a> Facts<'a> {
             stated: v.stated(),
             partial: v.is_partial(),
             numeric: v.is_numeric(),
+            floor: None,
         }
+    }
+
+    /// The same facts with a sum's growing floor.
+    pub fn with_floor(self, floor: Option<Amount>) -> Self {
+        Facts { floor, ..self }
     }
 }
 
@@ -58,6 +66,10 @@ pub enum Incomparable {
     Incomplete,
     /// Neither has an upper bound, so any two counts agree.
     OpenEnded,
+    /// Counts that can shrink at different moments, the later one at or
+    /// above what the earlier sum's growing parts had reached (90 killed,
+    /// then 180 killed or missing): compatible, no more can be said.
+    AboveGrowingFloor,
 }
 
 /// What two figures amount to.
@@ -131,6 +143,20 @@ fn in_time_order(early: &Facts, late: &Facts) -> Outcome {
     }
 }
 
+/// A count that can shrink, at an earlier and a later moment: the earlier
+/// sum's growing parts (killed, within "killed or missing") still set a floor.
+fn floor_forward(early: &Facts, late: &Facts) -> Outcome {
+    let Some(floor) = early.floor.filter(|f| *f > Amount::default()) else {
+        return Outcome::NotComparable(Incomparable::DifferentMoments);
+    };
+    match late.interval.high {
+        Some(high) if high < floor => Outcome::Conflict {
+            ratio: floor.ratio(high),
+        },
+        _ => Outcome::NotComparable(Incomparable::AboveGrowingFloor),
+    }
+}
+
 /// Compares two voices' figures on a row whose metric is `cumulative` or not.
 pub fn compare(a: &FigureValue, b: &FigureValue, cumulative: bool) -> Outcome {
     compare_facts(&Facts::of(a), &Facts::of(b), cumulative)
@@ -156,7 +182,7 @@ pub fn compare_facts(a: &Facts, b: &Facts, cumulative: bool) -> Outcome {
     match ordered {
         None => same_moment(a, b),
         Some((early, late)) if cumulative => in_time_order(early, late),
-        Some(_) => Outcome::NotComparable(Incomparable::DifferentMoments),
+        Some((early, late)) => floor_forward(early, late),
     }
 }
 

@@ -5,6 +5,7 @@
 //! ("some") puts forward no figure.
 
 use super::figure_row::{FigureEntry, FigureRow};
+use super::perspective::Perspective;
 use super::Reconcile;
 use crate::model::quantity::Amount;
 
@@ -30,6 +31,14 @@ fn latest<'r, 'a>(row: &'r FigureRow<'a>) -> Vec<&'r FigureEntry<'a>> {
         .collect()
 }
 
+/// The highest floor a party's own report of its own losses sets.
+fn own_floor(now: &[&FigureEntry]) -> Option<Amount> {
+    now.iter()
+        .filter(|v| v.perspective == Perspective::Own)
+        .map(|v| v.value.interval().low)
+        .max()
+}
+
 /// A row's figure under a rule; `None` when no voice puts one forward.
 pub fn reconcile(row: &FigureRow, rule: Reconcile) -> Option<Reconciled> {
     let now = latest(row);
@@ -48,10 +57,15 @@ pub fn reconcile(row: &FigureRow, rule: Reconcile) -> Option<Reconciled> {
             } else {
                 ivs.iter().filter_map(|i| i.high).max()
             };
+            // A party does not overstate its own losses: its own figure is
+            // a floor under every estimate of them ("up to 70" against own
+            // 17 is low 17, not 0).
+            let floor = own_floor(&now).unwrap_or_default();
+            let low = ivs.iter().map(|i| i.low).min().unwrap_or(lowest);
             Reconciled::Range {
-                low: ivs.iter().map(|i| i.low).min().unwrap_or(lowest),
-                best: heads[(heads.len() - 1) / 2],
-                high,
+                low: low.max(floor),
+                best: heads[(heads.len() - 1) / 2].max(floor),
+                high: high.map(|h| h.max(floor)),
             }
         }
     })

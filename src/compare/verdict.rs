@@ -189,6 +189,8 @@ pub struct Voiced<'v, 'a> {
     pub value: &'v FigureValue<'a>,
     /// The moment it stands at, as the rules weigh it.
     pub moment: super::supersede::Span,
+    /// For a sum, the floor its growing parts keep forward in time.
+    pub floor: Option<Amount>,
 }
 
 /// A pair's sort key for ties: the smaller pair of intervals first, so the
@@ -273,7 +275,7 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     let mut apart: Option<Incomparable> = None;
     let facts: Vec<Facts> = voices
         .iter()
-        .map(|v| Facts::at(v.value, v.moment))
+        .map(|v| Facts::at(v.value, v.moment).with_floor(v.floor))
         .collect();
     // One entry of each class stands for its class (see `classes`).
     let rep = classes(voices, &facts);
@@ -400,6 +402,7 @@ mod tests {
                 official: true,
                 value,
                 moment: value.moment(),
+                floor: None,
             })
             .collect();
         describe(&figure_verdict(&voiced, false), values)

@@ -312,6 +312,28 @@ proptest! {
     }
 
     #[test]
+    fn merging_never_hides_a_conflict(
+        claims in dataset(),
+        grouping in prop_oneof![Just(Grouping::Party), Just(Grouping::Side)],
+    ) {
+        // Only a speaker revises its own figure, and speakers of one voice
+        // are weighed against each other: a conflict between sources stays
+        // one when they merge (issue 22).
+        let n = claims.len();
+        let s = comparison(&claims, &vec![0; n], &["a.toml"], by(Grouping::Source));
+        let m = comparison(&claims, &vec![0; n], &["a.toml"], by(grouping));
+        let key = |r: &Value| (r["party"].to_string(), r["metric"].to_string(), r["category"].to_string());
+        for a in s["figures"].as_array().into_iter().flatten() {
+            // A sum's row may gain a voice's sum of parts no speaker gave alone.
+            if a["verdict"]["verdict"] != "conflict" || a["metric"] == "killed-or-wounded" {
+                continue;
+            }
+            let b = m["figures"].as_array().into_iter().flatten().find(|b| key(b) == key(a));
+            prop_assert!(b.is_some_and(|b| b["verdict"]["verdict"] == "conflict"), "{a} / {b:?}");
+        }
+    }
+
+    #[test]
     fn as_of_equals_comparing_only_what_was_said_by_then(claims in dataset(), day in 0usize..4) {
         let limit = ["2021-11-15", "2021-11-16", "2021-11-17", "2021-11-18"][day];
         let moment = parse_moment(limit).expect("a date");

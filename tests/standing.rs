@@ -286,7 +286,8 @@ fn by_side_merges_every_aligned_voice_into_one_column() {
     assert_eq!(columns, ["armenia"]);
     let name = v["columns"][0]["name"].as_str().unwrap_or("");
     assert!(name.contains("every voice aligned"), "{name}");
-    // One voice now, which gave 5 and 30 the same day: both shown, no conflict.
+    // One voice now, whose speakers gave 5 and 30 the same day: both shown,
+    // and a disagreement within the side, never hidden by merging (issue 22).
     let row = figure_row(&v, "armenia", "killed");
     let texts: Vec<&str> = row["cells"]["armenia"]
         .as_array()
@@ -296,7 +297,9 @@ fn by_side_merges_every_aligned_voice_into_one_column() {
         .collect();
     assert_eq!(texts.len(), 4, "{texts:?}");
     assert!(texts.contains(&"30"), "{texts:?}");
-    assert_eq!(row["verdict"]["verdict"], "single-source");
+    assert_eq!(row["verdict"]["verdict"], "conflict");
+    let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+    assert!(why.starts_with("the side's own voices disagree"), "{why}");
 }
 
 #[test]

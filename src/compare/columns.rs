@@ -59,6 +59,30 @@ pub(super) fn keys(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
     (column, voice)
 }
 
+/// Between a merged voice (a party's organs, a side) and the speaker within
+/// it: only a speaker revises its own figure, and two speakers of one
+/// voice that disagree are shown disagreeing.
+pub(super) const SPEAKER: char = '~';
+
+/// A claim's voice key with its speaker when the voice is merged
+/// (`armenia~armenia-pm`); the voice key alone otherwise.
+pub(super) fn speaker_key(ds: &Dataset, c: &Claim, by: Grouping) -> String {
+    let voice = keys(ds, c, by).1;
+    let speaker = keys(ds, c, Grouping::Source).1;
+    match voice == speaker {
+        true => voice,
+        false => format!("{voice}{SPEAKER}{speaker}"),
+    }
+}
+
+/// A speaker key's voice and speaker (`None` when the voice is one source).
+pub(super) fn split_speaker(key: &str) -> (&str, Option<&str>) {
+    match key.split_once(SPEAKER) {
+        Some((voice, speaker)) => (voice, Some(speaker)),
+        None => (key, None),
+    }
+}
+
 /// The key a claim's cell entries are kept under: its column's, marked as
 /// the voice is when not on the record, so that an unnamed official's figure
 /// never supersedes the source's own in its cell.
@@ -78,6 +102,10 @@ pub(super) fn cell_and_voice(ds: &Dataset, c: &Claim, by: Grouping) -> (String, 
     };
     let cell = match c.origin.is_some() && split_key(&voice).0 != split_key(&cell).0 {
         true => format!("{cell}{RELAYED}{voice}"),
+        // A merged column keeps each speaker's statements apart, as its voice does.
+        false if is_group(ds, &cell, by) => {
+            format!("{cell}{SPEAKER}{}", keys(ds, c, Grouping::Source).1)
+        }
         false => cell,
     };
     (cell, voice)
@@ -94,6 +122,7 @@ pub(super) fn is_relayed(key: &str) -> bool {
 /// The column a cell key sits in.
 pub(super) fn column_of(key: &str) -> &str {
     let cell = key.split(RELAYED).next().unwrap_or(key);
+    let cell = cell.split(SPEAKER).next().unwrap_or(cell);
     split_key(cell).0
 }
 

@@ -47,6 +47,7 @@ pub(super) fn own_sum<'a>(
     let value = FigureValue::derive(parts)?;
     Some(FigureEntry {
         key: OWN_SUM.to_string(),
+        speaker: None,
         moment: super::event_end::moment(ds, event, &value),
         floor: super::event_end::growing_floor(ds, &value),
         value,

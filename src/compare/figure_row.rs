@@ -16,6 +16,9 @@ use crate::model::{Category, Claim, Figure, Metric, Place};
 #[derive(Debug, Clone)]
 pub struct FigureEntry<'a> {
     pub key: String,
+    /// Within a merged voice, the source (or unnamed official) that said
+    /// it: speakers of one voice are weighed against each other.
+    pub speaker: Option<String>,
     pub value: FigureValue<'a>,
     /// The moment it stands at, as the rules weigh it (see
     /// [`super::event_end`]): a final toll stands at the event's end.

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::cells::{column_index, Cells};
-use super::columns::{is_relayed, Column, OWN_SUM};
+use super::columns::{is_relayed, split_speaker, Column, OWN_SUM};
 use super::combined::own_sum;
 use super::derived::{FigureValue, Part};
 use super::event_end;
@@ -20,14 +20,18 @@ use super::verdict::{figure_verdict, Verdict, Voiced};
 use super::withdrawn::{split_live, Withdrawn};
 use crate::model::{Assertion, Attribution, Claim, Dataset, Event, Figure, Metric, Standing};
 
-/// The figures indexed twice: by column and by voice.
-fn index<'a>(scope: &Scope, claims: &[&'a Claim]) -> (Index<'a>, Index<'a>) {
-    let (mut by_col, mut by_voice) = (Index::new(), Index::new());
+/// The figures indexed by column, by speaker (a voice's own, or each
+/// speaker's within a merged voice) and, when voices merge, by voice.
+fn index<'a>(scope: &Scope, claims: &[&'a Claim]) -> [Index<'a>; 3] {
+    let (mut by_col, mut by_voice, mut merged) = (Index::new(), Index::new(), Index::new());
     for c in claims {
         let Assertion::Figure(total) = &c.assertion else {
             continue;
         };
-        let (col, voice) = scope.cell_and_voice(c);
+        let col = scope.cell_key(c);
+        // Within a merged voice each speaker's statements are a series of
+        // their own: only a speaker revises its own figure.
+        let voice = scope.speaker_key(c);
         for f in std::iter::once(total).chain(&total.breakdown) {
             let row = (f.party.clone(), f.metric.clone(), f.category.clone());
             let push = |index: &mut Index<'a>, key: &str| {
@@ -36,9 +40,42 @@ fn index<'a>(scope: &Scope, claims: &[&'a Claim]) -> (Index<'a>, Index<'a>) {
             };
             push(&mut by_col, &col);
             push(&mut by_voice, &voice);
+            if scope.by != super::Grouping::Source {
+                push(&mut merged, &scope.voice_key(c));
+            }
         }
     }
-    (by_col, by_voice)
+    [by_col, by_voice, merged]
+}
+
+/// On a sum's row, speakers of one merged voice that each gave only some
+/// parts (one organ 4 killed, another ≥ 10 wounded) leave the voice's sum
+/// to the voice: `4 + ≥ 10 = ≥ 14` replaces their partial sums.
+fn merged_sums<'a>(
+    scope: &Scope<'a>,
+    merged: &Index<'a>,
+    key: &RowKey,
+    metric: &'a Metric,
+    voices: &mut Vec<FigureEntry<'a>>,
+) {
+    let partial =
+        |e: &FigureEntry| matches!(e.value, FigureValue::Derived { .. }) && e.value.is_partial();
+    let series = RowSeries::of(scope, merged, key, metric);
+    if series.parts.is_empty() {
+        return;
+    }
+    for sum in entries(scope, &series, &key.0) {
+        let spoken: Vec<&FigureEntry> = voices.iter().filter(|v| v.key == sum.key).collect();
+        let speakers = spoken.iter().filter(|v| v.speaker.is_some()).count();
+        let replace = speakers >= 2
+            && spoken.iter().all(|v| partial(v))
+            && matches!(sum.value, FigureValue::Derived { .. })
+            && sum.withdrawn.is_none();
+        if replace {
+            voices.retain(|v| v.key != sum.key);
+            voices.push(sum);
+        }
+    }
 }
 
 /// A claim's supersession key: when it was said, then its id.
@@ -215,8 +252,10 @@ fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Ve
         let mut earlier = Some(earlier);
         for (withdrawn, value) in current.chain(gone) {
             // A relay's cell speaks for whom it relays: the perspective is its originator's.
+            let (voice, speaker) = split_speaker(key);
             out.push(FigureEntry {
-                key: key.clone(),
+                key: voice.to_string(),
+                speaker: speaker.map(str::to_string),
                 moment: event_end::moment(scope.ds, scope.event, &value),
                 floor: event_end::growing_floor(scope.ds, &value),
                 perspective: of_value(scope.ds, scope.event, &value, row_party),
@@ -295,6 +334,7 @@ fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
         .zip(&sides)
         .map(|(v, side)| Voiced {
             key: &v.key,
+            speaker: v.speaker.as_deref(),
             party: side.as_deref(),
             perspective: v.perspective,
             official: official(scope.ds, &v.value),
@@ -312,7 +352,7 @@ pub(super) fn rows<'a>(
     columns: &mut Vec<Column>,
 ) -> Vec<FigureRow<'a>> {
     let ds = scope.ds;
-    let (by_col, by_voice) = index(scope, claims);
+    let [by_col, by_voice, merged] = index(scope, claims);
     let mut keys: Vec<RowKey> = by_col.keys().cloned().collect();
     row_order(ds, scope.event, &mut keys);
     let mut sums = Vec::new();
@@ -323,10 +363,12 @@ pub(super) fn rows<'a>(
             let metric = ds.metric(&key.1)?;
             let col_series = RowSeries::of(scope, &by_col, &key, metric);
             let voice_series = RowSeries::of(scope, &by_voice, &key, metric);
-            let col_entries = entries(scope, &col_series, &key.0);
+            let mut col_entries = entries(scope, &col_series, &key.0);
+            merged_sums(scope, &merged, &key, metric, &mut col_entries);
             let mut cells = Cells::of(&column_at, col_entries, |e| &e.key);
             let mut voices = entries(scope, &voice_series, &key.0);
             voices.retain(|v| v.withdrawn.is_none());
+            merged_sums(scope, &merged, &key, metric, &mut voices);
             mark_superseded(&mut cells, &voices);
             let sum = own_sum(scope, &by_voice, &key);
             voices.extend(sum.clone());

@@ -2,7 +2,7 @@
 //! value: the data, the event, how statements group into voices and
 //! columns, the places, and the claims withdrawn.
 
-use super::columns::{cell_and_voice, cell_key, keys, party_of_key};
+use super::columns::{cell_key, keys, party_of_key};
 use super::withdrawn::Withdrawn;
 use super::Grouping;
 use crate::model::places::PlaceTree;
@@ -17,14 +17,15 @@ pub(super) struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    /// The column a claim sits in and the voice it counts as.
-    pub fn cell_and_voice(&self, c: &Claim) -> (String, String) {
-        cell_and_voice(self.ds, c, self.by)
-    }
-
     /// The key of a claim's cell entries (see [`cell_key`]).
     pub fn cell_key(&self, c: &Claim) -> String {
         cell_key(self.ds, c, self.by)
+    }
+
+    /// The voice a claim counts as, with its speaker when the voice is
+    /// merged (see [`super::columns::speaker_key`]).
+    pub fn speaker_key(&self, c: &Claim) -> String {
+        super::columns::speaker_key(self.ds, c, self.by)
     }
 
     /// The voice a claim counts as.

@@ -182,6 +182,9 @@ impl Verdict<'_> {
 /// A figure entry as the verdict sees it: whose voice, and its value.
 pub struct Voiced<'v, 'a> {
     pub key: &'v str,
+    /// Within a merged voice, who said it: two speakers of one voice are
+    /// weighed against each other, one speaker's statements never.
+    pub speaker: Option<&'v str>,
     pub party: Option<&'v str>,
     pub perspective: Perspective,
     /// Every claim behind the value is an organ's, on the record, unhedged.
@@ -280,7 +283,14 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     // One entry of each class stands for its class (see `classes`).
     let rep = classes(voices, &facts);
     let reps: Vec<usize> = (0..n).filter(|&i| rep[i] == i).collect();
-    let keys: Vec<&str> = reps.iter().map(|&i| voices[i].key).collect();
+    let speakers: Vec<String> = reps
+        .iter()
+        .map(|&i| match voices[i].speaker {
+            Some(s) => format!("{}~{s}", voices[i].key),
+            None => voices[i].key.to_string(),
+        })
+        .collect();
+    let keys: Vec<&str> = speakers.iter().map(String::as_str).collect();
     for_each_across(&keys, |i, j| {
         let (i, j) = (reps[i], reps[j]);
         let (a, b) = (&facts[i], &facts[j]);
@@ -345,7 +355,12 @@ fn classes(voices: &[Voiced], facts: &[Facts]) -> Vec<usize> {
     let key = |i: usize| {
         let (v, f) = (&voices[i], &facts[i]);
         let iv = f.interval;
-        let who = (v.key, v.perspective as u8, v.official, since[i].as_deref());
+        let who = (
+            (v.key, v.speaker),
+            v.perspective as u8,
+            v.official,
+            since[i].as_deref(),
+        );
         (
             who, f.moment, iv.low, iv.high, f.stated, f.partial, f.numeric,
         )
@@ -397,6 +412,7 @@ mod tests {
             .zip(&vals)
             .map(|((key, party, _), value)| Voiced {
                 key,
+                speaker: None,
                 party: *party,
                 perspective: Perspective::ThirdParty,
                 official: true,

@@ -200,6 +200,14 @@ pub fn figure_explanation(voices: &[FigureEntry], d: &ConflictDetail) -> String 
     if in_time_order {
         gap.push_str(", an earlier count above a later total");
     }
+    // Two speakers of one merged voice: a disagreement, never a revision.
+    if a.key == b.key && a.speaker != b.speaker {
+        let (ta, tb) = (
+            super::wording::value_text(&a.value),
+            super::wording::value_text(&b.value),
+        );
+        return format!("the side's own voices disagree: {ta} vs {tb} ({gap})");
+    }
     if a.perspective != b.perspective {
         let (pa, pb) = (
             perspective_label(a.perspective),

@@ -7,6 +7,7 @@ pub mod claim_row;
 pub mod comparison;
 pub mod explain;
 pub mod feeds;
+pub mod naming;
 pub mod notes;
 pub mod records;
 pub mod sheet;

@@ -54,9 +54,14 @@ impl Note<'_> {
     }
 }
 
-fn figure_side<'a>(e: &FigureEntry<'a>) -> Side<'a> {
+/// A figure's side of a conflict; `speaker` names who spoke within a
+/// merged voice, when another side is of the same voice.
+fn figure_side<'a>(e: &FigureEntry<'a>, speaker: bool) -> Side<'a> {
     Side {
-        voice: e.key.clone(),
+        voice: match &e.speaker {
+            Some(s) if speaker => format!("{}~{s}", e.key),
+            _ => e.key.clone(),
+        },
         says: format!(
             "{} ({})",
             value_text(&e.value),
@@ -74,6 +79,28 @@ fn stance_side<'a>(ds: &Dataset, e: &StanceEntry<'a>, name_act: bool) -> Side<'a
         short: stance_text(ds, e.claim, name_act),
         claims: vec![e.claim],
     }
+}
+
+/// The sides of a figure conflict, the pair named first (never folded into
+/// "1 more"); a merged voice's speakers are named when two sides share it.
+fn figure_sides<'a>(voices: &[FigureEntry<'a>], d: &ConflictDetail<'a>) -> Vec<Side<'a>> {
+    let mut order = vec![d.first, d.second];
+    order.extend(
+        d.participants
+            .iter()
+            .filter(|&&i| i != d.first && i != d.second),
+    );
+    let shared = |i: usize| {
+        order
+            .iter()
+            .filter(|&&j| voices[j].key == voices[i].key)
+            .count()
+            > 1
+    };
+    order
+        .iter()
+        .map(|&i| figure_side(&voices[i], shared(i)))
+        .collect()
 }
 
 /// The sides of a statement conflict: every participant, then for an
@@ -115,11 +142,7 @@ pub fn notes<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<Note<'a>> {
                 kind: conflict_label(&d.conflict),
                 gist: explanation.clone(),
                 explanation,
-                sides: d
-                    .participants
-                    .iter()
-                    .map(|&i| figure_side(&row.voices[i]))
-                    .collect(),
+                sides: figure_sides(&row.voices, d),
             });
         }
     }

@@ -117,3 +117,40 @@ fn times_in_sentences_read_as_people_write_them() {
     assert!(why.contains("Az. MoD 12:00"), "{why}");
     assert!(!why.contains("T13"), "{why}");
 }
+
+#[test]
+fn a_sides_count_of_a_third_partys_losses_is_not_a_third_party_report() {
+    // Peacekeepers: Russia's losses counted by a belligerent and by Russia.
+    let dir = one_file(&[
+        claim(
+            "bel",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("russia", "killed", "exact = 2"),
+            "",
+        ),
+        claim(
+            "own",
+            "kremlin",
+            "2021-11-16",
+            &fig("russia", "killed", "exact = 2"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "russia", "killed");
+    assert_eq!(
+        row["cells"]["armenia-mod"][0]["perspective"], "side-on-third",
+        "{row}"
+    );
+    assert_eq!(row["cells"]["kremlin"][0]["perspective"], "own", "{row}");
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .succeeds()
+        .stdout;
+    assert!(
+        table.contains("side on 3rd = one side of the event about a third party"),
+        "{table}"
+    );
+}

@@ -1442,7 +1442,8 @@ fn perspective_distinguishes_own_adversary_and_third_party() {
             &fig("armenia", "missing", "exact = 1"),
             "",
         ),
-        // A side speaking of a party that did not fight is a third party's report too.
+        // A side speaking of a party that did not fight is not a third
+        // party's report: one side about a third party (issue 22).
         claim(
             "side",
             "armenia-mod",
@@ -1460,7 +1461,10 @@ fn perspective_distinguishes_own_adversary_and_third_party() {
     );
     assert_eq!(row["cells"]["kremlin"][0]["perspective"], "third-party");
     let row = figure_row(&v, "russia", "peacekeepers-deployed");
-    assert_eq!(row["cells"]["armenia-mod"][0]["perspective"], "third-party");
+    assert_eq!(
+        row["cells"]["armenia-mod"][0]["perspective"],
+        "side-on-third"
+    );
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub enum Perspective {
     Adversary,
     /// A count of several parties' losses that includes the speaker's own.
     Mixed,
+    /// One side of the event counting a third party's losses (a
+    /// belligerent's count of peacekeepers): not an independent report.
+    SideOnThird,
     /// Anyone else: third states, independent media, international bodies.
     ThirdParty,
 }
@@ -51,6 +54,7 @@ pub(super) fn of_claim(ds: &Dataset, event: &Event, c: &Claim, row_party: &str) 
         p if p == row_party && official => Perspective::Own,
         p if p == row_party => Perspective::OwnUnofficial,
         p if is_side(p) && is_side(row_party) => Perspective::Adversary,
+        p if is_side(p) => Perspective::SideOnThird,
         _ => Perspective::ThirdParty,
     }
 }

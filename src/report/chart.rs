@@ -34,7 +34,7 @@ fn class(p: Perspective) -> &'static str {
     match p {
         Perspective::Own | Perspective::OwnUnofficial => "own",
         Perspective::Adversary => "adversary",
-        Perspective::Mixed | Perspective::ThirdParty => "third",
+        Perspective::Mixed | Perspective::SideOnThird | Perspective::ThirdParty => "third",
     }
 }
 

@@ -21,6 +21,9 @@ pub fn legend(cmp: &Comparison) -> String {
             "; own, unofficial = its media, individuals, unnamed officials or unofficial figures",
         );
     }
+    if has(Perspective::SideOnThird) {
+        text.push_str("; side on 3rd = one side of the event about a third party");
+    }
     if has(Perspective::Mixed) {
         text.push_str("; incl. own = a count of several parties including the speaker's own");
     }

@@ -14,6 +14,7 @@ pub fn perspective_label(p: Perspective) -> &'static str {
         Perspective::OwnUnofficial => "unofficial self-report",
         Perspective::Adversary => "adversary claim",
         Perspective::Mixed => "count including the speaker's own side",
+        Perspective::SideOnThird => "one side about a third party",
         Perspective::ThirdParty => "third-party report",
     }
 }
@@ -32,6 +33,7 @@ pub fn perspective_words(p: Perspective) -> &'static str {
         Perspective::OwnUnofficial => "own, unofficial",
         Perspective::Adversary => "claim about the other side",
         Perspective::Mixed => "count including its own side",
+        Perspective::SideOnThird => "one side about a third party",
         Perspective::ThirdParty => "third party",
     }
 }
@@ -42,6 +44,7 @@ pub fn perspective_short(p: Perspective) -> &'static str {
         Perspective::OwnUnofficial => "own, unofficial",
         Perspective::Adversary => "adv.",
         Perspective::Mixed => "incl. own",
+        Perspective::SideOnThird => "side on 3rd",
         Perspective::ThirdParty => "3rd",
     }
 }

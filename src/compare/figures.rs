@@ -341,6 +341,7 @@ fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
             value: &v.value,
             moment: v.moment,
             floor: v.floor,
+            sum_of_parties: row.party.contains('+') && v.value.is_derived(),
         })
         .collect();
     figure_verdict(&voiced, row.metric.cumulative)

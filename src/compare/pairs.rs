@@ -70,6 +70,9 @@ pub enum Incomparable {
     /// above what the earlier sum's growing parts had reached (90 killed,
     /// then 180 killed or missing): compatible, no more can be said.
     AboveGrowingFloor,
+    /// Two sums of per-party figures on a row of several parties: each
+    /// party's figures are weighed on its own row, not a second time.
+    WeighedPerParty,
 }
 
 /// What two figures amount to.

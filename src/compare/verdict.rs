@@ -194,6 +194,9 @@ pub struct Voiced<'v, 'a> {
     pub moment: super::supersede::Span,
     /// For a sum, the floor its growing parts keep forward in time.
     pub floor: Option<Amount>,
+    /// On a row of several parties, a sum of one voice's per-party figures:
+    /// two such sums are weighed on the parties' own rows, never again here.
+    pub sum_of_parties: bool,
 }
 
 /// A pair's sort key for ties: the smaller pair of intervals first, so the
@@ -294,7 +297,12 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     for_each_across(&keys, |i, j| {
         let (i, j) = (reps[i], reps[j]);
         let (a, b) = (&facts[i], &facts[j]);
-        match pairs::compare_facts(a, b, cumulative) {
+        let outcome = if voices[i].sum_of_parties && voices[j].sum_of_parties {
+            Outcome::NotComparable(Incomparable::WeighedPerParty)
+        } else {
+            pairs::compare_facts(a, b, cumulative)
+        };
+        match outcome {
             Outcome::Conflict { ratio } => {
                 let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
                 conflicts.add(&facts, (i, j, ratio, ordered && cumulative));
@@ -358,7 +366,7 @@ fn classes(voices: &[Voiced], facts: &[Facts]) -> Vec<usize> {
         let who = (
             (v.key, v.speaker),
             v.perspective as u8,
-            v.official,
+            (v.official, v.sum_of_parties),
             since[i].as_deref(),
         );
         (
@@ -419,6 +427,7 @@ mod tests {
                 value,
                 moment: value.moment(),
                 floor: None,
+                sum_of_parties: false,
             })
             .collect();
         describe(&figure_verdict(&voiced, false), values)

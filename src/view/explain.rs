@@ -244,6 +244,9 @@ fn incomparable(why: Incomparable) -> &'static str {
         }
         Incomparable::OpenEnded => "no figure sets an upper bound",
         Incomparable::Incomplete => "a sum missing a part is a floor, not a figure",
+        Incomparable::WeighedPerParty => {
+            "sums of each party's figures, weighed on the parties' own rows"
+        }
         Incomparable::AboveGrowingFloor => {
             "different moments; the later count is at or above what the earlier one's growing parts had reached"
         }

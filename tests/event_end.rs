@@ -173,3 +173,49 @@ fn a_sums_growing_part_keeps_its_floor_forward_in_time() {
     let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
     assert_eq!(verdict["reason"], "different-moments", "{verdict}");
 }
+
+#[test]
+fn a_running_total_never_replaces_this_events_figure() {
+    // 12 km² taken in this event, then "about 150 km² since May": both stand.
+    let area = |id: &str, said: &str, q: &str| {
+        claim(
+            id,
+            "armenia-pm",
+            said,
+            &fig("armenia", "territory-occupied", q),
+            "",
+        )
+    };
+    let dir = three_days(&[
+        area("event", "2021-11-16", "exact = 12, unit = \"km²\""),
+        area(
+            "since",
+            "2021-11-17",
+            "about = 150, unit = \"km²\", since = \"2021-05-01\"",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "territory-occupied");
+    let texts: Vec<&str> = row["cells"]["armenia-pm"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert_eq!(texts.len(), 2, "{row}");
+    assert_eq!(texts[0], "12", "{row}");
+    // Two scopes, not statements of unknown order.
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .succeeds()
+        .stdout;
+    assert!(!table.contains("order unknown"), "{table}");
+    // Reconciled: this event's figure, not the running total.
+    let v = compare_json(
+        dir.path(),
+        &["--by", "party", "--reconcile", "conservative"],
+    );
+    let row = figure_row(&v, "armenia", "territory-occupied");
+    assert_eq!(row["reconciled"], "12", "{row}");
+}

@@ -187,6 +187,35 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         FigureValue::derive(parts).filter(|sum| !(self.joint && sum.is_partial()))
     }
 
+    /// Supersession within each scope a figure counts (this event, or a
+    /// running total since a date): a running total never replaces this
+    /// event's figure, nor one since another date.
+    #[allow(clippy::type_complexity)]
+    fn split_by_scope(
+        &self,
+        given: Vec<(&'a Claim, &'a Figure)>,
+    ) -> (
+        Vec<(&'a Claim, &'a Figure)>,
+        Vec<(&'a Claim, &'a Figure)>,
+        Option<(&'a Claim, &'a Figure)>,
+    ) {
+        let mut scopes: std::collections::BTreeMap<Option<String>, Vec<_>> = Default::default();
+        for x in given {
+            scopes
+                .entry(x.1.since.as_ref().map(ToString::to_string))
+                .or_default()
+                .push(x);
+        }
+        let (mut current, mut earlier, mut gone) = (Vec::new(), Vec::new(), None);
+        for (_, list) in scopes {
+            let (c, e, g) = split_live(list, said_key, |x| self.is_withdrawn(x));
+            current.extend(c);
+            earlier.extend(e);
+            gone = gone.or(g);
+        }
+        (current, earlier, gone)
+    }
+
     /// A key's (current, earlier) values. A stated total stays until the
     /// voice states a newer one; the sum of its parts takes its place only
     /// when certainly said later and either complete, or (for a count that
@@ -205,7 +234,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             .and_then(|s| s.get(key))
             .cloned()
             .unwrap_or_default();
-        let (current, earlier, mut gone) = split_live(given, said_key, |x| self.is_withdrawn(x));
+        let (current, earlier, mut gone) = self.split_by_scope(given);
         let stated = |v: Vec<(&'a Claim, &'a Figure)>| -> Vec<FigureValue<'a>> {
             v.into_iter()
                 .map(|(c, f)| FigureValue::Stated(c, f))
@@ -243,7 +272,18 @@ fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Ve
             current.retain(|v| matches!(v, FigureValue::Stated(..)));
             earlier.retain(|v| matches!(v, FigureValue::Stated(..)));
         }
-        let unordered = current.len().saturating_sub(1);
+        // Statements of one scope the data cannot order (a running total
+        // beside this event's figure is another scope, not an unknown order).
+        // Counted once per scope: a voice may have thousands of them.
+        let scope_of = |v: &FigureValue| v.since().map(ToString::to_string);
+        let mut per_scope: HashMap<Option<String>, usize> = HashMap::new();
+        for v in &current {
+            *per_scope.entry(scope_of(v)).or_default() += 1;
+        }
+        let unordered_with = |v: &FigureValue| {
+            let same = per_scope.get(&scope_of(v)).copied().unwrap_or_default();
+            same.saturating_sub(1)
+        };
         let gone = gone.map(|v| (series.withdrawn.get(v.dated_by().id.as_str()).copied(), v));
         let current = current.into_iter().map(|v| (None, v));
         // The voice's earlier values go with its first entry only: copied to
@@ -253,6 +293,10 @@ fn entries<'a>(scope: &Scope, series: &RowSeries<'_, 'a>, row_party: &str) -> Ve
         for (withdrawn, value) in current.chain(gone) {
             // A relay's cell speaks for whom it relays: the perspective is its originator's.
             let (voice, speaker) = split_speaker(key);
+            let unordered = match withdrawn {
+                None => unordered_with(&value),
+                Some(_) => 0,
+            };
             out.push(FigureEntry {
                 key: voice.to_string(),
                 speaker: speaker.map(str::to_string),

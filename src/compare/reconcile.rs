@@ -21,11 +21,18 @@ pub enum Reconciled {
     },
 }
 
-/// The entries that put forward a figure for the row's latest moment.
+/// The entries that put forward a figure for the row's latest moment;
+/// this event's figures only, when there are any: a running total since an
+/// earlier date never stands for this event's count.
 fn latest<'r, 'a>(row: &'r FigureRow<'a>) -> Vec<&'r FigureEntry<'a>> {
-    let start = row.voices.iter().map(|v| v.moment.0).max();
-    row.voices
-        .iter()
+    let this_event = row.voices.iter().any(|v| v.value.since().is_none());
+    let counted = || {
+        row.voices
+            .iter()
+            .filter(move |v| !this_event || v.value.since().is_none())
+    };
+    let start = counted().map(|v| v.moment.0).max();
+    counted()
         .filter(|v| start.is_some_and(|s| v.moment.1 >= s))
         .filter(|v| v.value.stated().is_some())
         .collect()

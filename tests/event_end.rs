@@ -219,3 +219,29 @@ fn a_running_total_never_replaces_this_events_figure() {
     let row = figure_row(&v, "armenia", "territory-occupied");
     assert_eq!(row["reconciled"], "12", "{row}");
 }
+
+#[test]
+fn history_keeps_the_sum_a_voice_gave_before_it_stated_the_total() {
+    let own = |id: &str, said: &str, metric: &str, n: u32| {
+        claim(
+            id,
+            "armenia-mod",
+            said,
+            &fig("armenia", metric, &format!("exact = {n}")),
+            "",
+        )
+    };
+    let dir = three_days(&[
+        own("k", "2021-11-16", "killed", 7),
+        own("w", "2021-11-16", "wounded", 10),
+        own("total", "2021-11-17", "killed-or-wounded", 20),
+    ]);
+    let v = compare_json(dir.path(), &["--history"]);
+    let cell = &figure_row(&v, "armenia", "killed-or-wounded")["cells"]["armenia-mod"][0];
+    assert_eq!(cell["text"], "20", "{cell}");
+    assert_eq!(
+        cell["earlier"],
+        serde_json::json!(["7 + 10 = 17"]),
+        "{cell}"
+    );
+}

@@ -77,3 +77,28 @@ fn two_sums_of_party_figures_alone_are_not_weighed_again() {
     let row = figure_row(&v, "armenia+azerbaijan", "killed");
     assert_ne!(row["verdict"]["verdict"], "conflict", "{row}");
 }
+
+#[test]
+fn the_sum_of_own_figures_takes_each_partys_current_one() {
+    // Armenia's ministry said 5 on the 16th, its prime minister 2 on the
+    // 17th: Σ own is 2 + 9, not "(5 or 2) + 9".
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[
+            killed("mod", "armenia-mod", "armenia", "exact = 5"),
+            claim(
+                "pm",
+                "armenia-pm",
+                "2021-11-17",
+                &fig("armenia", "killed", "exact = 2"),
+                "",
+            ),
+            killed("az", "azerbaijan-mod", "azerbaijan", "exact = 9"),
+            joint("third", "kremlin", "at_least = 5"),
+        ]),
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia+azerbaijan", "killed");
+    let sum = &row["cells"]["Σ own"][0];
+    assert_eq!(sum["text"], "2 + 9 = 11", "{row}");
+}

@@ -27,17 +27,18 @@ pub(super) fn own_sum<'a>(
         .filter_map(|p| ds.party(p))
         .map(|p| {
             let row = (p.id.clone(), key.1.clone(), key.2.clone());
-            let mut own: Vec<(&'a Claim, &'a Figure)> = Vec::new();
-            for list in index.get(&row).into_iter().flatten().map(|(_, l)| l) {
-                // Each party's official figures only, whatever the grouping.
-                let kept = list
-                    .iter()
-                    .copied()
-                    .filter(|(c, _)| !withdrawn.contains_key(c.id.as_str()))
-                    .filter(|(c, _)| of_claim(ds, event, c, &p.id) == Perspective::Own)
-                    .collect();
-                own.extend(split(kept, |(c, _)| (c.said.span(), c.id.as_str())).0);
-            }
+            // Each party's official figures only, whatever the grouping;
+            // its current one across its organs (the latest said), several
+            // only when the data cannot order them.
+            let own: Vec<(&'a Claim, &'a Figure)> = index
+                .get(&row)
+                .into_iter()
+                .flatten()
+                .flat_map(|(_, l)| l.iter().copied())
+                .filter(|(c, f)| !withdrawn.contains_key(c.id.as_str()) && f.since.is_none())
+                .filter(|(c, _)| of_claim(ds, event, c, &p.id) == Perspective::Own)
+                .collect();
+            let own = split(own, |(c, _)| (c.said.span(), c.id.as_str())).0;
             (p.name.as_str(), own)
         })
         .collect();

@@ -253,6 +253,11 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                 earlier.append(&mut current);
                 earlier.extend(gone.take().map(|(c, f)| FigureValue::Stated(c, f)));
                 current.push(sum);
+            } else if current.iter().all(|v| sum.said().1 < v.said().0) {
+                // The sum its parts made before the voice stated the total
+                // stays in its history.
+                earlier.push(sum);
+                earlier.sort_by_key(FigureValue::said);
             }
         }
         (

@@ -72,8 +72,13 @@ fn merged_sums<'a>(
             && matches!(sum.value, FigureValue::Derived { .. })
             && sum.withdrawn.is_none();
         if replace {
+            // In the speakers' place: entries stay in key order.
+            let at = voices
+                .iter()
+                .position(|v| v.key == sum.key)
+                .unwrap_or(voices.len());
             voices.retain(|v| v.key != sum.key);
-            voices.push(sum);
+            voices.insert(at.min(voices.len()), sum);
         }
     }
 }

@@ -62,40 +62,10 @@ impl Place {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(super) enum RefKind {
-    Party,
-    Source,
-    Metric,
-    Vague,
-    Act,
-    Question,
-    Event,
-    Document,
-    Proposition,
-    Category,
-    Place,
-}
+/// The kinds of id a reference names: the model's kinds of definition.
+pub(super) use crate::model::DefinitionKind as RefKind;
 
 impl RefKind {
-    /// The kind of a definition as references name it.
-    pub(super) fn of_definition(kind: crate::model::DefinitionKind) -> RefKind {
-        use crate::model::DefinitionKind as D;
-        match kind {
-            D::Party => RefKind::Party,
-            D::Source => RefKind::Source,
-            D::Metric => RefKind::Metric,
-            D::Vague => RefKind::Vague,
-            D::Act => RefKind::Act,
-            D::Question => RefKind::Question,
-            D::Event => RefKind::Event,
-            D::Document => RefKind::Document,
-            D::Proposition => RefKind::Proposition,
-            D::Category => RefKind::Category,
-            D::Place => RefKind::Place,
-        }
-    }
-
     /// The command that lists every id of this kind.
     pub(super) fn listing(self) -> Option<&'static str> {
         Some(match self {

@@ -343,7 +343,6 @@ impl<'f, 's> Merger<'f, 's> {
         diagnostic::sort(&mut diags);
         let rank = std::mem::take(&mut self.rank);
         self.ds.sort_definitions(&|kind, id| {
-            let kind = RefKind::of_definition(kind);
             rank.get(&(kind, id.to_string()))
                 .copied()
                 .unwrap_or(usize::MAX)

@@ -6,8 +6,9 @@
 
 use super::Dataset;
 
-/// The kinds of definition, for [`Dataset::sort_definitions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kinds of definition: what `sort_definitions` orders and what a
+/// reference names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Party,
     Source,

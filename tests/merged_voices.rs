@@ -104,3 +104,75 @@ fn speakers_of_one_voice_that_agree_count_as_one_voice() {
     assert_eq!(verdict["verdict"], "consistent", "{verdict}");
     assert_eq!(verdict["voices"], 2, "{verdict}");
 }
+
+#[test]
+fn statements_of_two_speakers_of_one_voice_are_weighed_too() {
+    let mut text = event_file(&[
+        claim(
+            "a",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack"),
+            "",
+        ),
+        claim(
+            "b",
+            "armenia-pm",
+            "2021-11-16",
+            &acc("turkey", "attack"),
+            "",
+        ),
+        claim(
+            "c",
+            "armenia-mod",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"affirms\" }",
+            "",
+        ),
+        claim(
+            "d",
+            "armenia-pm",
+            "2021-11-16",
+            "position = { proposition = \"p\", stance = \"denies\" }",
+            "",
+        ),
+    ]);
+    text.push_str("\n[[proposition]]\nid = \"p\"\ntext = \"Talks were held\"\n");
+    let dir = folder(&[("test-event.toml", &text)]);
+    let v = compare_json(dir.path(), &["--by", "party"]);
+    let row = statement_row(&v, "attack");
+    assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
+    let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+    assert!(
+        why.contains("Armenia (Arm. MoD) blames Azerbaijan"),
+        "{why}"
+    );
+    assert!(why.contains("Armenia (Arm. PM) blames Turkey"), "{why}");
+    let row = statement_row(&v, "p");
+    assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
+    // Speakers that agree are one voice.
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[
+            claim(
+                "a",
+                "armenia-mod",
+                "2021-11-16",
+                &acc("azerbaijan", "attack"),
+                "",
+            ),
+            claim(
+                "b",
+                "armenia-pm",
+                "2021-11-16",
+                &acc("azerbaijan", "attack"),
+                "",
+            ),
+        ]),
+    )]);
+    let v = compare_json(dir.path(), &["--by", "party"]);
+    assert_eq!(
+        statement_row(&v, "attack")["verdict"]["verdict"],
+        "single-source"
+    );
+}

@@ -331,6 +331,13 @@ proptest! {
             let b = m["figures"].as_array().into_iter().flatten().find(|b| key(b) == key(a));
             prop_assert!(b.is_some_and(|b| b["verdict"]["verdict"] == "conflict"), "{a} / {b:?}");
         }
+        for a in s["statements"].as_array().into_iter().flatten() {
+            if a["verdict"]["verdict"] != "conflict" {
+                continue;
+            }
+            let b = m["statements"].as_array().into_iter().flatten().find(|b| b["id"] == a["id"]);
+            prop_assert!(b.is_some_and(|b| b["verdict"]["verdict"] == "conflict"), "{a} / {b:?}");
+        }
     }
 
     #[test]

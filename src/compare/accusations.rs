@@ -62,7 +62,8 @@ pub(super) fn verdict<'a>(scope: &Scope, voices: &[StanceEntry<'a>]) -> Verdict<
     // pair, kept as the pairs come: memory linear in the voices.
     let mut named: Option<(Conflict<'static>, usize, usize)> = None;
     let mut part = vec![false; voices.len()];
-    let keys: Vec<&str> = voices.iter().map(|v| v.key.as_str()).collect();
+    let who: Vec<String> = voices.iter().map(StanceEntry::who).collect();
+    let keys: Vec<&str> = who.iter().map(String::as_str).collect();
     for_each_across(&keys, |i, j| {
         let Some((c, a, b)) = pair_conflict(scope, voices, i, j) else {
             return;

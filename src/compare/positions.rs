@@ -26,7 +26,7 @@ fn affirm_deny(voices: &[StanceEntry]) -> Option<(Vec<usize>, Vec<usize>)> {
     let (affirm, deny) = (with(Stance::Affirms), with(Stance::Denies));
     // Some affirming and some denying voice differ unless every one of them
     // is the same voice: linear, where comparing each pair was quadratic.
-    let mut both = affirm.iter().chain(&deny).map(|&i| voices[i].key.as_str());
+    let mut both = affirm.iter().chain(&deny).map(|&i| voices[i].who());
     let first = both.next();
     let split = !affirm.is_empty() && !deny.is_empty() && both.any(|k| Some(k) != first);
     split.then_some((affirm, deny))
@@ -86,7 +86,8 @@ pub(super) fn verdict<'a>(
         }
         for &rival in exclusions.rivals(p) {
             let others = affirmed.get(rival.id.as_str()).into_iter().flatten();
-            for (voice, claim) in others.filter(|(k, _)| *k != v.key) {
+            let who = v.who();
+            for (voice, claim) in others.filter(|(k, _)| *k != who) {
                 participants.push(i);
                 if claims_found.insert(*claim as *const Claim) {
                     found.push(Rival {

@@ -11,6 +11,10 @@ use crate::model::Claim;
 #[derive(Debug, Clone)]
 pub struct StanceEntry<'a> {
     pub key: String,
+    /// Within a merged voice, who said it (see [`FigureEntry::speaker`]).
+    ///
+    /// [`FigureEntry::speaker`]: super::FigureEntry::speaker
+    pub speaker: Option<String>,
     pub claim: &'a Claim,
     pub earlier: Vec<&'a Claim>,
     /// Other current statements of the same voice on the same party that
@@ -18,6 +22,17 @@ pub struct StanceEntry<'a> {
     pub unordered: usize,
     /// The claim that retracted or corrected this statement: shown, never counted.
     pub withdrawn: Option<&'a Claim>,
+}
+
+impl StanceEntry<'_> {
+    /// Its voice and, within a merged voice, its speaker: two entries of
+    /// one voice but different speakers are weighed against each other.
+    pub fn who(&self) -> String {
+        match &self.speaker {
+            Some(s) => format!("{}~{s}", self.key),
+            None => self.key.clone(),
+        }
+    }
 }
 
 /// Each proposition's current affirmations, with the affirming voice: what

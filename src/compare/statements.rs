@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::cells::{column_index, Cells};
+use super::columns::split_speaker;
 use super::columns::Column;
 use super::places::clash;
 use super::scope::Scope;
@@ -118,9 +119,11 @@ fn stance_entries<'a>(
         // Earlier statements go with the voice's first entry only (see
         // `figures::entries`): never copied to each statement it cannot order.
         let mut earlier = Some(earlier);
+        let (voice, speaker) = split_speaker(&key);
         for (withdrawn, claim) in current.into_iter().map(|c| (None, c)).chain(gone) {
             out.push(StanceEntry {
-                key: key.clone(),
+                key: voice.to_string(),
+                speaker: speaker.map(str::to_string),
                 claim,
                 earlier: earlier.take().unwrap_or_default(),
                 unordered,
@@ -185,10 +188,10 @@ fn affirmed<'a>(scope: &Scope<'a>, claims: &[&'a Claim]) -> Affirmed<'a> {
     }
     let mut affirmed: Affirmed<'a> = HashMap::new();
     for (prop, list) in by_prop {
-        for e in stance_entries(&list, &|c| scope.voice_key(c), &scope.withdrawn) {
+        for e in stance_entries(&list, &|c| scope.speaker_key(c), &scope.withdrawn) {
             if let (Assertion::Position(p), None) = (&e.claim.assertion, e.withdrawn) {
                 if p.stance == Stance::Affirms {
-                    affirmed.entry(prop).or_default().push((e.key, e.claim));
+                    affirmed.entry(prop).or_default().push((e.who(), e.claim));
                 }
             }
         }
@@ -220,7 +223,8 @@ pub(super) fn rows<'a>(
         .map(|(topic, on_topic)| {
             let col_entries = stance_entries(&on_topic, &|c| scope.cell_key(c), withdrawn);
             let cells = Cells::of(&column_at, col_entries, |e| &e.key);
-            let mut voices = stance_entries(&on_topic, &|c| scope.voice_key(c), withdrawn);
+            // Each speaker of a merged voice keeps its own stance.
+            let mut voices = stance_entries(&on_topic, &|c| scope.speaker_key(c), withdrawn);
             voices.retain(|v| v.withdrawn.is_none());
             let verdict = match &topic {
                 _ if voices.is_empty() => Verdict::Withdrawn,

@@ -15,12 +15,45 @@ fn accusation_of(c: &Claim) -> Option<&crate::model::Accusation> {
     }
 }
 
+/// The voices that more than one speaker of a merged voice speak for.
+pub fn shared_voices<'v>(voices: &'v [StanceEntry]) -> std::collections::HashSet<&'v str> {
+    let mut first: std::collections::HashMap<&str, Option<&str>> = Default::default();
+    let mut shared = std::collections::HashSet::new();
+    for v in voices {
+        match first.get(v.key.as_str()) {
+            Some(s) if *s != v.speaker.as_deref() => {
+                shared.insert(v.key.as_str());
+            }
+            Some(_) => {}
+            None => {
+                first.insert(&v.key, v.speaker.as_deref());
+            }
+        }
+    }
+    shared
+}
+
+/// How a participant is named: its voice, with its speaker when another
+/// speaker of the same voice is on the row ("Armenia (Arm. MoD)").
+fn name(
+    voices: &[StanceEntry],
+    i: usize,
+    shared: &std::collections::HashSet<&str>,
+    naming: &Naming,
+) -> String {
+    match shared.contains(voices[i].key.as_str()) {
+        true => naming.voice(&voices[i].who()),
+        false => naming.voice(&voices[i].key),
+    }
+}
+
 /// The participants' names, each once, in entry order.
 fn keys(voices: &[StanceEntry], among: &[usize], naming: &Naming) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let shared = shared_voices(voices);
     for &i in among {
-        let label = naming.voice(&voices[i].key);
+        let label = name(voices, i, &shared, naming);
         if seen.insert(label.clone()) {
             out.push(label);
         }
@@ -31,6 +64,7 @@ fn keys(voices: &[StanceEntry], among: &[usize], naming: &Naming) -> Vec<String>
 /// Every time the participants gave, when they differ, as people write
 /// them: " (times differ: Arm. MoD 13:45, Az. MoD 12:00 on 12 Jul 2020)".
 fn times(voices: &[StanceEntry], d: &ConflictDetail, naming: &Naming) -> String {
+    let shared = shared_voices(voices);
     let given: Vec<(String, String)> = d
         .participants
         .iter()
@@ -38,7 +72,7 @@ fn times(voices: &[StanceEntry], d: &ConflictDetail, naming: &Naming) -> String 
             let at = accusation_of(voices[i].claim)?.at.as_ref()?;
             let words = super::wording::at_words(at);
             let words = words.strip_prefix("at ").unwrap_or(&words).to_string();
-            Some((naming.voice(&voices[i].key), words))
+            Some((name(voices, i, &shared, naming), words))
         })
         .collect();
     let mut distinct: Vec<&String> = given.iter().map(|(_, t)| t).collect();
@@ -110,13 +144,14 @@ pub fn statement_explanation(
         }
         Conflict::Mirror => format!("each blames the other{}", times(voices, d, naming)),
         Conflict::Contradictory => {
+            let shared = shared_voices(voices);
             let each: Vec<String> = d
                 .participants
                 .iter()
                 .filter_map(|&i| {
                     Some(format!(
                         "{} blames {}",
-                        naming.voice(&voices[i].key),
+                        name(voices, i, &shared, naming),
                         naming.party(accusation_of(voices[i].claim)?.accused.as_deref()?)
                     ))
                 })

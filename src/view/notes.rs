@@ -110,10 +110,18 @@ fn statement_sides<'a>(
     row: &StatementRow<'a>,
     d: &ConflictDetail<'a>,
 ) -> Vec<Side<'a>> {
+    let shared = super::explain::shared_voices(&row.voices);
     let mut sides: Vec<Side> = d
         .participants
         .iter()
-        .map(|&i| stance_side(ds, &row.voices[i], row.acts_differ))
+        .map(|&i| {
+            let e = &row.voices[i];
+            let mut side = stance_side(ds, e, row.acts_differ);
+            if shared.contains(e.key.as_str()) {
+                side.voice = e.who();
+            }
+            side
+        })
         .collect();
     if let Conflict::Exclusive { rivals } = &d.conflict {
         sides.extend(rivals.iter().map(|r| Side {

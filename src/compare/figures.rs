@@ -64,22 +64,31 @@ fn merged_sums<'a>(
     if series.parts.is_empty() {
         return;
     }
+    // Per voice, once: (entries with a speaker, all partial sums). Looked
+    // up, not searched for, so a voice of thousands of entries stays linear.
+    let mut per_voice: HashMap<String, (usize, bool)> = HashMap::new();
+    for v in voices.iter() {
+        let e = per_voice.entry(v.key.clone()).or_insert((0, true));
+        e.0 += usize::from(v.speaker.is_some());
+        e.1 &= partial(v);
+    }
+    let mut sums: std::collections::BTreeMap<String, Vec<FigureEntry<'a>>> = Default::default();
     for sum in entries(scope, &series, &key.0) {
-        let spoken: Vec<&FigureEntry> = voices.iter().filter(|v| v.key == sum.key).collect();
-        let speakers = spoken.iter().filter(|v| v.speaker.is_some()).count();
+        let (speakers, all_partial) = per_voice.get(&sum.key).copied().unwrap_or((0, false));
         let replace = speakers >= 2
-            && spoken.iter().all(|v| partial(v))
+            && all_partial
             && matches!(sum.value, FigureValue::Derived { .. })
             && sum.withdrawn.is_none();
         if replace {
-            // In the speakers' place: entries stay in key order.
-            let at = voices
-                .iter()
-                .position(|v| v.key == sum.key)
-                .unwrap_or(voices.len());
-            voices.retain(|v| v.key != sum.key);
-            voices.insert(at.min(voices.len()), sum);
+            sums.entry(sum.key.clone()).or_default().push(sum);
         }
+    }
+    for (voice, list) in sums {
+        // In the speakers' place: entries stay in key order.
+        let at = voices.iter().position(|v| v.key == voice).unwrap_or(0);
+        voices.retain(|v| v.key != voice);
+        let at = at.min(voices.len());
+        voices.splice(at..at, list);
     }
 }
 

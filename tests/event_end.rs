@@ -245,3 +245,34 @@ fn history_keeps_the_sum_a_voice_gave_before_it_stated_the_total() {
         "{cell}"
     );
 }
+
+#[test]
+fn a_running_total_of_a_category_is_no_part_of_this_events_sum() {
+    // "27 soldiers killed since May" and this event's 3 border guards: the
+    // total's row sums this event's part only.
+    let part = |id: &str, q: &str, of: &str| {
+        let f =
+            format!("figure = {{ party = \"armenia\", metric = \"killed\", of = \"{of}\", {q} }}");
+        claim(id, "armenia-mod", "2021-11-16", &f, "")
+    };
+    let dir = three_days(&[
+        part("soldiers", "exact = 27, since = \"2021-05-01\"", "soldiers"),
+        part("guards", "exact = 3", "border-guards"),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 10"),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    let text = row["cells"]["armenia-mod"][0]["text"]
+        .as_str()
+        .unwrap_or("");
+    assert!(!text.contains("27"), "{row}");
+    assert!(text.contains('3'), "{row}");
+    // 3 + ? is a floor, not in conflict with the adversary's 10.
+    assert_ne!(row["verdict"]["verdict"], "conflict", "{row}");
+}

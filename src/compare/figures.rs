@@ -184,9 +184,25 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             .map(|(metric, series)| {
                 let mut given = series.and_then(|s| s.get(key)).cloned().unwrap_or_default();
                 given.retain(|x| !self.is_withdrawn(x));
-                (*metric, split(given, said_key).0)
+                (*metric, given)
             })
             .collect();
+        // A sum counts one scope: parts of several (this event's and a
+        // running total "since …") sum this event's only, so "27 soldiers
+        // since May" never becomes part of this event's count.
+        let scope = |f: &Figure| f.since.as_ref().map(ToString::to_string);
+        let mut scopes: Vec<Option<String>> = parts
+            .iter()
+            .flat_map(|(_, g)| g.iter().map(|x| scope(x.1)))
+            .collect();
+        scopes.sort();
+        scopes.dedup();
+        for (_, given) in &mut parts {
+            if scopes.len() > 1 {
+                given.retain(|x| x.1.since.is_none());
+            }
+            *given = split(std::mem::take(given), said_key).0;
+        }
         if self.by_category {
             // The categories it did not give are all in the one `?` at the end.
             let last = parts.len().saturating_sub(1);

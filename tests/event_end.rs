@@ -196,12 +196,7 @@ fn a_running_total_never_replaces_this_events_figure() {
     ]);
     let v = compare_json(dir.path(), &[]);
     let row = figure_row(&v, "armenia", "territory-occupied");
-    let texts: Vec<&str> = row["cells"]["armenia-pm"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["text"].as_str())
-        .collect();
+    let texts = cell_texts(&row["cells"]["armenia-pm"]);
     assert_eq!(texts.len(), 2, "{row}");
     assert_eq!(texts[0], "12", "{row}");
     // Two scopes, not statements of unknown order.

@@ -42,12 +42,7 @@ fn two_organs_of_one_party_stating_different_figures_disagree() {
         "{why}"
     );
     // The merged column shows both speakers' figures.
-    let texts: Vec<&str> = row["cells"]["armenia"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["text"].as_str())
-        .collect();
+    let texts = cell_texts(&row["cells"]["armenia"]);
     assert_eq!(texts, ["8", "9"], "{row}");
     // The one-line conflict names each speaker, never "Armenia 8 vs Armenia 9".
     let table = Claims::new()

@@ -16,14 +16,6 @@ fn relayed(id: &str, relay: &str, origin: &str, assertion: &str) -> String {
     )
 }
 
-fn texts(cell: &serde_json::Value) -> Vec<String> {
-    cell.as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| e["text"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
 fn ministry_relaying_its_adversary() -> tempfile::TempDir {
     folder(&[(
         "test-event.toml",
@@ -66,7 +58,7 @@ fn a_relayed_figure_is_never_summed_with_the_relays_own() {
     let row = figure_row(&v, "armenia", "killed-or-wounded");
     // The ministry's own parts only: 28 + 10, not (28 or 250) + 10.
     assert_eq!(
-        texts(&row["cells"]["armenia-mod"]),
+        cell_texts(&row["cells"]["armenia-mod"]),
         ["28 + 10 = 38"],
         "{row}"
     );
@@ -80,7 +72,7 @@ fn a_relayed_figure_sits_apart_in_the_relays_column() {
     let v = compare_json(dir.path(), &[]);
     let row = figure_row(&v, "armenia", "killed");
     let cell = &row["cells"]["armenia-mod"];
-    assert_eq!(texts(cell), ["28", "250"], "{row}");
+    assert_eq!(cell_texts(cell), ["28", "250"], "{row}");
     let relay = &cell[1];
     assert_eq!(relay["claims"][0]["origin"], "azerbaijan-mod", "{relay}");
     assert_eq!(relay["perspective"], "adversary", "{relay}");
@@ -120,5 +112,5 @@ fn a_relay_of_parts_alone_shows_them_and_derives_no_sum() {
     let row = figure_row(&v, "armenia", "killed-or-wounded");
     assert!(row["cells"]["afp"].is_null(), "{row}");
     let killed = figure_row(&v, "armenia", "killed");
-    assert_eq!(texts(&killed["cells"]["afp"]), ["12"], "{killed}");
+    assert_eq!(cell_texts(&killed["cells"]["afp"]), ["12"], "{killed}");
 }

@@ -294,6 +294,15 @@ pub fn figure_row<'v>(
         .unwrap_or_else(|| panic!("no row {party} · {metric} in {v}"))
 }
 
+/// The texts of a cell's entries in comparison JSON, in order.
+pub fn cell_texts(cell: &serde_json::Value) -> Vec<String> {
+    cell.as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| e["text"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 pub fn statement_row<'v>(v: &'v serde_json::Value, id: &str) -> &'v serde_json::Value {
     v["statements"]
         .as_array()

@@ -39,7 +39,7 @@ pub(super) fn own_sum<'a>(
                 .filter(|(c, _)| of_claim(ds, event, c, &p.id) == Perspective::Own)
                 .collect();
             let own = split(own, |(c, _)| (c.said.span(), c.id.as_str())).0;
-            (p.name.as_str(), own)
+            (p.name.as_str().into(), own)
         })
         .collect();
     if parts.iter().all(|(_, p)| p.is_empty()) {

@@ -2,14 +2,17 @@
 //! of a composite metric (`killed` + `wounded` for `killed-or-wounded`), so
 //! that like is compared with like.
 
+use std::borrow::Cow;
+
 use super::supersede::Span;
 use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::when::When;
 use crate::model::{Claim, Figure};
 
 /// A part of a derived sum: the voice's current figures for it (several
-/// when the data cannot order them; none when it gave none: `?`).
-pub type Part<'a> = (&'a str, Vec<(&'a Claim, &'a Figure)>);
+/// when the data cannot order them; none when it gave none: `?`), named
+/// as people read it ("killed", "wounded (soldiers)").
+pub type Part<'a> = (Cow<'a, str>, Vec<(&'a Claim, &'a Figure)>);
 
 #[derive(Debug, Clone)]
 pub enum FigureValue<'a> {

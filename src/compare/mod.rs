@@ -26,6 +26,7 @@ mod places;
 mod positions;
 mod reconcile;
 mod scope;
+mod series;
 mod stances;
 mod statements;
 mod supersede;

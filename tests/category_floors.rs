@@ -19,7 +19,13 @@ fn event(wounded: &str, adversary: &str) -> serde_json::Value {
         &event_file(&[
             figure("own-k", "armenia-mod", "armenia", "killed", "exact = 10"),
             figure("own-w", "armenia-mod", "armenia", "wounded", wounded),
-            figure("adv", "azerbaijan-mod", "armenia", "killed-or-wounded", adversary),
+            figure(
+                "adv",
+                "azerbaijan-mod",
+                "armenia",
+                "killed-or-wounded",
+                adversary,
+            ),
         ]),
     )]);
     compare_json(dir.path(), &[])
@@ -27,7 +33,10 @@ fn event(wounded: &str, adversary: &str) -> serde_json::Value {
 
 fn verdict(v: &serde_json::Value) -> String {
     let row = figure_row(v, "armenia", "killed-or-wounded");
-    row["verdict"]["verdict"].as_str().unwrap_or_default().to_string()
+    row["verdict"]["verdict"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -80,7 +89,13 @@ fn a_stated_part_is_used_before_its_categories() {
                 "wounded",
                 "of = \"soldiers\", exact = 4",
             ),
-            figure("adv", "azerbaijan-mod", "armenia", "killed-or-wounded", "exact = 15"),
+            figure(
+                "adv",
+                "azerbaijan-mod",
+                "armenia",
+                "killed-or-wounded",
+                "exact = 15",
+            ),
         ]),
     )]);
     let v = compare_json(dir.path(), &[]);

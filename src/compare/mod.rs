@@ -20,6 +20,7 @@ mod derived;
 mod event_end;
 mod figure_row;
 mod figures;
+mod named_pair;
 pub mod pairs;
 mod perspective;
 mod places;

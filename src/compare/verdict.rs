@@ -3,9 +3,10 @@
 //! set of voices and what they said, never on their order.
 
 use super::derived::FigureValue;
+use super::named_pair::{closer, Pairs};
 use super::pairs::{self, Facts, Incomparable, Outcome};
 use super::perspective::Perspective;
-use super::voice_pairs::for_each_across;
+use super::voice_pairs::for_each_group_across;
 use crate::model::quantity::Amount;
 use crate::model::{Claim, Proposition};
 
@@ -199,64 +200,18 @@ pub struct Voiced<'v, 'a> {
     pub sum_of_parties: bool,
 }
 
-/// A pair's sort key for ties: the smaller pair of intervals first, so the
-/// pair named does not depend on the entries' order.
-fn pair_key(facts: &[Facts], i: usize, j: usize) -> (Amount, Amount, Amount, Amount) {
-    let k = |x: &Facts| {
-        let iv = x.interval;
-        (iv.low, iv.high.unwrap_or(Amount::milli(u128::MAX)))
-    };
-    let (a, b) = (k(&facts[i]), k(&facts[j]));
-    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-    (lo.0, lo.1, hi.0, hi.1)
-}
-
-/// The pairs of one outcome as the verdict needs them: the pair to name and
-/// every voice that takes part, kept as the pairs come, so that memory stays
-/// linear in the number of voices however many pairs there are.
-struct Pairs {
-    named: Option<(usize, usize, f64, bool)>,
-    part: Vec<bool>,
-}
-
-impl Pairs {
-    fn new(n: usize) -> Self {
-        Pairs {
-            named: None,
-            part: vec![false; n],
-        }
-    }
-
-    /// The most distant pair is named; of equally distant ones, the smaller
-    /// pair of intervals, so the name does not depend on the entries' order.
-    fn add(&mut self, facts: &[Facts], pair: (usize, usize, f64, bool)) {
-        self.part[pair.0] = true;
-        self.part[pair.1] = true;
-        // Last, the later pair of entries: whichever order pairs come in.
-        let better = self.named.is_none_or(|b| {
-            pair.2
-                .total_cmp(&b.2)
-                .then_with(|| pair_key(facts, b.0, b.1).cmp(&pair_key(facts, pair.0, pair.1)))
-                .then_with(|| (pair.0, pair.1).cmp(&(b.0, b.1)))
-                .is_ge()
-        });
-        if better {
-            self.named = Some(pair);
-        }
-    }
-
-    fn detail<'a>(self) -> Option<ConflictDetail<'a>> {
-        let (first, second, ratio, in_time_order) = self.named?;
-        Some(ConflictDetail {
-            first,
-            second,
-            participants: (0..self.part.len()).filter(|&i| self.part[i]).collect(),
-            conflict: Conflict::Figures {
-                ratio,
-                in_time_order,
-            },
-        })
-    }
+/// The conflict of figures a set of pairs amounts to, if any.
+fn detail<'a>(pairs: Pairs) -> Option<ConflictDetail<'a>> {
+    let (first, second, ratio, in_time_order) = pairs.named?;
+    Some(ConflictDetail {
+        first,
+        second,
+        participants: (0..pairs.part.len()).filter(|&i| pairs.part[i]).collect(),
+        conflict: Conflict::Figures {
+            ratio,
+            in_time_order,
+        },
+    })
 }
 
 /// Distinct values among the flagged voices.
@@ -294,29 +249,45 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
         })
         .collect();
     let keys: Vec<&str> = speakers.iter().map(String::as_str).collect();
-    for_each_across(&keys, |i, j| {
-        let (i, j) = (reps[i], reps[j]);
-        let (a, b) = (&facts[i], &facts[j]);
-        let outcome = if voices[i].sum_of_parties && voices[j].sum_of_parties {
-            Outcome::NotComparable(Incomparable::WeighedPerParty)
-        } else {
-            pairs::compare_facts(a, b, cumulative)
-        };
-        match outcome {
-            Outcome::Conflict { ratio } => {
-                let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
-                conflicts.add(&facts, (i, j, ratio, ordered && cumulative));
-            }
-            Outcome::Gap { ratio } => gaps.add(&facts, (i, j, ratio, false)),
-            Outcome::Agree => {
-                (agree[i], agree[j]) = (true, true);
-                // "Agreed by both sides" needs a number from each.
-                if same_moment(a, b) && a.numeric && b.numeric {
-                    (same[i], same[j]) = (true, true);
-                    confirmed |= confirms((&voices[i], a), (&voices[j], b));
+    for_each_group_across(&keys, |ga, gb| {
+        // A voice's statements the data cannot order are alternatives: the
+        // gap named between two voices is the closest of their pairs.
+        let (mut conflict, mut gap) = (None, None);
+        for (&x, &y) in ga.iter().flat_map(|x| gb.iter().map(move |y| (x, y))) {
+            let (i, j) = (reps[x].min(reps[y]), reps[x].max(reps[y]));
+            let (a, b) = (&facts[i], &facts[j]);
+            let outcome = if voices[i].sum_of_parties && voices[j].sum_of_parties {
+                Outcome::NotComparable(Incomparable::WeighedPerParty)
+            } else {
+                pairs::compare_facts(a, b, cumulative)
+            };
+            match outcome {
+                Outcome::Conflict { ratio } => {
+                    let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
+                    let pair = (i, j, ratio, ordered && cumulative);
+                    conflicts.mark(pair);
+                    conflict = closer(&facts, conflict, pair);
                 }
+                Outcome::Gap { ratio } => {
+                    gaps.mark((i, j, ratio, false));
+                    gap = closer(&facts, gap, (i, j, ratio, false));
+                }
+                Outcome::Agree => {
+                    (agree[i], agree[j]) = (true, true);
+                    // "Agreed by both sides" needs a number from each.
+                    if same_moment(a, b) && a.numeric && b.numeric {
+                        (same[i], same[j]) = (true, true);
+                        confirmed |= confirms((&voices[i], a), (&voices[j], b));
+                    }
+                }
+                Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
             }
-            Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
+        }
+        if let Some(p) = conflict {
+            conflicts.name(&facts, p);
+        }
+        if let Some(p) = gap {
+            gaps.name(&facts, p);
         }
     });
     for i in 0..n {
@@ -324,10 +295,10 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
         (agree[i], same[i]) = (agree[r], same[r]);
         (conflicts.part[i], gaps.part[i]) = (conflicts.part[r], gaps.part[r]);
     }
-    if let Some(d) = conflicts.detail() {
+    if let Some(d) = detail(conflicts) {
         return Verdict::Conflict(d);
     }
-    if let Some(d) = gaps.detail() {
+    if let Some(d) = detail(gaps) {
         return Verdict::Gap(d);
     }
     if !agree.contains(&true) {

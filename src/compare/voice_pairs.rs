@@ -5,29 +5,32 @@
 /// Calls `visit(i, j)` once for every pair `i < j` of entries whose keys
 /// differ. Time: the pairs visited plus a sort of the keys.
 pub(super) fn for_each_across(keys: &[&str], mut visit: impl FnMut(usize, usize)) {
-    let n = keys.len();
-    let mut order: Vec<usize> = (0..n).collect();
+    for_each_group_across(keys, |a, b| {
+        for &i in a {
+            for &j in b {
+                visit(i.min(j), i.max(j));
+            }
+        }
+    });
+}
+
+/// Calls `visit(a, b)` once for every pair of groups of entries with
+/// different keys (each group: the entries of one key), so a caller can
+/// weigh one voice's alternatives against another's together.
+pub(super) fn for_each_group_across(keys: &[&str], mut visit: impl FnMut(&[usize], &[usize])) {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(keys[b]).then(a.cmp(&b)));
-    // Where the run of entries with the same key as `order[a]` ends.
-    let mut end = vec![n; n];
-    for a in (0..n.saturating_sub(1)).rev() {
-        end[a] = if keys[order[a]] == keys[order[a + 1]] {
-            end[a + 1]
-        } else {
-            a + 1
-        };
-    }
-    for a in 0..n {
-        for &j in &order[end[a]..] {
-            let i = order[a];
-            visit(i.min(j), i.max(j));
+    let groups: Vec<&[usize]> = order.chunk_by(|&a, &b| keys[a] == keys[b]).collect();
+    for (x, a) in groups.iter().enumerate() {
+        for b in &groups[x + 1..] {
+            visit(a, b);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::for_each_across;
+    use super::{for_each_across, for_each_group_across};
 
     fn pairs(keys: &[&str]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -48,6 +51,19 @@ mod tests {
             }
         }
         assert_eq!(pairs(&keys), expected);
+    }
+
+    #[test]
+    fn groups_are_each_keys_entries_and_each_pair_of_groups_comes_once() {
+        let keys = ["b", "a", "b", "c", "a"];
+        let mut seen = Vec::new();
+        for_each_group_across(&keys, |a, b| seen.push((a.to_vec(), b.to_vec())));
+        let expected = vec![
+            (vec![1, 4], vec![0, 2]),
+            (vec![1, 4], vec![3]),
+            (vec![0, 2], vec![3]),
+        ];
+        assert_eq!(seen, expected);
     }
 
     #[test]

@@ -41,14 +41,28 @@ impl Note<'_> {
     /// people's names: "Ministry of Defence of Armenia").
     pub fn summary_naming(&self, name: &dyn Fn(&str) -> String) -> String {
         const NAMED: usize = 3;
-        let mut sides: Vec<String> = self
-            .sides
+        // Each voice once: one the data cannot order reads "5 or 1".
+        // Looked up, not searched for: a conflict may have thousands of sides.
+        let mut voices: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = Default::default();
+        for s in &self.sides {
+            let i = *at.entry(&s.voice).or_insert_with(|| {
+                voices.push((&s.voice, Vec::new()));
+                voices.len() - 1
+            });
+            let says = &mut voices[i].1;
+            // A few alternatives are named; a voice's thousands are not.
+            if says.len() < NAMED && !says.contains(&s.short.as_str()) {
+                says.push(&s.short);
+            }
+        }
+        let mut sides: Vec<String> = voices
             .iter()
             .take(NAMED)
-            .map(|s| format!("{} {}", name(&s.voice), s.short))
+            .map(|(voice, says)| format!("{} {}", name(voice), says.join(" or ")))
             .collect();
-        if self.sides.len() > NAMED {
-            sides.push(format!("{} more", self.sides.len() - NAMED));
+        if voices.len() > NAMED {
+            sides.push(format!("{} more", voices.len() - NAMED));
         }
         format!("{}: {} — {}", self.subject, sides.join(" vs "), self.gist)
     }

@@ -6,7 +6,13 @@ mod common;
 use common::*;
 
 fn killed(id: &str, source: &str, said: &str, n: u32) -> String {
-    claim(id, source, said, &fig("armenia", "killed", &format!("exact = {n}")), "")
+    claim(
+        id,
+        source,
+        said,
+        &fig("armenia", "killed", &format!("exact = {n}")),
+        "",
+    )
 }
 
 fn ratio(v: &serde_json::Value) -> f64 {

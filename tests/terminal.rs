@@ -372,7 +372,7 @@ fn blocks_spell_out_what_a_table_abbreviates() {
         "{narrow}"
     );
     assert!(!narrow.contains("(adv.)\n"), "{narrow}");
-    let legend = narrow.find("adv. = one side's claim").expect("a legend");
+    let legend = narrow.find("adv. =").expect("a legend");
     assert!(
         legend < narrow.find("Figures").expect("figures"),
         "{narrow}"

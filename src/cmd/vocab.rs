@@ -49,6 +49,8 @@ struct MetricRecord<'a> {
     parts: &'a [String],
     cumulative: bool,
     decimals: bool,
+    /// It counts the party's losses.
+    losses: bool,
 }
 
 #[derive(Serialize)]
@@ -124,6 +126,7 @@ fn metrics<'a>(ds: &'a Dataset) -> Vec<MetricRecord<'a>> {
         parts: &m.parts,
         cumulative: m.cumulative,
         decimals: m.decimals,
+        losses: m.losses,
     };
     ds.metrics.iter().map(one).collect()
 }
@@ -207,6 +210,7 @@ fn metric_rows(ds: &Dataset) -> Vec<Vec<String>> {
             m.parts.join(" + "),
             yes(m.cumulative).into(),
             yes(m.decimals).into(),
+            yes(m.losses).into(),
         ]
     };
     ds.metrics.iter().map(row).collect()
@@ -227,7 +231,15 @@ fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<
     match kind {
         Kind::Metrics => (
             "Metrics",
-            vec!["id", "label", "unit", "sum of", "cumulative", "decimals"],
+            vec![
+                "id",
+                "label",
+                "unit",
+                "sum of",
+                "cumulative",
+                "decimals",
+                "losses",
+            ],
             metric_rows(ds),
         ),
         Kind::Acts => (

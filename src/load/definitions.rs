@@ -138,6 +138,7 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                         .collect(),
                     cumulative: mt.cumulative,
                     decimals: mt.decimals,
+                    losses: mt.losses,
                 },
                 place,
             });

@@ -134,6 +134,14 @@ pub struct MetricFile {
     /// a measure (km², hours) whose figures may have decimals
     #[serde(default)]
     pub decimals: bool,
+    /// it counts the party's losses (the default); `false` for what it has or
+    /// does (`troops-engaged`), so a party's own figure is not called its losses
+    #[serde(default = "yes")]
+    pub losses: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

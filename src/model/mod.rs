@@ -86,6 +86,8 @@ pub struct Metric {
     pub cumulative: bool,
     /// A measure (km², hours): its figures may have decimals.
     pub decimals: bool,
+    /// It counts the party's losses, not what it has or does (troops engaged).
+    pub losses: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -7,15 +7,29 @@ use std::collections::BTreeSet;
 use crate::compare::{Comparison, Perspective, OWN_SUM};
 use crate::model::{Claim, Dataset, Document, QuoteKind};
 
-/// What the figure cells' marks mean, under every figures table.
-pub const LEGEND: &str = "own = a party's report of its own losses; adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report";
+/// What the figure cells' marks mean, under every figures table: what
+/// "own" means, then the other marks.
+const OWN_LOSSES: &str = "own = a party's report of its own losses";
+/// "Own" when not every figure row counts losses: a party's own count of
+/// its troops engaged is about itself, not its losses.
+const OWN_MIXED: &str = "own = a party's report about itself (its losses or its forces)";
+const OWN_NO_LOSSES: &str = "own = a party's report about itself";
+const MARKS: &str =
+    "adv. = one side's claim about the other's; 3rd = third party; (reportedly) = hedged report";
 
-/// The legend of a comparison: [`LEGEND`], and the marks only some
-/// comparisons use, when this one does.
+/// The legend of a comparison: what its marks mean, the marks only some
+/// comparisons use when this one does.
 pub fn legend(cmp: &Comparison) -> String {
     let entries = || cmp.figures.iter().flat_map(|r| r.cells.iter().flatten());
     let has = |p: Perspective| entries().any(|e| e.perspective == p);
-    let mut text = LEGEND.to_string();
+    // "Losses" only where figure rows count losses.
+    let losses = cmp.figures.iter().filter(|r| r.metric.losses).count();
+    let own = match losses {
+        0 if !cmp.figures.is_empty() => OWN_NO_LOSSES,
+        n if n < cmp.figures.len() => OWN_MIXED,
+        _ => OWN_LOSSES,
+    };
+    let mut text = format!("{own}; {MARKS}");
     if has(Perspective::OwnUnofficial) {
         text.push_str(
             "; own, unofficial = its media, individuals, unnamed officials or unofficial figures",

@@ -455,7 +455,7 @@ fn figure_line(
 fn quantity(c: &mut Choices, fields: &mut String) {
     let a = c.count();
     let b = c.count();
-    let _ = match c.byte() % 9 {
+    let _ = match c.byte() % 11 {
         0 => write!(fields, ", at_least = {a}"),
         1 => write!(fields, ", at_most = {a}"),
         2 => write!(fields, ", more_than = {a}"),
@@ -463,6 +463,13 @@ fn quantity(c: &mut Choices, fields: &mut String) {
         4 => write!(fields, ", about = {}", a.min(1_000_000_000)),
         5 => write!(fields, ", range = [{}, {}]", a.min(b), a.max(b)),
         6 => write!(fields, ", vague = \"{}\"", c.pick(&WORDS)),
+        7 => write!(fields, ", less_than = {}", a.max(1)),
+        8 => write!(
+            fields,
+            ", about_range = [{}, {}]",
+            a.min(b).min(1_000_000_000),
+            a.max(b).min(1_000_000_000)
+        ),
         _ => write!(fields, ", exact = {a}"),
     };
 }

@@ -8,7 +8,7 @@ use super::file_check::{FileCheck, RefKind, S};
 use super::file_model::*;
 use super::quantity_forms::Forms;
 use crate::diagnostic::Code;
-use crate::model::quantity::{Interval, Quantity};
+use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::Figure;
 
 /// The parties a figure counts: `party`, or `parties` (two or more), sorted.
@@ -197,9 +197,11 @@ fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> O
         fig.at_least.is_some(),
         fig.at_most.is_some(),
         fig.more_than.is_some(),
+        fig.less_than.is_some(),
         fig.nearly.is_some(),
         fig.about.is_some(),
         fig.range.is_some(),
+        fig.about_range.is_some(),
         fig.vague.is_some(),
     ];
     let n = forms.iter().filter(|x| **x).count();
@@ -212,7 +214,7 @@ fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> O
         fc.error(Code::QuantityCount,
             span,
             format!("the figure {what}"),
-            "give exactly one of exact, at_least, at_most, more_than, nearly, about, range = [low, high], vague = \"word\"",
+            "give exactly one of exact, at_least, at_most, more_than, less_than, nearly, about, range = [low, high], about_range = [low, high], vague = \"word\"",
         );
         return None;
     }
@@ -228,6 +230,9 @@ fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> O
     if let Some(v) = fig.more_than {
         return fc.amount(v, "`more_than`").map(Quantity::MoreThan);
     }
+    if let Some(v) = fig.less_than {
+        return less_than(fc, v);
+    }
     if let Some(v) = fig.nearly {
         return fc.amount(v, "`nearly`").map(Quantity::Nearly);
     }
@@ -235,29 +240,10 @@ fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> O
         return fc.amount(v, "`about`").map(Quantity::About);
     }
     if let Some(range) = fig.range {
-        let ends = range.get_ref();
-        if ends.len() != 2 {
-            fc.error(
-                Code::BadRange,
-                range.span(),
-                format!("a range has two ends, found {}", ends.len()),
-                "write range = [low, high]",
-            );
-            return None;
-        }
-        let low = fc.amount(&ends[0], "a range's low end");
-        let high = fc.amount(&ends[1], "a range's high end");
-        let (low, high) = (low?, high?);
-        if low > high {
-            fc.error(
-                Code::BadRange,
-                range.span(),
-                format!("range with low > high: [{low}, {high}]"),
-                format!("did you mean [{high}, {low}]?"),
-            );
-            return None;
-        }
-        return Some(Quantity::Range { low, high });
+        return ends(fc, range).map(|(low, high)| Quantity::Range { low, high });
+    }
+    if let Some(range) = fig.about_range {
+        return ends(fc, range).map(|(low, high)| Quantity::AboutRange { low, high });
     }
     let word = fig.vague?;
     fc.reference(RefKind::Vague, word);
@@ -266,4 +252,46 @@ fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> O
         word: word.get_ref().clone(),
         interval: Interval::open(0),
     })
+}
+
+/// "less than N": nothing is less than zero.
+fn less_than<'t>(fc: &mut FileCheck<'t>, v: &'t S<Number>) -> Option<Quantity> {
+    let n = fc.amount(v, "`less_than`")?;
+    if n == Amount::default() {
+        fc.error(
+            Code::BadRange,
+            v.span(),
+            "`less_than = 0`: no count is below zero".to_string(),
+            "write exact = 0 for none, or the number the source gave",
+        );
+        return None;
+    }
+    Some(Quantity::LessThan(n))
+}
+
+/// A range's two ends, low first.
+fn ends<'t>(fc: &mut FileCheck<'t>, range: &'t S<Vec<S<Number>>>) -> Option<(Amount, Amount)> {
+    let ends = range.get_ref();
+    if ends.len() != 2 {
+        fc.error(
+            Code::BadRange,
+            range.span(),
+            format!("a range has two ends, found {}", ends.len()),
+            "write range = [low, high]",
+        );
+        return None;
+    }
+    let low = fc.amount(&ends[0], "a range's low end");
+    let high = fc.amount(&ends[1], "a range's high end");
+    let (low, high) = (low?, high?);
+    if low > high {
+        fc.error(
+            Code::BadRange,
+            range.span(),
+            format!("range with low > high: [{low}, {high}]"),
+            format!("did you mean [{high}, {low}]?"),
+        );
+        return None;
+    }
+    Some((low, high))
 }

@@ -365,8 +365,8 @@ impl ClaimFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("allOf" = [
-    {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]},
-        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["vague"]}]},
+    {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]}, {"required": ["less_than"]},
+        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}]},
     {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}
 ]))]
 pub struct FigureFile {
@@ -394,6 +394,9 @@ pub struct FigureFile {
     /// more than N
     #[schemars(with = "Option<Number>")]
     pub more_than: Option<S<Number>>,
+    /// less than N ("under 10"): below it, never N itself
+    #[schemars(with = "Option<Number>")]
+    pub less_than: Option<S<Number>>,
     /// nearly N: a little under it
     #[schemars(with = "Option<Number>")]
     pub nearly: Option<S<Number>>,
@@ -403,6 +406,9 @@ pub struct FigureFile {
     /// between two numbers: `[20, 30]`
     #[schemars(with = "Option<[Number; 2]>")]
     pub range: Option<S<Vec<S<Number>>>>,
+    /// about a range, each end within a tenth ("about 1,100–1,200"): `[1100, 1200]`
+    #[schemars(with = "Option<[Number; 2]>")]
+    pub about_range: Option<S<Vec<S<Number>>>>,
     /// a vague word: `several`, `hundreds`
     #[schemars(with = "Option<form::Id>")]
     pub vague: Option<S<String>>,
@@ -425,7 +431,7 @@ pub struct FigureFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]},
-    {"required": ["more_than"]}, {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]},
+    {"required": ["more_than"]}, {"required": ["less_than"]}, {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]},
     {"required": ["vague"]}]))]
 pub struct BreakdownFile {
     /// the kind counted, when only some: a category id
@@ -443,6 +449,9 @@ pub struct BreakdownFile {
     /// more than N
     #[schemars(with = "Option<Number>")]
     pub more_than: Option<S<Number>>,
+    /// less than N ("under 10"): below it, never N itself
+    #[schemars(with = "Option<Number>")]
+    pub less_than: Option<S<Number>>,
     /// nearly N: a little under it
     #[schemars(with = "Option<Number>")]
     pub nearly: Option<S<Number>>,
@@ -452,6 +461,9 @@ pub struct BreakdownFile {
     /// between two numbers: `[20, 30]`
     #[schemars(with = "Option<[Number; 2]>")]
     pub range: Option<S<Vec<S<Number>>>>,
+    /// about a range, each end within a tenth ("about 1,100–1,200"): `[1100, 1200]`
+    #[schemars(with = "Option<[Number; 2]>")]
+    pub about_range: Option<S<Vec<S<Number>>>>,
     /// a vague word: `several`, `hundreds`
     #[schemars(with = "Option<form::Id>")]
     pub vague: Option<S<String>>,

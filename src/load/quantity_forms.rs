@@ -11,9 +11,11 @@ pub(super) struct Forms<'t> {
     pub at_least: Option<&'t S<Number>>,
     pub at_most: Option<&'t S<Number>>,
     pub more_than: Option<&'t S<Number>>,
+    pub less_than: Option<&'t S<Number>>,
     pub nearly: Option<&'t S<Number>>,
     pub about: Option<&'t S<Number>>,
     pub range: Option<&'t S<Vec<S<Number>>>>,
+    pub about_range: Option<&'t S<Vec<S<Number>>>>,
     pub vague: Option<&'t S<String>>,
 }
 
@@ -26,9 +28,11 @@ macro_rules! forms {
                     at_least: self.at_least.as_ref(),
                     at_most: self.at_most.as_ref(),
                     more_than: self.more_than.as_ref(),
+                    less_than: self.less_than.as_ref(),
                     nearly: self.nearly.as_ref(),
                     about: self.about.as_ref(),
                     range: self.range.as_ref(),
+                    about_range: self.about_range.as_ref(),
                     vague: self.vague.as_ref(),
                 }
             }

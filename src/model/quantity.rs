@@ -59,6 +59,14 @@ impl Amount {
         self.0.checked_add(other.0).map(Amount)
     }
 
+    /// The largest amount below this one: the next whole number down for a
+    /// whole amount ("less than 100" people is at most 99), else a
+    /// thousandth; zero has none below it and stays zero.
+    pub fn next_down(self) -> Amount {
+        let step = if self.is_whole() { Self::SCALE } else { 1 };
+        Amount(self.0.saturating_sub(step))
+    }
+
     /// The smallest amount above this one: the next whole number for a
     /// whole amount ("more than 100" people is 101), else a thousandth.
     pub fn next_up(self) -> Amount {
@@ -113,11 +121,18 @@ pub enum Quantity {
     AtMost(Amount),
     /// "more than N": above N.
     MoreThan(Amount),
+    /// "less than N", "under N": below N (never N itself).
+    LessThan(Amount),
     /// "nearly N": a little under N, within the tolerance of "about".
     Nearly(Amount),
     /// "about N": N within the tolerance of [`about_tolerance`].
     About(Amount),
     Range {
+        low: Amount,
+        high: Amount,
+    },
+    /// "about 1,100–1,200": a range whose ends are each "about".
+    AboutRange {
         low: Amount,
         high: Amount,
     },
@@ -162,6 +177,10 @@ impl Quantity {
                 low: n.next_up(),
                 high: None,
             },
+            Quantity::LessThan(n) => Interval {
+                low: Amount::default(),
+                high: Some(n.next_down()),
+            },
             Quantity::Nearly(n) => Interval {
                 low: n.saturating_sub(about_tolerance(*n)),
                 high: Some(*n),
@@ -176,6 +195,10 @@ impl Quantity {
             Quantity::Range { low, high } => Interval {
                 low: *low,
                 high: Some(*high),
+            },
+            Quantity::AboutRange { low, high } => Interval {
+                low: low.saturating_sub(about_tolerance(*low)),
+                high: high.checked_add(about_tolerance(*high)),
             },
             Quantity::Vague { interval, .. } => *interval,
         }
@@ -192,7 +215,9 @@ impl Quantity {
             | Quantity::About(n) => *n,
             // The least count "more than N" allows, so the figure lies in its interval.
             Quantity::MoreThan(n) => n.next_up(),
-            Quantity::Range { low, .. } => *low,
+            // The most "less than N" allows.
+            Quantity::LessThan(n) => n.next_down(),
+            Quantity::Range { low, .. } | Quantity::AboutRange { low, .. } => *low,
             Quantity::Vague { interval, .. } => interval.low,
         }
     }
@@ -200,7 +225,11 @@ impl Quantity {
     /// Whether every number it names is whole (a count of people must be).
     pub fn is_whole(&self) -> bool {
         match self {
-            Quantity::Range { low, high } => low.is_whole() && high.is_whole(),
+            Quantity::Range { low, high } | Quantity::AboutRange { low, high } => {
+                low.is_whole() && high.is_whole()
+            }
+            // "less than 3.5 km²" names a decimal, whatever the count below it.
+            Quantity::LessThan(n) => n.is_whole(),
             Quantity::Vague { .. } => true,
             other => other.headline().is_whole(),
         }
@@ -214,9 +243,11 @@ impl fmt::Display for Quantity {
             Quantity::AtLeast(n) => write!(f, "≥ {n}"),
             Quantity::AtMost(n) => write!(f, "up to {n}"),
             Quantity::MoreThan(n) => write!(f, "more than {n}"),
+            Quantity::LessThan(n) => write!(f, "less than {n}"),
             Quantity::Nearly(n) => write!(f, "nearly {n}"),
             Quantity::About(n) => write!(f, "about {n}"),
             Quantity::Range { low, high } => write!(f, "{low}–{high}"),
+            Quantity::AboutRange { low, high } => write!(f, "about {low}–{high}"),
             Quantity::Vague { word, .. } => write!(f, "{word}"),
         }
     }

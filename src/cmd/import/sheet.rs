@@ -137,6 +137,20 @@ fn number(text: &str) -> Option<String> {
     ok.then_some(t)
 }
 
+/// The two sides of "20–30" (or "20-30").
+fn split_range(s: &str) -> Option<(&str, &str)> {
+    s.split_once('–').or_else(|| {
+        s.split_once('-')
+            .filter(|_| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    })
+}
+
+/// The two numbers of "20–30".
+fn range_of(s: &str) -> Option<(String, String)> {
+    let (low, high) = split_range(s)?;
+    Some((number(low)?, number(high)?))
+}
+
 /// A quantity as `list` states it ("49", "≥ 49", "up to 5", "more than 3",
 /// "nearly 50", "about 50", "20–30", "several") as TOML fields; the ways a
 /// sheet is typed are taken too ("at least 40", ">= 40", "over 40", "~50").
@@ -154,6 +168,10 @@ fn quantity(stated: &str) -> Result<String, String> {
         ("more than", "more_than"),
         ("over", "more_than"),
         (">", "more_than"),
+        ("less than", "less_than"),
+        ("fewer than", "less_than"),
+        ("under", "less_than"),
+        ("<", "less_than"),
         ("nearly", "nearly"),
         ("almost", "nearly"),
         ("about", "about"),
@@ -163,19 +181,19 @@ fn quantity(stated: &str) -> Result<String, String> {
     ];
     for (prefix, field) in forms {
         if let Some(rest) = s.strip_prefix(prefix) {
+            // "about 1,100–1,200": each end about.
+            if let (Some((low, high)), "about") = (range_of(rest.trim()), field) {
+                return Ok(format!("about_range = [{low}, {high}]"));
+            }
             return number(rest)
                 .map(|n| format!("{field} = {n}"))
                 .ok_or_else(|| format!("`{stated}`: a number is expected after \"{prefix}\""));
         }
     }
-    let range = s.split_once('–').or_else(|| {
-        s.split_once('-')
-            .filter(|_| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    });
-    if let Some((low, high)) = range {
-        return match (number(low), number(high)) {
-            (Some(l), Some(h)) => Ok(format!("range = [{l}, {h}]")),
-            _ => Err(format!("`{stated}`: a range is two numbers, such as 20–30")),
+    if split_range(s).is_some() {
+        return match range_of(s) {
+            Some((l, h)) => Ok(format!("range = [{l}, {h}]")),
+            None => Err(format!("`{stated}`: a range is two numbers, such as 20–30")),
         };
     }
     if let Some(n) = number(s) {
@@ -186,7 +204,7 @@ fn quantity(stated: &str) -> Result<String, String> {
         return Ok(format!("vague = {}", quoted(s)));
     }
     Err(format!(
-        "`{stated}` is not a quantity: give 49, at least 49 (≥ 49), up to 5, more than 3, nearly 50, about 50, 20–30 or a vague word"
+        "`{stated}` is not a quantity: give 49, at least 49 (≥ 49), up to 5, more than 3, less than 3, nearly 50, about 50, 20–30, about 20–30 or a vague word"
     ))
 }
 

@@ -55,6 +55,9 @@ pub enum Code {
     BadComposite,
     /// An act listed under two questions.
     BadQuestion,
+    /// A party aligned or allied with itself, with a party that is itself
+    /// aligned or allied, or both aligned and allied.
+    BadAlignment,
 }
 
 impl Code {
@@ -106,6 +109,7 @@ impl Code {
             Code::BadDemand => "bad-demand",
             Code::BadComposite => "bad-composite",
             Code::BadQuestion => "bad-question",
+            Code::BadAlignment => "bad-alignment",
         }
     }
 }

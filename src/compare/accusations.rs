@@ -38,8 +38,11 @@ fn pair_conflict(
     if x.denies || y.denies || xa == ya {
         return None;
     }
-    let mirror = scope.party_of_key(&a.key).as_deref() == Some(ya)
-        && scope.party_of_key(&b.key).as_deref() == Some(xa);
+    // Sides, not parties: a party aligned with a side speaks for it.
+    let ds = scope.ds;
+    let side = |key: &str| scope.party_of_key(key).map(|p| ds.side_of(&p).to_string());
+    let (sa, sb) = (side(&a.key), side(&b.key));
+    let mirror = sa.as_deref() == Some(ds.side_of(ya)) && sb.as_deref() == Some(ds.side_of(xa));
     let kind = if mirror {
         Conflict::Mirror
     } else {

@@ -45,7 +45,12 @@ fn group(ds: &Dataset, source: &str, attribution: Attribution, by: Grouping) -> 
         Grouping::Party => s.standing == Standing::Organ && attribution == Attribution::OnRecord,
         Grouping::Side => s.standing.is_aligned(),
     };
-    merged.then(|| party.clone())
+    // A side takes in the parties aligned with it (a de facto authority).
+    let party = match by {
+        Grouping::Side => ds.side_of(party),
+        _ => party,
+    };
+    merged.then(|| party.to_string())
 }
 
 /// A claim's column key and voice key under a grouping: a relayed claim sits
@@ -148,6 +153,7 @@ pub(super) fn columns(ds: &Dataset, event: &Event, claims: &[&Claim], by: Groupi
         claims.iter().map(|c| keys(ds, c, by).0).collect();
     let side_rank = |party: Option<&str>| {
         party
+            .map(|p| ds.side_of(p))
             .and_then(|p| event.sides.iter().position(|s| s == p))
             .unwrap_or(event.sides.len() + usize::from(party.is_none()))
     };

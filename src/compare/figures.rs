@@ -200,14 +200,20 @@ fn verdict<'a>(scope: &Scope, row: &FigureRow<'a>) -> Verdict<'a> {
         .iter()
         .map(|v| scope.side_of_key(&v.key))
         .collect();
+    let allies: Vec<Option<String>> = row
+        .voices
+        .iter()
+        .map(|v| scope.ally_of_key(&v.key))
+        .collect();
     let voiced: Vec<Voiced> = row
         .voices
         .iter()
-        .zip(&sides)
-        .map(|(v, side)| Voiced {
+        .zip(sides.iter().zip(&allies))
+        .map(|(v, (side, ally))| Voiced {
             key: &v.key,
             speaker: v.speaker.as_deref(),
             party: side.as_deref(),
+            ally_of: ally.as_deref(),
             perspective: v.perspective,
             official: official(scope.ds, &v.value),
             value: &v.value,

@@ -22,6 +22,9 @@ pub enum Perspective {
     /// One side of the event counting a third party's losses (a
     /// belligerent's count of peacekeepers): not an independent report.
     SideOnThird,
+    /// A third state allied with a side (`allied_with`), about another
+    /// party's losses: not an independent report either.
+    Ally,
     /// Anyone else: third states, independent media, international bodies.
     ThirdParty,
 }
@@ -38,23 +41,30 @@ pub(super) fn of_claim(ds: &Dataset, event: &Event, c: &Claim, row_party: &str) 
     let Some(party) = party else {
         return Perspective::ThirdParty;
     };
+    // A party aligned with a side speaks for it, and its losses are the side's.
+    let party = ds.side_of(party);
     let is_side = |p: &str| event.sides.iter().any(|s| s == p);
+    let ally = ds.ally_of(party).is_some_and(is_side);
     if row_party.contains('+') {
-        let mut parties = row_party.split('+');
+        let mut parties = row_party.split('+').map(|p| ds.side_of(p));
         return if parties.clone().any(|p| p == party) {
             Perspective::Mixed
         } else if is_side(party) && parties.any(is_side) {
             Perspective::Adversary
+        } else if ally {
+            Perspective::Ally
         } else {
             Perspective::ThirdParty
         };
     }
+    let row_party = ds.side_of(row_party);
     let official = standing == Standing::Organ && c.attribution == Attribution::OnRecord;
     match party {
         p if p == row_party && official => Perspective::Own,
         p if p == row_party => Perspective::OwnUnofficial,
         p if is_side(p) && is_side(row_party) => Perspective::Adversary,
         p if is_side(p) => Perspective::SideOnThird,
+        _ if ally => Perspective::Ally,
         _ => Perspective::ThirdParty,
     }
 }

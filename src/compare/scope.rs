@@ -38,9 +38,17 @@ impl Scope<'_> {
         party_of_key(self.ds, key, self.by)
     }
 
+    /// For a third state allied with a side of the event, that side.
+    pub fn ally_of_key(&self, key: &str) -> Option<String> {
+        let party = self.party_of_key(key)?;
+        let side = self.ds.ally_of(&party)?;
+        self.event.sides.iter().find(|s| *s == side).cloned()
+    }
+
     /// The side of the event a key speaks for; `None` for a third party.
     pub fn side_of_key(&self, key: &str) -> Option<String> {
         self.party_of_key(key)
+            .map(|p| self.ds.side_of(&p).to_string())
             .filter(|p| self.event.sides.contains(p))
     }
 }

@@ -47,16 +47,20 @@ pub(super) fn distinct_voices(voices: &[StanceEntry]) -> usize {
     keys.len()
 }
 
-/// How far entries that agree go: voices of both sides of the event, or not.
+/// How far entries that agree go: voices of both sides of the event, of
+/// one side and its allies only, or other voices.
 pub(super) fn both_sides(scope: &Scope, voices: &[StanceEntry]) -> Agreement {
-    let mut parties: Vec<String> = voices
-        .iter()
-        .filter_map(|v| scope.side_of_key(&v.key))
-        .collect();
+    let sides: Vec<Option<String>> = voices.iter().map(|v| scope.side_of_key(&v.key)).collect();
+    let mut parties: Vec<&String> = sides.iter().flatten().collect();
     parties.sort();
     parties.dedup();
+    let allies: Vec<Option<String>> = voices.iter().map(|v| scope.ally_of_key(&v.key)).collect();
+    let all = vec![true; voices.len()];
+    let camp = |i: usize| (sides[i].as_deref(), allies[i].as_deref());
     if parties.len() >= 2 {
         Agreement::BothSides
+    } else if super::verdict::allied_only(&all, camp) {
+        Agreement::Allied
     } else {
         Agreement::Voices
     }

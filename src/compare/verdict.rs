@@ -38,6 +38,9 @@ pub enum Verdict<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Agreement {
+    /// Only one side's voices and its allies (`allied_with`) agree: no
+    /// independent corroboration.
+    Allied,
     /// Voices agree, not both sides at one moment.
     Voices,
     /// Voices of both sides agree about one moment.
@@ -187,6 +190,8 @@ pub struct Voiced<'v, 'a> {
     /// weighed against each other, one speaker's statements never.
     pub speaker: Option<&'v str>,
     pub party: Option<&'v str>,
+    /// For a third state allied with a side, that side.
+    pub ally_of: Option<&'v str>,
     pub perspective: Perspective,
     /// Every claim behind the value is an organ's, on the record, unhedged.
     pub official: bool,
@@ -212,6 +217,18 @@ fn detail<'a>(pairs: Pairs) -> Option<ConflictDetail<'a>> {
             in_time_order,
         },
     })
+}
+
+/// Whether the flagged voices are one side and its allies, an ally among
+/// them: `camp(i)` is a voice's (side, side it is allied with).
+pub(super) fn allied_only<'v>(
+    flags: &[bool],
+    camp: impl Fn(usize) -> (Option<&'v str>, Option<&'v str>),
+) -> bool {
+    let flagged = || (0..flags.len()).filter(|&i| flags[i]).map(&camp);
+    let mut camps = flagged().map(|(side, ally)| side.or(ally));
+    let first = camps.next().flatten();
+    first.is_some() && camps.all(|c| c == first) && flagged().any(|(_, ally)| ally.is_some())
 }
 
 /// Distinct values among the flagged voices.
@@ -315,6 +332,9 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     let agreement = match (confirmed, sides >= 2) {
         (true, _) => Agreement::Confirmed,
         (false, true) => Agreement::BothSides,
+        (false, false) if allied_only(&agree, |i| (voices[i].party, voices[i].ally_of)) => {
+            Agreement::Allied
+        }
         (false, false) => Agreement::Voices,
     };
     Verdict::settled(agreeing, agreement)
@@ -393,6 +413,7 @@ mod tests {
                 key,
                 speaker: None,
                 party: *party,
+                ally_of: None,
                 perspective: Perspective::ThirdParty,
                 official: true,
                 value,

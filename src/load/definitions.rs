@@ -29,12 +29,26 @@ pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
 /// Parties: an id and a name.
 fn parties<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     for p in &m.party {
+        for other in [&p.aligned_with, &p.allied_with].into_iter().flatten() {
+            fc.reference(RefKind::Party, other);
+        }
+        if let (Some(_), Some(allied)) = (&p.aligned_with, &p.allied_with) {
+            fc.error(
+                Code::BadAlignment,
+                allied.span(),
+                format!("party `{}` is both aligned with a side and allied with one", p.id.get_ref()),
+                "a party stands with a side (`aligned_with`) or is a third state allied with it (`allied_with`), not both",
+            );
+        }
         if fc.id_ok("party", &p.id) {
             let place = fc.place(&p.id.span());
+            let id = |x: &Option<toml::Spanned<String>>| x.as_ref().map(|x| x.get_ref().clone());
             fc.out.parties.push(Def {
                 item: Party {
                     id: p.id.get_ref().clone(),
                     name: p.name.clone(),
+                    aligned_with: id(&p.aligned_with),
+                    allied_with: id(&p.allied_with),
                 },
                 place,
             });

@@ -56,6 +56,14 @@ pub struct PartyFile {
     pub id: S<String>,
     /// display name: "Armenia"
     pub name: String,
+    /// the side it stands with, a party id: a de facto authority or a proxy, whose organs speak
+    /// for that side and whose losses are that side's own
+    #[schemars(with = "Option<form::Id>")]
+    pub aligned_with: Option<S<String>>,
+    /// a party id: a third state allied with that side, whose agreement with it is never
+    /// independent corroboration
+    #[schemars(with = "Option<form::Id>")]
+    pub allied_with: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -333,6 +333,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_units();
         self.check_decimals();
         self.check_composites();
+        self.check_alignment();
         self.check_place_cycles();
         self.check_unlisted_places();
         self.check_withdrawals();

@@ -13,6 +13,7 @@
 //! parsed once; only an error report re-reads a file to show the line of a
 //! duplicate claim id. Nothing here panics on bad input.
 
+mod alignment;
 mod budget;
 mod claims;
 mod crosscheck;

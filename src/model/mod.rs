@@ -23,6 +23,12 @@ use when::When;
 pub struct Party {
     pub id: String,
     pub name: String,
+    /// The side it stands with (a de facto authority, a proxy): its organs
+    /// speak for that side.
+    pub aligned_with: Option<String>,
+    /// The side a third state is allied with: its agreement with that side
+    /// is not independent.
+    pub allied_with: Option<String>,
 }
 
 /// The kind of body a source is. Kept closed so that `--by party` and the
@@ -412,6 +418,18 @@ impl Dataset {
     }
 
     /// The party a source speaks for, if any.
+    /// The side a party stands on: the party it is aligned with, else itself.
+    pub fn side_of<'s>(&'s self, party: &'s str) -> &'s str {
+        self.party(party)
+            .and_then(|p| p.aligned_with.as_deref())
+            .unwrap_or(party)
+    }
+
+    /// The side a third state is allied with, if any.
+    pub fn ally_of(&self, party: &str) -> Option<&str> {
+        self.party(party).and_then(|p| p.allied_with.as_deref())
+    }
+
     pub fn party_of(&self, source: &str) -> Option<&str> {
         self.source(source).and_then(|s| s.party.as_deref())
     }

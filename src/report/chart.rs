@@ -34,7 +34,10 @@ fn class(p: Perspective) -> &'static str {
     match p {
         Perspective::Own | Perspective::OwnUnofficial => "own",
         Perspective::Adversary => "adversary",
-        Perspective::Mixed | Perspective::SideOnThird | Perspective::ThirdParty => "third",
+        Perspective::Mixed
+        | Perspective::SideOnThird
+        | Perspective::Ally
+        | Perspective::ThirdParty => "third",
     }
 }
 

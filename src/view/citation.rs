@@ -38,6 +38,9 @@ pub fn legend(cmp: &Comparison) -> String {
     if has(Perspective::SideOnThird) {
         text.push_str("; side on 3rd = one side of the event about a third party");
     }
+    if has(Perspective::Ally) {
+        text.push_str("; ally = a third state allied with a side, not independent");
+    }
     if has(Perspective::Mixed) {
         text.push_str("; incl. own = a count of several parties including the speaker's own");
     }

@@ -301,6 +301,10 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
             voices,
             agreement: Agreement::BothSides,
         } => format!("consistent ({voices} voices; agreed by both sides)"),
+        Verdict::Consistent {
+            voices,
+            agreement: Agreement::Allied,
+        } => format!("consistent ({voices} voices; one side and its ally, not independent)"),
         Verdict::Consistent { voices, .. } => format!("consistent ({voices} voices)"),
         Verdict::NotComparable(why) => format!("not comparable: {}", incomparable(*why)),
         Verdict::SingleSource => match single {

@@ -102,6 +102,9 @@ pub struct VerdictRecord {
     /// A party's own figure is its adversary's very number.
     #[serde(skip_serializing_if = "Option::is_none")]
     confirmed: Option<bool>,
+    /// Only one side and its allies agree: not independent corroboration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    allies_only: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<Incomparable>,
 }
@@ -135,6 +138,7 @@ impl VerdictRecord {
             voices: None,
             both_sides: None,
             confirmed: None,
+            allies_only: None,
             reason: None,
         };
         match v {
@@ -145,6 +149,7 @@ impl VerdictRecord {
                 r.voices = Some(*voices);
                 r.both_sides = Some(*agreement >= Agreement::BothSides);
                 r.confirmed = Some(*agreement == Agreement::Confirmed);
+                r.allies_only = Some(*agreement == Agreement::Allied);
             }
             Verdict::NotComparable(why) => r.reason = Some(*why),
             _ => {}

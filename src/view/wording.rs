@@ -15,6 +15,7 @@ pub fn perspective_label(p: Perspective) -> &'static str {
         Perspective::Adversary => "adversary claim",
         Perspective::Mixed => "count including the speaker's own side",
         Perspective::SideOnThird => "one side about a third party",
+        Perspective::Ally => "report by an ally of a side",
         Perspective::ThirdParty => "third-party report",
     }
 }
@@ -34,6 +35,7 @@ pub fn perspective_words(p: Perspective) -> &'static str {
         Perspective::Adversary => "claim about the other side",
         Perspective::Mixed => "count including its own side",
         Perspective::SideOnThird => "one side about a third party",
+        Perspective::Ally => "an ally of a side",
         Perspective::ThirdParty => "third party",
     }
 }
@@ -45,6 +47,7 @@ pub fn perspective_short(p: Perspective) -> &'static str {
         Perspective::Adversary => "adv.",
         Perspective::Mixed => "incl. own",
         Perspective::SideOnThird => "side on 3rd",
+        Perspective::Ally => "ally",
         Perspective::ThirdParty => "3rd",
     }
 }

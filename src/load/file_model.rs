@@ -301,8 +301,8 @@ pub struct ClaimFile {
     /// whom the source relays (an agency passing on a ministry's word): the voice it counts as
     #[schemars(with = "Option<form::Id>")]
     pub origin: Option<S<String>>,
-    /// when it was said: `2021-11-16`, `2021-11-16T18:30`, or `by 2021-11-17` when only the
-    /// report's date is known
+    /// when it was said: `2021-11-16`, `2021-11-16T18:30`, `~2021-11-16T11:00` for "around
+    /// 11:00", or `by 2021-11-17` when only the report's date is known
     #[schemars(with = "form::When")]
     pub said: S<String>,
     /// how it was said

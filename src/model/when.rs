@@ -41,6 +41,26 @@ pub enum When {
     Between(Moment, Moment),
     /// On or before a moment: only the report's date is known.
     By(Moment),
+    /// "Around 11:00": a time of day within [`AROUND_MINUTES`] either way,
+    /// kept within its day.
+    Around(Moment),
+}
+
+/// How far "around 11:00" may be from 11:00, in minutes.
+pub const AROUND_MINUTES: u16 = 30;
+
+/// An instant moved by `minutes` (negative: earlier), kept within its day:
+/// "around 00:10" runs from 00:00, not from the day before.
+fn shifted(i: Instant, minutes: i32) -> Instant {
+    let (y, mo, d, h, mi, s) = i;
+    let at = (i32::from(h) * 60 + i32::from(mi) + minutes).clamp(0, 23 * 60 + 59);
+    let (h, mi) = ((at / 60) as u8, (at % 60) as u8);
+    let s = match minutes.signum() {
+        1 => 59,
+        -1 => 0,
+        _ => s,
+    };
+    (y, mo, d, h, mi, s)
 }
 
 impl Moment {
@@ -97,6 +117,10 @@ impl When {
             When::At(m) => (m.sort_key(), m.latest()),
             When::Between(a, b) => (a.sort_key(), b.latest()),
             When::By(m) => ((0, 0, 0, 0, 0, 0), m.latest()),
+            When::Around(m) => {
+                let far = i32::from(AROUND_MINUTES);
+                (shifted(m.sort_key(), -far), shifted(m.latest(), far))
+            }
         }
     }
 
@@ -114,7 +138,7 @@ impl When {
     /// The earliest moment it may refer to; used to order revisions.
     pub fn start(&self) -> &Moment {
         match self {
-            When::At(m) | When::Between(m, _) | When::By(m) => m,
+            When::At(m) | When::Between(m, _) | When::By(m) | When::Around(m) => m,
         }
     }
 
@@ -170,6 +194,7 @@ impl fmt::Display for When {
             When::At(m) => write!(f, "{m}"),
             When::Between(a, b) => write!(f, "{a}/{b}"),
             When::By(m) => write!(f, "by {m}"),
+            When::Around(m) => write!(f, "~{m}"),
         }
     }
 }
@@ -192,7 +217,7 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
 const MOMENT_FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]";
 /// The forms of a `said` or `as_of`: a moment, a span or `by` a moment.
 const WHEN_FORMS: &str =
-    "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, or `by DATE`";
+    "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, `by DATE`, or `~YYYY-MM-DDTHH:MM` (around a time)";
 
 fn digits(s: &str, n: usize) -> Option<u32> {
     if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -318,6 +343,15 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     if let Some(rest) = text.strip_prefix("by ") {
         return Ok(When::By(parse_moment(rest.trim())?));
     }
+    if let Some(rest) = text.strip_prefix('~') {
+        let m = parse_moment(rest.trim())?;
+        if m.hour_minute.is_none() {
+            return Err(format!(
+                "`{text}`: \"around\" is for a time of day (~2021-11-16T11:00); a date alone is already a whole day"
+            ));
+        }
+        return Ok(When::Around(m));
+    }
     if let Some((a, b)) = text.split_once('/') {
         let (a, b) = (parse_moment(a.trim())?, parse_moment(b.trim())?);
         // Offsets are not converted (statements about one clash share a
@@ -349,6 +383,19 @@ pub fn parse_when(text: &str) -> Result<When, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn around_a_time_spans_half_an_hour_either_way_within_its_day() -> Result<(), String> {
+        let w = parse_when("~2021-11-16T11:00")?;
+        assert_eq!(w.span(), ((2021, 11, 16, 10, 30, 0), (2021, 11, 16, 11, 30, 59)));
+        assert_eq!(w.to_string(), "~2021-11-16T11:00");
+        let early = parse_when("~2021-11-16T00:10")?;
+        assert_eq!(early.span().0, (2021, 11, 16, 0, 0, 0));
+        let late = parse_when("~2021-11-16T23:50")?;
+        assert_eq!(late.span().1, (2021, 11, 16, 23, 59, 59));
+        assert!(parse_when("~2021-11-16").is_err());
+        Ok(())
+    }
 
     #[test]
     fn precisions_are_kept() -> Result<(), String> {

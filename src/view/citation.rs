@@ -115,7 +115,12 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     // Sources by the short name headings use ("Arm. MoD"); the claim's id
     // stays at the end, to cite it by.
     let short = |id: &str| super::wording::source_short(ds, id);
-    let mut cite = format!("{} via {}, said {}", short(&c.source), via_name(c), c.said);
+    // "~…" is the file's shorthand; a reader gets the word.
+    let said = match &c.said {
+        crate::model::when::When::Around(m) => format!("around {m}"),
+        w => w.to_string(),
+    };
+    let mut cite = format!("{} via {}, said {said}", short(&c.source), via_name(c));
     if let Some(o) = &c.origin {
         cite.push_str(&format!(", relaying {}", short(o)));
     }

@@ -18,7 +18,7 @@ pub fn said_bounds(w: &When) -> (Option<String>, String) {
     let (start, end) = w.span();
     let earliest = match w {
         When::By(_) => None,
-        When::At(_) | When::Between(..) => {
+        When::At(_) | When::Between(..) | When::Around(_) => {
             let (y, mo, d, h, mi, s) = start;
             // A month or year alone begins on its first day.
             Some(iso((y, mo.max(1), d.max(1), h, mi, s)))

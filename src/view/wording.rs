@@ -269,6 +269,9 @@ pub fn at_words(at: &crate::model::At) -> String {
         crate::model::At::Clock { hour, minute } => format!("at {hour:02}:{minute:02}"),
         crate::model::At::When(When::At(m)) => moment(m),
         crate::model::At::When(When::By(m)) => format!("by {}", day(m)),
+        crate::model::At::When(When::Around(m)) => {
+            format!("around {}", moment(m).trim_start_matches("at "))
+        }
         crate::model::At::When(When::Between(a, b)) => format!("between {} and {}", day(a), day(b)),
     }
 }

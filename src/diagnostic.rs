@@ -55,6 +55,9 @@ pub enum Code {
     BadComposite,
     /// An act listed under two questions.
     BadQuestion,
+    /// A claim citing one document twice, or a report's reading on a claim
+    /// that states no figure.
+    BadReport,
     /// A party aligned or allied with itself, with a party that is itself
     /// aligned or allied, or both aligned and allied.
     BadAlignment,
@@ -110,6 +113,7 @@ impl Code {
             Code::BadComposite => "bad-composite",
             Code::BadQuestion => "bad-question",
             Code::BadAlignment => "bad-alignment",
+            Code::BadReport => "bad-report",
         }
     }
 }

@@ -50,6 +50,7 @@ fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
             quantity: q,
             as_of: None,
             since: None,
+            readings: Vec::new(),
         }),
         seq: 0,
     })

@@ -190,6 +190,13 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     if let Some(d) = ds.document(&c.document) {
         add("document", document_cell(d));
     }
+    // The other outlets that carried the same statement, each in its words.
+    for r in &c.reports {
+        let outlet = ds
+            .document(&r.document)
+            .map_or(r.document.clone(), document_cell);
+        add("also in", format!("{outlet}: «{}»", r.quote));
+    }
     for f in feeds {
         let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);
         add(&format!("feeds ({})", f.section), what);

@@ -183,6 +183,7 @@ pub(crate) mod testing {
                 breakdown: Vec::new(),
                 metric: "killed".into(),
                 quantity: q,
+                readings: Vec::new(),
                 as_of: None,
                 since: None,
             }),

@@ -5,10 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::budget::NearMiss;
 use super::file_check::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
-use super::text::collapse_space;
 use super::Keep;
 use crate::diagnostic::Code;
 use crate::model::*;
@@ -82,54 +80,6 @@ fn quote_of<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile) -> Option<(&'t S<Strin
     }
 }
 
-/// Checks a quote against its document's text when this file defines the
-/// document; otherwise records it for the check across files.
-fn check_quote<'t>(
-    fc: &mut FileCheck<'t>,
-    c: &'t ClaimFile,
-    quote: &'t S<String>,
-    local_docs: &HashMap<&str, Option<Arc<str>>>,
-) -> bool {
-    if quote.get_ref().trim().is_empty() {
-        fc.error(
-            Code::EmptyQuote,
-            quote.span(),
-            "the quote is empty".to_string(),
-            "",
-        );
-        return false;
-    }
-    match local_docs.get(c.document.get_ref().as_str()) {
-        Some(Some(text)) if !text.contains(&collapse_space(quote.get_ref())) => {
-            // The closest passage, if the run's budget allows, is the merger's.
-            fc.out.near_misses.push(NearMiss {
-                diag: fc.out.diags.len(),
-                text: text.clone(),
-                quote: quote.get_ref().clone(),
-            });
-            let hint = super::text::QUOTE_HINT.to_string();
-            fc.error(
-                Code::QuoteNotFound,
-                quote.span(),
-                format!(
-                    "the quote is not found verbatim in the text of document `{}`",
-                    c.document.get_ref()
-                ),
-                hint,
-            );
-            false
-        }
-        Some(_) => true,
-        None => {
-            fc.reference(RefKind::Document, &c.document);
-            let place = fc.place(&quote.span());
-            let (doc, text) = (c.document.get_ref().clone(), quote.get_ref().clone());
-            fc.out.quotes.push((doc, text, place));
-            true
-        }
-    }
-}
-
 /// Checks one claim; returns it converted when it is sound and `keep` wants it.
 /// What a file's claims are checked against within the file: its event,
 /// its documents' texts, its propositions, and what the load keeps.
@@ -167,12 +117,21 @@ pub(super) fn claim<'t>(
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
-        || check_quote(fc, c, quote, local_docs);
-    let assertion = assertion(fc, c, local_props);
+        || super::quote_check::check_quote(fc, &c.document, quote, local_docs);
+    let mut assertion = assertion(fc, c, local_props);
+    let figure = match assertion.as_mut() {
+        Some(Assertion::Figure(f)) => Some(f),
+        _ => None,
+    };
+    let reports = super::reports::reports(fc, c, local_docs, figure);
     let as_of_ok = as_of_not_after_said(fc, c, said.as_ref(), assertion.as_ref());
-    let (Some(event), Some(said), Some(assertion), true) =
-        (event, said, assertion, id_ok && quote_ok && as_of_ok)
-    else {
+    let (Some(event), Some(said), Some(assertion), Some(reports), true) = (
+        event,
+        said,
+        assertion,
+        reports,
+        id_ok && quote_ok && as_of_ok,
+    ) else {
         return None;
     };
     if !keeps(keep, c, event) {
@@ -187,6 +146,7 @@ pub(super) fn claim<'t>(
         place: c.place.as_ref().map(|p| p.get_ref().clone()),
         corrects: c.corrects.as_ref().map(|x| x.get_ref().clone()),
         note: c.note.clone(),
+        reports,
         ..Claim::new(Required {
             id: c.id.get_ref().clone(),
             event: event.to_string(),

@@ -184,6 +184,7 @@ pub(super) fn figure<'t>(
         breakdown: Vec::new(),
         metric: fig.metric.get_ref().clone(),
         quantity,
+        readings: Vec::new(),
         as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
         since: since.map(|w| w.ok_or(())).transpose().ok()?,
     };
@@ -191,7 +192,11 @@ pub(super) fn figure<'t>(
     Some(total)
 }
 
-fn quantity<'t>(fc: &mut FileCheck<'t>, span: Range<usize>, fig: Forms<'t>) -> Option<Quantity> {
+pub(super) fn quantity<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: Forms<'t>,
+) -> Option<Quantity> {
     let forms = [
         fig.exact.is_some(),
         fig.at_least.is_some(),

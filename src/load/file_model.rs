@@ -349,6 +349,66 @@ pub struct ClaimFile {
     /// a stance on a proposition
     #[schemars(with = "Option<PositionFile>")]
     pub position: Option<S<PositionFile>>,
+    /// other documents that carried this same statement, each with its own words: one voice,
+    /// however many outlets: `[{ document = "…", quote = "…" }]`
+    #[serde(default)]
+    #[schemars(with = "Vec<ReportFile>")]
+    pub reports: Vec<S<ReportFile>>,
+}
+
+/// Another document that carried a claim's statement.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    /// the document: a document id
+    #[schemars(with = "form::Id")]
+    pub document: S<String>,
+    /// its words, verbatim
+    #[schemars(with = "form::Words")]
+    pub quote: S<String>,
+    /// for a figure, the quantity as this report words it when it differs from the claim's
+    /// ("up to 70" where another outlet has "70"): `{ at_most = 70 }`
+    #[schemars(with = "Option<ReadingFile>")]
+    pub reads: Option<S<ReadingFile>>,
+}
+
+/// A quantity as one report words it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]},
+    {"required": ["more_than"]}, {"required": ["less_than"]}, {"required": ["nearly"]}, {"required": ["about"]},
+    {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}]))]
+pub struct ReadingFile {
+    /// exactly N
+    #[schemars(with = "Option<Number>")]
+    pub exact: Option<S<Number>>,
+    /// at least N
+    #[schemars(with = "Option<Number>")]
+    pub at_least: Option<S<Number>>,
+    /// up to N
+    #[schemars(with = "Option<Number>")]
+    pub at_most: Option<S<Number>>,
+    /// more than N
+    #[schemars(with = "Option<Number>")]
+    pub more_than: Option<S<Number>>,
+    /// less than N
+    #[schemars(with = "Option<Number>")]
+    pub less_than: Option<S<Number>>,
+    /// nearly N
+    #[schemars(with = "Option<Number>")]
+    pub nearly: Option<S<Number>>,
+    /// about N
+    #[schemars(with = "Option<Number>")]
+    pub about: Option<S<Number>>,
+    /// between two numbers: `[20, 30]`
+    #[schemars(with = "Option<[Number; 2]>")]
+    pub range: Option<S<Vec<S<Number>>>>,
+    /// about a range: `[1100, 1200]`
+    #[schemars(with = "Option<[Number; 2]>")]
+    pub about_range: Option<S<Vec<S<Number>>>>,
+    /// a vague word: `several`, `hundreds`
+    #[schemars(with = "Option<form::Id>")]
+    pub vague: Option<S<String>>,
 }
 
 impl ClaimFile {

@@ -272,13 +272,18 @@ impl<'f, 's> Merger<'f, 's> {
         }
         if let Assertion::Figure(f) = &mut c.assertion {
             let parts = f.breakdown.iter_mut().map(|p| &mut p.quantity);
-            for q in std::iter::once(&mut f.quantity).chain(parts) {
+            let readings = f.readings.iter_mut();
+            for q in std::iter::once(&mut f.quantity)
+                .chain(parts)
+                .chain(readings)
+            {
                 if let Quantity::Vague { word, interval } = q {
                     if let Some(iv) = self.vague.get(word.as_str()) {
                         *interval = *iv;
                     }
                 }
             }
+            f.widen_to_readings();
         }
         true
     }

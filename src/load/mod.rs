@@ -33,8 +33,10 @@ mod merge;
 mod pool;
 mod quantity_forms;
 mod questions;
+mod quote_check;
 mod quote_match;
 mod read_once;
+mod reports;
 mod text;
 
 use std::borrow::Cow;

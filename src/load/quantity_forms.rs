@@ -3,7 +3,7 @@
 
 use toml::Spanned as S;
 
-use super::file_model::{BreakdownFile, FigureFile, Number};
+use super::file_model::{BreakdownFile, FigureFile, Number, ReadingFile};
 
 /// The quantity forms a figure or a breakdown part may give, by reference.
 pub(super) struct Forms<'t> {
@@ -41,3 +41,4 @@ macro_rules! forms {
 }
 forms!(FigureFile);
 forms!(BreakdownFile);
+forms!(ReadingFile);

@@ -104,6 +104,7 @@ fn example(field: &str) -> Option<&'static str> {
         "said" => "said = \"2024-05-01\"",
         "via" => "via = \"statement\"",
         "document" => "document = \"my-event-doc-1\"",
+        "quote" => "quote = \"the document's own words\"",
         "metric" => "metric = \"killed\"",
         "accused" => "accused = \"azerbaijan\"",
         "act" => "act = \"started-fighting\"",

@@ -44,6 +44,15 @@ pub struct Claim {
     pub assertion: Assertion,
     /// Order of appearance in the data (file, then position); breaks ties between equal dates.
     pub seq: u64,
+    /// Other documents that carried the same statement: one voice, however many outlets.
+    pub reports: Vec<Report>,
+}
+
+/// Another document that carried a claim's statement, in its own words.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub document: String,
+    pub quote: String,
 }
 
 /// What every claim gives: who said what, when, read where.
@@ -88,6 +97,7 @@ impl Claim {
             note: None,
             assertion: r.assertion,
             seq: r.seq,
+            reports: Vec::new(),
         }
     }
 

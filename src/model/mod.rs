@@ -14,7 +14,7 @@ pub mod when;
 
 use std::collections::HashMap;
 
-pub use claim::{Claim, ClaimKind, QuoteKind, Required};
+pub use claim::{Claim, ClaimKind, QuoteKind, Report, Required};
 use quantity::Quantity;
 pub use standing::{Attribution, Standing};
 use when::When;
@@ -209,9 +209,42 @@ pub struct Figure {
     /// For a running total across events: since when it counts. `None`:
     /// this event only.
     pub since: Option<When>,
+    /// When the outlets that carried it word it differently ("70", "up to
+    /// 70"): each reading, the claim's own first; `quantity` is then the
+    /// widest of them. Empty when they agree.
+    pub readings: Vec<Quantity>,
 }
 
 impl Figure {
+    /// Once every reading's interval is known (vague words resolved): when
+    /// the outlets' readings differ, the widest of them is the quantity, and
+    /// each distinct reading is kept as stated, the claim's own first; when
+    /// they agree, none is kept.
+    pub fn widen_to_readings(&mut self) {
+        if self.readings.is_empty() {
+            return;
+        }
+        let mut all = vec![self.quantity.clone()];
+        for q in std::mem::take(&mut self.readings) {
+            if !all.contains(&q) {
+                all.push(q);
+            }
+        }
+        let first = all[0].interval();
+        if all.iter().all(|q| q.interval() == first) {
+            return;
+        }
+        let hull = all
+            .iter()
+            .map(Quantity::interval)
+            .fold(first, |a, b| quantity::Interval {
+                low: a.low.min(b.low),
+                high: a.high.zip(b.high).map(|(x, y)| x.max(y)),
+            });
+        self.quantity = Quantity::spanning(hull);
+        self.readings = all;
+    }
+
     /// The moment the count stands at: `as_of`, else when it was said.
     pub fn moment<'a>(&'a self, said: &'a When) -> &'a When {
         self.as_of.as_ref().unwrap_or(said)

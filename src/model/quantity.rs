@@ -162,6 +162,17 @@ pub fn about_tolerance(n: Amount) -> Amount {
 }
 
 impl Quantity {
+    /// The plainest quantity of an interval: exactly N, up to N, at least
+    /// N, or a range (for the widest of several outlets' readings).
+    pub fn spanning(iv: Interval) -> Quantity {
+        match iv.high {
+            None => Quantity::AtLeast(iv.low),
+            Some(h) if h == iv.low => Quantity::Exact(h),
+            Some(h) if iv.low == Amount::default() => Quantity::AtMost(h),
+            Some(high) => Quantity::Range { low: iv.low, high },
+        }
+    }
+
     pub fn interval(&self) -> Interval {
         match self {
             Quantity::Exact(n) => Interval::point(*n),

@@ -387,7 +387,10 @@ mod tests {
     #[test]
     fn around_a_time_spans_half_an_hour_either_way_within_its_day() -> Result<(), String> {
         let w = parse_when("~2021-11-16T11:00")?;
-        assert_eq!(w.span(), ((2021, 11, 16, 10, 30, 0), (2021, 11, 16, 11, 30, 59)));
+        assert_eq!(
+            w.span(),
+            ((2021, 11, 16, 10, 30, 0), (2021, 11, 16, 11, 30, 59))
+        );
         assert_eq!(w.to_string(), "~2021-11-16T11:00");
         let early = parse_when("~2021-11-16T00:10")?;
         assert_eq!(early.span().0, (2021, 11, 16, 0, 0, 0));

@@ -124,11 +124,17 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     if let Some(o) = &c.origin {
         cite.push_str(&format!(", relaying {}", short(o)));
     }
-    if let Some(d) = ds.document(&c.document) {
-        cite.push_str(&format!("; reported in {}", document_line(d)));
-        if let Some(u) = &d.url {
-            cite.push_str(&format!(", {u}"));
-        }
+    // Every outlet that carried it: one statement, however many reports.
+    let docs = std::iter::once(&c.document).chain(c.reports.iter().map(|r| &r.document));
+    let outlets: Vec<String> = docs
+        .filter_map(|id| ds.document(id))
+        .map(|d| match &d.url {
+            Some(u) => format!("{}, {u}", document_line(d)),
+            None => document_line(d),
+        })
+        .collect();
+    if !outlets.is_empty() {
+        cite.push_str(&format!("; reported in {}", outlets.join("; and in ")));
     }
     cite.push_str(&format!(" [claim {}]", c.id));
     lines.push(cite);

@@ -52,6 +52,8 @@ pub struct ClaimRow<'a> {
     quote: &'a str,
     quote_kind: QuoteKind,
     reading: Option<&'a str>,
+    /// Other documents that carried the same statement, by id, "; "-separated.
+    reports: Option<String>,
     said: String,
     /// The earliest moment it may have been said, ISO 8601 (`null` for "by DATE").
     said_from: Option<String>,
@@ -81,7 +83,7 @@ pub struct ClaimRow<'a> {
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from: a field of the
 /// record goes here too (a test holds the two together).
-pub const COLUMNS: [&str; 42] = [
+pub const COLUMNS: [&str; 43] = [
     "event",
     "said",
     "source",
@@ -124,6 +126,7 @@ pub const COLUMNS: [&str; 42] = [
     "document",
     "outlet",
     "url",
+    "reports",
 ];
 
 impl<'a> ClaimRow<'a> {
@@ -152,6 +155,10 @@ impl<'a> ClaimRow<'a> {
             party: ds.party_of(&c.source),
             proposition: f.proposition,
             reading: c.reading.as_deref(),
+            reports: (!c.reports.is_empty()).then(|| {
+                let ids: Vec<&str> = c.reports.iter().map(|r| r.document.as_str()).collect();
+                ids.join("; ")
+            }),
             said_from,
             said_until,
             since: f.since,

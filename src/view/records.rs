@@ -33,6 +33,16 @@ pub struct ClaimRef<'a> {
     attribution: Attribution,
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'a str>,
+    /// Other documents that carried the same statement, with their words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reports: Vec<ReportRef<'a>>,
+}
+
+/// Another document that carried a claim's statement.
+#[derive(Serialize)]
+pub struct ReportRef<'a> {
+    document: &'a str,
+    quote: &'a str,
 }
 
 fn is_on_record(a: &Attribution) -> bool {
@@ -58,6 +68,14 @@ impl<'a> ClaimRef<'a> {
             document: &c.document,
             attribution: c.attribution,
             place: c.place.as_deref(),
+            reports: c
+                .reports
+                .iter()
+                .map(|r| ReportRef {
+                    document: &r.document,
+                    quote: &r.quote,
+                })
+                .collect(),
         }
     }
 }

@@ -55,9 +55,14 @@ pub fn perspective_short(p: Perspective) -> &'static str {
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".
 pub fn value_text(v: &FigureValue) -> String {
     match v {
-        FigureValue::Stated(_, f) => {
+        FigureValue::Stated(c, f) => {
             // The moment and scope a count stands at, when they are not the usual.
             let mut text = f.quantity.to_string();
+            text.push_str(&readings_note(f));
+            // One statement, however many outlets carried it.
+            if !c.reports.is_empty() {
+                text.push_str(&format!(" ({} outlets)", c.reports.len() + 1));
+            }
             if let Some(w) = &f.as_of {
                 text.push_str(&format!(" as of {w}"));
             }
@@ -403,7 +408,7 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
                     ds.metric(&f.metric)
                         .map_or(f.metric.as_str(), |m| m.label.as_str())
                 ),
-                format!("{}{unit}{parts}", f.quantity),
+                format!("{}{unit}{parts}{}", f.quantity, readings_note(f)),
             )
         }
         Assertion::Accusation(a) => {
@@ -429,6 +434,16 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
         }
         Assertion::Retraction { of } => (of.clone(), "retracted".to_string()),
     }
+}
+
+/// " (reports differ: 70; up to 70)" when the outlets that carried a
+/// statement word its figure differently (the figure is then the widest).
+pub fn readings_note(f: &crate::model::Figure) -> String {
+    if f.readings.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> = f.readings.iter().map(ToString::to_string).collect();
+    format!(" (reports differ: {})", each.join("; "))
 }
 
 /// "killed or wounded", "destroyed (vehicles)" when the unit is not

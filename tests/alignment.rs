@@ -185,3 +185,32 @@ fn check_refuses_alignments_that_do_not_end_at_a_side() {
     let unknown = check_with("[[party]]\nid = \"x\"\nname = \"X\"\naligned_with = \"armenai\"\n");
     assert!(unknown.contains("did you mean `armenia`?"), "{unknown}");
 }
+
+#[test]
+fn vocab_says_whom_each_party_stands_with() {
+    let dir = data(&[]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["vocab", "parties", "--format", "json"])
+        .succeeds()
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let party = |id: &str| {
+        v["parties"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id} in {v}"))
+    };
+    assert_eq!(party("highland")["aligned_with"], "armenia");
+    assert_eq!(party("friendly-state")["allied_with"], "armenia");
+    let table = Claims::new()
+        .data(dir.path())
+        .args(["vocab", "parties", "--width", "200"])
+        .succeeds()
+        .stdout;
+    assert!(table.contains("aligned with armenia"), "{table}");
+    assert!(table.contains("ally of armenia"), "{table}");
+}

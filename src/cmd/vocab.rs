@@ -54,9 +54,13 @@ struct MetricRecord<'a> {
 }
 
 #[derive(Serialize)]
-struct NamedRecord<'a> {
+struct PartyRecord<'a> {
     id: &'a str,
     name: &'a str,
+    /// The side it stands with (a de facto authority, a proxy).
+    aligned_with: Option<&'a str>,
+    /// The side a third state is allied with.
+    allied_with: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +111,7 @@ struct VocabRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     questions: Option<Vec<QuestionRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    parties: Option<Vec<NamedRecord<'a>>>,
+    parties: Option<Vec<PartyRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sources: Option<Vec<SourceRecord<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -161,9 +165,11 @@ fn record<'a>(ds: &'a Dataset, kinds: &[Kind]) -> VocabRecord<'a> {
                 r.questions = Some(ds.questions.iter().map(one).collect());
             }
             Kind::Parties => {
-                let one = |p: &'a crate::model::Party| NamedRecord {
+                let one = |p: &'a crate::model::Party| PartyRecord {
                     id: &p.id,
                     name: &p.name,
+                    aligned_with: p.aligned_with.as_deref(),
+                    allied_with: p.allied_with.as_deref(),
                 };
                 r.parties = Some(ds.parties.iter().map(one).collect());
             }
@@ -200,6 +206,30 @@ fn yes(b: bool) -> &'static str {
     }
 }
 
+const METRIC_COLUMNS: [&str; 7] = [
+    "id",
+    "label",
+    "unit",
+    "sum of",
+    "cumulative",
+    "decimals",
+    "losses",
+];
+
+/// The parties' rows: whom a party stands with, "aligned with armenia" or
+/// "ally of armenia".
+fn party_rows(ds: &Dataset) -> Vec<Vec<String>> {
+    let row = |p: &crate::model::Party| {
+        let with = match (&p.aligned_with, &p.allied_with) {
+            (Some(a), _) => format!("aligned with {a}"),
+            (None, Some(a)) => format!("ally of {a}"),
+            (None, None) => String::new(),
+        };
+        vec![p.id.clone(), p.name.clone(), with]
+    };
+    ds.parties.iter().map(row).collect()
+}
+
 /// The metrics' rows: a sum's parts joined, flags as "yes".
 fn metric_rows(ds: &Dataset) -> Vec<Vec<String>> {
     let row = |m: &crate::model::Metric| {
@@ -229,30 +259,14 @@ fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<
             .collect()
     };
     match kind {
-        Kind::Metrics => (
-            "Metrics",
-            vec![
-                "id",
-                "label",
-                "unit",
-                "sum of",
-                "cumulative",
-                "decimals",
-                "losses",
-            ],
-            metric_rows(ds),
-        ),
+        Kind::Metrics => ("Metrics", METRIC_COLUMNS.to_vec(), metric_rows(ds)),
         Kind::Acts => (
             "Acts",
             vec!["id", "label"],
             pairs(ds.acts.iter().map(|a| (&a.id, &a.label)).collect()),
         ),
         Kind::Questions => ("Questions", vec!["id", "label", "acts"], question_rows(ds)),
-        Kind::Parties => (
-            "Parties",
-            vec!["id", "name"],
-            pairs(ds.parties.iter().map(|p| (&p.id, &p.name)).collect()),
-        ),
+        Kind::Parties => ("Parties", vec!["id", "name", "stands with"], party_rows(ds)),
         Kind::Sources => {
             let row = |s: &crate::model::Source| {
                 vec![

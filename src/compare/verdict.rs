@@ -242,15 +242,87 @@ fn distinct<'v>(flags: &[bool], of: impl Fn(usize) -> Option<&'v str>) -> usize 
     names.len()
 }
 
+/// What the pairs of a row's entries add up to, as they are weighed.
+struct Tally {
+    conflicts: Pairs,
+    gaps: Pairs,
+    /// Entries in an agreeing pair; in one about one moment.
+    agree: Vec<bool>,
+    same: Vec<bool>,
+    /// A party's own figure is its adversary's very number.
+    confirmed: bool,
+    apart: Option<Incomparable>,
+}
+
+impl Tally {
+    fn new(n: usize) -> Self {
+        Tally {
+            conflicts: Pairs::new(n),
+            gaps: Pairs::new(n),
+            agree: vec![false; n],
+            same: vec![false; n],
+            confirmed: false,
+            apart: None,
+        }
+    }
+
+    /// Weighs one voice's entries against another's. A voice's statements
+    /// the data cannot order are alternatives: the gap named between two
+    /// voices is the closest of their pairs.
+    fn weigh(
+        &mut self,
+        voices: &[Voiced],
+        facts: &[Facts],
+        cumulative: bool,
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) {
+        let (mut conflict, mut gap) = (None, None);
+        for (i, j) in pairs {
+            let (a, b) = (&facts[i], &facts[j]);
+            let outcome = if voices[i].sum_of_parties && voices[j].sum_of_parties {
+                Outcome::NotComparable(Incomparable::WeighedPerParty)
+            } else {
+                pairs::compare_facts(a, b, cumulative)
+            };
+            match outcome {
+                Outcome::Conflict { ratio } => {
+                    let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
+                    let pair = (i, j, ratio, ordered && cumulative);
+                    self.conflicts.mark(pair);
+                    conflict = closer(facts, conflict, pair);
+                }
+                Outcome::Gap { ratio } => {
+                    self.gaps.mark((i, j, ratio, false));
+                    gap = closer(facts, gap, (i, j, ratio, false));
+                }
+                Outcome::Agree => {
+                    (self.agree[i], self.agree[j]) = (true, true);
+                    // "Agreed by both sides" needs a number from each.
+                    if same_moment(a, b) && a.numeric && b.numeric {
+                        (self.same[i], self.same[j]) = (true, true);
+                        self.confirmed |= confirms((&voices[i], a), (&voices[j], b));
+                    }
+                }
+                Outcome::NotComparable(why) => {
+                    self.apart = Some(self.apart.map_or(why, |w| w.min(why)));
+                }
+            }
+        }
+        if let Some(p) = conflict {
+            self.conflicts.name(facts, p);
+        }
+        if let Some(p) = gap {
+            self.gaps.name(facts, p);
+        }
+    }
+}
+
 /// The verdict of a figure row over its entries (a voice may have several
 /// when the data cannot order its statements; its own never conflict).
 /// Every pair is weighed, in memory linear in the number of entries.
 pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdict<'a> {
     let n = voices.len();
-    let (mut conflicts, mut gaps) = (Pairs::new(n), Pairs::new(n));
-    // Voices in an agreeing pair; in one about one moment; a confirmation.
-    let (mut agree, mut same, mut confirmed) = (vec![false; n], vec![false; n], false);
-    let mut apart: Option<Incomparable> = None;
+    let mut t = Tally::new(n);
     let facts: Vec<Facts> = voices
         .iter()
         .map(|v| Facts::at(v.value, v.moment).with_floor(v.floor))
@@ -267,59 +339,23 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
         .collect();
     let keys: Vec<&str> = speakers.iter().map(String::as_str).collect();
     for_each_group_across(&keys, |ga, gb| {
-        // A voice's statements the data cannot order are alternatives: the
-        // gap named between two voices is the closest of their pairs.
-        let (mut conflict, mut gap) = (None, None);
-        for (&x, &y) in ga.iter().flat_map(|x| gb.iter().map(move |y| (x, y))) {
-            let (i, j) = (reps[x].min(reps[y]), reps[x].max(reps[y]));
-            let (a, b) = (&facts[i], &facts[j]);
-            let outcome = if voices[i].sum_of_parties && voices[j].sum_of_parties {
-                Outcome::NotComparable(Incomparable::WeighedPerParty)
-            } else {
-                pairs::compare_facts(a, b, cumulative)
-            };
-            match outcome {
-                Outcome::Conflict { ratio } => {
-                    let ordered = a.moment.1 < b.moment.0 || b.moment.1 < a.moment.0;
-                    let pair = (i, j, ratio, ordered && cumulative);
-                    conflicts.mark(pair);
-                    conflict = closer(&facts, conflict, pair);
-                }
-                Outcome::Gap { ratio } => {
-                    gaps.mark((i, j, ratio, false));
-                    gap = closer(&facts, gap, (i, j, ratio, false));
-                }
-                Outcome::Agree => {
-                    (agree[i], agree[j]) = (true, true);
-                    // "Agreed by both sides" needs a number from each.
-                    if same_moment(a, b) && a.numeric && b.numeric {
-                        (same[i], same[j]) = (true, true);
-                        confirmed |= confirms((&voices[i], a), (&voices[j], b));
-                    }
-                }
-                Outcome::NotComparable(why) => apart = Some(apart.map_or(why, |w| w.min(why))),
-            }
-        }
-        if let Some(p) = conflict {
-            conflicts.name(&facts, p);
-        }
-        if let Some(p) = gap {
-            gaps.name(&facts, p);
-        }
+        let pairs = ga.iter().flat_map(|&x| gb.iter().map(move |&y| (x, y)));
+        let pairs = pairs.map(|(x, y)| (reps[x].min(reps[y]), reps[x].max(reps[y])));
+        t.weigh(voices, &facts, cumulative, pairs);
     });
-    for i in 0..n {
-        let r = rep[i];
-        (agree[i], same[i]) = (agree[r], same[r]);
-        (conflicts.part[i], gaps.part[i]) = (conflicts.part[r], gaps.part[r]);
+    for (i, &r) in rep.iter().enumerate() {
+        (t.agree[i], t.same[i]) = (t.agree[r], t.same[r]);
+        (t.conflicts.part[i], t.gaps.part[i]) = (t.conflicts.part[r], t.gaps.part[r]);
     }
-    if let Some(d) = detail(conflicts) {
+    if let Some(d) = detail(t.conflicts) {
         return Verdict::Conflict(d);
     }
-    if let Some(d) = detail(gaps) {
+    if let Some(d) = detail(t.gaps) {
         return Verdict::Gap(d);
     }
+    let agree = t.agree;
     if !agree.contains(&true) {
-        if let Some(why) = apart {
+        if let Some(why) = t.apart {
             return Verdict::NotComparable(why);
         }
         let all = vec![true; n];
@@ -328,8 +364,8 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     // Only the voices that agree count, and only agreement about one moment
     // (not a count that grew in between) is agreement "by both sides".
     let agreeing = distinct(&agree, |i| Some(voices[i].key));
-    let sides = distinct(&same, |i| voices[i].party);
-    let agreement = match (confirmed, sides >= 2) {
+    let sides = distinct(&t.same, |i| voices[i].party);
+    let agreement = match (t.confirmed, sides >= 2) {
         (true, _) => Agreement::Confirmed,
         (false, true) => Agreement::BothSides,
         (false, false) if allied_only(&agree, |i| (voices[i].party, voices[i].ally_of)) => {

@@ -5,6 +5,7 @@
 //! re-validates.
 
 mod claim;
+mod figure;
 mod order;
 pub use order::Kind as DefinitionKind;
 pub mod places;
@@ -15,7 +16,7 @@ pub mod when;
 use std::collections::HashMap;
 
 pub use claim::{Claim, ClaimKind, QuoteKind, Report, Required};
-use quantity::Quantity;
+pub use figure::Figure;
 pub use standing::{Attribution, Standing};
 use when::When;
 
@@ -188,67 +189,6 @@ pub enum Channel {
 pub enum Stance {
     Affirms,
     Denies,
-}
-
-#[derive(Debug, Clone)]
-pub struct Figure {
-    /// Whose people or equipment: the row key, the `parties` joined by `+`.
-    pub party: String,
-    /// The parties whose losses it counts: one, or several counted together
-    /// ("20 killed on both sides"), sorted.
-    pub parties: Vec<String>,
-    /// The kind of people or equipment counted, when only some ("border guards").
-    pub category: Option<String>,
-    /// The parts a total is broken into ("30 soldiers and 5 border guards"),
-    /// each a figure of the same party and metric with its `category`.
-    pub breakdown: Vec<Figure>,
-    pub metric: String,
-    pub quantity: Quantity,
-    /// The moment the count stands at, when it is not when it was said.
-    pub as_of: Option<When>,
-    /// For a running total across events: since when it counts. `None`:
-    /// this event only.
-    pub since: Option<When>,
-    /// When the outlets that carried it word it differently ("70", "up to
-    /// 70"): each reading, the claim's own first; `quantity` is then the
-    /// widest of them. Empty when they agree.
-    pub readings: Vec<Quantity>,
-}
-
-impl Figure {
-    /// Once every reading's interval is known (vague words resolved): when
-    /// the outlets' readings differ, the widest of them is the quantity, and
-    /// each distinct reading is kept as stated, the claim's own first; when
-    /// they agree, none is kept.
-    pub fn widen_to_readings(&mut self) {
-        if self.readings.is_empty() {
-            return;
-        }
-        let mut all = vec![self.quantity.clone()];
-        for q in std::mem::take(&mut self.readings) {
-            if !all.contains(&q) {
-                all.push(q);
-            }
-        }
-        let first = all[0].interval();
-        if all.iter().all(|q| q.interval() == first) {
-            return;
-        }
-        let hull = all
-            .iter()
-            .map(Quantity::interval)
-            .fold(first, |a, b| quantity::Interval {
-                low: a.low.min(b.low),
-                high: a.high.zip(b.high).map(|(x, y)| x.max(y)),
-            });
-        self.quantity = Quantity::spanning(hull);
-        self.readings = all;
-    }
-
-    /// The moment the count stands at: `as_of`, else when it was said.
-    pub fn moment<'a>(&'a self, said: &'a When) -> &'a When {
-        self.as_of.as_ref().unwrap_or(said)
-    }
 }
 
 /// When an accused act happened, as the claimant put it: a date or moment,

@@ -13,6 +13,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use super::file_forms::{fields_of, form, Number};
+pub use figure::{BreakdownFile, FigureFile, ReadingFile, ReportFile};
+
+mod figure;
 
 use crate::model::{Attribution, Channel, ClaimKind, SourceKind, Stance, Standing};
 
@@ -356,61 +359,6 @@ pub struct ClaimFile {
     pub reports: Vec<S<ReportFile>>,
 }
 
-/// Another document that carried a claim's statement.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReportFile {
-    /// the document: a document id
-    #[schemars(with = "form::Id")]
-    pub document: S<String>,
-    /// its words, verbatim
-    #[schemars(with = "form::Words")]
-    pub quote: S<String>,
-    /// for a figure, the quantity as this report words it when it differs from the claim's
-    /// ("up to 70" where another outlet has "70"): `{ at_most = 70 }`
-    #[schemars(with = "Option<ReadingFile>")]
-    pub reads: Option<S<ReadingFile>>,
-}
-
-/// A quantity as one report words it.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]},
-    {"required": ["more_than"]}, {"required": ["less_than"]}, {"required": ["nearly"]}, {"required": ["about"]},
-    {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}]))]
-pub struct ReadingFile {
-    /// exactly N
-    #[schemars(with = "Option<Number>")]
-    pub exact: Option<S<Number>>,
-    /// at least N
-    #[schemars(with = "Option<Number>")]
-    pub at_least: Option<S<Number>>,
-    /// up to N
-    #[schemars(with = "Option<Number>")]
-    pub at_most: Option<S<Number>>,
-    /// more than N
-    #[schemars(with = "Option<Number>")]
-    pub more_than: Option<S<Number>>,
-    /// less than N
-    #[schemars(with = "Option<Number>")]
-    pub less_than: Option<S<Number>>,
-    /// nearly N
-    #[schemars(with = "Option<Number>")]
-    pub nearly: Option<S<Number>>,
-    /// about N
-    #[schemars(with = "Option<Number>")]
-    pub about: Option<S<Number>>,
-    /// between two numbers: `[20, 30]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub range: Option<S<Vec<S<Number>>>>,
-    /// about a range: `[1100, 1200]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub about_range: Option<S<Vec<S<Number>>>>,
-    /// a vague word: `several`, `hundreds`
-    #[schemars(with = "Option<form::Id>")]
-    pub vague: Option<S<String>>,
-}
-
 impl ClaimFile {
     /// Its kind by the table it gives: `None` when it gives none (an error
     /// the claim's check reports).
@@ -428,113 +376,6 @@ impl ClaimFile {
             (None, None, None, None) => None,
         }
     }
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(extend("allOf" = [
-    {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]}, {"required": ["less_than"]},
-        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}]},
-    {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}
-]))]
-pub struct FigureFile {
-    /// whose losses: a party id
-    #[schemars(with = "Option<form::Id>")]
-    pub party: Option<S<String>>,
-    /// several parties' losses counted together ("on both sides")
-    #[schemars(with = "Option<Vec<form::Id>>", extend("minItems" = 2))]
-    pub parties: Option<S<Vec<S<String>>>>,
-    /// what is counted: a metric id
-    #[schemars(with = "form::Id")]
-    pub metric: S<String>,
-    /// the kind counted, when only some: a category id
-    #[schemars(with = "Option<form::Id>")]
-    pub of: Option<S<String>>,
-    /// exactly N
-    #[schemars(with = "Option<Number>")]
-    pub exact: Option<S<Number>>,
-    /// at least N ("at least 49", "not the final number")
-    #[schemars(with = "Option<Number>")]
-    pub at_least: Option<S<Number>>,
-    /// up to N
-    #[schemars(with = "Option<Number>")]
-    pub at_most: Option<S<Number>>,
-    /// more than N
-    #[schemars(with = "Option<Number>")]
-    pub more_than: Option<S<Number>>,
-    /// less than N ("under 10"): below it, never N itself
-    #[schemars(with = "Option<Number>")]
-    pub less_than: Option<S<Number>>,
-    /// nearly N: a little under it
-    #[schemars(with = "Option<Number>")]
-    pub nearly: Option<S<Number>>,
-    /// about N: within a tenth of it
-    #[schemars(with = "Option<Number>")]
-    pub about: Option<S<Number>>,
-    /// between two numbers: `[20, 30]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub range: Option<S<Vec<S<Number>>>>,
-    /// about a range, each end within a tenth ("about 1,100–1,200"): `[1100, 1200]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub about_range: Option<S<Vec<S<Number>>>>,
-    /// a vague word: `several`, `hundreds`
-    #[schemars(with = "Option<form::Id>")]
-    pub vague: Option<S<String>>,
-    /// the unit as stated, checked against the metric's
-    #[schemars(with = "Option<String>")]
-    pub unit: Option<S<String>>,
-    /// the moment the count stands at, when not when it was said
-    #[schemars(with = "Option<form::When>")]
-    pub as_of: Option<S<String>>,
-    /// a running total since this date, not this event's count
-    #[schemars(with = "Option<form::When>")]
-    pub since: Option<S<String>>,
-    /// the parts the total is broken into: `[{ of = "soldiers", exact = 30 }, …]`
-    #[serde(default)]
-    #[schemars(with = "Vec<BreakdownFile>")]
-    pub breakdown: Vec<S<BreakdownFile>>,
-}
-
-/// A part of a figure's breakdown: a category and its quantity.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]},
-    {"required": ["more_than"]}, {"required": ["less_than"]}, {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]},
-    {"required": ["vague"]}]))]
-pub struct BreakdownFile {
-    /// the kind counted, when only some: a category id
-    #[schemars(with = "form::Id")]
-    pub of: S<String>,
-    /// exactly N
-    #[schemars(with = "Option<Number>")]
-    pub exact: Option<S<Number>>,
-    /// at least N ("at least 49", "not the final number")
-    #[schemars(with = "Option<Number>")]
-    pub at_least: Option<S<Number>>,
-    /// up to N
-    #[schemars(with = "Option<Number>")]
-    pub at_most: Option<S<Number>>,
-    /// more than N
-    #[schemars(with = "Option<Number>")]
-    pub more_than: Option<S<Number>>,
-    /// less than N ("under 10"): below it, never N itself
-    #[schemars(with = "Option<Number>")]
-    pub less_than: Option<S<Number>>,
-    /// nearly N: a little under it
-    #[schemars(with = "Option<Number>")]
-    pub nearly: Option<S<Number>>,
-    /// about N: within a tenth of it
-    #[schemars(with = "Option<Number>")]
-    pub about: Option<S<Number>>,
-    /// between two numbers: `[20, 30]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub range: Option<S<Vec<S<Number>>>>,
-    /// about a range, each end within a tenth ("about 1,100–1,200"): `[1100, 1200]`
-    #[schemars(with = "Option<[Number; 2]>")]
-    pub about_range: Option<S<Vec<S<Number>>>>,
-    /// a vague word: `several`, `hundreds`
-    #[schemars(with = "Option<form::Id>")]
-    pub vague: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -148,3 +148,21 @@ fn check_refuses_a_document_twice_and_a_reading_without_a_figure() {
     );
     assert!(out.stdout.contains("hint: drop `reads`"), "{out:?}");
 }
+
+#[test]
+fn import_refuses_a_reports_cell_it_cannot_turn_into_quotes() {
+    let header =
+        "claim,event,source,said,via,document,language,kind,quote,whose,metric,stated,reports";
+    let sheet = format!(
+        "{header}\nb,test-event,azerbaijan-mod,2021-11-16,statement,doc,en,figure,70 soldiers were killed,armenia,killed,70,doc-b; doc-c\n"
+    );
+    let dir = event(&[]);
+    std::fs::write(dir.path().join("sheet.csv"), sheet).unwrap();
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["import", dir.path().join("sheet.csv").to_str().unwrap()])
+        .run();
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("column `reports`"), "{out:?}");
+    assert!(out.stderr.contains("add `reports = [{ document"), "{out:?}");
+}

@@ -84,6 +84,12 @@ fn claim_examples(id: &str, date: &str) -> String {
 # or "unofficial" on the claim (a voice apart from the source's official one).
 # A later claim of the same source may set corrects = "CLAIM-ID" (and say
 # what replaces it), or retracts = "CLAIM-ID" alone (and assert nothing).
+# "Around 11:00": said = "~{date}T11:00" (half an hour either way).
+# The same statement carried by other outlets is one claim that lists them,
+# each with its own words, and its figure as that outlet words it if it differs:
+#   reports = [{{ document = "{id}-doc-2", quote = "up to 7", reads = {{ at_most = 7 }} }}]
+# A de facto authority or proxy that speaks for a side is a party with
+# aligned_with = "armenia"; a third state allied with a side, allied_with.
 
 # An accusation (or, with denies = true, a denial).
 # [[claim]]

@@ -369,6 +369,18 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             "quote"
         }
     };
+    // A sheet's `reports` names the other documents, not their words: a
+    // claim cannot cite them without each report's quote.
+    if row.get("reports").is_some() {
+        problems.push(Problem {
+            row: row.number,
+            column: "reports".into(),
+            message: "other reports are not read from a sheet (their quotes are not in it): \
+                      leave the column empty and add `reports = [{ document = \"…\", quote = \"…\" }]` \
+                      to the claim in its TOML file"
+                .into(),
+        });
+    }
     let body = assertion(row, problems);
     if problems.len() > before {
         return None;
@@ -382,7 +394,7 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             "quote" => Some(row.get("quote").unwrap_or("")),
             "corrects" if row.get("kind") == Some("retraction") => None,
             "corrects" => row.get("withdraws"),
-            "paraphrase" | "retracts" | "figure" | "accusation" | "position" => None,
+            "paraphrase" | "retracts" | "figure" | "accusation" | "position" | "reports" => None,
             "attribution" => row.get(key).filter(|v| *v != "on-record"),
             _ if is_flag(key) => boolean(row, key, problems).then_some("true"),
             _ => row.get(key),

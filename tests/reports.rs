@@ -166,3 +166,31 @@ fn import_refuses_a_reports_cell_it_cannot_turn_into_quotes() {
     assert!(out.stderr.contains("column `reports`"), "{out:?}");
     assert!(out.stderr.contains("add `reports = [{ document"), "{out:?}");
 }
+
+/// A claim listing thousands of reports, each worded differently, loads in
+/// time linear in them and its cell names a few.
+#[test]
+fn thousands_of_readings_stay_linear_and_short() {
+    let mut reports = Vec::new();
+    let mut docs = String::new();
+    for i in 0..3000 {
+        docs.push_str(&format!(
+            "\n[[document]]\nid = \"d{i}\"\noutlet = \"O{i}\"\nlanguage = \"en\"\n"
+        ));
+        reports.push(format!(
+            "{{ document = \"d{i}\", quote = \"q\", reads = {{ exact = {} }} }}",
+            i + 1
+        ));
+    }
+    let dir = event(&[baku(&reports.join(", "))]);
+    let path = dir.path().join("more.toml");
+    std::fs::write(path, docs).unwrap();
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    let text = cell_texts(&row["cells"]["azerbaijan-mod"]).join("");
+    assert!(
+        text.contains("(reports differ: 70; 1; 2; 3; 2996 more)"),
+        "{text}"
+    );
+    assert!(text.len() < 200, "{text}");
+}

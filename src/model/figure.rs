@@ -39,9 +39,11 @@ impl Figure {
         if self.readings.is_empty() {
             return;
         }
+        // Looked up, not searched for: a claim may list thousands of reports.
+        let mut seen = std::collections::HashSet::from([self.quantity.to_string()]);
         let mut all = vec![self.quantity.clone()];
         for q in std::mem::take(&mut self.readings) {
-            if !all.contains(&q) {
+            if seen.insert(q.to_string()) {
                 all.push(q);
             }
         }

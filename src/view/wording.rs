@@ -442,7 +442,17 @@ pub fn readings_note(f: &crate::model::Figure) -> String {
     if f.readings.is_empty() {
         return String::new();
     }
-    let each: Vec<String> = f.readings.iter().map(ToString::to_string).collect();
+    // A few readings are named; a hostile file's thousands are counted.
+    const NAMED: usize = 4;
+    let mut each: Vec<String> = f
+        .readings
+        .iter()
+        .take(NAMED)
+        .map(ToString::to_string)
+        .collect();
+    if f.readings.len() > NAMED {
+        each.push(format!("{} more", f.readings.len() - NAMED));
+    }
     format!(" (reports differ: {})", each.join("; "))
 }
 

@@ -9,7 +9,7 @@ use super::Context;
 use crate::error::unknown;
 use crate::model::{Assertion, Attribution, Claim, Dataset, Document, QuoteKind};
 use crate::render::emit_sheet;
-use crate::view::citation::{document_line, via_name};
+use crate::view::citation::{document_line, said_text, via_name};
 use crate::view::feeds::{feeds, Feed};
 use crate::view::wording::subject_and_says;
 use crate::view::{Cell, Sheet};
@@ -139,7 +139,10 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     if let Some(o) = &c.origin {
         add("relaying", o.clone());
     }
-    add("said", format!("{} (via {})", c.said, via_name(c)));
+    add(
+        "said",
+        format!("{} (via {})", said_text(&c.said), via_name(c)),
+    );
     let (subject, says) = subject_and_says(ds, c);
     add("asserts", format!("{}: {subject} — {says}", c.kind_name()));
     let hedged = if c.hedged {

@@ -69,6 +69,15 @@ pub fn legend(cmp: &Comparison) -> String {
     text
 }
 
+/// When a claim was said, for a reader: "~…" is the file's shorthand, a
+/// reader gets the word ("around 2021-11-16T11:00").
+pub fn said_text(w: &crate::model::when::When) -> String {
+    match w {
+        crate::model::when::When::Around(m) => format!("around {m}"),
+        w => w.to_string(),
+    }
+}
+
 /// "Overt Defense, “Title” (2021-11-17)".
 pub fn document_line(d: &Document) -> String {
     let mut line = d.outlet.clone();
@@ -115,11 +124,7 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     // Sources by the short name headings use ("Arm. MoD"); the claim's id
     // stays at the end, to cite it by.
     let short = |id: &str| super::wording::source_short(ds, id);
-    // "~…" is the file's shorthand; a reader gets the word.
-    let said = match &c.said {
-        crate::model::when::When::Around(m) => format!("around {m}"),
-        w => w.to_string(),
-    };
+    let said = said_text(&c.said);
     let mut cite = format!("{} via {}, said {said}", short(&c.source), via_name(c));
     if let Some(o) = &c.origin {
         cite.push_str(&format!(", relaying {}", short(o)));

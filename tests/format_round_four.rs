@@ -1,0 +1,103 @@
+//! One made-up event using every field issue 23 has added so far
+//! (`tests/fixtures/round-four`): `check` accepts it, the JSON Schema
+//! validates it, and its verdicts are the ones written down here before
+//! the tool ran.
+
+mod common;
+use common::*;
+
+fn dir() -> String {
+    fixture("round-four")
+}
+
+fn compare() -> serde_json::Value {
+    let out = Claims::new()
+        .data(dir())
+        .args(["compare", "rf-event", "--format", "json"])
+        .run();
+    assert!(out.code == 0 || out.code == 1, "{out:?}");
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn check_accepts_it() {
+    Claims::new().data(dir()).args(["check"]).succeeds();
+}
+
+#[test]
+fn the_schema_validates_it() {
+    let schema: serde_json::Value = serde_json::from_str(&output(&["schema"])).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("a schema");
+    let text = std::fs::read_to_string(format!("{}/event.toml", dir())).expect("read");
+    let value: toml::Value = toml::from_str(&text).expect("TOML");
+    let json = serde_json::to_value(value).expect("JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn three_outlets_one_voice_and_the_widest_reading() {
+    // Baku's 70 is "up to 70" in one outlet: it allows the Highland
+    // army's "fewer than 20", so no conflict; it is still an adversary's
+    // claim, since the Highland army speaks for Armenia's side.
+    let v = compare();
+    let row = figure_row(&v, "rf-highland", "killed");
+    assert_ne!(row["verdict"]["verdict"], "conflict", "{row}");
+    let baku = &row["cells"]["azerbaijan-mod"][0];
+    assert_eq!(baku["perspective"], "adversary", "{row}");
+    assert_eq!(
+        baku["text"], "up to 70 (reports differ: 70; up to 70) (3 outlets)",
+        "{row}"
+    );
+    assert_eq!(
+        row["cells"]["rf-highland-army"][0]["text"], "less than 20",
+        "{row}"
+    );
+    assert_eq!(
+        row["cells"]["rf-highland-army"][0]["perspective"], "own",
+        "{row}"
+    );
+}
+
+#[test]
+fn a_side_and_its_ally_agree_without_corroborating() {
+    let v = compare();
+    let row = figure_row(&v, "azerbaijan", "wounded");
+    assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
+    assert_eq!(row["verdict"]["allies_only"], true, "{row}");
+    assert_eq!(
+        row["cells"]["rf-friend-mfa"][0]["perspective"], "ally",
+        "{row}"
+    );
+    assert_eq!(
+        row["cells"]["azerbaijan-mod"][0]["text"], "about 1100–1200",
+        "{row}"
+    );
+}
+
+#[test]
+fn mutual_blame_across_an_aligned_party_is_a_mirror() {
+    let v = compare();
+    let rows = v["statements"].as_array().expect("statement rows");
+    let row = rows
+        .iter()
+        .find(|r| r["verdict"]["verdict"] == "conflict")
+        .unwrap_or_else(|| panic!("no conflict in {v}"));
+    assert_eq!(row["verdict"]["conflict"], "mirror", "{row}");
+}
+
+#[test]
+fn an_approximate_time_is_shown_as_said() {
+    let out = Claims::new()
+        .data(dir())
+        .args(["show", "rf-baku-highland-dead"])
+        .succeeds()
+        .stdout;
+    assert!(
+        out.contains("around 2022-03-01T11:00 (via statement)"),
+        "{out}"
+    );
+}

@@ -114,3 +114,34 @@ fn a_relay_of_parts_alone_shows_them_and_derives_no_sum() {
     let killed = figure_row(&v, "armenia", "killed");
     assert_eq!(cell_texts(&killed["cells"]["afp"]), ["12"], "{killed}");
 }
+
+/// Under `--by side`, an outlet of the side relaying the side's own
+/// ministry is that ministry speaking within the side: its later figure
+/// revises the ministry's earlier one in the one cell, not beside it.
+#[test]
+fn a_relay_within_one_merged_side_revises_its_origin_in_one_cell() {
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[
+            claim(
+                "mod-w",
+                "armenia-mod",
+                "2021-11-16T10:00",
+                &fig("armenia", "wounded", "exact = 8"),
+                "",
+            ),
+            claim(
+                "relay-w",
+                "armenian-times",
+                "2021-11-16T12:00",
+                &fig("armenia", "wounded", "exact = 10"),
+                "origin = \"armenia-mod\"\n",
+            ),
+        ]),
+    )]);
+    let v = compare_json(dir.path(), &["--by", "side"]);
+    let row = figure_row(&v, "armenia", "wounded");
+    let texts = cell_texts(&row["cells"]["armenia"]);
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].starts_with("10"), "{texts:?}");
+}

@@ -271,3 +271,27 @@ fn a_running_total_of_a_category_is_no_part_of_this_events_sum() {
     // 3 + ? is a floor, not in conflict with the adversary's 10.
     assert_ne!(row["verdict"]["verdict"], "conflict", "{row}");
 }
+
+/// A count said in the event's very last second is said during it: it is
+/// earlier than a final toll said the next day, not at one moment with it.
+#[test]
+fn a_count_said_in_the_last_second_of_the_event_is_during_it() {
+    let dir = three_days(&[
+        killed(
+            "last",
+            "armenia-mod",
+            "2021-11-18T23:59:59",
+            "exact = 9",
+            "",
+        ),
+        killed("toll", "azerbaijan-mod", "2021-11-19", "exact = 5", ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
+    let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+    assert!(
+        why.contains("an earlier count above a later total"),
+        "{why}"
+    );
+}

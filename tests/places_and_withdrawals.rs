@@ -781,3 +781,22 @@ fn only_claims_of_an_event_that_lists_places_are_held_to_them() {
         "{out}"
     );
 }
+
+/// An accusation row whose every statement was retracted says so: nothing
+/// said there still stands.
+#[test]
+fn a_row_of_retracted_accusations_is_withdrawn() {
+    let dir = with_places(&[
+        claim(
+            "acc",
+            "armenia-mod",
+            "2021-11-16",
+            &acc("azerbaijan", "attack"),
+            "",
+        ),
+        claim("back", "armenia-mod", "2021-11-17", &retract("acc"), ""),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "attack");
+    assert_eq!(row["verdict"]["verdict"], "withdrawn", "{row}");
+}

@@ -34,11 +34,6 @@ impl Topic<'_> {
         }
     }
 
-    /// A row of accusations (of one act, or of a question's acts).
-    pub fn is_accusation(&self) -> bool {
-        matches!(self, Topic::Act(_) | Topic::Question(_))
-    }
-
     pub fn is_appeal(&self) -> bool {
         matches!(self, Topic::Proposition(p) if p.kind == PropositionKind::Appeal)
     }

@@ -155,6 +155,11 @@ fn a_sums_growing_part_keeps_its_floor_forward_in_time() {
     let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
     assert_eq!(verdict["verdict"], "not-comparable", "{verdict}");
     assert_eq!(verdict["reason"], "above-growing-floor", "{verdict}");
+    // At the floor exactly: the killed may all be the whole.
+    let dir = war_with_composite(&[day1.clone(), later(90)]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
+    assert_ne!(verdict["verdict"], "conflict", "{verdict}");
     // Below the floor the killed alone had reached: a conflict.
     let dir = war_with_composite(&[day1, later(50)]);
     let v = compare_json(dir.path(), &[]);

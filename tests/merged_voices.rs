@@ -171,3 +171,49 @@ fn statements_of_two_speakers_of_one_voice_are_weighed_too() {
         "single-source"
     );
 }
+
+/// A speaker's complete sum stands as it is when the voice merges: only
+/// speakers that each gave some parts alone leave the sum to the voice.
+#[test]
+fn a_speakers_complete_sum_is_not_replaced_by_the_voices() {
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[
+            claim(
+                "mod-k",
+                "armenia-mod",
+                "2021-11-16",
+                &fig("armenia", "killed", "exact = 4"),
+                "",
+            ),
+            claim(
+                "mod-w",
+                "armenia-mod",
+                "2021-11-16",
+                &fig("armenia", "wounded", "exact = 10"),
+                "",
+            ),
+            claim(
+                "pm-k",
+                "armenia-pm",
+                "2021-11-16",
+                &fig("armenia", "killed", "exact = 6"),
+                "",
+            ),
+            claim(
+                "adv",
+                "azerbaijan-mod",
+                "2021-11-16",
+                &fig("armenia", "killed-or-wounded", "exact = 30"),
+                "",
+            ),
+        ]),
+    )]);
+    let v = compare_json(dir.path(), &["--by", "party"]);
+    let row = figure_row(&v, "armenia", "killed-or-wounded");
+    let texts = cell_texts(&row["cells"]["armenia"]);
+    assert!(
+        texts.iter().any(|t| t.starts_with("4 + 10 = 14")),
+        "{texts:?}"
+    );
+}

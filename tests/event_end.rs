@@ -177,6 +177,12 @@ fn a_sums_growing_part_keeps_its_floor_forward_in_time() {
     let v = compare_json(dir.path(), &[]);
     let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
     assert_eq!(verdict["reason"], "different-moments", "{verdict}");
+    // Nobody killed on day 1 sets no floor either.
+    let none = killed("day1", "armenia-mod", "2021-11-16", "exact = 0", "");
+    let dir = war_with_composite(&[none, later(50)]);
+    let v = compare_json(dir.path(), &[]);
+    let verdict = &figure_row(&v, "armenia", "killed-or-missing")["verdict"];
+    assert_eq!(verdict["reason"], "different-moments", "{verdict}");
 }
 
 #[test]

@@ -102,3 +102,26 @@ fn the_sum_of_own_figures_takes_each_partys_current_one() {
     let sum = &row["cells"]["Σ own"][0];
     assert_eq!(sum["text"], "2 + 9 = 11", "{row}");
 }
+
+#[test]
+fn the_sum_of_own_figures_leaves_out_running_totals() {
+    // Armenia's 4 this event, then "27 since May": Σ own is 4 + 9.
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_file(&[
+            killed("mod", "armenia-mod", "armenia", "exact = 4"),
+            claim(
+                "since",
+                "armenia-mod",
+                "2021-11-17",
+                &fig("armenia", "killed", "exact = 27, since = \"2021-05-01\""),
+                "",
+            ),
+            killed("az", "azerbaijan-mod", "azerbaijan", "exact = 9"),
+            joint("third", "kremlin", "at_least = 5"),
+        ]),
+    )]);
+    let v = compare_json(dir.path(), &[]);
+    let row = figure_row(&v, "armenia+azerbaijan", "killed");
+    assert_eq!(row["cells"]["Σ own"][0]["text"], "4 + 9 = 13", "{row}");
+}

@@ -2007,3 +2007,31 @@ fn reconcile_range_takes_the_median_of_three_or_more_voices() {
     ];
     assert_eq!(row(&four), "7 / 10 / 300");
 }
+
+/// A proposition excluded by two rivals: both, when affirmed, are named.
+#[test]
+fn every_rival_proposition_affirmed_is_named() {
+    let props = "[[proposition]]\nid = \"p\"\ntext = \"P\"\nexcludes = [\"q\", \"r\"]\n\n\
+                 [[proposition]]\nid = \"q\"\ntext = \"Q\"\n\n[[proposition]]\nid = \"r\"\ntext = \"R\"\n";
+    let position = |id: &str, source: &str, p: &str| {
+        claim(
+            id,
+            source,
+            "2021-11-16",
+            &format!("position = {{ proposition = \"{p}\", stance = \"affirms\" }}"),
+            "",
+        )
+    };
+    let mut text = event_file(&[
+        position("p", "armenia-mod", "p"),
+        position("q", "azerbaijan-mod", "q"),
+        position("r", "kremlin", "r"),
+    ]);
+    text.push('\n');
+    text.push_str(props);
+    let dir = folder(&[("test-event.toml", &text)]);
+    let v = compare_json(dir.path(), &[]);
+    let row = statement_row(&v, "p");
+    let why = row["verdict"]["explanation"].as_str().unwrap_or("");
+    assert!(why.contains("Q") && why.contains("R"), "{row}");
+}

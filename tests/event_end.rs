@@ -306,3 +306,60 @@ fn a_count_said_in_the_last_second_of_the_event_is_during_it() {
         "{why}"
     );
 }
+
+#[test]
+fn a_sum_said_at_the_very_instant_of_the_total_is_not_earlier_than_it() {
+    let own = |id: &str, metric: &str, n: u32| {
+        claim(
+            id,
+            "armenia-mod",
+            "2021-11-17T10:00:00",
+            &fig("armenia", metric, &format!("exact = {n}")),
+            "",
+        )
+    };
+    let dir = three_days(&[
+        own("k", "killed", 7),
+        own("w", "wounded", 10),
+        own("total", "killed-or-wounded", 20),
+    ]);
+    let v = compare_json(dir.path(), &["--history"]);
+    let cell = &figure_row(&v, "armenia", "killed-or-wounded")["cells"]["armenia-mod"][0];
+    assert_eq!(cell["text"], "20", "{cell}");
+    assert_eq!(cell["earlier"], serde_json::json!([]), "{cell}");
+}
+
+#[test]
+fn parts_that_are_all_running_totals_since_one_date_still_sum() {
+    let since = |id: &str, metric: &str, n: u32| {
+        claim(
+            id,
+            "armenia-mod",
+            "2021-11-17",
+            &fig(
+                "armenia",
+                metric,
+                &format!("exact = {n}, since = \"2021-05-01\""),
+            ),
+            "",
+        )
+    };
+    let dir = three_days(&[
+        since("k", "killed", 27),
+        since("w", "wounded", 10),
+        claim(
+            "adv",
+            "azerbaijan-mod",
+            "2021-11-17",
+            &fig(
+                "armenia",
+                "killed-or-wounded",
+                "exact = 100, since = \"2021-05-01\"",
+            ),
+            "",
+        ),
+    ]);
+    let v = compare_json(dir.path(), &[]);
+    let cell = &figure_row(&v, "armenia", "killed-or-wounded")["cells"]["armenia-mod"][0];
+    assert_eq!(cell["text"], "27 + 10 = 37", "{cell}");
+}

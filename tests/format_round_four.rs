@@ -101,3 +101,22 @@ fn an_approximate_time_is_shown_as_said() {
         "{out}"
     );
 }
+
+#[test]
+fn a_report_with_no_source_named_does_not_corroborate() {
+    let v = compare();
+    let row = figure_row(&v, "armenia", "killed");
+    assert_eq!(row["verdict"]["verdict"], "consistent", "{row}");
+    assert_eq!(row["verdict"]["unattributed_only"], true, "{row}");
+    assert_eq!(
+        row["cells"]["rf-others"][0]["perspective"], "unattributed",
+        "{row}"
+    );
+}
+
+#[test]
+fn a_leader_on_his_last_day_in_office_speaks_as_an_organ() {
+    let v = compare();
+    let row = figure_row(&v, "rf-highland", "wounded");
+    assert_eq!(row["cells"]["rf-leader"][0]["perspective"], "own", "{row}");
+}

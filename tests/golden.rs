@@ -161,3 +161,36 @@ fn every_new_field_in_every_output() {
     let out = output(&["--data", data, "show", "fx-mission-says"]);
     insta::assert_snapshot!("new_fields_show_withdrawn", out);
 }
+
+/// Every output of issue 23's fields, on the fixture that has them all
+/// (`tests/fixtures/round-four`).
+#[test]
+fn every_round_four_field_in_every_output() {
+    let data = fixture("round-four");
+    let output = |args: &[&str]| {
+        let mut all = vec!["--data", data.as_str()];
+        all.extend_from_slice(args);
+        let out = claims().args(&all).output().expect("runs");
+        let code = out.status.code();
+        assert!(code == Some(0) || code == Some(1), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).replace(&data, "DATA")
+    };
+    for format in ["table", "markdown", "csv", "tsv", "json"] {
+        let out = output(&["compare", "rf-event", "--format", format]);
+        insta::assert_snapshot!(format!("round_four_compare_{format}"), out);
+    }
+    let out = output(&["compare", "rf-event", "--by", "side", "--history"]);
+    insta::assert_snapshot!("round_four_compare_by_side", out);
+    for format in ["markdown", "html"] {
+        let out = output(&["report", "rf-event", "--format", format]);
+        insta::assert_snapshot!(format!("round_four_report_{format}"), out);
+    }
+    for format in ["csv", "json"] {
+        let out = output(&["list", "--event", "rf-event", "--format", format]);
+        insta::assert_snapshot!(format!("round_four_list_{format}"), out);
+    }
+    let out = output(&["show", "rf-baku-highland-dead"]);
+    insta::assert_snapshot!("round_four_show_reports", out);
+    let out = output(&["sources"]);
+    insta::assert_snapshot!("round_four_sources", out);
+}

@@ -90,6 +90,9 @@ fn claim_examples(id: &str, date: &str) -> String {
 #   reports = [{{ document = "{id}-doc-2", quote = "up to 7", reads = {{ at_most = 7 }} }}]
 # A de facto authority or proxy that speaks for a side is a party with
 # aligned_with = "armenia"; a third state allied with a side, allied_with.
+# A source whose standing changed (a president, then a former president):
+#   periods = [{{ until = "2018-04-23", standing = "organ" }}, {{ standing = "individual" }}]
+# "Others reported", no source named: a source with standing = "unknown".
 
 # An accusation (or, with denies = true, a denial).
 # [[claim]]

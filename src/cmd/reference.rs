@@ -69,6 +69,46 @@ fn kind(v: &Value) -> String {
     }
 }
 
+/// One table's section, then one for each of its fields that is a list of
+/// tables (`reports = [{ … }]`), so that every field of every table is listed.
+fn section(out: &mut String, node: &Value, header: &str, path: &str) {
+    let required: Vec<&str> = node["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "### `{header}`\n\n| field | type | | meaning |\n|---|---|---|---|"
+    );
+    let mut lists = Vec::new();
+    if let Some(props) = node["properties"].as_object() {
+        // Required fields first, then the others, each in name order.
+        let mut fields: Vec<(&String, &Value)> = props.iter().collect();
+        fields.sort_by_key(|(name, _)| (!required.contains(&name.as_str()), name.as_str()));
+        for (name, v) in fields {
+            let need = if required.contains(&name.as_str()) {
+                "required"
+            } else {
+                ""
+            };
+            let meaning = v["description"].as_str().unwrap_or("").replace('|', "\\|");
+            let _ = writeln!(
+                out,
+                "| `{name}` | {} | {need} | {meaning} |",
+                kind(v).replace('|', "\\|")
+            );
+            if v["items"]["properties"].is_object() {
+                lists.push((name.as_str(), &v["items"]));
+            }
+        }
+    }
+    out.push('\n');
+    for (name, items) in lists {
+        let inner = format!("{path}.{name} = [{{ … }}]");
+        section(out, items, &inner, &format!("{path}.{name}"));
+    }
+}
+
 /// The reference as Markdown: per table, each field with its type, whether
 /// it is required, and its meaning.
 pub fn markdown(schema: &Value) -> String {
@@ -93,33 +133,7 @@ pub fn markdown(schema: &Value) -> String {
             p if p.contains('.') => format!("{p} = {{ … }}"),
             p => format!("[[{p}]]"),
         };
-        let required: Vec<&str> = node["required"]
-            .as_array()
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "### `{header}`\n\n| field | type | | meaning |\n|---|---|---|---|"
-        );
-        if let Some(props) = node["properties"].as_object() {
-            // Required fields first, then the others, each in name order.
-            let mut fields: Vec<(&String, &Value)> = props.iter().collect();
-            fields.sort_by_key(|(name, _)| (!required.contains(&name.as_str()), name.as_str()));
-            for (name, v) in fields {
-                let need = if required.contains(&name.as_str()) {
-                    "required"
-                } else {
-                    ""
-                };
-                let meaning = v["description"].as_str().unwrap_or("").replace('|', "\\|");
-                let _ = writeln!(
-                    out,
-                    "| `{name}` | {} | {need} | {meaning} |",
-                    kind(v).replace('|', "\\|")
-                );
-            }
-        }
-        out.push('\n');
+        section(&mut out, node, &header, path);
     }
     out
 }

@@ -18,6 +18,9 @@ struct SourceRow<'a> {
     party: Option<&'a str>,
     kind: SourceKind,
     standing: Standing,
+    /// Earlier standings, when it changed (`periods`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    periods: Vec<crate::model::PeriodRecord>,
     claims: usize,
     events: usize,
 }
@@ -41,6 +44,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             party: s.party.as_deref(),
             kind: s.kind,
             standing: s.standing,
+            periods: s.period_records(),
             claims: counts.get(s.id.as_str()).map_or(0, |c| c.claims),
             events: counts.get(s.id.as_str()).map_or(0, |c| c.others),
         })
@@ -48,13 +52,14 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let mut sheet = Sheet::new([
         "id", "name", "party", "standing", "kind", "claims", "events",
     ]);
-    for r in &rows {
+    let standing_texts: Vec<String> = sources.iter().map(|s| s.standing_text()).collect();
+    for (i, r) in rows.iter().enumerate() {
         let kind = serde_json::to_value(r.kind)?;
         sheet.push(vec![
             Cell::new(r.id),
             Cell::new(r.name),
             Cell::new(r.party.unwrap_or("—")),
-            Cell::new(r.standing.name()),
+            Cell::new(standing_texts[i].as_str()),
             Cell::new(kind.as_str().unwrap_or("")),
             Cell::new(r.claims.to_string()),
             Cell::new(r.events.to_string()),

@@ -84,6 +84,9 @@ struct SourceRecord<'a> {
     party: Option<&'a str>,
     kind: SourceKind,
     standing: Standing,
+    /// Earlier standings, when it changed (`periods`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    periods: Vec<crate::model::PeriodRecord>,
 }
 
 #[derive(Serialize)]
@@ -142,6 +145,7 @@ fn sources<'a>(ds: &'a Dataset) -> Vec<SourceRecord<'a>> {
         party: s.party.as_deref(),
         kind: s.kind,
         standing: s.standing,
+        periods: s.period_records(),
     };
     ds.sources.iter().map(one).collect()
 }
@@ -273,7 +277,7 @@ fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<
                     s.id.clone(),
                     s.name.clone(),
                     s.party.clone().unwrap_or_default(),
-                    s.standing.name().into(),
+                    s.standing_text(),
                 ]
             };
             (

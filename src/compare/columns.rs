@@ -37,13 +37,15 @@ pub(super) fn is_group(ds: &Dataset, key: &str, by: Grouping) -> bool {
 
 /// The key a source falls under: its party when the grouping merges it
 /// (organs on the record under `party`, every aligned voice under `side`).
-fn group(ds: &Dataset, source: &str, attribution: Attribution, by: Grouping) -> Option<String> {
+/// A source whose standing changed (`periods`) merges as it stood when it spoke.
+fn group(ds: &Dataset, source: &str, c: &Claim, by: Grouping) -> Option<String> {
     let s = ds.source(source)?;
     let party = s.party.as_ref()?;
+    let standing = s.standing_at(&c.said);
     let merged = match by {
         Grouping::Source => false,
-        Grouping::Party => s.standing == Standing::Organ && attribution == Attribution::OnRecord,
-        Grouping::Side => s.standing.is_aligned(),
+        Grouping::Party => standing == Standing::Organ && c.attribution == Attribution::OnRecord,
+        Grouping::Side => standing.is_aligned(),
     };
     // A side takes in the parties aligned with it (a de facto authority).
     let party = match by {
@@ -56,8 +58,8 @@ fn group(ds: &Dataset, source: &str, attribution: Attribution, by: Grouping) -> 
 /// A claim's column key and voice key under a grouping: a relayed claim sits
 /// in its relay's column but counts as its originator's voice.
 pub(super) fn keys(ds: &Dataset, c: &Claim, by: Grouping) -> (String, String) {
-    let column = group(ds, &c.source, c.attribution, by).unwrap_or_else(|| c.source.clone());
-    let voice = group(ds, c.voice(), c.attribution, by).unwrap_or_else(|| match c.attribution {
+    let column = group(ds, &c.source, c, by).unwrap_or_else(|| c.source.clone());
+    let voice = group(ds, c.voice(), c, by).unwrap_or_else(|| match c.attribution {
         Attribution::OnRecord => c.voice().to_string(),
         a => format!("{}#{}", c.voice(), a.name()),
     });

@@ -188,7 +188,7 @@ fn row_order(ds: &Dataset, event: &Event, rows: &mut [RowKey]) {
 /// Whether every claim behind a value is an organ's, on the record, unhedged.
 fn official(ds: &Dataset, v: &FigureValue) -> bool {
     v.claims().iter().all(|c| {
-        ds.standing_of(c.voice()) == Standing::Organ
+        ds.standing_at(c.voice(), &c.said) == Standing::Organ
             && c.attribution == Attribution::OnRecord
             && !c.hedged
     })

@@ -27,6 +27,9 @@ pub enum Perspective {
     Ally,
     /// Anyone else: third states, independent media, international bodies.
     ThirdParty,
+    /// A report with no source named ("others reported"): never an
+    /// independent one.
+    Unattributed,
 }
 
 /// The perspective of a claim on a row counting `row_party`'s losses
@@ -34,7 +37,10 @@ pub enum Perspective {
 /// same whatever the grouping of the columns.
 pub(super) fn of_claim(ds: &Dataset, event: &Event, c: &Claim, row_party: &str) -> Perspective {
     let voice = c.voice();
-    let standing = ds.standing_of(voice);
+    let standing = ds.standing_at(voice, &c.said);
+    if standing == Standing::Unknown {
+        return Perspective::Unattributed;
+    }
     let party = ds
         .party_of(voice)
         .filter(|_| standing != Standing::International);

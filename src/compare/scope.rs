@@ -45,6 +45,14 @@ impl Scope<'_> {
         self.event.sides.iter().find(|s| *s == side).cloned()
     }
 
+    /// Whether a voice's key is a source with no name ("others reported").
+    pub fn is_unattributed_key(&self, key: &str) -> bool {
+        let base = super::columns::split_key(key).0;
+        self.ds
+            .source(base)
+            .is_some_and(|s| s.standing == crate::model::Standing::Unknown)
+    }
+
     /// The side of the event a key speaks for; `None` for a third party.
     pub fn side_of_key(&self, key: &str) -> Option<String> {
         self.party_of_key(key)

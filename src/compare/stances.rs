@@ -57,8 +57,16 @@ pub(super) fn both_sides(scope: &Scope, voices: &[StanceEntry]) -> Agreement {
     let allies: Vec<Option<String>> = voices.iter().map(|v| scope.ally_of_key(&v.key)).collect();
     let all = vec![true; voices.len()];
     let camp = |i: usize| (sides[i].as_deref(), allies[i].as_deref());
+    let mut named: Vec<&str> = voices
+        .iter()
+        .map(|v| v.key.as_str())
+        .filter(|k| !scope.is_unattributed_key(k))
+        .collect();
+    named.dedup();
     if parties.len() >= 2 {
         Agreement::BothSides
+    } else if named.len() < 2 {
+        Agreement::Unattributed
     } else if super::verdict::allied_only(&all, camp) {
         Agreement::Allied
     } else {

@@ -38,6 +38,9 @@ pub enum Verdict<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Agreement {
+    /// One named voice and reports with no source named ("others
+    /// reported"): never independent corroboration.
+    Unattributed,
     /// Only one side's voices and its allies (`allied_with`) agree: no
     /// independent corroboration.
     Allied,
@@ -365,9 +368,13 @@ pub fn figure_verdict<'a>(voices: &[Voiced<'_, 'a>], cumulative: bool) -> Verdic
     // (not a count that grew in between) is agreement "by both sides".
     let agreeing = distinct(&agree, |i| Some(voices[i].key));
     let sides = distinct(&t.same, |i| voices[i].party);
+    let named = distinct(&agree, |i| {
+        (voices[i].perspective != Perspective::Unattributed).then_some(voices[i].key)
+    });
     let agreement = match (t.confirmed, sides >= 2) {
         (true, _) => Agreement::Confirmed,
         (false, true) => Agreement::BothSides,
+        (false, false) if named < 2 => Agreement::Unattributed,
         (false, false) if allied_only(&agree, |i| (voices[i].party, voices[i].ally_of)) => {
             Agreement::Allied
         }

@@ -114,6 +114,7 @@ pub(super) fn claim<'t>(
         fc.reference(RefKind::Place, p);
     }
     let said = fc.when(&c.said);
+    super::standing::note_spanning(fc, c, said.as_ref());
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()

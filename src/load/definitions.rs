@@ -9,7 +9,7 @@ use crate::diagnostic::Code;
 use crate::model::quantity::Interval;
 use crate::model::{
     Act, Category, Document, Event, Metric, Party, Place, Proposition, PropositionKind, Question,
-    Source, SourceKind, Standing,
+    Source,
 };
 
 pub(super) fn definitions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
@@ -62,7 +62,7 @@ fn sources<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
         if let Some(p) = &s.party {
             fc.reference(RefKind::Party, p);
         }
-        let standing = standing(fc, s);
+        let (standing, periods) = super::standing::standing(fc, s);
         if fc.id_ok("source", &s.id) {
             let place = fc.place(&s.id.span());
             fc.out.sources.push(Def {
@@ -72,54 +72,13 @@ fn sources<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     party: s.party.as_ref().map(|p| p.get_ref().clone()),
                     kind: s.kind,
                     standing,
+                    periods,
                     short_name: s.short_name.clone(),
                 },
                 place,
             });
         }
     }
-}
-
-/// A source's standing: as given, checked against its party; when absent,
-/// an organ of its party, else independent (or international for an
-/// international organisation), as files before `standing` meant.
-fn standing(fc: &mut FileCheck<'_>, s: &SourceFile) -> Standing {
-    let Some(given) = &s.standing else {
-        return match (&s.party, s.kind) {
-            (Some(_), _) => Standing::Organ,
-            (None, SourceKind::InternationalOrganisation) => Standing::International,
-            (None, _) => Standing::Independent,
-        };
-    };
-    let st = *given.get_ref();
-    match (&s.party, st) {
-        (None, st) if st.is_aligned() => fc.error(
-            Code::Standing,
-            given.span(),
-            format!(
-                "source `{}` is `{}` but names no party",
-                s.id.get_ref(),
-                st.name()
-            ),
-            match st {
-                Standing::Organ => "add `party = \"…\"`: the party it is an organ of",
-                Standing::Affiliated => "add `party = \"…\"`: the party it is affiliated with",
-                _ => "add `party = \"…\"`: the party it speaks as a member of",
-            },
-        ),
-        (Some(p), Standing::Independent) => fc.error(
-            Code::Standing,
-            p.span(),
-            format!(
-                "source `{}` is independent but names party `{}`",
-                s.id.get_ref(),
-                p.get_ref()
-            ),
-            "drop `party`, or say how it stands: organ, affiliated or individual",
-        ),
-        _ => {}
-    }
-    st
 }
 
 /// Metrics; a composite may not list itself among its parts.

@@ -99,6 +99,17 @@ impl RefKind {
     }
 }
 
+/// A claim said some time within more than one day ("by 2021-11-17", "2021-11"):
+/// only such a claim can fall on either side of a change of standing,
+/// which `until` puts at the end of a day.
+#[derive(Debug)]
+pub(super) struct Spanning {
+    pub claim: String,
+    pub voices: Vec<String>,
+    pub said: When,
+    pub place: Place,
+}
+
 /// A claim's `retracts` or `corrects`, with where it stands.
 #[derive(Debug)]
 pub(super) struct Withdrawal {
@@ -148,6 +159,9 @@ pub(super) struct Digest {
     pub(super) unlisted_places: Vec<(String, Vec<String>, Place)>,
     /// Retractions and corrections, for the checks of [`super::links`].
     pub(super) withdrawals: Vec<Withdrawal>,
+    /// Claims said some time within more than one day, held against
+    /// changes of standing ([`super::standing`]).
+    pub(super) spanning: Vec<Spanning>,
     pub(super) refs: Vec<ExternalRef>,
     /// (metric, unit, place): a figure's stated unit, checked against the metric's.
     pub(super) units: Vec<(String, String, Place)>,

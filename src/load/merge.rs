@@ -28,6 +28,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) quotes: Vec<(String, String, Place)>,
     /// See [`super::links`].
     pub(super) withdrawals: Vec<Withdrawal>,
+    /// See [`super::standing_changes`].
+    pub(super) spanning: Vec<super::file_check::Spanning>,
     /// Breakdowns with a vague word, summed once the vocabulary is known.
     pub(super) breakdowns: Vec<(Quantity, Vec<Quantity>, Place)>,
     /// Claims naming a place their event does not list.
@@ -77,6 +79,7 @@ impl<'f, 's> Merger<'f, 's> {
             decimals: Vec::new(),
             quotes: Vec::new(),
             withdrawals: Vec::new(),
+            spanning: Vec::new(),
             breakdowns: Vec::new(),
             unlisted_places: Vec::new(),
             claim_ids: Vec::new(),
@@ -209,6 +212,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.units.extend(d.units);
         self.quotes.extend(d.quotes);
         self.withdrawals.extend(d.withdrawals);
+        self.spanning.extend(d.spanning);
         self.breakdowns.extend(d.breakdowns);
         self.unlisted_places.extend(d.unlisted_places);
         self.decimals.extend(d.decimals);
@@ -344,6 +348,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_withdrawals();
         self.check_vague_breakdowns();
         self.check_deferred_quotes();
+        self.check_standing_changes();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);
         diagnostic::sort(&mut diags);

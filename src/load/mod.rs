@@ -37,6 +37,8 @@ mod quote_check;
 mod quote_match;
 mod read_once;
 mod reports;
+mod standing;
+mod standing_changes;
 mod text;
 
 use std::borrow::Cow;

@@ -112,6 +112,7 @@ fn example(field: &str) -> Option<&'static str> {
         "proposition" => "proposition = \"my-event-ceasefire\"",
         "stance" => "stance = \"affirms\"",
         "of" => "of = \"soldiers\"",
+        "standing" => "standing = \"organ\"",
         _ => return None,
     })
 }

@@ -60,9 +60,55 @@ pub struct Source {
     /// The party it speaks for or is aligned with; `None` when independent.
     pub party: Option<String>,
     pub kind: SourceKind,
+    /// Its standing now, or since the last of `periods` ended.
     pub standing: Standing,
+    /// Earlier standings, oldest first: each held until (and on) its day
+    /// (a president, then a former president).
+    pub periods: Vec<(When, Standing)>,
     /// What headings call it ("Arm. MoD"); `None`: its id.
     pub short_name: Option<String>,
+}
+
+/// One earlier period of a source's standing, as JSON gives it.
+#[derive(Debug, serde::Serialize)]
+pub struct PeriodRecord {
+    /// The last day it held.
+    pub until: String,
+    pub standing: Standing,
+}
+
+impl Source {
+    /// Its earlier periods, for JSON: empty when its standing never changed.
+    pub fn period_records(&self) -> Vec<PeriodRecord> {
+        let one = |(until, standing): &(When, Standing)| PeriodRecord {
+            until: until.to_string(),
+            standing: *standing,
+        };
+        self.periods.iter().map(one).collect()
+    }
+
+    /// Its standing when a statement was made: the first period that had
+    /// not ended by the statement's last possible instant. `check` refuses
+    /// a statement whose date straddles a change.
+    pub fn standing_at(&self, said: &When) -> Standing {
+        let at = said.span().1;
+        self.periods
+            .iter()
+            .find(|(until, _)| at <= until.span().1)
+            .map_or(self.standing, |(_, s)| *s)
+    }
+
+    /// "organ until 2018-04-23, then individual"; the standing alone
+    /// when it never changed.
+    pub fn standing_text(&self) -> String {
+        let mut parts: Vec<String> = self
+            .periods
+            .iter()
+            .map(|(until, s)| format!("{} until {until}", s.name()))
+            .collect();
+        parts.push(self.standing.name().to_string());
+        parts.join(", then ")
+    }
 }
 
 /// A kind of people or equipment a figure may count apart ("border guards"):
@@ -407,10 +453,10 @@ impl Dataset {
         self.source(source).and_then(|s| s.party.as_deref())
     }
 
-    /// How a source stands; a source not defined stands as independent.
-    pub fn standing_of(&self, source: &str) -> Standing {
+    /// How a source stood when it said something (`periods`).
+    pub fn standing_at(&self, source: &str, said: &When) -> Standing {
         self.source(source)
-            .map_or(Standing::Independent, |s| s.standing)
+            .map_or(Standing::Independent, |s| s.standing_at(said))
     }
 
     /// "Armenia", or "Armenia + Azerbaijan" for a count of several parties.

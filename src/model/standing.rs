@@ -29,16 +29,20 @@ pub enum Standing {
     Independent,
     /// An international body: OSCE, UN, EU bodies.
     International,
+    /// No source named ("others reported …"): shown, never counted as
+    /// independent corroboration.
+    Unknown,
 }
 
 impl Standing {
     /// Every value, in the order the format reference lists them.
-    pub const ALL: [Standing; 5] = [
+    pub const ALL: [Standing; 6] = [
         Standing::Organ,
         Standing::Affiliated,
         Standing::Individual,
         Standing::Independent,
         Standing::International,
+        Standing::Unknown,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Standing {
             Standing::Individual => "individual",
             Standing::Independent => "independent",
             Standing::International => "international",
+            Standing::Unknown => "unknown",
         }
     }
 

@@ -37,7 +37,8 @@ fn class(p: Perspective) -> &'static str {
         Perspective::Mixed
         | Perspective::SideOnThird
         | Perspective::Ally
-        | Perspective::ThirdParty => "third",
+        | Perspective::ThirdParty
+        | Perspective::Unattributed => "third",
     }
 }
 

@@ -170,7 +170,7 @@ impl<'a> ClaimRow<'a> {
             whose: f.whose,
             attribution: c.attribution,
             place: c.place.as_deref(),
-            standing: ds.source(&c.source).map(|s| s.standing),
+            standing: ds.source(&c.source).map(|s| s.standing_at(&c.said)),
             withdraws,
             claim: &c.id,
             event: &c.event,

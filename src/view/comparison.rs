@@ -216,9 +216,12 @@ impl<'a> View<'a> {
                 let party = c.party.as_deref().map_or("no party".to_string(), |p| {
                     self.ds.party_name(p).to_string()
                 });
-                let standing = c
-                    .standing
-                    .map_or(String::new(), |s| format!(", {}", s.name()));
+                // A source whose standing changed says how.
+                let standing = match (c.standing, self.ds.source(&c.id)) {
+                    (Some(_), Some(s)) => format!(", {}", s.standing_text()),
+                    (Some(st), None) => format!(", {}", st.name()),
+                    _ => String::new(),
+                };
                 // The heading, then the id where it differs: the key to both.
                 let id = if c.short == c.id {
                     String::new()

@@ -305,6 +305,10 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
             voices,
             agreement: Agreement::Allied,
         } => format!("consistent ({voices} voices; one side and its ally, not independent)"),
+        Verdict::Consistent {
+            voices,
+            agreement: Agreement::Unattributed,
+        } => format!("consistent ({voices} voices; one named, not independent)"),
         Verdict::Consistent { voices, .. } => format!("consistent ({voices} voices)"),
         Verdict::NotComparable(why) => format!("not comparable: {}", incomparable(*why)),
         Verdict::SingleSource => match single {

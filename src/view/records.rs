@@ -123,6 +123,9 @@ pub struct VerdictRecord {
     /// Only one side and its allies agree: not independent corroboration.
     #[serde(skip_serializing_if = "Option::is_none")]
     allies_only: Option<bool>,
+    /// One named voice and reports with no source named agree: not corroboration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unattributed_only: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<Incomparable>,
 }
@@ -157,6 +160,7 @@ impl VerdictRecord {
             both_sides: None,
             confirmed: None,
             allies_only: None,
+            unattributed_only: None,
             reason: None,
         };
         match v {
@@ -168,6 +172,7 @@ impl VerdictRecord {
                 r.both_sides = Some(*agreement >= Agreement::BothSides);
                 r.confirmed = Some(*agreement == Agreement::Confirmed);
                 r.allies_only = Some(*agreement == Agreement::Allied);
+                r.unattributed_only = Some(*agreement == Agreement::Unattributed);
             }
             Verdict::NotComparable(why) => r.reason = Some(*why),
             _ => {}

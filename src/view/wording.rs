@@ -17,6 +17,7 @@ pub fn perspective_label(p: Perspective) -> &'static str {
         Perspective::SideOnThird => "one side about a third party",
         Perspective::Ally => "report by an ally of a side",
         Perspective::ThirdParty => "third-party report",
+        Perspective::Unattributed => "report with no source named",
     }
 }
 
@@ -37,6 +38,7 @@ pub fn perspective_words(p: Perspective) -> &'static str {
         Perspective::SideOnThird => "one side about a third party",
         Perspective::Ally => "an ally of a side",
         Perspective::ThirdParty => "third party",
+        Perspective::Unattributed => "no source named",
     }
 }
 
@@ -49,6 +51,7 @@ pub fn perspective_short(p: Perspective) -> &'static str {
         Perspective::SideOnThird => "side on 3rd",
         Perspective::Ally => "ally",
         Perspective::ThirdParty => "3rd",
+        Perspective::Unattributed => "unnamed",
     }
 }
 

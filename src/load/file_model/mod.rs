@@ -87,11 +87,31 @@ pub struct SourceFile {
     /// how it stands to its party: `organ` (part of its state), `affiliated` (state or partisan
     /// media), `individual` (a person speaking for himself), `independent` or `international`;
     /// absent: an organ when a party is named, else independent (international for an
-    /// international organisation)
+    /// international organisation); `unknown` for "others reported" with no source named,
+    /// never counted as independent
     #[schemars(with = "Option<Standing>")]
     pub standing: Option<S<Standing>>,
+    /// in place of `standing`, when it changed (a president, then a former president): oldest
+    /// first, each with the last day it held, the last with none:
+    /// `[{ until = "2018-04-23", standing = "organ" }, { standing = "individual" }]`; a claim
+    /// takes the standing of the day it was said
+    #[serde(default)]
+    #[schemars(with = "Vec<PeriodFile>")]
+    pub periods: Vec<S<PeriodFile>>,
     /// anything a reader should know about it
     pub note: Option<String>,
+}
+
+/// One stretch of a source's standing.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodFile {
+    /// the last day it held (included); absent on the last period, which holds since
+    #[schemars(with = "Option<form::When>")]
+    pub until: Option<S<String>>,
+    /// how the source stood then
+    #[schemars(with = "Standing")]
+    pub standing: S<Standing>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -120,3 +120,10 @@ fn a_leader_on_his_last_day_in_office_speaks_as_an_organ() {
     let row = figure_row(&v, "rf-highland", "wounded");
     assert_eq!(row["cells"]["rf-leader"][0]["perspective"], "own", "{row}");
 }
+
+#[test]
+fn the_later_statement_of_one_day_stands() {
+    let v = compare();
+    let row = figure_row(&v, "armenia", "wounded");
+    assert_eq!(cell_texts(&row["cells"]["armenia-mod"]), ["5"], "{row}");
+}

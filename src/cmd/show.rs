@@ -139,10 +139,7 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     if let Some(o) = &c.origin {
         add("relaying", o.clone());
     }
-    add(
-        "said",
-        format!("{} (via {})", said_text(&c.said), via_name(c)),
-    );
+    add("said", format!("{} (via {})", said_text(c), via_name(c)));
     let (subject, says) = subject_and_says(ds, c);
     add("asserts", format!("{}: {subject} — {says}", c.kind_name()));
     let hedged = if c.hedged {

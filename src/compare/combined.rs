@@ -38,7 +38,7 @@ pub(super) fn own_sum<'a>(
                 .filter(|(c, f)| !withdrawn.contains_key(c.id.as_str()) && f.since.is_none())
                 .filter(|(c, _)| of_claim(ds, event, c, &p.id) == Perspective::Own)
                 .collect();
-            let own = split(own, |(c, _)| (c.said.span(), c.id.as_str())).0;
+            let own = split(own, |(c, _)| (super::supersede::said(c), c.id.as_str())).0;
             (p.name.as_str().into(), own)
         })
         .collect();

@@ -56,12 +56,7 @@ impl<'a> FigureValue<'a> {
         let newest = parts
             .iter()
             .flat_map(|(_, p)| p.iter().map(|(c, _)| *c))
-            .max_by(|a, b| {
-                a.said
-                    .span()
-                    .cmp(&b.said.span())
-                    .then_with(|| a.id.cmp(&b.id))
-            })?;
+            .max_by(|a, b| super::claim_order(a, b))?;
         let unknown = Interval::open(0);
         let interval = parts.iter().fold(Interval::point(0), |acc, (_, p)| {
             let part = hull(p.iter().map(|(_, f)| f.quantity.interval()));

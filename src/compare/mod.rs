@@ -122,9 +122,8 @@ impl Comparison<'_> {
 /// Date order (earliest possible moment, then latest), then id: an order
 /// that depends on what the data says, never on file names or positions.
 pub fn claim_order(a: &Claim, b: &Claim) -> Ordering {
-    a.said
-        .span()
-        .cmp(&b.said.span())
+    supersede::said(a)
+        .cmp(&supersede::said(b))
         .then_with(|| a.id.cmp(&b.id))
 }
 

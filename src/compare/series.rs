@@ -12,8 +12,8 @@ use super::withdrawn::{split_live, Withdrawn};
 use crate::model::{Claim, Dataset, Figure, Metric};
 
 /// A claim's supersession key: when it was said, then its id.
-fn said_key<'x>(x: &'x (&Claim, &Figure)) -> (super::supersede::Span, &'x str) {
-    (x.0.said.span(), x.0.id.as_str())
+fn said_key<'x>(x: &'x (&Claim, &Figure)) -> (super::supersede::Said, &'x str) {
+    (super::supersede::said(x.0), x.0.id.as_str())
 }
 
 /// What a row needs to build its entries: its own series and its parts'.

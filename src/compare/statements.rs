@@ -106,7 +106,7 @@ fn stance_entries<'a>(
         let by = |c: &&Claim| withdrawn.get(c.id.as_str()).copied();
         let (current, earlier, gone) = split_live(
             claims,
-            |c| (c.said.span(), c.id.as_str()),
+            |c| (super::supersede::said(c), c.id.as_str()),
             |c| by(c).is_some(),
         );
         let unordered = current.len().saturating_sub(1);

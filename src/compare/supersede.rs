@@ -3,25 +3,50 @@
 //! data cannot order (two said "2021-11-17", or "by 2021-11-18" against
 //! "2021-11-17") all stay current; neither wins by file order.
 
+use std::collections::HashMap;
+
 use crate::model::when::Instant;
 #[cfg(test)]
 use crate::model::when::When;
+use crate::model::Claim;
 
 /// The first and last instants a statement may have been made at.
 pub(crate) type Span = (Instant, Instant);
 
+/// When a statement was made, and its place among its voice's statements
+/// of that one day (`order`), when the data gives it.
+pub(crate) type Said = (Span, Option<u16>);
+
+/// A claim's [`Said`].
+pub(crate) fn said(c: &Claim) -> Said {
+    (c.said.span(), c.order)
+}
+
 /// Splits statements into (current, earlier); both oldest first, ties by
 /// id, so the result depends on what was said, not where it was written.
-pub(super) fn split<T>(mut items: Vec<T>, key: impl Fn(&T) -> (Span, &str)) -> (Vec<T>, Vec<T>) {
+pub(super) fn split<T>(mut items: Vec<T>, key: impl Fn(&T) -> (Said, &str)) -> (Vec<T>, Vec<T>) {
     items.sort_by(|a, b| {
         let ((sa, ia), (sb, ib)) = (key(a), key(b));
         sa.cmp(&sb).then_with(|| ia.cmp(ib))
     });
-    // Certainly before some other statement: ends before the latest start.
-    let latest_start = items.iter().map(|x| key(x).0 .0).max();
+    // Certainly before some other statement: ends before the latest start,
+    // or comes before another of the same day by `order` (the loader keeps
+    // `order` to statements said on one day, so equal spans are one day).
+    let latest_start = items.iter().map(|x| key(x).0 .0 .0).max();
+    let mut last_of_day: HashMap<Span, u16> = HashMap::new();
+    for x in &items {
+        if let (span, Some(o)) = key(x).0 {
+            let last = last_of_day.entry(span).or_insert(o);
+            *last = (*last).max(o);
+        }
+    }
     let superseded: Vec<bool> = items
         .iter()
-        .map(|x| latest_start.is_some_and(|s| key(x).0 .1 < s))
+        .map(|x| {
+            let (span, order) = key(x).0;
+            let later_that_day = order.is_some_and(|o| last_of_day.get(&span) > Some(&o));
+            latest_start.is_some_and(|s| span.1 < s) || later_that_day
+        })
         .collect();
     let (mut current, mut earlier) = (Vec::new(), Vec::new());
     for (x, old) in items.into_iter().zip(superseded) {
@@ -49,7 +74,7 @@ mod tests {
                 )
             })
             .collect();
-        let (c, e) = split(parsed, |(w, id)| (w.span(), id.as_str()));
+        let (c, e) = split(parsed, |(w, id)| ((w.span(), None), id.as_str()));
         let ids = |v: Vec<(When, String)>| v.into_iter().map(|x| x.1).collect();
         (ids(c), ids(e))
     }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::supersede::{split, Span};
+use super::supersede::{split, Said};
 use crate::model::{Assertion, Claim};
 
 /// Withdrawn claim id -> the claim that withdrew it (the earliest, when several did).
@@ -32,7 +32,7 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
 /// nothing is current, the newest withdrawn one is returned to show.
 pub(super) fn split_live<T>(
     items: Vec<T>,
-    key: impl Fn(&T) -> (Span, &str),
+    key: impl Fn(&T) -> (Said, &str),
     is_withdrawn: impl Fn(&T) -> bool,
 ) -> (Vec<T>, Vec<T>, Option<T>) {
     let (gone, live): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| is_withdrawn(x));

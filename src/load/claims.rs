@@ -9,6 +9,7 @@ use super::file_check::{id_hash, FileCheck, RefKind, Withdrawal, S};
 use super::file_model::*;
 use super::Keep;
 use crate::diagnostic::Code;
+use crate::model::when::{Precision, When};
 use crate::model::*;
 
 pub(super) fn keeps(keep: &Keep, c: &ClaimFile, event: &str) -> bool {
@@ -115,6 +116,7 @@ pub(super) fn claim<'t>(
     }
     let said = fc.when(&c.said);
     super::standing::note_spanning(fc, c, said.as_ref());
+    let order = order(fc, c, said.as_ref());
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
@@ -126,11 +128,12 @@ pub(super) fn claim<'t>(
     };
     let reports = super::reports::reports(fc, c, local_docs, figure);
     let as_of_ok = as_of_not_after_said(fc, c, said.as_ref(), assertion.as_ref());
-    let (Some(event), Some(said), Some(assertion), Some(reports), true) = (
+    let (Some(event), Some(said), Some(assertion), Some(reports), Some(order), true) = (
         event,
         said,
         assertion,
         reports,
+        order,
         id_ok && quote_ok && as_of_ok,
     ) else {
         return None;
@@ -148,6 +151,7 @@ pub(super) fn claim<'t>(
         corrects: c.corrects.as_ref().map(|x| x.get_ref().clone()),
         note: c.note.clone(),
         reports,
+        order,
         ..Claim::new(Required {
             id: c.id.get_ref().clone(),
             event: event.to_string(),
@@ -162,6 +166,38 @@ pub(super) fn claim<'t>(
             seq,
         })
     })
+}
+
+/// A claim's `order` among its source's statements of one day: a count
+/// from 1, on a claim said on a day with no time (a time orders it already).
+fn order(fc: &mut FileCheck<'_>, c: &ClaimFile, said: Option<&When>) -> Option<Option<u16>> {
+    let Some(o) = &c.order else {
+        return Some(None);
+    };
+    let n = fc.count(o, "an order")?;
+    let Some(n) = u16::try_from(n).ok().filter(|&n| n >= 1) else {
+        fc.error(
+            Code::BadNumber,
+            o.span(),
+            format!("`order` of claim `{}` is {}", c.id.get_ref(), o.get_ref()),
+            "number a day's statements 1, 2, 3, … in the order the document gives them",
+        );
+        return None;
+    };
+    let one_day = matches!(said, Some(When::At(m)) if m.precision() == Precision::Day);
+    if said.is_some() && !one_day {
+        fc.error(
+            Code::BadDate,
+            o.span(),
+            format!(
+                "claim `{}` gives `order` but `said` is not one day",
+                c.id.get_ref()
+            ),
+            "`order` ranks statements of one day with no clock time: `said = \"2021-11-16\"`; a time orders them already",
+        );
+        return None;
+    }
+    Some(Some(n))
 }
 
 pub(super) fn assertion<'t>(

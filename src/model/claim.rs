@@ -46,6 +46,9 @@ pub struct Claim {
     pub seq: u64,
     /// Other documents that carried the same statement: one voice, however many outlets.
     pub reports: Vec<Report>,
+    /// Its place among its voice's statements of the same day, when the
+    /// document orders them without clock times (1, 2, …).
+    pub order: Option<u16>,
 }
 
 /// Another document that carried a claim's statement, in its own words.
@@ -98,6 +101,7 @@ impl Claim {
             assertion: r.assertion,
             seq: r.seq,
             reports: Vec::new(),
+            order: None,
         }
     }
 

@@ -74,11 +74,28 @@ pub fn legend(cmp: &Comparison) -> String {
 
 /// When a claim was said, for a reader: "~…" is the file's shorthand, a
 /// reader gets the word ("around 2021-11-16T11:00").
-pub fn said_text(w: &crate::model::when::When) -> String {
-    match w {
+/// A statement ranked within its day says so ("2021-11-16, its 2nd that day").
+pub fn said_text(c: &Claim) -> String {
+    let when = match &c.said {
         crate::model::when::When::Around(m) => format!("around {m}"),
         w => w.to_string(),
+    };
+    match c.order {
+        Some(n) => format!("{when}, its {} statement that day", ordinal(n)),
+        None => when,
     }
+}
+
+/// "1st", "2nd", "3rd", "11th", "22nd".
+fn ordinal(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// "Overt Defense, “Title” (2021-11-17)".
@@ -127,7 +144,7 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     // Sources by the short name headings use ("Arm. MoD"); the claim's id
     // stays at the end, to cite it by.
     let short = |id: &str| super::wording::source_short(ds, id);
-    let said = said_text(&c.said);
+    let said = said_text(c);
     let mut cite = format!("{} via {}, said {said}", short(&c.source), via_name(c));
     if let Some(o) = &c.origin {
         cite.push_str(&format!(", relaying {}", short(o)));

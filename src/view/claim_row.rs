@@ -42,6 +42,8 @@ pub struct ClaimRow<'a> {
     low: Option<Amount>,
     metric: Option<&'a str>,
     note: Option<&'a str>,
+    /// Its place among its source's statements of that day (`order`).
+    order: Option<u16>,
     origin: Option<&'a str>,
     outlet: Option<&'a str>,
     /// The party the source speaks for.
@@ -83,7 +85,7 @@ pub struct ClaimRow<'a> {
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from: a field of the
 /// record goes here too (a test holds the two together).
-pub const COLUMNS: [&str; 43] = [
+pub const COLUMNS: [&str; 44] = [
     "event",
     "said",
     "source",
@@ -100,6 +102,7 @@ pub const COLUMNS: [&str; 43] = [
     "quote_kind",
     "said_from",
     "said_until",
+    "order",
     "origin",
     "party",
     "via",
@@ -175,6 +178,7 @@ impl<'a> ClaimRow<'a> {
             claim: &c.id,
             event: &c.event,
             said: c.said.to_string(),
+            order: c.order,
             source: &c.source,
             origin: c.origin.as_deref(),
             kind: c.kind_name(),

@@ -22,6 +22,9 @@ pub struct ClaimRef<'a> {
     source: &'a str,
     origin: Option<&'a str>,
     said: String,
+    /// Its place among its source's statements of that day (`order`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order: Option<u16>,
     quote: &'a str,
     /// `verbatim` (the document's words) or `paraphrase` (the research notes').
     quote_kind: QuoteKind,
@@ -61,6 +64,7 @@ impl<'a> ClaimRef<'a> {
             source: &c.source,
             origin: c.origin.as_deref(),
             said: c.said.to_string(),
+            order: c.order,
             quote: &c.quote,
             quote_kind: c.quote_kind,
             english: c.english.as_deref(),

@@ -329,20 +329,34 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     }
 }
 
+/// The claim's fields of one type in the file model's schema.
+fn fields_typed(kind: &str) -> Vec<String> {
+    let schema = crate::cmd::schema::schema();
+    let fields = schema["properties"]["claim"]["items"]["properties"].as_object();
+    fields
+        .into_iter()
+        .flatten()
+        .filter(|(_, v)| v["type"] == kind)
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
 /// A claim's field that is `true` or `false` in the file model's schema.
 fn is_flag(key: &str) -> bool {
     static FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let flags = FLAGS.get_or_init(|| {
-        let schema = crate::cmd::schema::schema();
-        let fields = schema["properties"]["claim"]["items"]["properties"].as_object();
-        fields
-            .into_iter()
-            .flatten()
-            .filter(|(_, v)| v["type"] == "boolean")
-            .map(|(k, _)| k.clone())
-            .collect()
-    });
-    flags.iter().any(|f| f == key)
+    FLAGS
+        .get_or_init(|| fields_typed("boolean"))
+        .iter()
+        .any(|f| f == key)
+}
+
+/// A claim's field that is a whole number (`order`): written bare.
+fn is_whole(key: &str) -> bool {
+    static WHOLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WHOLE
+        .get_or_init(|| fields_typed("integer"))
+        .iter()
+        .any(|f| f == key)
 }
 
 /// One row as a `[[claim]]` table.
@@ -404,6 +418,16 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             Some("true") if is_flag(key) => {
                 let _ = writeln!(t, "{key} = true");
             }
+            Some(v) if is_whole(key) => match v.parse::<u16>() {
+                Ok(n) => {
+                    let _ = writeln!(t, "{key} = {n}");
+                }
+                Err(_) => problems.push(Problem {
+                    row: row.number,
+                    column: key.into(),
+                    message: format!("`{v}`: give a whole number (1, 2, …)"),
+                }),
+            },
             Some(v) => {
                 let _ = writeln!(t, "{key} = {}", quoted(v));
             }

@@ -328,6 +328,10 @@ pub struct ClaimFile {
     /// 11:00", or `by 2021-11-17` when only the report's date is known
     #[schemars(with = "form::When")]
     pub said: S<String>,
+    /// its place (1, 2, …) among its source's statements of that day, when the document
+    /// orders them without clock times ("later that day"); `said` must be the day alone
+    #[schemars(with = "Option<form::Count>")]
+    pub order: Option<S<i64>>,
     /// how it was said
     pub via: Channel,
     /// the document it was read in

@@ -127,3 +127,15 @@ fn the_later_statement_of_one_day_stands() {
     let row = figure_row(&v, "armenia", "wounded");
     assert_eq!(cell_texts(&row["cells"]["armenia-mod"]), ["5"], "{row}");
 }
+
+#[test]
+fn a_misreporting_relay_is_no_voice_against_baku() {
+    let v = compare();
+    let row = figure_row(&v, "azerbaijan", "killed");
+    // Unmarked, the relay's 20 would be the Highland army's against Baku's 2.
+    assert_eq!(row["verdict"]["verdict"], "single-source", "{row}");
+    assert!(
+        row["cells"]["interfax"][0]["withdrawn_by"]["misreports"].is_string(),
+        "{row}"
+    );
+}

@@ -40,7 +40,13 @@ struct ClaimRecord<'a> {
     event: &'a str,
     source: &'a str,
     origin: Option<&'a str>,
+    /// How a relay got its origin wrong: the claim is no voice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    misreports: Option<&'a str>,
     said: String,
+    /// Its place among its source's statements of that day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order: Option<u16>,
     via: String,
     kind: &'static str,
     subject: String,
@@ -58,6 +64,9 @@ struct ClaimRecord<'a> {
     english: Option<&'a str>,
     note: Option<&'a str>,
     document: Option<DocumentRecord<'a>>,
+    /// Other documents that carried the same statement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reports: Vec<crate::view::records::ReportRef<'a>>,
     feeds: Vec<FeedRecord<'a>>,
 }
 
@@ -83,7 +92,9 @@ fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'
         event: &c.event,
         source: &c.source,
         origin: c.origin.as_deref(),
+        misreports: c.misreports.as_deref(),
         said: c.said.to_string(),
+        order: c.order,
         via: via_name(c),
         kind: c.kind_name(),
         subject,
@@ -99,6 +110,11 @@ fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'
         english: c.english.as_deref(),
         note: c.note.as_deref(),
         document,
+        reports: c
+            .reports
+            .iter()
+            .map(crate::view::records::ReportRef::of)
+            .collect(),
         feeds: feeds.collect(),
     }
 }
@@ -138,6 +154,12 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     add("source", source_line(ds, c));
     if let Some(o) = &c.origin {
         add("relaying", o.clone());
+    }
+    if let Some(how) = &c.misreports {
+        add(
+            "misreports",
+            format!("{how}: it gets its origin wrong, and counts as no voice"),
+        );
     }
     add("said", format!("{} (via {})", said_text(c), via_name(c)));
     let (subject, says) = subject_and_says(ds, c);
@@ -195,7 +217,11 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
         let outlet = ds
             .document(&r.document)
             .map_or(r.document.clone(), document_cell);
-        add("also in", format!("{outlet}: «{}»", r.quote));
+        let wrong = r
+            .misreports
+            .as_deref()
+            .map_or(String::new(), |how| format!(" (misreports it: {how})"));
+        add("also in", format!("{outlet}: «{}»{wrong}", r.quote));
     }
     for f in feeds {
         let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use super::supersede::{split, Said};
 use crate::model::{Assertion, Claim};
 
-/// Withdrawn claim id -> the claim that withdrew it (the earliest, when several did).
+/// Withdrawn claim id -> the claim that withdrew it (the earliest, when
+/// several did); a relay that misreports its origin, itself.
 pub type Withdrawn<'a> = HashMap<&'a str, &'a Claim>;
 
 /// The claims withdrawn among `claims`, which come in [`super::claim_order`].
@@ -20,6 +21,11 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
         };
         if let Some(t) = target {
             out.entry(t.as_str()).or_insert(*c);
+        }
+        // A relay that misreports its origin is shown, marked, and never
+        // counts: it stands withdrawn by itself.
+        if c.misreports.is_some() {
+            out.entry(c.id.as_str()).or_insert(*c);
         }
     }
     out

@@ -117,6 +117,7 @@ pub(super) fn claim<'t>(
     let said = fc.when(&c.said);
     super::standing::note_spanning(fc, c, said.as_ref());
     let order = order(fc, c, said.as_ref());
+    let misreports = super::reports::misreports(fc, c);
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
@@ -128,16 +129,14 @@ pub(super) fn claim<'t>(
     };
     let reports = super::reports::reports(fc, c, local_docs, figure);
     let as_of_ok = as_of_not_after_said(fc, c, said.as_ref(), assertion.as_ref());
-    let (Some(event), Some(said), Some(assertion), Some(reports), Some(order), true) = (
-        event,
-        said,
-        assertion,
-        reports,
-        order,
-        id_ok && quote_ok && as_of_ok,
-    ) else {
+    let (Some(event), Some(said), Some(assertion), Some(reports), Some(order), Some(misreports)) =
+        (event, said, assertion, reports, order, misreports)
+    else {
         return None;
     };
+    if !(id_ok && quote_ok && as_of_ok) {
+        return None;
+    }
     if !keeps(keep, c, event) {
         return None;
     }
@@ -152,6 +151,7 @@ pub(super) fn claim<'t>(
         note: c.note.clone(),
         reports,
         order,
+        misreports,
         ..Claim::new(Required {
             id: c.id.get_ref().clone(),
             event: event.to_string(),

@@ -43,6 +43,19 @@ pub(super) fn reports<'t>(
             continue;
         }
         ok &= check_quote(fc, &r.document, &r.quote, local_docs);
+        let misreports = r
+            .misreports
+            .as_ref()
+            .map(|m| m.get_ref().trim().to_string());
+        if let (Some(m), Some("")) = (&r.misreports, misreports.as_deref()) {
+            fc.error(
+                Code::BadReport,
+                m.span(),
+                "`misreports` is empty".to_string(),
+                "say how the outlet got it wrong: `misreports = \"says killed where the ministry said killed or wounded\"`",
+            );
+            ok = false;
+        }
         if let Some(reads) = &r.reads {
             match figure.as_deref_mut() {
                 Some(f) => match super::figure::quantity(fc, reads.span(), reads.get_ref().forms())
@@ -53,7 +66,10 @@ pub(super) fn reports<'t>(
                             let place = fc.place(&reads.span());
                             fc.out.decimals.push((f.metric.clone(), place));
                         }
-                        f.readings.push(q);
+                        // A misreport's reading is shown in its report, never weighed.
+                        if misreports.is_none() {
+                            f.readings.push(q);
+                        }
                     }
                     None => ok = false,
                 },
@@ -71,7 +87,38 @@ pub(super) fn reports<'t>(
         out.push(Report {
             document: r.document.get_ref().clone(),
             quote: r.quote.get_ref().clone(),
+            misreports,
         });
     }
     ok.then_some(out)
+}
+
+/// A claim's `misreports`: only a relay (`origin`) can get its origin
+/// wrong, and it says how; a retraction or correction withdraws, it does
+/// not misreport. `None` when refused.
+pub(super) fn misreports(fc: &mut FileCheck<'_>, c: &ClaimFile) -> Option<Option<String>> {
+    let Some(m) = &c.misreports else {
+        return Some(None);
+    };
+    let id = c.id.get_ref();
+    let (message, hint) = if c.origin.is_none() {
+        (
+            format!("claim `{id}` misreports, but relays no one"),
+            "`misreports` marks a relay that gets its `origin` wrong: add `origin = \"…\"`, or drop it (a source's own words are its statement)",
+        )
+    } else if c.retracts.is_some() || c.corrects.is_some() {
+        (
+            format!("claim `{id}` misreports and withdraws a claim"),
+            "a retraction or correction is the voice's own act: drop `misreports`",
+        )
+    } else if m.get_ref().trim().is_empty() {
+        (
+            "`misreports` is empty".to_string(),
+            "say how the relay got it wrong: `misreports = \"says killed where the ministry said killed or wounded\"`",
+        )
+    } else {
+        return Some(Some(m.get_ref().trim().to_string()));
+    };
+    fc.error(Code::BadReport, m.span(), message, hint);
+    None
 }

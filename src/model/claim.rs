@@ -49,6 +49,8 @@ pub struct Claim {
     /// Its place among its voice's statements of the same day, when the
     /// document orders them without clock times (1, 2, …).
     pub order: Option<u16>,
+    /// A relay that gets its origin wrong, and how: shown, never a voice.
+    pub misreports: Option<String>,
 }
 
 /// Another document that carried a claim's statement, in its own words.
@@ -56,6 +58,8 @@ pub struct Claim {
 pub struct Report {
     pub document: String,
     pub quote: String,
+    /// How this outlet got the statement wrong: its reading never counts.
+    pub misreports: Option<String>,
 }
 
 /// What every claim gives: who said what, when, read where.
@@ -102,6 +106,7 @@ impl Claim {
             seq: r.seq,
             reports: Vec::new(),
             order: None,
+            misreports: None,
         }
     }
 

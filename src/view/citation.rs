@@ -52,14 +52,19 @@ pub fn legend(cmp: &Comparison) -> String {
             "; {OWN_SUM} = each party's own official figures, summed"
         ));
     }
-    let withdrawn = entries().any(|e| e.withdrawn.is_some())
-        || cmp
-            .statements
-            .iter()
-            .flat_map(|r| r.cells.iter().flatten())
-            .any(|e| e.withdrawn.is_some());
-    if withdrawn {
+    // What withdrew each entry that stands withdrawn: a retraction or
+    // correction, or a misreporting relay itself.
+    let gone = || {
+        let statements = cmp.statements.iter().flat_map(|r| r.cells.iter().flatten());
+        entries()
+            .filter_map(|e| e.withdrawn)
+            .chain(statements.filter_map(|e| e.withdrawn))
+    };
+    if gone().any(|c| c.misreports.is_none()) {
         text.push_str("; (retracted/corrected DATE) = withdrawn by its voice, not counted");
+    }
+    if gone().any(|c| c.misreports.is_some()) {
+        text.push_str("; (misreports its origin: …) = a relay that got it wrong, not counted");
     }
     if entries().any(|e| e.unordered > 0) {
         text.push_str(

@@ -41,6 +41,8 @@ pub struct ClaimRow<'a> {
     /// Figures: the low end.
     low: Option<Amount>,
     metric: Option<&'a str>,
+    /// How a relay got its origin wrong: it counts as no voice.
+    misreports: Option<&'a str>,
     note: Option<&'a str>,
     /// Its place among its source's statements of that day (`order`).
     order: Option<u16>,
@@ -85,7 +87,7 @@ pub struct ClaimRow<'a> {
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from: a field of the
 /// record goes here too (a test holds the two together).
-pub const COLUMNS: [&str; 44] = [
+pub const COLUMNS: [&str; 45] = [
     "event",
     "said",
     "source",
@@ -104,6 +106,7 @@ pub const COLUMNS: [&str; 44] = [
     "said_until",
     "order",
     "origin",
+    "misreports",
     "party",
     "via",
     "whose",
@@ -179,6 +182,7 @@ impl<'a> ClaimRow<'a> {
             event: &c.event,
             said: c.said.to_string(),
             order: c.order,
+            misreports: c.misreports.as_deref(),
             source: &c.source,
             origin: c.origin.as_deref(),
             kind: c.kind_name(),

@@ -21,6 +21,9 @@ pub struct ClaimRef<'a> {
     id: &'a str,
     source: &'a str,
     origin: Option<&'a str>,
+    /// How a relay got its origin wrong: shown, never counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    misreports: Option<&'a str>,
     said: String,
     /// Its place among its source's statements of that day (`order`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +49,19 @@ pub struct ClaimRef<'a> {
 pub struct ReportRef<'a> {
     document: &'a str,
     quote: &'a str,
+    /// How this outlet got the statement wrong: its reading never counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    misreports: Option<&'a str>,
+}
+
+impl<'a> ReportRef<'a> {
+    pub fn of(r: &'a crate::model::Report) -> Self {
+        ReportRef {
+            document: &r.document,
+            quote: &r.quote,
+            misreports: r.misreports.as_deref(),
+        }
+    }
 }
 
 fn is_on_record(a: &Attribution) -> bool {
@@ -63,6 +79,7 @@ impl<'a> ClaimRef<'a> {
             id: &c.id,
             source: &c.source,
             origin: c.origin.as_deref(),
+            misreports: c.misreports.as_deref(),
             said: c.said.to_string(),
             order: c.order,
             quote: &c.quote,
@@ -72,14 +89,7 @@ impl<'a> ClaimRef<'a> {
             document: &c.document,
             attribution: c.attribution,
             place: c.place.as_deref(),
-            reports: c
-                .reports
-                .iter()
-                .map(|r| ReportRef {
-                    document: &r.document,
-                    quote: &r.quote,
-                })
-                .collect(),
+            reports: c.reports.iter().map(ReportRef::of).collect(),
         }
     }
 }

@@ -66,6 +66,10 @@ pub fn value_text(v: &FigureValue) -> String {
             if !c.reports.is_empty() {
                 text.push_str(&format!(" ({} outlets)", c.reports.len() + 1));
             }
+            for r in c.reports.iter().filter(|r| r.misreports.is_some()) {
+                let how = r.misreports.as_deref().unwrap_or_default();
+                text.push_str(&format!(" ({} misreports it: {how})", r.document));
+            }
             if let Some(w) = &f.as_of {
                 text.push_str(&format!(" as of {w}"));
             }
@@ -143,6 +147,9 @@ pub const UNORDERED: &str = "(order unknown)";
 /// voice withdrew; empty otherwise.
 pub fn withdrawn_mark(by: Option<&Claim>) -> String {
     by.map_or(String::new(), |c| {
+        if let Some(how) = &c.misreports {
+            return format!(" (misreports its origin: {how})");
+        }
         let verb = match c.assertion {
             Assertion::Retraction { .. } => "retracted",
             _ => "corrected",

@@ -23,6 +23,10 @@ pub struct ReportFile {
     /// ("up to 70" where another outlet has "70"): `{ at_most = 70 }`
     #[schemars(with = "Option<ReadingFile>")]
     pub reads: Option<S<ReadingFile>>,
+    /// when this outlet gets the statement wrong ("killed" for "killed or wounded"): how, in a
+    /// few words; its reading is shown and never widens the figure
+    #[schemars(with = "Option<form::Words>")]
+    pub misreports: Option<S<String>>,
 }
 
 /// A quantity as one report words it.

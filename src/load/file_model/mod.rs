@@ -324,6 +324,11 @@ pub struct ClaimFile {
     /// whom the source relays (an agency passing on a ministry's word): the voice it counts as
     #[schemars(with = "Option<form::Id>")]
     pub origin: Option<S<String>>,
+    /// on a relay that gets its origin wrong (the origin said "killed or wounded", the relay
+    /// "killed"; or it names the wrong ministry): how, in a few words; the claim is shown,
+    /// marked, and never counted as a voice
+    #[schemars(with = "Option<form::Words>")]
+    pub misreports: Option<S<String>>,
     /// when it was said: `2021-11-16`, `2021-11-16T18:30`, `~2021-11-16T11:00` for "around
     /// 11:00", or `by 2021-11-17` when only the report's date is known
     #[schemars(with = "form::When")]

@@ -146,6 +146,29 @@ fn document_cell(d: &Document) -> String {
     format!("{}{url}", document_line(d))
 }
 
+/// The other outlets that carried the statement, and the rows it feeds.
+fn where_else(ds: &Dataset, c: &Claim, feeds: &[Feed], add: &mut dyn FnMut(&str, String)) {
+    // The other outlets that carried the same statement, each in its words.
+    for r in &c.reports {
+        let outlet = ds
+            .document(&r.document)
+            .map_or(r.document.clone(), document_cell);
+        let wrong = r
+            .misreports
+            .as_deref()
+            .map_or(String::new(), |how| format!(" (misreports it: {how})"));
+        add("also in", format!("{outlet}: «{}»{wrong}", r.quote));
+    }
+    for f in feeds {
+        let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);
+        add(&format!("feeds ({})", f.section), what);
+        add("  its revisions", f.revisions.clone());
+    }
+    if feeds.is_empty() {
+        add("feeds", "no row of `compare`".to_string());
+    }
+}
+
 fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     let mut sheet = Sheet::new(["field", "value"]).titled(format!("Claim {}", c.id));
     let mut add = |k: &str, v: String| sheet.push(vec![Cell::new(k), Cell::new(v)]);
@@ -212,25 +235,7 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     if let Some(d) = ds.document(&c.document) {
         add("document", document_cell(d));
     }
-    // The other outlets that carried the same statement, each in its words.
-    for r in &c.reports {
-        let outlet = ds
-            .document(&r.document)
-            .map_or(r.document.clone(), document_cell);
-        let wrong = r
-            .misreports
-            .as_deref()
-            .map_or(String::new(), |how| format!(" (misreports it: {how})"));
-        add("also in", format!("{outlet}: «{}»{wrong}", r.quote));
-    }
-    for f in feeds {
-        let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);
-        add(&format!("feeds ({})", f.section), what);
-        add("  its revisions", f.revisions.clone());
-    }
-    if feeds.is_empty() {
-        add("feeds", "no row of `compare`".to_string());
-    }
+    where_else(ds, c, feeds, &mut add);
     sheet
 }
 

@@ -139,3 +139,14 @@ fn a_misreporting_relay_is_no_voice_against_baku() {
         "{row}"
     );
 }
+
+#[test]
+fn an_increment_reads_against_bakus_own_previous_count() {
+    let v = compare();
+    let row = figure_row(&v, "azerbaijan", "killed");
+    assert_eq!(
+        cell_texts(&row["cells"]["azerbaijan-mod"]),
+        ["3 more (in all 5)"],
+        "{row}"
+    );
+}

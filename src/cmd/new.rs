@@ -59,7 +59,8 @@ fn claim_examples(id: &str, date: &str) -> String {
         r#"# A figure: whose losses, which metric, and the quantity as stated
 # (exact, at_least, at_most, more_than, less_than, nearly, about,
 # range = [low, high], about_range = [low, high] for "about 1,100-1,200",
-# vague = "several"); as_of = "DATE" when the count stands at another moment
+# vague = "several", more = 15 for "15 more", added to the same source's
+# previous figure); as_of = "DATE" when the count stands at another moment
 # than when it was said; since = "DATE" for a running total, not this event's.
 # [[claim]]
 # id = "{id}-figure-1"

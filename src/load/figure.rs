@@ -208,6 +208,7 @@ pub(super) fn quantity<'t>(
         fig.range.is_some(),
         fig.about_range.is_some(),
         fig.vague.is_some(),
+        fig.more.is_some(),
     ];
     let n = forms.iter().filter(|x| **x).count();
     if n != 1 {
@@ -219,7 +220,7 @@ pub(super) fn quantity<'t>(
         fc.error(Code::QuantityCount,
             span,
             format!("the figure {what}"),
-            "give exactly one of exact, at_least, at_most, more_than, less_than, nearly, about, range = [low, high], about_range = [low, high], vague = \"word\"",
+            "give exactly one of exact, at_least, at_most, more_than, less_than, nearly, about, range = [low, high], about_range = [low, high], vague = \"word\", more = N (an increment)",
         );
         return None;
     }
@@ -249,6 +250,12 @@ pub(super) fn quantity<'t>(
     }
     if let Some(range) = fig.about_range {
         return ends(fc, range).map(|(low, high)| Quantity::AboutRange { low, high });
+    }
+    if let Some(v) = fig.more {
+        // The total is found once every claim is known (see `model::increments`).
+        return fc
+            .amount(v, "`more`")
+            .map(|by| Quantity::More { by, total: None });
     }
     let word = fig.vague?;
     fc.reference(RefKind::Vague, word);

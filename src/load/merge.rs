@@ -338,6 +338,8 @@ impl<'f, 's> Merger<'f, 's> {
             .filter_map(|mut c| self.complete(&mut c).then_some(c))
             .collect();
         self.deliver(ready)?;
+        // Every kept claim is known: each increment meets its speaker's previous figure.
+        crate::model::increments::resolve(&mut self.ds.claims);
         self.resolve_refs();
         self.check_units();
         self.check_decimals();

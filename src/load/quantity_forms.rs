@@ -17,28 +17,41 @@ pub(super) struct Forms<'t> {
     pub range: Option<&'t S<Vec<S<Number>>>>,
     pub about_range: Option<&'t S<Vec<S<Number>>>>,
     pub vague: Option<&'t S<String>>,
+    /// A figure's increment ("15 more"); a part or a reading has none.
+    pub more: Option<&'t S<Number>>,
 }
 
 macro_rules! forms {
     ($t:ty) => {
         impl $t {
             pub(super) fn forms(&self) -> Forms<'_> {
-                Forms {
-                    exact: self.exact.as_ref(),
-                    at_least: self.at_least.as_ref(),
-                    at_most: self.at_most.as_ref(),
-                    more_than: self.more_than.as_ref(),
-                    less_than: self.less_than.as_ref(),
-                    nearly: self.nearly.as_ref(),
-                    about: self.about.as_ref(),
-                    range: self.range.as_ref(),
-                    about_range: self.about_range.as_ref(),
-                    vague: self.vague.as_ref(),
-                }
+                forms!(@build self, None)
             }
         }
     };
+    ($t:ty, more) => {
+        impl $t {
+            pub(super) fn forms(&self) -> Forms<'_> {
+                forms!(@build self, self.more.as_ref())
+            }
+        }
+    };
+    (@build $s:ident, $more:expr) => {
+        Forms {
+            exact: $s.exact.as_ref(),
+            at_least: $s.at_least.as_ref(),
+            at_most: $s.at_most.as_ref(),
+            more_than: $s.more_than.as_ref(),
+            less_than: $s.less_than.as_ref(),
+            nearly: $s.nearly.as_ref(),
+            about: $s.about.as_ref(),
+            range: $s.range.as_ref(),
+            about_range: $s.about_range.as_ref(),
+            vague: $s.vague.as_ref(),
+            more: $more,
+        }
+    };
 }
-forms!(FigureFile);
+forms!(FigureFile, more);
 forms!(BreakdownFile);
 forms!(ReadingFile);

@@ -4,8 +4,10 @@
 //! every count is non-negative, every date exists. Code downstream never
 //! re-validates.
 
+mod amount;
 mod claim;
 mod figure;
+pub mod increments;
 mod order;
 pub use order::Kind as DefinitionKind;
 pub mod places;

@@ -157,6 +157,16 @@ fn range_of(s: &str) -> Option<(String, String)> {
 fn quantity(stated: &str) -> Result<String, String> {
     let lower = stated.trim().to_lowercase();
     let s = lower.as_str();
+    // "15 more", as `list` writes it too ("15 more (in all 65)"), or "+15":
+    // an increment on the speaker's previous figure.
+    let increment = s
+        .split_once(" more")
+        .filter(|(_, rest)| rest.is_empty() || rest.trim_start().starts_with("(in all"))
+        .map(|(n, _)| n)
+        .or_else(|| s.strip_prefix('+'));
+    if let Some(n) = increment.and_then(number) {
+        return Ok(format!("more = {n}"));
+    }
     let forms = [
         ("≥", "at_least"),
         (">=", "at_least"),
@@ -204,7 +214,7 @@ fn quantity(stated: &str) -> Result<String, String> {
         return Ok(format!("vague = {}", quoted(s)));
     }
     Err(format!(
-        "`{stated}` is not a quantity: give 49, at least 49 (≥ 49), up to 5, more than 3, less than 3, nearly 50, about 50, 20–30, about 20–30 or a vague word"
+        "`{stated}` is not a quantity: give 49, at least 49 (≥ 49), up to 5, more than 3, less than 3, nearly 50, about 50, 20–30, about 20–30, 15 more (an increment) or a vague word"
     ))
 }
 

@@ -72,7 +72,7 @@ pub struct ReadingFile {
 #[serde(deny_unknown_fields)]
 #[schemars(extend("allOf" = [
     {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]}, {"required": ["less_than"]},
-        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}]},
+        {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}, {"required": ["more"]}]},
     {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}
 ]))]
 pub struct FigureFile {
@@ -118,6 +118,10 @@ pub struct FigureFile {
     /// a vague word: `several`, `hundreds`
     #[schemars(with = "Option<form::Id>")]
     pub vague: Option<S<String>>,
+    /// an increment ("15 more killed"): N on top of the same speaker's previous figure of this
+    /// count, which it is read against (at least N when the speaker gave none before)
+    #[schemars(with = "Option<Number>")]
+    pub more: Option<S<Number>>,
     /// the unit as stated, checked against the metric's
     #[schemars(with = "Option<String>")]
     pub unit: Option<S<String>>,

@@ -1,0 +1,108 @@
+//! A non-negative amount of people, things or a measure, held exactly.
+
+use std::fmt;
+
+/// A non-negative amount, held in thousandths so that sums and comparisons
+/// stay exact: 70 people, 3.5 km². Wide enough that no sum of two counts a
+/// file can hold overflows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub(crate) u128);
+
+impl Amount {
+    pub(crate) const SCALE: u128 = 1000;
+
+    /// A whole number.
+    pub const fn whole(n: u64) -> Amount {
+        Amount(n as u128 * Self::SCALE)
+    }
+
+    /// From thousandths.
+    pub const fn milli(m: u128) -> Amount {
+        Amount(m)
+    }
+
+    /// A decimal given in a file: `None` unless finite, not negative, below
+    /// 10^15 and with at most three decimals.
+    pub fn decimal(x: f64) -> Option<Amount> {
+        if !x.is_finite() || !(0.0..1e15).contains(&x) {
+            return None;
+        }
+        let m = (x * 1000.0).round();
+        // A value that rounds to zero but is not zero has too many decimals.
+        let exact = (x * 1000.0 - m).abs() < 1e-6 && (m > 0.0 || x == 0.0);
+        exact.then_some(Amount(m as u128))
+    }
+
+    pub fn is_whole(self) -> bool {
+        self.0.is_multiple_of(Self::SCALE)
+    }
+
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / Self::SCALE as f64
+    }
+
+    pub fn saturating_add(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_add(other.0))
+    }
+
+    pub fn saturating_sub(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_sub(other.0))
+    }
+
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        self.0.checked_add(other.0).map(Amount)
+    }
+
+    /// The largest amount below this one: the next whole number down for a
+    /// whole amount ("less than 100" people is at most 99), else a
+    /// thousandth; zero has none below it and stays zero.
+    pub fn next_down(self) -> Amount {
+        let step = if self.is_whole() { Self::SCALE } else { 1 };
+        Amount(self.0.saturating_sub(step))
+    }
+
+    /// The smallest amount above this one: the next whole number for a
+    /// whole amount ("more than 100" people is 101), else a thousandth.
+    pub fn next_up(self) -> Amount {
+        let step = if self.is_whole() { Self::SCALE } else { 1 };
+        Amount(self.0.saturating_add(step))
+    }
+
+    /// How many times `self` is `other` (infinite against zero).
+    pub fn ratio(self, other: Amount) -> f64 {
+        if other.0 == 0 {
+            f64::INFINITY
+        } else {
+            self.0 as f64 / other.0 as f64
+        }
+    }
+}
+
+impl From<u64> for Amount {
+    fn from(n: u64) -> Self {
+        Amount::whole(n)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, frac) = (self.0 / Self::SCALE, self.0 % Self::SCALE);
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            let digits = format!("{frac:03}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+/// Whole amounts as JSON integers (as before decimals existed), others as numbers with decimals.
+impl serde::Serialize for Amount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_whole() {
+            s.serialize_u128(self.0 / Self::SCALE)
+        } else {
+            s.serialize_f64(self.as_f64())
+        }
+    }
+}

@@ -150,3 +150,12 @@ fn an_increment_reads_against_bakus_own_previous_count() {
         "{row}"
     );
 }
+
+#[test]
+fn hectares_are_shown_as_stated_and_weighed_in_square_kilometres() {
+    let v = compare();
+    let row = figure_row(&v, "rf-highland", "territory-occupied");
+    let cell = &row["cells"]["azerbaijan-mod"][0];
+    assert_eq!(cell["text"], "50 ha (= 0.5 km²)", "{row}");
+    assert_eq!(cell["high"], 0.5, "{row}");
+}

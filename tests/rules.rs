@@ -51,6 +51,8 @@ fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
             as_of: None,
             since: None,
             readings: Vec::new(),
+            stated_in: None,
+            unit: None,
         }),
         seq: 0,
     })

@@ -183,6 +183,8 @@ pub(crate) mod testing {
                 metric: "killed".into(),
                 quantity: q,
                 readings: Vec::new(),
+                stated_in: None,
+                unit: None,
                 as_of: None,
                 since: None,
             }),

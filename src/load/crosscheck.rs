@@ -120,7 +120,7 @@ impl Merger<'_, '_> {
     pub(super) fn check_units(&mut self) {
         for (metric, unit, place) in std::mem::take(&mut self.units) {
             if let Some(m) = self.ds.metric(&metric) {
-                if m.unit != unit {
+                if m.unit != unit && crate::model::units::factor(&unit, &m.unit).is_none() {
                     let d = place.diag(
                         Code::UnitMismatch,
                         self.files,
@@ -128,7 +128,10 @@ impl Merger<'_, '_> {
                             "unit `{unit}` does not match metric `{metric}`, which counts {}",
                             m.unit
                         ),
-                        "drop `unit`, or use a metric in that unit",
+                        &format!(
+                            "drop `unit`, or use a metric in that unit ({})",
+                            crate::model::units::CONVERTIBLE
+                        ),
                     );
                     self.diags.push(d);
                 }

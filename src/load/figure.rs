@@ -185,6 +185,8 @@ pub(super) fn figure<'t>(
         metric: fig.metric.get_ref().clone(),
         quantity,
         readings: Vec::new(),
+        stated_in: None,
+        unit: fig.unit.as_ref().map(|u| u.get_ref().clone()),
         as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
         since: since.map(|w| w.ok_or(())).transpose().ok()?,
     };

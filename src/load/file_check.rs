@@ -317,7 +317,7 @@ impl<'t> FileCheck<'t> {
                 Code::BadNumber,
                 n.span(),
                 format!("{x} for {what} is not a number a figure can hold"),
-                "give at most three decimals, below 1,000,000,000,000,000",
+                "give at most nine decimals, below 1,000,000,000,000,000",
             );
         }
         amount

@@ -287,6 +287,11 @@ impl<'f, 's> Merger<'f, 's> {
                     }
                 }
             }
+            // "50 ha" of a metric in km² is weighed in km² (before the
+            // outlets' readings, in the same unit, widen it).
+            if let Some(m) = self.ds.metric(&f.metric) {
+                f.convert_to(&m.unit);
+            }
             f.widen_to_readings();
         }
         true

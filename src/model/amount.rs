@@ -2,35 +2,55 @@
 
 use std::fmt;
 
-/// A non-negative amount, held in thousandths so that sums and comparisons
-/// stay exact: 70 people, 3.5 km². Wide enough that no sum of two counts a
-/// file can hold overflows.
+/// A non-negative amount, held in billionths so that sums and comparisons
+/// stay exact: 70 people, 3.5 km², 0.000012 km² (12 m²). Wide enough that
+/// no sum of two counts a file can hold overflows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub(crate) u128);
 
 impl Amount {
-    pub(crate) const SCALE: u128 = 1000;
+    pub(crate) const SCALE: u128 = 1_000_000_000;
+    /// How many decimals an amount keeps.
+    pub const DECIMALS: usize = 9;
 
     /// A whole number.
     pub const fn whole(n: u64) -> Amount {
         Amount(n as u128 * Self::SCALE)
     }
 
-    /// From thousandths.
+    /// From thousandths (saturating).
     pub const fn milli(m: u128) -> Amount {
-        Amount(m)
+        Amount(m.saturating_mul(Self::SCALE / 1000))
     }
 
-    /// A decimal given in a file: `None` unless finite, not negative, below
-    /// 10^15 and with at most three decimals.
+    /// A decimal given in a file, as written: `None` unless finite, not
+    /// negative, below 10^15 and with at most [`Amount::DECIMALS`] decimals.
+    /// Read from its shortest decimal form (what the file wrote), never by
+    /// multiplying the binary float, so 0.1 is a tenth exactly.
     pub fn decimal(x: f64) -> Option<Amount> {
         if !x.is_finite() || !(0.0..1e15).contains(&x) {
             return None;
         }
-        let m = (x * 1000.0).round();
-        // A value that rounds to zero but is not zero has too many decimals.
-        let exact = (x * 1000.0 - m).abs() < 1e-6 && (m > 0.0 || x == 0.0);
-        exact.then_some(Amount(m as u128))
+        // -0.0 is zero.
+        let text = (x + 0.0).to_string();
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        if frac.len() > Self::DECIMALS {
+            return None;
+        }
+        let whole: u128 = whole.parse().ok()?;
+        let digits: u128 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
+        let frac = digits * 10u128.pow((Self::DECIMALS - frac.len()) as u32);
+        Some(Amount(whole * Self::SCALE + frac))
+    }
+
+    /// This amount times `num / den`, as a change of unit needs (ha to
+    /// km² is 1/100); below a billionth, rounded down.
+    pub fn scaled(self, num: u128, den: u128) -> Amount {
+        Amount(self.0.saturating_mul(num) / den.max(1))
     }
 
     pub fn is_whole(self) -> bool {
@@ -90,7 +110,7 @@ impl fmt::Display for Amount {
         if frac == 0 {
             write!(f, "{whole}")
         } else {
-            let digits = format!("{frac:03}");
+            let digits = format!("{frac:09}");
             write!(f, "{whole}.{}", digits.trim_end_matches('0'))
         }
     }

@@ -28,6 +28,12 @@ pub struct Figure {
     /// 70"): each reading, the claim's own first; `quantity` is then the
     /// widest of them. Empty when they agree.
     pub readings: Vec<Quantity>,
+    /// The unit the file stated, when not the metric's ("50 ha" of a metric
+    /// in km²), with the quantity as stated and the metric's unit:
+    /// `quantity` is then converted.
+    pub stated_in: Option<(String, Quantity, String)>,
+    /// The unit the file gave, until the metric is known.
+    pub unit: Option<String>,
 }
 
 impl Figure {
@@ -60,6 +66,34 @@ impl Figure {
             });
         self.quantity = Quantity::spanning(hull);
         self.readings = all;
+    }
+
+    /// Converts the figure (its parts and readings too) from the unit the
+    /// file stated into the metric's, when they differ and convert.
+    pub fn convert_to(&mut self, metric_unit: &str) {
+        let Some(unit) = self.unit.clone().filter(|u| u != metric_unit) else {
+            return;
+        };
+        let Some(f) = super::units::factor(&unit, metric_unit) else {
+            return;
+        };
+        let stated = self.quantity.clone();
+        self.quantity = super::units::convert(&stated, f);
+        for p in &mut self.breakdown {
+            p.quantity = super::units::convert(&p.quantity, f);
+        }
+        for r in &mut self.readings {
+            *r = super::units::convert(r, f);
+        }
+        self.stated_in = Some((unit, stated, metric_unit.to_string()));
+    }
+
+    /// The quantity as the file stated it: "50 ha", or "70".
+    pub fn stated(&self) -> String {
+        match &self.stated_in {
+            Some((unit, q, _)) => format!("{q} {unit}"),
+            None => self.quantity.to_string(),
+        }
     }
 
     /// The moment the count stands at: `as_of`, else when it was said.

@@ -13,10 +13,12 @@ pub use order::Kind as DefinitionKind;
 pub mod places;
 pub mod quantity;
 pub mod standing;
+pub mod units;
 pub mod when;
 
 use std::collections::HashMap;
 
+pub use amount::Amount;
 pub use claim::{Claim, ClaimKind, QuoteKind, Report, Required};
 pub use figure::Figure;
 pub use standing::{Attribution, Standing};

@@ -2,7 +2,7 @@
 //!
 //! A claim says "70", "at least 4", "up to 70", "about 100", "10 to 20" or
 //! "several". Each maps to a closed interval of [`Amount`]s (whole counts, or
-//! measures with up to three decimals: 3.5 km); an open top is `None`. Two
+//! measures with up to nine decimals: 3.5 km); an open top is `None`. Two
 //! claims about the same thing conflict when their intervals are disjoint
 //! (see the README's "Comparison rules").
 
@@ -379,13 +379,24 @@ mod tests {
             Some("0.125")
         );
         assert_eq!(Amount::decimal(10.0), Some(Amount::whole(10)));
-        assert_eq!(Amount::decimal(0.0005), None);
+        assert_eq!(
+            Amount::decimal(0.0005).map(|a| a.to_string()).as_deref(),
+            Some("0.0005")
+        );
+        assert_eq!(
+            Amount::decimal(3.14159).map(|a| a.to_string()).as_deref(),
+            Some("3.14159")
+        );
+        assert_eq!(Amount::decimal(0.1234567891), None);
         assert_eq!(Amount::decimal(-1.0), None);
         assert_eq!(Amount::decimal(f64::NAN), None);
         // 3.5 km is 3.5 km, not 3500: against 4 km it is 1.1× apart.
         let r = Interval::point(Amount::whole(4)).gap_ratio(&Interval::point(km));
         assert_eq!(r.map(format_ratio).as_deref(), Some("1.1×"));
-        assert_eq!(Quantity::MoreThan(km).interval().low.to_string(), "3.501");
+        assert_eq!(
+            Quantity::MoreThan(km).interval().low.to_string(),
+            "3.500000001"
+        );
         assert_eq!(serde_json::to_string(&km).ok().as_deref(), Some("3.5"));
         assert_eq!(
             serde_json::to_string(&Amount::whole(70)).ok().as_deref(),

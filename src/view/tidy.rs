@@ -69,7 +69,7 @@ pub fn facts<'a>(ds: &'a Dataset, c: &'a Claim) -> Facts<'a> {
                 }),
                 low: Some(iv.low),
                 high: iv.high,
-                stated: Some(f.quantity.to_string()),
+                stated: Some(f.stated()),
                 as_of: f.as_of.as_ref().map(ToString::to_string),
                 since: f.since.as_ref().map(ToString::to_string),
                 ..Facts::default()

@@ -61,6 +61,10 @@ pub fn value_text(v: &FigureValue) -> String {
         FigureValue::Stated(c, f) => {
             // The moment and scope a count stands at, when they are not the usual.
             let mut text = f.quantity.to_string();
+            // A figure stated in another unit shows its words, then the conversion.
+            if let Some((unit, q, metric_unit)) = &f.stated_in {
+                text = format!("{q} {unit} (= {text} {metric_unit})");
+            }
             text.push_str(&readings_note(f));
             // One statement, however many outlets carried it.
             if !c.reports.is_empty() {

@@ -122,7 +122,8 @@ pub struct FigureFile {
     /// count, which it is read against (at least N when the speaker gave none before)
     #[schemars(with = "Option<Number>")]
     pub more: Option<S<Number>>,
-    /// the unit as stated, checked against the metric's
+    /// the unit as stated: the metric's, or one that converts into it (m², ha and km² convert:
+    /// "50 ha" of a metric in km² is weighed as 0.5 km² and shown as stated)
     #[schemars(with = "Option<String>")]
     pub unit: Option<S<String>>,
     /// the moment the count stands at, when not when it was said

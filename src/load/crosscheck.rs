@@ -128,7 +128,7 @@ impl Merger<'_, '_> {
                             "unit `{unit}` does not match metric `{metric}`, which counts {}",
                             m.unit
                         ),
-                        &format!(
+                        format!(
                             "drop `unit`, or use a metric in that unit ({})",
                             crate::model::units::CONVERTIBLE
                         ),

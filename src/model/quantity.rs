@@ -384,8 +384,8 @@ mod tests {
             Some("0.0005")
         );
         assert_eq!(
-            Amount::decimal(3.14159).map(|a| a.to_string()).as_deref(),
-            Some("3.14159")
+            Amount::decimal(1.23456).map(|a| a.to_string()).as_deref(),
+            Some("1.23456")
         );
         assert_eq!(Amount::decimal(0.1234567891), None);
         assert_eq!(Amount::decimal(-1.0), None);

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod feeds;
 pub mod naming;
 pub mod notes;
+pub mod perspective_words;
 pub mod records;
 pub mod sheet;
 pub mod tidy;

@@ -3,56 +3,17 @@
 //! ("4.1× apart; adversary claim vs self-report"). Every output uses these.
 
 pub use super::naming::{voice_label, Naming};
+pub use super::perspective_words::{perspective_label, perspective_short, perspective_words};
 use crate::compare::{
     FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry, Withdrawn,
 };
 use crate::model::{Accusation, Assertion, Attribution, Claim, Dataset, Stance};
-
-pub fn perspective_label(p: Perspective) -> &'static str {
-    match p {
-        Perspective::Own => "self-report",
-        Perspective::OwnUnofficial => "unofficial self-report",
-        Perspective::Adversary => "adversary claim",
-        Perspective::Mixed => "count including the speaker's own side",
-        Perspective::SideOnThird => "one side about a third party",
-        Perspective::Ally => "report by an ally of a side",
-        Perspective::ThirdParty => "third-party report",
-        Perspective::Unattributed => "report with no source named",
-    }
-}
 
 /// A source as headings call it: its short name, else its id.
 pub fn source_short(ds: &Dataset, id: &str) -> String {
     ds.source(id)
         .and_then(|s| s.short_name.clone())
         .unwrap_or_else(|| id.to_string())
-}
-
-/// What `perspective_short` abbreviates, where a line has room for it.
-pub fn perspective_words(p: Perspective) -> &'static str {
-    match p {
-        Perspective::Own => "own report",
-        Perspective::OwnUnofficial => "own, unofficial",
-        Perspective::Adversary => "claim about the other side",
-        Perspective::Mixed => "count including its own side",
-        Perspective::SideOnThird => "one side about a third party",
-        Perspective::Ally => "an ally of a side",
-        Perspective::ThirdParty => "third party",
-        Perspective::Unattributed => "no source named",
-    }
-}
-
-pub fn perspective_short(p: Perspective) -> &'static str {
-    match p {
-        Perspective::Own => "own",
-        Perspective::OwnUnofficial => "own, unofficial",
-        Perspective::Adversary => "adv.",
-        Perspective::Mixed => "incl. own",
-        Perspective::SideOnThird => "side on 3rd",
-        Perspective::Ally => "ally",
-        Perspective::ThirdParty => "3rd",
-        Perspective::Unattributed => "unnamed",
-    }
 }
 
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".

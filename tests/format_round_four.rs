@@ -159,3 +159,23 @@ fn hectares_are_shown_as_stated_and_weighed_in_square_kilometres() {
     assert_eq!(cell["text"], "50 ha (= 0.5 km²)", "{row}");
     assert_eq!(cell["high"], 0.5, "{row}");
 }
+
+#[test]
+fn a_position_that_implies_no_civilian_dead_conflicts_with_a_count() {
+    let v = compare();
+    let row = v["figures"]
+        .as_array()
+        .and_then(|rows| {
+            rows.iter()
+                .find(|r| r["party"] == "rf-highland" && r["category"] == "civilians")
+        })
+        .unwrap_or_else(|| panic!("no civilian row in {v}"));
+    assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
+}
+
+#[test]
+fn a_demand_meets_the_denial_of_what_it_presupposes() {
+    let v = compare();
+    let row = statement_row(&v, "rf-forces-across");
+    assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
+}

@@ -48,6 +48,9 @@ summary = "TODO: one or two sentences."
 # [[proposition]]
 # id = "{id}-ceasefire"
 # text = "A ceasefire holds from 18:30"
+# A fact that implies a figure ("no civilian was harmed"):
+#   implies = {{ party = "armenia", metric = "killed", of = "civilians", exact = 0 }}
+# A demand that takes a fact for granted: presupposes = "PROPOSITION-ID".
 
 "#
     ) + &claim_examples(id, date)

@@ -151,7 +151,8 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         figures,
         statements,
         withdrawn: scope.withdrawn,
-        claims_used: claims.len(),
+        // Statements the tool derived from positions are not claims of the data.
+        claims_used: claims.iter().filter(|c| c.implied_by.is_none()).count(),
     }
 }
 

@@ -28,6 +28,16 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
             out.entry(c.id.as_str()).or_insert(*c);
         }
     }
+    // What a withdrawn position implied goes with it.
+    for c in claims {
+        let by = c
+            .implied_by
+            .as_ref()
+            .and_then(|i| out.get(i.claim.as_str()).copied());
+        if let Some(by) = by {
+            out.entry(c.id.as_str()).or_insert(by);
+        }
+    }
     out
 }
 

@@ -356,7 +356,12 @@ fn propositions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
             }
         }
         let kind = proposition_kind(fc, p);
-        if let (true, Some(kind)) = (fc.id_ok("proposition", &p.id), kind) {
+        let implies = super::implies::implies(fc, p);
+        let presupposes = super::implies::presupposes(fc, p);
+        let ok = fc.id_ok("proposition", &p.id);
+        if let (true, Some(kind), Some(implies), Some(presupposes)) =
+            (ok, kind, implies, presupposes)
+        {
             let place = fc.place(&p.id.span());
             fc.out.propositions.push(Def {
                 item: Proposition {
@@ -365,6 +370,8 @@ fn propositions<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     kind,
                     addressee: p.addressee.as_ref().map(|a| a.get_ref().clone()),
                     excludes: p.excludes.iter().map(|x| x.get_ref().clone()).collect(),
+                    implies,
+                    presupposes,
                 },
                 place,
             });

@@ -345,6 +345,8 @@ impl<'f, 's> Merger<'f, 's> {
         self.deliver(ready)?;
         // Every kept claim is known: each increment meets its speaker's previous figure.
         crate::model::increments::resolve(&mut self.ds.claims);
+        // And what each position implies or presupposes is stated for it.
+        crate::model::implied::add(&mut self.ds);
         self.resolve_refs();
         self.check_units();
         self.check_decimals();

@@ -25,6 +25,7 @@ mod figure;
 mod file_check;
 mod file_forms;
 pub mod file_model;
+mod implies;
 pub mod index;
 pub mod input;
 mod links;

@@ -51,6 +51,19 @@ pub struct Claim {
     pub order: Option<u16>,
     /// A relay that gets its origin wrong, and how: shown, never a voice.
     pub misreports: Option<String>,
+    /// For a statement the tool derived from a position (what its
+    /// proposition `implies` or `presupposes`). Never in the data files.
+    pub implied_by: Option<ImpliedBy>,
+}
+
+/// Where a derived statement comes from.
+#[derive(Debug, Clone)]
+pub struct ImpliedBy {
+    /// The position's claim.
+    pub claim: String,
+    /// The proposition it affirms, and its words.
+    pub proposition: String,
+    pub text: String,
 }
 
 /// Another document that carried a claim's statement, in its own words.
@@ -107,6 +120,7 @@ impl Claim {
             reports: Vec::new(),
             order: None,
             misreports: None,
+            implied_by: None,
         }
     }
 

@@ -7,8 +7,10 @@
 mod amount;
 mod claim;
 mod figure;
+pub mod implied;
 pub mod increments;
 mod order;
+mod source;
 pub use order::Kind as DefinitionKind;
 pub mod places;
 pub mod quantity;
@@ -19,8 +21,9 @@ pub mod when;
 use std::collections::HashMap;
 
 pub use amount::Amount;
-pub use claim::{Claim, ClaimKind, QuoteKind, Report, Required};
+pub use claim::{Claim, ClaimKind, ImpliedBy, QuoteKind, Report, Required};
 pub use figure::Figure;
+pub use source::{PeriodRecord, Source};
 pub use standing::{Attribution, Standing};
 use when::When;
 
@@ -55,64 +58,6 @@ pub enum SourceKind {
     InternationalOrganisation,
     Media,
     Other,
-}
-
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub id: String,
-    pub name: String,
-    /// The party it speaks for or is aligned with; `None` when independent.
-    pub party: Option<String>,
-    pub kind: SourceKind,
-    /// Its standing now, or since the last of `periods` ended.
-    pub standing: Standing,
-    /// Earlier standings, oldest first: each held until (and on) its day
-    /// (a president, then a former president).
-    pub periods: Vec<(When, Standing)>,
-    /// What headings call it ("Arm. MoD"); `None`: its id.
-    pub short_name: Option<String>,
-}
-
-/// One earlier period of a source's standing, as JSON gives it.
-#[derive(Debug, serde::Serialize)]
-pub struct PeriodRecord {
-    /// The last day it held.
-    pub until: String,
-    pub standing: Standing,
-}
-
-impl Source {
-    /// Its earlier periods, for JSON: empty when its standing never changed.
-    pub fn period_records(&self) -> Vec<PeriodRecord> {
-        let one = |(until, standing): &(When, Standing)| PeriodRecord {
-            until: until.to_string(),
-            standing: *standing,
-        };
-        self.periods.iter().map(one).collect()
-    }
-
-    /// Its standing when a statement was made: the first period that had
-    /// not ended by the statement's last possible instant. `check` refuses
-    /// a statement whose date straddles a change.
-    pub fn standing_at(&self, said: &When) -> Standing {
-        let at = said.span().1;
-        self.periods
-            .iter()
-            .find(|(until, _)| at <= until.span().1)
-            .map_or(self.standing, |(_, s)| *s)
-    }
-
-    /// "organ until 2018-04-23, then individual"; the standing alone
-    /// when it never changed.
-    pub fn standing_text(&self) -> String {
-        let mut parts: Vec<String> = self
-            .periods
-            .iter()
-            .map(|(until, s)| format!("{} until {until}", s.name()))
-            .collect();
-        parts.push(self.standing.name().to_string());
-        parts.join(", then ")
-    }
 }
 
 /// A kind of people or equipment a figure may count apart ("border guards"):
@@ -213,6 +158,12 @@ pub struct Proposition {
     pub addressee: Option<String>,
     /// Propositions that cannot be true together with this one.
     pub excludes: Vec<String>,
+    /// A figure it implies ("no civilian object was damaged": civilian
+    /// casualties 0): a voice affirming it counts on that figure's row.
+    pub implies: Option<Figure>,
+    /// For a demand: the fact it takes for granted ("pull back your
+    /// forces": forces across the border); the demanding voice affirms it.
+    pub presupposes: Option<String>,
 }
 
 #[derive(

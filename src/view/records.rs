@@ -42,6 +42,17 @@ pub struct ClaimRef<'a> {
     /// Other documents that carried the same statement, with their words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reports: Vec<ReportRef<'a>>,
+    /// A statement the tool derived from a position: the position's claim
+    /// and the proposition that implies (or presupposes) it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    implied_by: Option<ImpliedRef<'a>>,
+}
+
+/// Where a derived statement comes from.
+#[derive(Serialize)]
+pub struct ImpliedRef<'a> {
+    claim: &'a str,
+    proposition: &'a str,
 }
 
 /// Another document that carried a claim's statement.
@@ -90,6 +101,10 @@ impl<'a> ClaimRef<'a> {
             attribution: c.attribution,
             place: c.place.as_deref(),
             reports: c.reports.iter().map(ReportRef::of).collect(),
+            implied_by: c.implied_by.as_ref().map(|i| ImpliedRef {
+                claim: &i.claim,
+                proposition: &i.proposition,
+            }),
         }
     }
 }

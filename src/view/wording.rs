@@ -22,6 +22,9 @@ pub fn value_text(v: &FigureValue) -> String {
         FigureValue::Stated(c, f) => {
             // The moment and scope a count stands at, when they are not the usual.
             let mut text = f.quantity.to_string();
+            if let Some(i) = &c.implied_by {
+                text.push_str(&format!(" (implied: affirms «{}»)", i.text));
+            }
             // A figure stated in another unit shows its words, then the conversion.
             if let Some((unit, q, metric_unit)) = &f.stated_in {
                 text = format!("{q} {unit} (= {text} {metric_unit})");
@@ -308,7 +311,11 @@ pub fn stance_text(ds: &Dataset, c: &Claim, name_act: bool) -> String {
         Attribution::OnRecord => String::new(),
         a => format!(" ({})", a.mark()),
     };
-    format!("{body}{place}{who}{relay}{}", hedge(&[c]))
+    // A fact its demand takes for granted says which demand.
+    let implied = c.implied_by.as_ref().map_or(String::new(), |i| {
+        format!(" (presupposed by its demand «{}»)", i.text)
+    });
+    format!("{body}{implied}{place}{who}{relay}{}", hedge(&[c]))
 }
 
 fn stance_word(s: Stance) -> &'static str {

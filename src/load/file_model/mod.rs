@@ -302,6 +302,40 @@ pub struct PropositionFile {
     #[serde(default)]
     #[schemars(with = "Vec<form::Id>")]
     pub excludes: Vec<S<String>>,
+    /// a figure it implies ("no civilian object was damaged": civilian casualties 0): a voice
+    /// affirming it counts on that figure's row: `{ party = "armenia", metric = "killed", of =
+    /// "civilians", exact = 0 }`
+    #[schemars(with = "Option<ImpliesFile>")]
+    pub implies: Option<S<ImpliesFile>>,
+    /// for a demand: the fact it takes for granted, a proposition id ("pull back your forces"
+    /// presupposes forces across the border); the demanding voice then affirms that fact
+    #[schemars(with = "Option<form::Id>")]
+    pub presupposes: Option<S<String>>,
+}
+
+/// The figure a proposition implies.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}]))]
+pub struct ImpliesFile {
+    /// whose losses: a party id
+    #[schemars(with = "form::Id")]
+    pub party: S<String>,
+    /// what is counted: a metric id
+    #[schemars(with = "form::Id")]
+    pub metric: S<String>,
+    /// the kind counted, when only some: a category id
+    #[schemars(with = "Option<form::Id>")]
+    pub of: Option<S<String>>,
+    /// exactly N (most often 0)
+    #[schemars(with = "Option<Number>")]
+    pub exact: Option<S<Number>>,
+    /// at least N
+    #[schemars(with = "Option<Number>")]
+    pub at_least: Option<S<Number>>,
+    /// up to N
+    #[schemars(with = "Option<Number>")]
+    pub at_most: Option<S<Number>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -1,0 +1,57 @@
+//! What a position implies: a voice that affirms "no civilian object was
+//! damaged" has said civilian casualties were 0 (`implies`), and a voice
+//! that demands "pull back your forces" takes for granted that they are
+//! across the border (`presupposes`). Each becomes a derived statement of
+//! that voice, with the words of the claim it comes from, so that it is
+//! weighed on the figure's (or the fact's) row like any other.
+
+use super::{Assertion, Dataset, ImpliedBy, Position, Stance};
+
+/// Adds the derived statements of every kept position whose proposition
+/// implies a figure or presupposes a fact; none when no proposition does.
+pub fn add(ds: &mut Dataset) {
+    if ds
+        .propositions
+        .iter()
+        .all(|p| p.implies.is_none() && p.presupposes.is_none())
+    {
+        return;
+    }
+    let mut derived = Vec::new();
+    for c in &ds.claims {
+        let Assertion::Position(p) = &c.assertion else {
+            continue;
+        };
+        let Some(prop) = ds.proposition(&p.proposition) else {
+            continue;
+        };
+        if p.stance != Stance::Affirms {
+            continue;
+        }
+        let mut with = |suffix: &str, assertion: Assertion| {
+            let mut d = c.clone();
+            d.id = format!("{}~{suffix}", c.id);
+            d.assertion = assertion;
+            d.implied_by = Some(ImpliedBy {
+                claim: c.id.clone(),
+                proposition: prop.id.clone(),
+                text: prop.text.clone(),
+            });
+            d.reports.clear();
+            derived.push(d);
+        };
+        if let Some(f) = &prop.implies {
+            with("implies", Assertion::Figure(f.clone()));
+        }
+        if let Some(fact) = &prop.presupposes {
+            let position = Position {
+                proposition: fact.clone(),
+                stance: Stance::Affirms,
+            };
+            with("presupposes", Assertion::Position(position));
+        }
+    }
+    for d in derived {
+        ds.add_claim(d);
+    }
+}

@@ -179,3 +179,20 @@ fn a_demand_meets_the_denial_of_what_it_presupposes() {
     let row = statement_row(&v, "rf-forces-across");
     assert_eq!(row["verdict"]["verdict"], "conflict", "{row}");
 }
+
+#[test]
+fn an_ambiguous_figure_stands_on_both_rows() {
+    let v = compare();
+    let killed = figure_row(&v, "rf-friend", "killed");
+    assert_eq!(
+        cell_texts(&killed["cells"]["rf-highland-army"]),
+        ["40 (or: killed or wounded)"],
+        "{killed}"
+    );
+    let kw = figure_row(&v, "rf-friend", "killed-or-wounded");
+    assert_eq!(
+        cell_texts(&kw["cells"]["rf-highland-army"]),
+        ["40 (or: killed)"],
+        "{kw}"
+    );
+}

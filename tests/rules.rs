@@ -52,6 +52,7 @@ fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
             since: None,
             readings: Vec::new(),
             stated_in: None,
+            either: Vec::new(),
             unit: None,
         }),
         seq: 0,

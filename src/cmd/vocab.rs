@@ -51,6 +51,9 @@ struct MetricRecord<'a> {
     decimals: bool,
     /// It counts the party's losses.
     losses: bool,
+    /// Metrics it includes without being their sum: each a floor under it.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    includes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -133,6 +136,7 @@ fn metrics<'a>(ds: &'a Dataset) -> Vec<MetricRecord<'a>> {
         parts: &m.parts,
         cumulative: m.cumulative,
         decimals: m.decimals,
+        includes: &m.includes,
         losses: m.losses,
     };
     ds.metrics.iter().map(one).collect()
@@ -241,7 +245,10 @@ fn metric_rows(ds: &Dataset) -> Vec<Vec<String>> {
             m.id.clone(),
             m.label.clone(),
             m.unit.clone(),
-            m.parts.join(" + "),
+            match m.includes.is_empty() {
+                true => m.parts.join(" + "),
+                false => format!("includes {}", m.includes.join(", ")),
+            },
             yes(m.cumulative).into(),
             yes(m.decimals).into(),
             yes(m.losses).into(),

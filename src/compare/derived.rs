@@ -23,6 +23,10 @@ pub enum FigureValue<'a> {
         interval: Interval,
         /// The newest part claim: a derived sum is as recent as it.
         newest: &'a Claim,
+        /// A floor by design: what a metric `includes` ("lost" includes
+        /// "destroyed"), whose other part is never given. Weighed as a
+        /// floor, never as a sum missing a part.
+        open: bool,
     },
 }
 
@@ -66,7 +70,31 @@ impl<'a> FigureValue<'a> {
             parts,
             interval,
             newest,
+            open: false,
         })
+    }
+
+    /// A floor by design (see `open`): it never takes a stated total's place.
+    pub fn is_open(&self) -> bool {
+        matches!(self, FigureValue::Derived { open: true, .. })
+    }
+
+    /// The same sum as a floor by design (see `open`).
+    pub(super) fn into_floor(self) -> Self {
+        match self {
+            FigureValue::Derived {
+                parts,
+                interval,
+                newest,
+                ..
+            } => FigureValue::Derived {
+                parts,
+                interval,
+                newest,
+                open: true,
+            },
+            stated => stated,
+        }
     }
 
     pub fn interval(&self) -> Interval {
@@ -84,7 +112,9 @@ impl<'a> FigureValue<'a> {
     pub fn is_partial(&self) -> bool {
         match self {
             FigureValue::Stated(..) => false,
-            FigureValue::Derived { parts, .. } => parts.iter().any(|(_, p)| p.is_empty()),
+            FigureValue::Derived { parts, open, .. } => {
+                !open && parts.iter().any(|(_, p)| p.is_empty())
+            }
         }
     }
 

@@ -185,6 +185,7 @@ pub(crate) mod testing {
                 quantity: q,
                 readings: Vec::new(),
                 stated_in: None,
+                either: Vec::new(),
                 unit: None,
                 as_of: None,
                 since: None,

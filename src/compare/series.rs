@@ -25,6 +25,8 @@ pub(super) struct RowSeries<'s, 'a> {
     joint: bool,
     /// A total's parts are its categories: a floor, the others one `?`.
     by_category: bool,
+    /// Its parts are what the metric `includes`: their sum is a floor by design.
+    open: bool,
     pub(super) withdrawn: &'s Withdrawn<'a>,
     /// For each part of a composite, its categories the voices gave: a
     /// floor under a part given only by category.
@@ -92,6 +94,16 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                     .collect();
             }
             metrics.map(|m| (label(m), get(&key.0, m))).collect()
+        } else if !metric.includes.is_empty() && key.2.is_none() {
+            // What it includes ("destroyed" for "lost"), and the rest, never given.
+            let label = |m: &'a String| ds.metric(m).map_or(m.as_str(), |x| x.label.as_str());
+            let mut parts: Vec<_> = metric
+                .includes
+                .iter()
+                .map(|m| (label(m), get(&key.0, m)))
+                .collect();
+            parts.push(("other", None));
+            parts
         } else if key.2.is_none() {
             category_parts(ds, index, key, metric)
         } else {
@@ -102,7 +114,11 @@ impl<'s, 'a> RowSeries<'s, 'a> {
             stated: get(&key.0, &metric.id),
             parts,
             joint: key.0.contains('+'),
-            by_category: !key.0.contains('+') && metric.parts.is_empty() && key.2.is_none(),
+            by_category: !key.0.contains('+')
+                && metric.parts.is_empty()
+                && metric.includes.is_empty()
+                && key.2.is_none(),
+            open: !metric.includes.is_empty(),
             withdrawn: &scope.withdrawn,
             floors,
         }
@@ -185,7 +201,11 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         }
         // One party's own figure says nothing of a joint count: only a voice
         // that gave every party's is summed.
-        FigureValue::derive(parts).filter(|sum| !(self.joint && sum.is_partial()))
+        let sum = FigureValue::derive(parts).filter(|sum| !(self.joint && sum.is_partial()));
+        match self.open {
+            true => sum.map(FigureValue::into_floor),
+            false => sum,
+        }
     }
 
     /// Supersession within each scope a figure counts (this event, or a
@@ -250,7 +270,8 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                     .all(|v| v.interval().high.is_some_and(|h| sum.interval().low > h))
             };
             let grows = self.metric.cumulative && higher();
-            if current.is_empty() || (later && (!sum.is_partial() || grows)) {
+            let complete = !sum.is_partial() && !sum.is_open();
+            if current.is_empty() || (later && (complete || grows)) {
                 earlier.append(&mut current);
                 earlier.extend(gone.take().map(|(c, f)| FigureValue::Stated(c, f)));
                 current.push(sum);

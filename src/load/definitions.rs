@@ -96,6 +96,7 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                 fc.reference(RefKind::Metric, part);
             }
         }
+        let includes = included(fc, mt);
         if fc.id_ok("metric", &mt.id) {
             let place = fc.place(&mt.id.span());
             fc.out.metrics.push(Def {
@@ -112,11 +113,42 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     cumulative: mt.cumulative,
                     decimals: mt.decimals,
                     losses: mt.losses,
+                    includes,
                 },
                 place,
             });
         }
     }
+}
+
+/// The metrics a metric includes: never itself, and not beside `parts`
+/// (a composite is the sum of its parts; an inclusion only a floor).
+fn included<'t>(fc: &mut FileCheck<'t>, mt: &'t MetricFile) -> Vec<String> {
+    let id = mt.id.get_ref();
+    if let (Some(first), false) = (mt.includes.first(), mt.parts.is_empty()) {
+        fc.error(
+            Code::BadComposite,
+            first.span(),
+            format!("metric `{id}` gives both `parts` and `includes`"),
+            "`parts` for a composite that is their sum, `includes` for metrics it only contains",
+        );
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in &mt.includes {
+        if m.get_ref() == id {
+            fc.error(
+                Code::CompositeCycle,
+                m.span(),
+                format!("metric `{id}` includes itself"),
+                "list the other metrics it includes",
+            );
+            continue;
+        }
+        fc.reference(RefKind::Metric, m);
+        out.push(m.get_ref().clone());
+    }
+    out
 }
 
 /// Vague words and the interval each stands for.

@@ -160,6 +160,21 @@ pub(super) fn figure<'t>(
 ) -> Option<Figure> {
     let parties = parties(fc, span.clone(), fig);
     fc.reference(RefKind::Metric, &fig.metric);
+    for m in &fig.metric_either {
+        if m.get_ref() == fig.metric.get_ref() {
+            fc.error(
+                Code::BadComposite,
+                m.span(),
+                format!(
+                    "`metric_either` repeats the figure's metric `{}`",
+                    m.get_ref()
+                ),
+                "list the other metrics its words may count",
+            );
+            return None;
+        }
+        fc.reference(RefKind::Metric, m);
+    }
     if let Some(of) = &fig.of {
         fc.reference(RefKind::Category, of);
     }
@@ -186,6 +201,11 @@ pub(super) fn figure<'t>(
         quantity,
         readings: Vec::new(),
         stated_in: None,
+        either: fig
+            .metric_either
+            .iter()
+            .map(|m| m.get_ref().clone())
+            .collect(),
         unit: fig.unit.as_ref().map(|u| u.get_ref().clone()),
         as_of: as_of.map(|w| w.ok_or(())).transpose().ok()?,
         since: since.map(|w| w.ok_or(())).transpose().ok()?,

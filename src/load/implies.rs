@@ -48,6 +48,7 @@ pub(super) fn implies<'t>(
         since: None,
         readings: Vec::new(),
         stated_in: None,
+        either: Vec::new(),
         unit: None,
     }))
 }

@@ -59,9 +59,10 @@ pub struct Claim {
 /// Where a derived statement comes from.
 #[derive(Debug, Clone)]
 pub struct ImpliedBy {
-    /// The position's claim.
+    /// The claim it comes from.
     pub claim: String,
-    /// The proposition it affirms, and its words.
+    /// The proposition that implies (or presupposes) it, and its words;
+    /// empty for a figure's other reading (`metric_either`).
     pub proposition: String,
     pub text: String,
 }

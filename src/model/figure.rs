@@ -34,6 +34,9 @@ pub struct Figure {
     pub stated_in: Option<(String, Quantity, String)>,
     /// The unit the file gave, until the metric is known.
     pub unit: Option<String>,
+    /// The other metrics its words may count (`metric_either`): it is
+    /// weighed on each of their rows too.
+    pub either: Vec<String>,
 }
 
 impl Figure {

@@ -10,14 +10,15 @@ use super::{Assertion, Dataset, ImpliedBy, Position, Stance};
 /// Adds the derived statements of every kept position whose proposition
 /// implies a figure or presupposes a fact; none when no proposition does.
 pub fn add(ds: &mut Dataset) {
+    let mut derived = readings(ds);
     if ds
         .propositions
         .iter()
         .all(|p| p.implies.is_none() && p.presupposes.is_none())
     {
+        derived.into_iter().for_each(|d| ds.add_claim(d));
         return;
     }
-    let mut derived = Vec::new();
     for c in &ds.claims {
         let Assertion::Position(p) = &c.assertion else {
             continue;
@@ -54,4 +55,34 @@ pub fn add(ds: &mut Dataset) {
     for d in derived {
         ds.add_claim(d);
     }
+}
+
+/// A figure whose words may count other metrics (`metric_either`): one
+/// derived statement per other metric, weighed on its row.
+fn readings(ds: &Dataset) -> Vec<super::Claim> {
+    let mut out = Vec::new();
+    for c in &ds.claims {
+        let Assertion::Figure(f) = &c.assertion else {
+            continue;
+        };
+        for m in &f.either {
+            let mut g = f.clone();
+            g.metric = m.clone();
+            g.either = std::iter::once(&f.metric)
+                .chain(f.either.iter().filter(|x| *x != m))
+                .cloned()
+                .collect();
+            let mut d = c.clone();
+            d.id = format!("{}~as-{m}", c.id);
+            d.assertion = Assertion::Figure(g);
+            d.implied_by = Some(ImpliedBy {
+                claim: c.id.clone(),
+                proposition: String::new(),
+                text: String::new(),
+            });
+            d.reports.clear();
+            out.push(d);
+        }
+    }
+    out
 }

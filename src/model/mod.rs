@@ -90,6 +90,9 @@ pub struct Metric {
     pub decimals: bool,
     /// It counts the party's losses, not what it has or does (troops engaged).
     pub losses: bool,
+    /// Metrics it includes without being their sum ("lost" includes
+    /// "destroyed"): each is a floor under it.
+    pub includes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

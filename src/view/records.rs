@@ -52,6 +52,8 @@ pub struct ClaimRef<'a> {
 #[derive(Serialize)]
 pub struct ImpliedRef<'a> {
     claim: &'a str,
+    /// Absent for a figure's other reading (`metric_either`).
+    #[serde(skip_serializing_if = "str::is_empty")]
     proposition: &'a str,
 }
 

@@ -16,36 +16,45 @@ pub fn source_short(ds: &Dataset, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// One statement's figure with what a reader must know of it: its unit as
+/// stated, what implies it, other readings, outlets, moment and scope.
+fn stated_text(c: &Claim, f: &crate::model::Figure) -> String {
+    // A figure stated in another unit shows its words, then the conversion.
+    let mut text = match &f.stated_in {
+        Some((unit, q, metric_unit)) => format!("{q} {unit} (= {} {metric_unit})", f.quantity),
+        None => f.quantity.to_string(),
+    };
+    if let Some(i) = c.implied_by.as_ref().filter(|i| !i.proposition.is_empty()) {
+        text.push_str(&format!(" (implied: affirms «{}»)", i.text));
+    }
+    // Words that may count another metric say so on each row.
+    if !f.either.is_empty() {
+        let others: Vec<String> = f.either.iter().map(|m| m.replace('-', " ")).collect();
+        text.push_str(&format!(" (or: {})", others.join("; ")));
+    }
+    text.push_str(&readings_note(f));
+    // One statement, however many outlets carried it.
+    if !c.reports.is_empty() {
+        text.push_str(&format!(" ({} outlets)", c.reports.len() + 1));
+    }
+    for r in c.reports.iter().filter(|r| r.misreports.is_some()) {
+        let how = r.misreports.as_deref().unwrap_or_default();
+        text.push_str(&format!(" ({} misreports it: {how})", r.document));
+    }
+    // The moment and scope a count stands at, when they are not the usual.
+    if let Some(w) = &f.as_of {
+        text.push_str(&format!(" as of {w}"));
+    }
+    if let Some(w) = &f.since {
+        text.push_str(&format!(" since {w}"));
+    }
+    text
+}
+
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".
 pub fn value_text(v: &FigureValue) -> String {
     match v {
-        FigureValue::Stated(c, f) => {
-            // The moment and scope a count stands at, when they are not the usual.
-            let mut text = f.quantity.to_string();
-            if let Some(i) = &c.implied_by {
-                text.push_str(&format!(" (implied: affirms «{}»)", i.text));
-            }
-            // A figure stated in another unit shows its words, then the conversion.
-            if let Some((unit, q, metric_unit)) = &f.stated_in {
-                text = format!("{q} {unit} (= {text} {metric_unit})");
-            }
-            text.push_str(&readings_note(f));
-            // One statement, however many outlets carried it.
-            if !c.reports.is_empty() {
-                text.push_str(&format!(" ({} outlets)", c.reports.len() + 1));
-            }
-            for r in c.reports.iter().filter(|r| r.misreports.is_some()) {
-                let how = r.misreports.as_deref().unwrap_or_default();
-                text.push_str(&format!(" ({} misreports it: {how})", r.document));
-            }
-            if let Some(w) = &f.as_of {
-                text.push_str(&format!(" as of {w}"));
-            }
-            if let Some(w) = &f.since {
-                text.push_str(&format!(" since {w}"));
-            }
-            text
-        }
+        FigureValue::Stated(c, f) => stated_text(c, f),
         FigureValue::Derived {
             parts, interval, ..
         } => {

@@ -88,6 +88,11 @@ pub struct FigureFile {
     /// the kind counted, when only some: a category id
     #[schemars(with = "Option<form::Id>")]
     pub of: Option<S<String>>,
+    /// the other metrics its words may count, when they are ambiguous ("70 soldiers lost":
+    /// killed, or killed or wounded): it is weighed on each one's row too, marked
+    #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
+    pub metric_either: Vec<S<String>>,
     /// exactly N
     #[schemars(with = "Option<Number>")]
     pub exact: Option<S<Number>>,

@@ -169,6 +169,12 @@ pub struct MetricFile {
     /// does (`troops-engaged`), so a party's own figure is not called its losses
     #[serde(default = "yes")]
     pub losses: bool,
+    /// metrics it includes without being their sum ("lost" includes "destroyed", and more): a
+    /// voice's figure of each is a floor under this one, so 5 lost against 4 destroyed is
+    /// consistent and 3 lost against 4 destroyed is not
+    #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
+    pub includes: Vec<S<String>>,
 }
 
 fn yes() -> bool {

@@ -135,5 +135,10 @@ fn check_refuses_an_order_that_cannot_rank_a_day() {
     let zero = check("order = 0\n", "2021-11-16");
     assert!(zero.contains("`order` of claim `x` is 0"), "{zero}");
     let negative = check("order = -1\n", "2021-11-16");
-    assert!(negative.contains("negative count -1"), "{negative}");
+    assert!(
+        negative.contains("`order` of claim `x` is -1"),
+        "{negative}"
+    );
+    let huge = check("order = 65536\n", "2021-11-16");
+    assert!(huge.contains("at most 65535"), "{huge}");
 }

@@ -16,7 +16,12 @@ fn targets(ds: &Dataset) -> Vec<(&'static str, &'static str, Vec<String>)> {
     let sources = ids(ds.sources.iter().map(|s| &s.id).collect());
     let metrics = ids(ds.metrics.iter().map(|m| &m.id).collect());
     let parties = ids(ds.parties.iter().map(|p| &p.id).collect());
-    let claims = ids(ds.claims.iter().map(|c| &c.id).collect());
+    let claims = ids(ds
+        .claims
+        .iter()
+        .filter(|c| c.implied_by.is_none())
+        .map(|c| &c.id)
+        .collect());
     vec![
         ("compare", "event", events.clone()),
         ("report", "event", events.clone()),

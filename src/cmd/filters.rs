@@ -146,13 +146,14 @@ impl Filters {
 /// Sorts claims for `--sort`; ties broken by claim id.
 pub fn sort(claims: &mut [Claim], by: Sort) {
     match by {
-        Sort::Said => {
-            claims.sort_by(|a, b| a.said.span().cmp(&b.said.span()).then(a.id.cmp(&b.id)))
-        }
+        // A day's statements a source ranked (`order`) come in that order.
+        Sort::Said => claims.sort_by(crate::compare::claim_order),
         Sort::Source => claims.sort_by(|a, b| (&a.source, &a.id).cmp(&(&b.source, &b.id))),
         Sort::File => {}
         Sort::Event => claims.sort_by(|a, b| {
-            (&a.event, &a.said.span(), &a.id).cmp(&(&b.event, &b.said.span(), &b.id))
+            a.event
+                .cmp(&b.event)
+                .then_with(|| crate::compare::claim_order(a, b))
         }),
     }
 }

@@ -170,7 +170,14 @@ fn where_else(ds: &Dataset, c: &Claim, feeds: &[Feed], add: &mut dyn FnMut(&str,
 }
 
 fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
-    let mut sheet = Sheet::new(["field", "value"]).titled(format!("Claim {}", c.id));
+    let title = match &c.implied_by {
+        Some(i) => format!(
+            "Statement {} (derived from claim {}, not in the data)",
+            c.id, i.claim
+        ),
+        None => format!("Claim {}", c.id),
+    };
+    let mut sheet = Sheet::new(["field", "value"]).titled(title);
     let mut add = |k: &str, v: String| sheet.push(vec![Cell::new(k), Cell::new(v)]);
     let title = ds.event(&c.event).map_or("", |e| e.title.as_str());
     add("event", format!("{} ({title})", c.event));
@@ -241,7 +248,13 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
 
 pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
     let ds = ctx.dataset()?;
-    let ids = || ds.claims.iter().map(|c| c.id.as_str());
+    // Statements derived from positions are not claims to suggest.
+    let ids = || {
+        ds.claims
+            .iter()
+            .filter(|c| c.implied_by.is_none())
+            .map(|c| c.id.as_str())
+    };
     let Some(c) = ds.claim(id) else {
         let hint = crate::suggest::hint(id, ids());
         let err = unknown("claim", id, ids()).hint(format!("{hint} `claims list` shows claim ids"));

@@ -49,9 +49,10 @@ fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comp
     for row in &cmp.figures {
         // Only figures the source stated: a sum derived from a part it stated
         // would count the same statement again on the composite's row.
+        // Nor what a position implies: the source stated no number.
         let claims = row.voices.iter().filter(|v| {
             v.perspective == Perspective::Adversary
-                && matches!(v.value, compare::FigureValue::Stated(..))
+                && matches!(v.value, compare::FigureValue::Stated(c, _) if c.implied_by.is_none())
         });
         for v in claims {
             let Some((claimed, _)) = v.value.stated() else {

@@ -12,7 +12,7 @@ use super::withdrawn::{split_live, Withdrawn};
 use crate::model::{Claim, Dataset, Figure, Metric};
 
 /// A claim's supersession key: when it was said, then its id.
-fn said_key<'x>(x: &'x (&Claim, &Figure)) -> (super::supersede::Said, &'x str) {
+fn said_key<'x>(x: &'x (&Claim, &Figure)) -> (super::supersede::Said<'x>, &'x str) {
     (super::supersede::said(x.0), x.0.id.as_str())
 }
 

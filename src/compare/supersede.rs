@@ -13,18 +13,21 @@ use crate::model::Claim;
 /// The first and last instants a statement may have been made at.
 pub(crate) type Span = (Instant, Instant);
 
-/// When a statement was made, and its place among its voice's statements
-/// of that one day (`order`), when the data gives it.
-pub(crate) type Said = (Span, Option<u16>);
+/// When a statement was made, and its place among its source's statements
+/// of that one day (`order`, with the source: each numbers its own day).
+pub(crate) type Said<'c> = (Span, Option<(&'c str, u16)>);
 
 /// A claim's [`Said`].
-pub(crate) fn said(c: &Claim) -> Said {
-    (c.said.span(), c.order)
+pub(crate) fn said(c: &Claim) -> Said<'_> {
+    (c.said.span(), c.order.map(|o| (c.source.as_str(), o)))
 }
 
 /// Splits statements into (current, earlier); both oldest first, ties by
 /// id, so the result depends on what was said, not where it was written.
-pub(super) fn split<T>(mut items: Vec<T>, key: impl Fn(&T) -> (Said, &str)) -> (Vec<T>, Vec<T>) {
+pub(super) fn split<T>(
+    mut items: Vec<T>,
+    key: impl Fn(&T) -> (Said<'_>, &str),
+) -> (Vec<T>, Vec<T>) {
     items.sort_by(|a, b| {
         let ((sa, ia), (sb, ib)) = (key(a), key(b));
         sa.cmp(&sb).then_with(|| ia.cmp(ib))
@@ -33,10 +36,10 @@ pub(super) fn split<T>(mut items: Vec<T>, key: impl Fn(&T) -> (Said, &str)) -> (
     // or comes before another of the same day by `order` (the loader keeps
     // `order` to statements said on one day, so equal spans are one day).
     let latest_start = items.iter().map(|x| key(x).0 .0 .0).max();
-    let mut last_of_day: HashMap<Span, u16> = HashMap::new();
+    let mut last_of_day: HashMap<(Span, &str), u16> = HashMap::new();
     for x in &items {
-        if let (span, Some(o)) = key(x).0 {
-            let last = last_of_day.entry(span).or_insert(o);
+        if let (span, Some((source, o))) = key(x).0 {
+            let last = last_of_day.entry((span, source)).or_insert(o);
             *last = (*last).max(o);
         }
     }
@@ -44,7 +47,8 @@ pub(super) fn split<T>(mut items: Vec<T>, key: impl Fn(&T) -> (Said, &str)) -> (
         .iter()
         .map(|x| {
             let (span, order) = key(x).0;
-            let later_that_day = order.is_some_and(|o| last_of_day.get(&span) > Some(&o));
+            let later_that_day =
+                order.is_some_and(|(source, o)| last_of_day.get(&(span, source)) > Some(&o));
             latest_start.is_some_and(|s| span.1 < s) || later_that_day
         })
         .collect();

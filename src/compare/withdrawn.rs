@@ -48,7 +48,7 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
 /// nothing is current, the newest withdrawn one is returned to show.
 pub(super) fn split_live<T>(
     items: Vec<T>,
-    key: impl Fn(&T) -> (Said, &str),
+    key: impl Fn(&T) -> (Said<'_>, &str),
     is_withdrawn: impl Fn(&T) -> bool,
 ) -> (Vec<T>, Vec<T>, Option<T>) {
     let (gone, live): (Vec<T>, Vec<T>) = items.into_iter().partition(|x| is_withdrawn(x));

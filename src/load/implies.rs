@@ -16,6 +16,19 @@ pub(super) fn implies<'t>(
     let Some(i) = &p.implies else {
         return Some(None);
     };
+    let fact = matches!(
+        p.kind.as_ref().map(|k| *k.get_ref()),
+        None | Some(PropositionKindFile::Fact)
+    );
+    if !fact {
+        fc.error(
+            Code::BadDemand,
+            i.span(),
+            format!("proposition `{}` implies a figure but is not a fact", p.id.get_ref()),
+            "only a matter of fact implies a figure; an appeal or a demand takes no side on the facts",
+        );
+        return None;
+    }
     let f = i.get_ref();
     fc.reference(RefKind::Party, &f.party);
     fc.reference(RefKind::Metric, &f.metric);
@@ -36,6 +49,11 @@ pub(super) fn implies<'t>(
         more: None,
     };
     let quantity = super::figure::quantity(fc, i.span(), forms)?;
+    // A decimal is refused of a count as a claim's own would be.
+    if !quantity.is_whole() {
+        let place = fc.place(&i.span());
+        fc.out.decimals.push((f.metric.get_ref().clone(), place));
+    }
     let party = f.party.get_ref().clone();
     Some(Some(Figure {
         party: party.clone(),

@@ -20,6 +20,8 @@ pub(super) struct Link<'x> {
     pub(super) attribution: Attribution,
     pub(super) event: Option<&'x str>,
     pub(super) said: Option<When>,
+    /// Its place among the voice's statements of that day.
+    pub(super) order: Option<u16>,
     pub(super) kind: Option<ClaimKind>,
     pub(super) withdraws: Option<&'x str>,
 }
@@ -32,6 +34,7 @@ impl<'x> Link<'x> {
             attribution: c.attribution,
             event: Some(&c.event),
             said: Some(c.said.clone()),
+            order: c.order,
             kind: Some(c.kind()),
             withdraws: match &c.assertion {
                 Assertion::Retraction { of } => Some(of),
@@ -51,6 +54,10 @@ impl<'x> Link<'x> {
                 .map(|e| e.get_ref().as_str())
                 .or(file_event),
             said: parse_when(c.said.get_ref()).ok(),
+            order: c
+                .order
+                .as_ref()
+                .and_then(|o| u16::try_from(*o.get_ref()).ok()),
             kind: c.kind(),
             withdraws: c
                 .retracts
@@ -173,6 +180,14 @@ pub(super) fn mismatch(c: &Link, t: &Link, corrects: bool) -> Option<String> {
             return Some(format!(
                 "claim `{cid}` ({a}) {verb} `{tid}`, said later ({b})"
             ));
+        }
+        // The same day, ranked: a statement cannot withdraw a later one.
+        if let (true, Some(x), Some(y)) = (a == b, c.order, t.order) {
+            if x < y {
+                return Some(format!(
+                    "claim `{cid}` ({a}, order {x}) {verb} `{tid}`, said later that day (order {y})"
+                ));
+            }
         }
     }
     if t.kind == Some(ClaimKind::Retraction) {

@@ -291,6 +291,10 @@ impl<'f, 's> Merger<'f, 's> {
             // outlets' readings, in the same unit, widen it).
             if let Some(m) = self.ds.metric(&f.metric) {
                 f.convert_to(&m.unit);
+                // "More than 1 km²" is anything above 1, not 2 or more.
+                if m.decimals {
+                    f.measure();
+                }
             }
             f.widen_to_readings();
         }
@@ -358,6 +362,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_vague_breakdowns();
         self.check_deferred_quotes();
         self.check_standing_changes();
+        self.check_presuppositions();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);
         diagnostic::sort(&mut diags);

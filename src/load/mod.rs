@@ -32,6 +32,7 @@ mod links;
 mod local_links;
 mod merge;
 mod pool;
+mod presuppositions;
 mod quantity_forms;
 mod questions;
 mod quote_check;

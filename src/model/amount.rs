@@ -88,6 +88,16 @@ impl Amount {
         Amount(self.0.saturating_add(step))
     }
 
+    /// The smallest amount above this one, of a measure: a billionth more.
+    pub fn next_up_fine(self) -> Amount {
+        Amount(self.0.saturating_add(1))
+    }
+
+    /// The largest amount below this one, of a measure: a billionth less.
+    pub fn next_down_fine(self) -> Amount {
+        Amount(self.0.saturating_sub(1))
+    }
+
     /// How many times `self` is `other` (infinite against zero).
     pub fn ratio(self, other: Amount) -> f64 {
         if other.0 == 0 {

@@ -91,6 +91,21 @@ impl Figure {
         self.stated_in = Some((unit, stated, metric_unit.to_string()));
     }
 
+    /// Its quantities read as a measure's (see [`Quantity::of_a_measure`]).
+    pub fn measure(&mut self) {
+        let q = std::mem::replace(&mut self.quantity, Quantity::Exact(Default::default()));
+        self.quantity = q.of_a_measure();
+        for p in &mut self.breakdown {
+            p.measure();
+        }
+        for r in &mut self.readings {
+            *r = std::mem::replace(r, Quantity::Exact(Default::default())).of_a_measure();
+        }
+        if let Some((_, q, _)) = &mut self.stated_in {
+            *q = std::mem::replace(q, Quantity::Exact(Default::default())).of_a_measure();
+        }
+    }
+
     /// The quantity as the file stated it: "50 ha", or "70".
     pub fn stated(&self) -> String {
         match &self.stated_in {

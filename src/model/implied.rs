@@ -44,7 +44,12 @@ pub fn add(ds: &mut Dataset) {
         if let Some(f) = &prop.implies {
             with("implies", Assertion::Figure(f.clone()));
         }
-        if let Some(fact) = &prop.presupposes {
+        // Only a matter of fact is taken for granted (`check` says so).
+        let is_fact = |id: &str| {
+            ds.proposition(id)
+                .is_some_and(|q| q.kind == super::PropositionKind::Fact)
+        };
+        if let Some(fact) = prop.presupposes.as_ref().filter(|f| is_fact(f)) {
             let position = Position {
                 proposition: fact.clone(),
                 stance: Stance::Affirms,

@@ -9,8 +9,9 @@ use super::quantity::{Interval, Quantity};
 use super::when::Instant;
 use super::{Assertion, Claim, Figure};
 
-/// A day's statements that give an `order`: (order, claim), by order.
-type Days = HashMap<(Instant, Instant), Vec<(u16, usize)>>;
+/// A source's statements of a day that give an `order`: (order, claim),
+/// by order (each source numbers its own day).
+type Days = HashMap<((Instant, Instant), String), Vec<(u16, usize)>>;
 
 /// Who counted what: one speaker's series of one count.
 type Series = (
@@ -57,8 +58,23 @@ pub fn resolve(claims: &mut [Claim]) {
         .filter(|c| is_increment(c))
         .filter_map(|c| figure(c).map(|f| series(c, f)))
         .collect();
+    // A figure its voice withdrew, or a relay that misreports it, is no base.
+    let withdrawn: HashSet<&str> = claims
+        .iter()
+        .flat_map(|c| {
+            let target = match &c.assertion {
+                Assertion::Retraction { of } => Some(of.as_str()),
+                _ => c.corrects.as_deref(),
+            };
+            let own = c.misreports.as_ref().map(|_| c.id.as_str());
+            target.into_iter().chain(own)
+        })
+        .collect();
     let mut groups: HashMap<Series, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
+        if withdrawn.contains(c.id.as_str()) {
+            continue;
+        }
         if let Some(key) = figure(c)
             .map(|f| series(c, f))
             .filter(|k| wanted.contains(k))
@@ -95,10 +111,8 @@ fn resolve_series(claims: &mut [Claim], mut members: Vec<usize>) {
     let mut by_day: Days = HashMap::new();
     for &m in &members {
         if let Some(o) = claims[m].order {
-            by_day
-                .entry(claims[m].said.span())
-                .or_default()
-                .push((o, m));
+            let day = (claims[m].said.span(), claims[m].source.clone());
+            by_day.entry(day).or_default().push((o, m));
         }
     }
     for day in by_day.values_mut() {
@@ -138,7 +152,7 @@ fn previous(
                 high: a.high.zip(b.high).map(|(x, y)| x.max(y)),
             })
     };
-    let day = order.and_then(|o| Some((o, by_day.get(&me.said.span())?)));
+    let day = order.and_then(|o| Some((o, by_day.get(&(me.said.span(), me.source.clone()))?)));
     if let Some((o, day)) = day {
         // The highest order below this one, every statement that gives it.
         let below = day.partition_point(|&(x, _)| x < o);

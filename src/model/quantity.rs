@@ -20,6 +20,11 @@ pub enum Quantity {
     MoreThan(Amount),
     /// "less than N", "under N": below N (never N itself).
     LessThan(Amount),
+    /// "more than N" of a measure (km², hours): anything above N, however
+    /// little; never the next whole number.
+    MoreThanMeasure(Amount),
+    /// "less than N" of a measure: anything below N.
+    LessThanMeasure(Amount),
     /// "nearly N": a little under N, within the tolerance of "about".
     Nearly(Amount),
     /// "about N": N within the tolerance of [`about_tolerance`].
@@ -88,6 +93,14 @@ impl Quantity {
                 low: Amount::default(),
                 high: Some(*n),
             },
+            Quantity::MoreThanMeasure(n) => Interval {
+                low: n.next_up_fine(),
+                high: None,
+            },
+            Quantity::LessThanMeasure(n) => Interval {
+                low: Amount::default(),
+                high: Some(n.next_down_fine()),
+            },
             Quantity::MoreThan(n) => Interval {
                 low: n.next_up(),
                 high: None,
@@ -131,6 +144,8 @@ impl Quantity {
             | Quantity::About(n) => *n,
             // The least count "more than N" allows, so the figure lies in its interval.
             Quantity::MoreThan(n) => n.next_up(),
+            Quantity::MoreThanMeasure(n) => n.next_up_fine(),
+            Quantity::LessThanMeasure(n) => n.next_down_fine(),
             // The most "less than N" allows.
             Quantity::LessThan(n) => n.next_down(),
             Quantity::Range { low, .. } | Quantity::AboutRange { low, .. } => *low,
@@ -146,10 +161,22 @@ impl Quantity {
                 low.is_whole() && high.is_whole()
             }
             // "less than 3.5 km²" names a decimal, whatever the count below it.
-            Quantity::LessThan(n) => n.is_whole(),
+            Quantity::LessThan(n) | Quantity::LessThanMeasure(n) => n.is_whole(),
             Quantity::Vague { .. } => true,
             Quantity::More { by, .. } => by.is_whole(),
             other => other.headline().is_whole(),
+        }
+    }
+}
+
+impl Quantity {
+    /// The same words of a measure (a metric with decimals): "more than 1
+    /// km²" is anything above 1, not 2 or more.
+    pub fn of_a_measure(self) -> Quantity {
+        match self {
+            Quantity::MoreThan(n) => Quantity::MoreThanMeasure(n),
+            Quantity::LessThan(n) => Quantity::LessThanMeasure(n),
+            other => other,
         }
     }
 }
@@ -160,8 +187,8 @@ impl fmt::Display for Quantity {
             Quantity::Exact(n) => write!(f, "{n}"),
             Quantity::AtLeast(n) => write!(f, "≥ {n}"),
             Quantity::AtMost(n) => write!(f, "up to {n}"),
-            Quantity::MoreThan(n) => write!(f, "more than {n}"),
-            Quantity::LessThan(n) => write!(f, "less than {n}"),
+            Quantity::MoreThan(n) | Quantity::MoreThanMeasure(n) => write!(f, "more than {n}"),
+            Quantity::LessThan(n) | Quantity::LessThanMeasure(n) => write!(f, "less than {n}"),
             Quantity::Nearly(n) => write!(f, "nearly {n}"),
             Quantity::About(n) => write!(f, "about {n}"),
             Quantity::Range { low, high } => write!(f, "{low}–{high}"),

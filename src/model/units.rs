@@ -41,6 +41,8 @@ pub fn convert(q: &Quantity, f: (u128, u128)) -> Quantity {
         Quantity::AtMost(a) => Quantity::AtMost(s(a)),
         Quantity::MoreThan(a) => Quantity::MoreThan(s(a)),
         Quantity::LessThan(a) => Quantity::LessThan(s(a)),
+        Quantity::MoreThanMeasure(a) => Quantity::MoreThanMeasure(s(a)),
+        Quantity::LessThanMeasure(a) => Quantity::LessThanMeasure(s(a)),
         Quantity::Nearly(a) => Quantity::Nearly(s(a)),
         Quantity::About(a) => Quantity::About(s(a)),
         Quantity::Range { low, high } => Quantity::Range {

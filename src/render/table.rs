@@ -12,6 +12,25 @@ use crate::render::stacked;
 use crate::sanitize::escape;
 use crate::view::{Sheet, Tone};
 
+/// The most characters a table cell shows. comfy-table counts widths in
+/// 16 bits: a cell of thousands of statements (one voice's, unordered)
+/// would overflow it. The rest is in CSV and JSON, which are never cut.
+pub const CELL_MAX: usize = 8_000;
+
+/// A cell's text, cut at [`CELL_MAX`] characters with a word on what is left.
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_MAX) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((at, _)) => {
+            let rest = text[at..].chars().count();
+            std::borrow::Cow::Owned(format!(
+                "{} … ({rest} characters more: --format csv or json gives them all)",
+                &text[..at]
+            ))
+        }
+    }
+}
+
 /// A comfy-table for the sheet; on a terminal, `least` holds each column's
 /// least width ([`stacked::least_widths`]), worked out once by the caller.
 fn build(sheet: &Sheet, style: &Style, least: Option<&[usize]>) -> Table {
@@ -44,7 +63,7 @@ fn build(sheet: &Sheet, style: &Style, least: Option<&[usize]>) -> Table {
     }));
     for row in &sheet.rows {
         table.add_row(row.iter().map(|c| {
-            let cell = TCell::new(escape(&c.text));
+            let cell = TCell::new(clip(&escape(&c.text)));
             if !style.color {
                 return cell;
             }

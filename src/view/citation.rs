@@ -166,7 +166,11 @@ pub fn claim_lines(ds: &Dataset, c: &Claim) -> Vec<String> {
     if !outlets.is_empty() {
         cite.push_str(&format!("; reported in {}", outlets.join("; and in ")));
     }
-    cite.push_str(&format!(" [claim {}]", c.id));
+    // A derived statement cites the claim whose words it rests on.
+    match &c.implied_by {
+        Some(i) => cite.push_str(&format!(" [claim {}, as derived]", i.claim)),
+        None => cite.push_str(&format!(" [claim {}]", c.id)),
+    }
     lines.push(cite);
     lines
 }

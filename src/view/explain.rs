@@ -308,7 +308,7 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
         Verdict::Consistent {
             voices,
             agreement: Agreement::Unattributed,
-        } => format!("consistent ({voices} voices; one named, not independent)"),
+        } => format!("consistent ({voices} voices; at most one named, not independent)"),
         Verdict::Consistent { voices, .. } => format!("consistent ({voices} voices)"),
         Verdict::NotComparable(why) => format!("not comparable: {}", incomparable(*why)),
         Verdict::SingleSource => match single {

@@ -124,7 +124,19 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
     let mut out = Vec::new();
     figure_feeds(ds, &cmp, claim, &mut out);
     statement_feeds(ds, &cmp, claim, &mut out);
-    if let Some(by) = cmp.withdrawn.get(claim.id.as_str()) {
+    let withdrawn = cmp.withdrawn.get(claim.id.as_str());
+    // A misreporting relay stands withdrawn by itself: it is said so, not "corrected".
+    if let Some(how) = withdrawn.and_then(|by| by.misreports.as_deref()) {
+        out.push(Feed {
+            section: "misreported",
+            row: subject_and_says(ds, claim).0,
+            role: format!("a relay that misreports its origin ({how}): shown, never counted"),
+            verdict: "not counted".to_string(),
+            revisions: subject_and_says(ds, claim).1,
+        });
+        return out;
+    }
+    if let Some(by) = withdrawn {
         let verb = match by.assertion {
             crate::model::Assertion::Retraction { .. } => "retracted",
             _ => "corrected",

@@ -21,7 +21,18 @@ pub fn source_short(ds: &Dataset, id: &str) -> String {
 fn stated_text(c: &Claim, f: &crate::model::Figure) -> String {
     // A figure stated in another unit shows its words, then the conversion.
     let mut text = match &f.stated_in {
-        Some((unit, q, metric_unit)) => format!("{q} {unit} (= {} {metric_unit})", f.quantity),
+        Some((unit, q, metric_unit)) => {
+            // A word or an increment converts as the span it stands for.
+            use crate::model::quantity::Quantity;
+            let converted = match &f.quantity {
+                Quantity::Vague { interval, .. } => Quantity::spanning(*interval).to_string(),
+                Quantity::More { total: Some(t), .. } => {
+                    format!("in all {}", Quantity::spanning(*t))
+                }
+                q => q.to_string(),
+            };
+            format!("{q} {unit} (= {converted} {metric_unit})")
+        }
         None => f.quantity.to_string(),
     };
     if let Some(i) = c.implied_by.as_ref().filter(|i| !i.proposition.is_empty()) {

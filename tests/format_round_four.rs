@@ -196,3 +196,13 @@ fn an_ambiguous_figure_stands_on_both_rows() {
         "{kw}"
     );
 }
+
+#[test]
+fn a_transfer_is_counted_by_a_party_to_it_not_as_a_loss() {
+    let v = compare();
+    let row = figure_row(&v, "azerbaijan→armenia", "rf-prisoners-released");
+    assert_eq!(
+        row["cells"]["azerbaijan-mod"][0]["perspective"], "participant",
+        "{row}"
+    );
+}

@@ -84,6 +84,8 @@ fn claim_examples(id: &str, date: &str) -> String {
 #   metric = "killed"
 #   exact = 35
 #   breakdown = [{{ of = "soldiers", exact = 30 }}, {{ of = "border-guards", exact = 5 }}]
+# A transfer (prisoners released, a metric of kind = "transfer") gives
+#   from = "azerbaijan", to = "armenia" in place of party.
 # Words that may count either of two metrics ("70 soldiers lost"): add
 #   metric_either = ["killed-or-wounded"] beside metric = "killed".
 # "an unnamed official said" / "unofficial figures": attribution = "unnamed"

@@ -30,6 +30,9 @@ pub enum Perspective {
     /// A report with no source named ("others reported"): never an
     /// independent one.
     Unattributed,
+    /// A party to a transfer (the one that gave or received) counting it:
+    /// neither its losses nor a claim about the adversary's.
+    Participant,
 }
 
 /// The perspective of a claim on a row counting `row_party`'s losses
@@ -51,6 +54,15 @@ pub(super) fn of_claim(ds: &Dataset, event: &Event, c: &Claim, row_party: &str) 
     let party = ds.side_of(party);
     let is_side = |p: &str| event.sides.iter().any(|s| s == p);
     let ally = ds.ally_of(party).is_some_and(is_side);
+    if let Some((from, to)) = row_party.split_once(crate::model::TRANSFER) {
+        return if [from, to].iter().any(|p| ds.side_of(p) == party) {
+            Perspective::Participant
+        } else if ally {
+            Perspective::Ally
+        } else {
+            Perspective::ThirdParty
+        };
+    }
     if row_party.contains('+') {
         let mut parties = row_party.split('+').map(|p| ds.side_of(p));
         return if parties.clone().any(|p| p == party) {

@@ -117,6 +117,24 @@ impl Merger<'_, '_> {
         }
     }
 
+    /// `from` and `to` only of a transfer metric (prisoners released).
+    pub(super) fn check_transfers(&mut self) {
+        for (metric, place) in std::mem::take(&mut self.transfers) {
+            if let Some(m) = self.ds.metric(&metric).filter(|m| !m.transfer) {
+                let d = place.diag(
+                    Code::BadParties,
+                    self.files,
+                    format!(
+                        "metric `{}` counts losses, not a transfer from one party to another",
+                        m.id
+                    ),
+                    "give whose losses (`party`), or use a metric with `kind = \"transfer\"`",
+                );
+                self.diags.push(d);
+            }
+        }
+    }
+
     pub(super) fn check_units(&mut self) {
         for (metric, unit, place) in std::mem::take(&mut self.units) {
             if let Some(m) = self.ds.metric(&metric) {

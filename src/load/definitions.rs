@@ -112,8 +112,10 @@ fn metrics<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                         .collect(),
                     cumulative: mt.cumulative,
                     decimals: mt.decimals,
-                    losses: mt.losses,
+                    // A transfer is never a loss, whatever `losses` says.
+                    losses: mt.losses && mt.kind != MetricKind::Transfer,
                     includes,
+                    transfer: mt.kind == MetricKind::Transfer,
                 },
                 place,
             });

@@ -17,6 +17,9 @@ fn parties<'t>(
     span: Range<usize>,
     fig: &'t FigureFile,
 ) -> Option<Vec<String>> {
+    if let Some(ids) = transfer(fc, span.clone(), fig) {
+        return ids;
+    }
     let list: Vec<&'t S<String>> = match (&fig.party, &fig.parties) {
         (Some(p), None) => vec![p],
         (None, Some(ps)) if ps.get_ref().len() >= 2 => ps.get_ref().iter().collect(),
@@ -68,6 +71,52 @@ fn parties<'t>(
     }
     ids.sort();
     Some(ids)
+}
+
+/// A transfer's parties (`from`, `to`): `None` when the figure gives
+/// neither, so that it names whose losses it counts instead.
+fn transfer<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    fig: &'t FigureFile,
+) -> Option<Option<Vec<String>>> {
+    let (from, to) = match (&fig.from, &fig.to) {
+        (None, None) => return None,
+        (Some(f), Some(t)) => (f, t),
+        (Some(one), None) | (None, Some(one)) => {
+            fc.error(
+                Code::BadParties,
+                one.span(),
+                "a transfer names the party that gave (`from`) and the one that received (`to`)"
+                    .to_string(),
+                "give both `from = \"…\"` and `to = \"…\"`",
+            );
+            return Some(None);
+        }
+    };
+    if fig.party.is_some() || fig.parties.is_some() {
+        fc.error(
+            Code::BadParties,
+            span,
+            "the figure gives `from` and `to` and whose losses it counts".to_string(),
+            "a transfer (prisoners released) has `from` and `to`; a count of losses has `party`",
+        );
+        return Some(None);
+    }
+    if from.get_ref() == to.get_ref() {
+        fc.error(
+            Code::BadParties,
+            to.span(),
+            format!("a transfer from `{}` to itself", from.get_ref()),
+            "`from` gave, `to` received: two parties",
+        );
+        return Some(None);
+    }
+    fc.reference(RefKind::Party, from);
+    fc.reference(RefKind::Party, to);
+    let place = fc.place(&span);
+    fc.out.transfers.push((fig.metric.get_ref().clone(), place));
+    Some(Some(vec![from.get_ref().clone(), to.get_ref().clone()]))
 }
 
 /// The breakdown's parts, as figures of the total's parties and metric. The
@@ -192,8 +241,12 @@ pub(super) fn figure<'t>(
         fc.out.decimals.push((fig.metric.get_ref().clone(), place));
     }
     let parties = parties?;
+    let key = match fig.from {
+        Some(_) => parties.join(crate::model::TRANSFER),
+        None => parties.join("+"),
+    };
     let mut total = Figure {
-        party: parties.join("+"),
+        party: key,
         parties,
         category: fig.of.as_ref().map(|o| o.get_ref().clone()),
         breakdown: Vec::new(),

@@ -167,6 +167,8 @@ pub(super) struct Digest {
     pub(super) units: Vec<(String, String, Place)>,
     /// (metric, place): figures with decimals, allowed only for a measure.
     pub(super) decimals: Vec<(String, Place)>,
+    /// (metric, place): transfers (`from`, `to`), allowed only of a transfer metric.
+    pub(super) transfers: Vec<(String, Place)>,
     /// (document, path of its text): documents with a local text, for quotes in other files.
     pub(super) doc_texts: Vec<(String, String)>,
     /// (document, quote, place): quotes whose document another file defines.

@@ -25,6 +25,7 @@ pub(super) struct Merger<'f, 's> {
     pub(super) refs: Vec<ExternalRef>,
     pub(super) units: Vec<(String, String, Place)>,
     pub(super) decimals: Vec<(String, Place)>,
+    pub(super) transfers: Vec<(String, Place)>,
     pub(super) quotes: Vec<(String, String, Place)>,
     /// See [`super::links`].
     pub(super) withdrawals: Vec<Withdrawal>,
@@ -77,6 +78,7 @@ impl<'f, 's> Merger<'f, 's> {
             refs: Vec::new(),
             units: Vec::new(),
             decimals: Vec::new(),
+            transfers: Vec::new(),
             quotes: Vec::new(),
             withdrawals: Vec::new(),
             spanning: Vec::new(),
@@ -216,6 +218,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.breakdowns.extend(d.breakdowns);
         self.unlisted_places.extend(d.unlisted_places);
         self.decimals.extend(d.decimals);
+        self.transfers.extend(d.transfers);
         let file = u32::try_from(self.next_file).unwrap_or(u32::MAX);
         if let Origin::Disk(path) = &self.files[self.next_file].origin {
             match (d.stamp, d.entry) {
@@ -354,6 +357,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.resolve_refs();
         self.check_units();
         self.check_decimals();
+        self.check_transfers();
         self.check_composites();
         self.check_alignment();
         self.check_place_cycles();

@@ -93,7 +93,14 @@ pub struct Metric {
     /// Metrics it includes without being their sum ("lost" includes
     /// "destroyed"): each is a floor under it.
     pub includes: Vec<String>,
+    /// It counts what one party handed to another (prisoners released,
+    /// bodies handed over): its rows are `from` → `to`, never a party's losses.
+    pub transfer: bool,
 }
+
+/// Between the giving and the receiving party in a transfer's row key
+/// (`azerbaijan→armenia`).
+pub const TRANSFER: &str = "→";
 
 #[derive(Debug, Clone)]
 pub struct Act {
@@ -417,8 +424,12 @@ impl Dataset {
             .map_or(Standing::Independent, |s| s.standing_at(said))
     }
 
-    /// "Armenia", or "Armenia + Azerbaijan" for a count of several parties.
+    /// "Armenia", or "Armenia + Azerbaijan" for a count of several parties,
+    /// or "Azerbaijan → Armenia" for a transfer.
     pub fn parties_name(&self, key: &str) -> String {
+        if let Some((from, to)) = key.split_once(TRANSFER) {
+            return format!("{} → {}", self.party_name(from), self.party_name(to));
+        }
         let names: Vec<&str> = key.split('+').map(|p| self.party_name(p)).collect();
         names.join(" + ")
     }

@@ -38,7 +38,8 @@ fn class(p: Perspective) -> &'static str {
         | Perspective::SideOnThird
         | Perspective::Ally
         | Perspective::ThirdParty
-        | Perspective::Unattributed => "third",
+        | Perspective::Unattributed
+        | Perspective::Participant => "third",
     }
 }
 

@@ -41,6 +41,9 @@ pub fn legend(cmp: &Comparison) -> String {
     if has(Perspective::Ally) {
         text.push_str("; ally = a third state allied with a side, not independent");
     }
+    if has(Perspective::Participant) {
+        text.push_str("; party = a party to the transfer (it gave or received)");
+    }
     if has(Perspective::Unattributed) {
         text.push_str("; unnamed = a report with no source named, never corroboration");
     }

@@ -12,6 +12,7 @@ pub fn perspective_label(p: Perspective) -> &'static str {
         Perspective::Ally => "report by an ally of a side",
         Perspective::ThirdParty => "third-party report",
         Perspective::Unattributed => "report with no source named",
+        Perspective::Participant => "count by a party to the transfer",
     }
 }
 
@@ -26,6 +27,7 @@ pub fn perspective_words(p: Perspective) -> &'static str {
         Perspective::Ally => "an ally of a side",
         Perspective::ThirdParty => "third party",
         Perspective::Unattributed => "no source named",
+        Perspective::Participant => "a party to the transfer",
     }
 }
 
@@ -39,5 +41,6 @@ pub fn perspective_short(p: Perspective) -> &'static str {
         Perspective::Ally => "ally",
         Perspective::ThirdParty => "3rd",
         Perspective::Unattributed => "unnamed",
+        Perspective::Participant => "party",
     }
 }

@@ -356,7 +356,12 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
         let cells = row.cells.with_columns(&cmp.columns);
         FigureRowRecord {
             party: &row.party,
-            parties: row.party.split('+').collect(),
+            // A count of several parties, or a transfer's giver and receiver.
+            parties: row
+                .party
+                .split(['+'])
+                .flat_map(|p| p.split(crate::model::TRANSFER))
+                .collect(),
             metric: &row.metric.id,
             category: row.category.map(|c| c.id.as_str()),
             places_differ: places(&row.places_differ),

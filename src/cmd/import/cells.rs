@@ -222,8 +222,13 @@ pub fn normalise(
         } else if matches!(column, "source" | "origin" | "accused") {
             *cell = names.id(cell);
         } else if column == "whose" {
-            let ids: Vec<String> = cell.split('+').map(|p| names.id(p)).collect();
-            *cell = ids.join("+");
+            // Parties joined by `+`, or a transfer's giver→receiver.
+            let sep = match cell.contains(crate::model::TRANSFER) {
+                true => crate::model::TRANSFER,
+                false => "+",
+            };
+            let ids: Vec<String> = cell.split(sep).map(|p| names.id(p)).collect();
+            *cell = ids.join(sep);
         } else if LOWER.contains(&column) {
             *cell = cell.trim().to_lowercase();
         } else if MOMENTS.contains(&column) {

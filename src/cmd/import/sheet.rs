@@ -243,7 +243,10 @@ fn figure(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
         return None;
     };
     let mut fields = Vec::new();
-    if whose.contains('+') {
+    if let Some((from, to)) = whose.split_once(crate::model::TRANSFER) {
+        // A transfer, as `list` writes it: giver→receiver.
+        fields.push(format!("from = {}, to = {}", quoted(from), quoted(to)));
+    } else if whose.contains('+') {
         let parties: Vec<String> = whose.split('+').map(quoted).collect();
         fields.push(format!("parties = [{}]", parties.join(", ")));
     } else {

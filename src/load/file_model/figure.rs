@@ -73,7 +73,7 @@ pub struct ReadingFile {
 #[schemars(extend("allOf" = [
     {"oneOf": [{"required": ["exact"]}, {"required": ["at_least"]}, {"required": ["at_most"]}, {"required": ["more_than"]}, {"required": ["less_than"]},
         {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]}, {"required": ["vague"]}, {"required": ["more"]}]},
-    {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}]}
+    {"oneOf": [{"required": ["party"]}, {"required": ["parties"]}, {"required": ["from", "to"]}]}
 ]))]
 pub struct FigureFile {
     /// whose losses: a party id
@@ -82,6 +82,12 @@ pub struct FigureFile {
     /// several parties' losses counted together ("on both sides")
     #[schemars(with = "Option<Vec<form::Id>>", extend("minItems" = 2))]
     pub parties: Option<S<Vec<S<String>>>>,
+    /// for a transfer metric (prisoners released, bodies handed over): the party that gave
+    #[schemars(with = "Option<form::Id>")]
+    pub from: Option<S<String>>,
+    /// for a transfer metric: the party that received
+    #[schemars(with = "Option<form::Id>")]
+    pub to: Option<S<String>>,
     /// what is counted: a metric id
     #[schemars(with = "form::Id")]
     pub metric: S<String>,

@@ -175,6 +175,22 @@ pub struct MetricFile {
     #[serde(default)]
     #[schemars(with = "Vec<form::Id>")]
     pub includes: Vec<S<String>>,
+    /// `count` (the default) or `transfer`: what one party handed to another (prisoners
+    /// released, bodies handed over, mine maps); its figures give `from` and `to`, never whose
+    /// losses, and it is never a loss
+    #[serde(default)]
+    pub kind: MetricKind,
+}
+
+/// What a metric counts.
+#[derive(Debug, Deserialize, Clone, Copy, Default, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MetricKind {
+    /// A party's people or things (the default).
+    #[default]
+    Count,
+    /// What one party handed to another.
+    Transfer,
 }
 
 fn yes() -> bool {

@@ -206,3 +206,26 @@ fn a_transfer_is_counted_by_a_party_to_it_not_as_a_loss() {
         "{row}"
     );
 }
+
+#[test]
+fn breakdowns_by_cause_and_partial_ones() {
+    let v = compare();
+    let friend = figure_row(&v, "rf-friend", "wounded");
+    assert_eq!(
+        cell_texts(&friend["cells"]["rf-friend-mfa"]),
+        ["6 (5 by fire; 1 by a mine)"],
+        "{friend}"
+    );
+    let guards = v["figures"]
+        .as_array()
+        .and_then(|r| {
+            r.iter()
+                .find(|r| r["party"] == "rf-highland" && r["category"] == "border-guards")
+        })
+        .unwrap_or_else(|| panic!("no border guards row in {v}"));
+    assert_eq!(
+        cell_texts(&guards["cells"]["azerbaijan-mod"]),
+        ["2"],
+        "{guards}"
+    );
+}

@@ -53,6 +53,8 @@ fn figure_claim(id: &str, said: &str, q: Quantity) -> Claim {
             readings: Vec::new(),
             stated_in: None,
             either: Vec::new(),
+            cause: None,
+            including: false,
             unit: None,
         }),
         seq: 0,

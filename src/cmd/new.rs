@@ -84,6 +84,8 @@ fn claim_examples(id: &str, date: &str) -> String {
 #   metric = "killed"
 #   exact = 35
 #   breakdown = [{{ of = "soldiers", exact = 30 }}, {{ of = "border-guards", exact = 5 }}]
+# "20 killed, including 2 civilians": including = true beside the breakdown;
+# "5 by fire, 1 by a mine": parts with cause = "fire" in place of of.
 # A transfer (prisoners released, a metric of kind = "transfer") gives
 #   from = "azerbaijan", to = "armenia" in place of party.
 # Words that may count either of two metrics ("70 soldiers lost"): add

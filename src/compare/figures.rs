@@ -31,7 +31,9 @@ fn index<'a>(scope: &Scope, claims: &[&'a Claim]) -> [Index<'a>; 3] {
         // Within a merged voice each speaker's statements are a series of
         // their own: only a speaker revises its own figure.
         let voice = scope.speaker_key(c);
-        for f in std::iter::once(total).chain(&total.breakdown) {
+        // A part by cause ("5 by fire") is shown with its total, on no row of its own.
+        let parts = total.breakdown.iter().filter(|p| p.cause.is_none());
+        for f in std::iter::once(total).chain(parts) {
             let row = (f.party.clone(), f.metric.clone(), f.category.clone());
             let push = |index: &mut Index<'a>, key: &str| {
                 let series = index.entry(row.clone()).or_default();

@@ -186,6 +186,8 @@ pub(crate) mod testing {
                 readings: Vec::new(),
                 stated_in: None,
                 either: Vec::new(),
+                cause: None,
+                including: false,
                 unit: None,
                 as_of: None,
                 since: None,

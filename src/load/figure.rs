@@ -138,16 +138,20 @@ fn breakdown<'t>(
     let mut parts: Vec<Figure> = Vec::new();
     for b in &fig.breakdown {
         let (span, part) = (b.span(), b.get_ref());
-        fc.reference(RefKind::Category, &part.of);
+        let (of, cause) = part_name(fc, span.clone(), part)?;
+        let name = of.as_ref().or(cause.as_ref());
         if parts
             .iter()
-            .any(|p| p.category.as_deref() == Some(part.of.get_ref().as_str()))
+            .any(|p| p.category.as_ref().or(p.cause.as_ref()) == name)
         {
             fc.error(
                 Code::BadBreakdown,
-                part.of.span(),
-                format!("the breakdown names `{}` twice", part.of.get_ref()),
-                "give each category once",
+                span,
+                format!(
+                    "the breakdown names `{}` twice",
+                    name.map_or("", |n| n.as_str())
+                ),
+                "give each category (or cause) once",
             );
             return None;
         }
@@ -157,14 +161,19 @@ fn breakdown<'t>(
             fc.out.decimals.push((fig.metric.get_ref().clone(), place));
         }
         parts.push(Figure {
-            category: Some(part.of.get_ref().clone()),
+            category: of,
+            cause,
             breakdown: Vec::new(),
             quantity,
             ..total.clone()
         });
     }
     if let Some(first) = fig.breakdown.first() {
-        let quantities: Vec<Quantity> = parts.iter().map(|p| p.quantity.clone()).collect();
+        let mut quantities: Vec<Quantity> = parts.iter().map(|p| p.quantity.clone()).collect();
+        // "Including 2 civilians": the parts not named are some number, maybe none.
+        if fig.including {
+            quantities.push(Quantity::AtLeast(Default::default()));
+        }
         let vague = |q: &Quantity| matches!(q, Quantity::Vague { .. });
         if vague(&total.quantity) || quantities.iter().any(vague) {
             // A vague word's interval is known once the vocabulary is merged.
@@ -178,6 +187,33 @@ fn breakdown<'t>(
         }
     }
     Some(parts)
+}
+
+/// A part's category (`of`) or cause, exactly one of them.
+#[allow(clippy::type_complexity)]
+fn part_name<'t>(
+    fc: &mut FileCheck<'t>,
+    span: Range<usize>,
+    part: &'t BreakdownFile,
+) -> Option<(Option<String>, Option<String>)> {
+    match (&part.of, &part.cause) {
+        (Some(of), None) => {
+            fc.reference(RefKind::Category, of);
+            Some((Some(of.get_ref().clone()), None))
+        }
+        (None, Some(cause)) if !cause.get_ref().trim().is_empty() => {
+            Some((None, Some(cause.get_ref().trim().to_string())))
+        }
+        _ => {
+            fc.error(
+                Code::BadBreakdown,
+                span,
+                "a breakdown's part names a category (`of`) or a cause, one of them".to_string(),
+                "`{ of = \"civilians\", exact = 2 }` for a kind of people, `{ cause = \"fire\", exact = 5 }` for what caused it",
+            );
+            None
+        }
+    }
 }
 
 pub(super) const BREAKDOWN_HINT: &str =
@@ -254,6 +290,8 @@ pub(super) fn figure<'t>(
         quantity,
         readings: Vec::new(),
         stated_in: None,
+        cause: None,
+        including: fig.including,
         either: fig
             .metric_either
             .iter()

@@ -67,6 +67,8 @@ pub(super) fn implies<'t>(
         readings: Vec::new(),
         stated_in: None,
         either: Vec::new(),
+        cause: None,
+        including: false,
         unit: None,
     }))
 }

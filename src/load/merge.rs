@@ -317,11 +317,13 @@ impl<'f, 's> Merger<'f, 's> {
             && f.category
                 .as_deref()
                 .is_none_or(|c| ds.category(c).is_some())
+            && f.either.iter().all(|m| ds.metric(m).is_some())
+            // A part by cause names no category.
             && f.breakdown.iter().all(|p| {
                 vague_ok(&p.quantity)
                     && p.category
                         .as_deref()
-                        .is_some_and(|c| ds.category(c).is_some())
+                        .is_none_or(|c| ds.category(c).is_some())
             })
     }
 

@@ -37,6 +37,11 @@ pub struct Figure {
     /// The other metrics its words may count (`metric_either`): it is
     /// weighed on each of their rows too.
     pub either: Vec<String>,
+    /// For a breakdown's part by cause ("5 by fire"): the cause; such a
+    /// part is shown with its total, never on a row of its own.
+    pub cause: Option<String>,
+    /// The breakdown names only some parts ("including 2 civilians").
+    pub including: bool,
 }
 
 impl Figure {

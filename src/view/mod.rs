@@ -12,6 +12,7 @@ pub mod notes;
 pub mod perspective_words;
 pub mod records;
 pub mod sheet;
+pub mod stated;
 pub mod tidy;
 pub mod wording;
 

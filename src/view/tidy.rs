@@ -61,11 +61,19 @@ pub fn facts<'a>(ds: &'a Dataset, c: &'a Claim) -> Facts<'a> {
                     let parts: Vec<String> = f
                         .breakdown
                         .iter()
-                        .map(|p| {
-                            format!("{}: {}", p.category.as_deref().unwrap_or("?"), p.quantity)
+                        .map(|p| match (&p.category, &p.cause) {
+                            (Some(c), _) => format!("{c}: {}", p.quantity),
+                            (None, Some(cause)) => format!("by {cause}: {}", p.quantity),
+                            (None, None) => format!("?: {}", p.quantity),
                         })
                         .collect();
-                    parts.join("; ")
+                    // "Including 2 civilians": the parts not named are not given.
+                    let more = if f.including {
+                        "; others not given"
+                    } else {
+                        ""
+                    };
+                    format!("{}{more}", parts.join("; "))
                 }),
                 low: Some(iv.low),
                 high: iv.high,

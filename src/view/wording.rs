@@ -4,6 +4,7 @@
 
 pub use super::naming::{voice_label, Naming};
 pub use super::perspective_words::{perspective_label, perspective_short, perspective_words};
+pub use super::stated::readings_note;
 use crate::compare::{
     FigureEntry, FigureRow, FigureValue, Perspective, Reconcile, Reconciled, StanceEntry, Withdrawn,
 };
@@ -16,56 +17,10 @@ pub fn source_short(ds: &Dataset, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// One statement's figure with what a reader must know of it: its unit as
-/// stated, what implies it, other readings, outlets, moment and scope.
-fn stated_text(c: &Claim, f: &crate::model::Figure) -> String {
-    // A figure stated in another unit shows its words, then the conversion.
-    let mut text = match &f.stated_in {
-        Some((unit, q, metric_unit)) => {
-            // A word or an increment converts as the span it stands for.
-            use crate::model::quantity::Quantity;
-            let converted = match &f.quantity {
-                Quantity::Vague { interval, .. } => Quantity::spanning(*interval).to_string(),
-                Quantity::More { total: Some(t), .. } => {
-                    format!("in all {}", Quantity::spanning(*t))
-                }
-                q => q.to_string(),
-            };
-            format!("{q} {unit} (= {converted} {metric_unit})")
-        }
-        None => f.quantity.to_string(),
-    };
-    if let Some(i) = c.implied_by.as_ref().filter(|i| !i.proposition.is_empty()) {
-        text.push_str(&format!(" (implied: affirms «{}»)", i.text));
-    }
-    // Words that may count another metric say so on each row.
-    if !f.either.is_empty() {
-        let others: Vec<String> = f.either.iter().map(|m| m.replace('-', " ")).collect();
-        text.push_str(&format!(" (or: {})", others.join("; ")));
-    }
-    text.push_str(&readings_note(f));
-    // One statement, however many outlets carried it.
-    if !c.reports.is_empty() {
-        text.push_str(&format!(" ({} outlets)", c.reports.len() + 1));
-    }
-    for r in c.reports.iter().filter(|r| r.misreports.is_some()) {
-        let how = r.misreports.as_deref().unwrap_or_default();
-        text.push_str(&format!(" ({} misreports it: {how})", r.document));
-    }
-    // The moment and scope a count stands at, when they are not the usual.
-    if let Some(w) = &f.as_of {
-        text.push_str(&format!(" as of {w}"));
-    }
-    if let Some(w) = &f.since {
-        text.push_str(&format!(" since {w}"));
-    }
-    text
-}
-
 /// "70", "≥ 4", "7 + 10 = 17", "7 + ? = ≥ 7".
 pub fn value_text(v: &FigureValue) -> String {
     match v {
-        FigureValue::Stated(c, f) => stated_text(c, f),
+        FigureValue::Stated(c, f) => super::stated::stated_text(c, f),
         FigureValue::Derived {
             parts, interval, ..
         } => {
@@ -436,26 +391,6 @@ pub fn subject_and_says(ds: &Dataset, c: &Claim) -> (String, String) {
         }
         Assertion::Retraction { of } => (of.clone(), "retracted".to_string()),
     }
-}
-
-/// " (reports differ: 70; up to 70)" when the outlets that carried a
-/// statement word its figure differently (the figure is then the widest).
-pub fn readings_note(f: &crate::model::Figure) -> String {
-    if f.readings.is_empty() {
-        return String::new();
-    }
-    // A few readings are named; a hostile file's thousands are counted.
-    const NAMED: usize = 4;
-    let mut each: Vec<String> = f
-        .readings
-        .iter()
-        .take(NAMED)
-        .map(ToString::to_string)
-        .collect();
-    if f.readings.len() > NAMED {
-        each.push(format!("{} more", f.readings.len() - NAMED));
-    }
-    format!(" (reports differ: {})", each.join("; "))
 }
 
 /// "killed or wounded", "destroyed (vehicles)" when the unit is not

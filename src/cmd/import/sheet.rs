@@ -267,9 +267,20 @@ fn figure(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     }
     if let Some(parts) = row.get("breakdown") {
         let mut each = Vec::new();
+        // As `list` writes it: "civilians: 2; by fire: 5; others not given".
+        let parts = match parts.trim().strip_suffix("others not given") {
+            Some(rest) => {
+                fields.push("including = true".to_string());
+                rest
+            }
+            None => parts,
+        };
         for part in parts.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             match part.split_once(':').map(|(of, q)| (of.trim(), quantity(q))) {
-                Some((of, Ok(q))) => each.push(format!("{{ of = {}, {q} }}", quoted(of))),
+                Some((of, Ok(q))) => match of.strip_prefix("by ") {
+                    Some(cause) => each.push(format!("{{ cause = {}, {q} }}", quoted(cause))),
+                    None => each.push(format!("{{ of = {}, {q} }}", quoted(of))),
+                },
                 Some((_, Err(e))) => problem("breakdown", e),
                 None => problem(
                     "breakdown",

@@ -143,10 +143,15 @@ pub struct FigureFile {
     /// a running total since this date, not this event's count
     #[schemars(with = "Option<form::When>")]
     pub since: Option<S<String>>,
-    /// the parts the total is broken into: `[{ of = "soldiers", exact = 30 }, …]`
+    /// the parts the total is broken into: `[{ of = "soldiers", exact = 30 }, …]`, or by cause:
+    /// `[{ cause = "fire", exact = 5 }, { cause = "a mine", exact = 1 }]`
     #[serde(default)]
     #[schemars(with = "Vec<BreakdownFile>")]
     pub breakdown: Vec<S<BreakdownFile>>,
+    /// `true` when the breakdown names only some parts ("20 killed, including 2 civilians"):
+    /// the parts may add up to less than the total, never to more
+    #[serde(default)]
+    pub including: bool,
 }
 
 /// A part of a figure's breakdown: a category and its quantity.
@@ -156,9 +161,12 @@ pub struct FigureFile {
     {"required": ["more_than"]}, {"required": ["less_than"]}, {"required": ["nearly"]}, {"required": ["about"]}, {"required": ["range"]}, {"required": ["about_range"]},
     {"required": ["vague"]}]))]
 pub struct BreakdownFile {
-    /// the kind counted, when only some: a category id
-    #[schemars(with = "form::Id")]
-    pub of: S<String>,
+    /// the kind counted, a category id (its part sits on that category's row); or give `cause`
+    #[schemars(with = "Option<form::Id>")]
+    pub of: Option<S<String>>,
+    /// in place of `of`, what caused this part ("fire", "a mine"): shown with the total
+    #[schemars(with = "Option<String>")]
+    pub cause: Option<S<String>>,
     /// exactly N
     #[schemars(with = "Option<Number>")]
     pub exact: Option<S<Number>>,

@@ -229,3 +229,16 @@ fn breakdowns_by_cause_and_partial_ones() {
         "{guards}"
     );
 }
+
+#[test]
+fn a_place_with_two_names_shows_both() {
+    let out = Claims::new()
+        .data(dir())
+        .args(["compare", "rf-event", "--format", "csv"])
+        .run()
+        .stdout;
+    assert!(
+        out.contains("at Eagle Pass (Kartal Pass: Azerbaijan)"),
+        "{out}"
+    );
+}

@@ -213,7 +213,7 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
         add(
             "place",
             ds.place(p)
-                .map_or(p.clone(), |x| format!("{} ({p})", x.name)),
+                .map_or(p.clone(), |x| format!("{} ({p})", x.shown(ds))),
         );
     }
     if let Some(t) = withdraws(c) {

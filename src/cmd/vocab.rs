@@ -105,6 +105,15 @@ struct PlaceRecord<'a> {
     id: &'a str,
     name: &'a str,
     within: Option<&'a str>,
+    /// The names the parties use, when they differ.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    names: Vec<PlaceNameRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlaceNameRecord<'a> {
+    name: &'a str,
+    used_by: &'a [String],
 }
 
 /// The JSON `vocab`: every kind asked for (the others are left out).
@@ -198,6 +207,11 @@ fn record<'a>(ds: &'a Dataset, kinds: &[Kind]) -> VocabRecord<'a> {
                     id: &p.id,
                     name: &p.name,
                     within: p.within.as_deref(),
+                    names: p
+                        .names
+                        .iter()
+                        .map(|(name, used_by)| PlaceNameRecord { name, used_by })
+                        .collect(),
                 };
                 r.places = Some(ds.places.iter().map(one).collect());
             }
@@ -316,7 +330,7 @@ fn table(ds: &Dataset, kind: Kind) -> (&'static str, Vec<&'static str>, Vec<Vec<
             let row = |p: &crate::model::Place| {
                 vec![
                     p.id.clone(),
-                    p.name.clone(),
+                    p.shown(ds),
                     p.within.clone().unwrap_or_default(),
                 ]
             };

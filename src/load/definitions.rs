@@ -324,6 +324,15 @@ fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                 fc.reference(RefKind::Place, w);
             }
         }
+        let mut names = Vec::new();
+        for n in &p.names {
+            let n = n.get_ref();
+            for by in &n.used_by {
+                fc.reference(RefKind::Party, by);
+            }
+            let by = n.used_by.iter().map(|b| b.get_ref().clone()).collect();
+            names.push((n.name.clone(), by));
+        }
         if fc.id_ok("place", &p.id) {
             let place = fc.place(&p.id.span());
             fc.out.places.push(Def {
@@ -331,6 +340,7 @@ fn places<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     id: p.id.get_ref().clone(),
                     name: p.name.clone(),
                     within,
+                    names,
                 },
                 place,
             });

@@ -113,6 +113,7 @@ fn example(field: &str) -> Option<&'static str> {
         "stance" => "stance = \"affirms\"",
         "of" => "of = \"soldiers\"",
         "standing" => "standing = \"organ\"",
+        "used_by" => "used_by = [\"azerbaijan\"]",
         _ => return None,
     })
 }

@@ -74,6 +74,29 @@ pub struct Place {
     pub id: String,
     pub name: String,
     pub within: Option<String>,
+    /// The names the parties use, when they differ ("Parukh" in Yerevan,
+    /// "Farrukh" in Baku): a naming dispute, never two places.
+    pub names: Vec<(String, Vec<String>)>,
+}
+
+impl Place {
+    /// The name a reader of the reports expects, with the others the
+    /// parties use in brackets: "Parukh (Farrukh: Azerbaijan)".
+    pub fn shown(&self, ds: &Dataset) -> String {
+        let others: Vec<String> = self
+            .names
+            .iter()
+            .filter(|(n, _)| *n != self.name)
+            .map(|(n, by)| {
+                let by: Vec<&str> = by.iter().map(|p| ds.party_name(p)).collect();
+                format!("{n}: {}", by.join(", "))
+            })
+            .collect();
+        match others.is_empty() {
+            true => self.name.clone(),
+            false => format!("{} ({})", self.name, others.join("; ")),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -71,6 +71,7 @@ mod tests {
                 id: id.to_string(),
                 name: id.to_string(),
                 within: within.map(str::to_string),
+                names: Vec::new(),
             });
         }
         let t = PlaceTree::new(&ds);

@@ -93,7 +93,7 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         }));
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
-        let places = places_note(&row.places_differ);
+        let places = places_note(ds, &row.places_differ);
         cells.push(verdict_cell(&row.verdict, &explanation, single, places));
         if let Some(rule) = reconcile {
             cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));
@@ -127,7 +127,7 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             by: cmp.options.by,
         };
         let explanation = statement_row_explanation(row, &naming);
-        let places = places_note(&row.places_differ);
+        let places = places_note(ds, &row.places_differ);
         cells.push(verdict_cell(&row.verdict, &explanation, None, places));
         sheet.push(cells);
     }

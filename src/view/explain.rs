@@ -323,11 +323,11 @@ pub fn verdict_text(v: &Verdict, explanation: &str, single: Option<&str>) -> Str
 
 /// "; places differ: Kilisali / Yukhari Ayrim" when the voices put it in
 /// places that do not all lie within one another.
-pub fn places_note(places: &[&Place]) -> String {
+pub fn places_note(ds: &crate::model::Dataset, places: &[&Place]) -> String {
     if places.is_empty() {
         return String::new();
     }
-    let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<String> = places.iter().map(|p| p.shown(ds)).collect();
     format!("; places differ: {}", names.join(" / "))
 }
 

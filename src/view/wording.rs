@@ -280,7 +280,7 @@ pub fn stance_text(ds: &Dataset, c: &Claim, name_act: bool) -> String {
         format!(" (relaying {})", source_short(ds, o))
     });
     let place = c.place.as_deref().map_or(String::new(), |p| {
-        format!(" at {}", ds.place(p).map_or(p, |x| &x.name))
+        format!(" at {}", ds.place(p).map_or(p.to_string(), |x| x.shown(ds)))
     });
     let who = match c.attribution {
         Attribution::OnRecord => String::new(),

@@ -242,3 +242,10 @@ fn a_place_with_two_names_shows_both() {
         "{out}"
     );
 }
+
+#[test]
+fn a_joint_statement_is_one_claim_and_two_voices() {
+    let v = compare();
+    let row = statement_row(&v, "rf-pass-closed");
+    assert_eq!(row["verdict"]["voices"], 2, "{row}");
+}

@@ -96,6 +96,7 @@ fn claim_examples(id: &str, date: &str) -> String {
 # what replaces it), or retracts = "CLAIM-ID" alone (and assert nothing).
 # "Around 11:00": said = "~{date}T11:00" (half an hour either way).
 # One day's statements the document orders without times: order = 1, 2, …
+# A joint statement (a communiqué): one claim, with = ["OTHER-SOURCE", …].
 # A relay (origin = "…") that gets its origin wrong: misreports = "how"; it
 # is shown, and never a voice. An outlet in reports can say the same.
 # The same statement carried by other outlets is one claim that lists them,

@@ -146,6 +146,28 @@ fn document_cell(d: &Document) -> String {
     format!("{}{url}", document_line(d))
 }
 
+/// Whom it relays, with whom it was said, and whether it misreports.
+fn relations(c: &Claim, add: &mut dyn FnMut(&str, String)) {
+    if let Some(o) = &c.origin {
+        add("relaying", o.clone());
+    }
+    if !c.with.is_empty() {
+        add(
+            "with",
+            format!(
+                "{}: a joint statement, each signatory a voice",
+                c.with.join(", ")
+            ),
+        );
+    }
+    if let Some(how) = &c.misreports {
+        add(
+            "misreports",
+            format!("{how}: it gets its origin wrong, and counts as no voice"),
+        );
+    }
+}
+
 /// The other outlets that carried the statement, and the rows it feeds.
 fn where_else(ds: &Dataset, c: &Claim, feeds: &[Feed], add: &mut dyn FnMut(&str, String)) {
     // The other outlets that carried the same statement, each in its words.
@@ -182,15 +204,7 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     let title = ds.event(&c.event).map_or("", |e| e.title.as_str());
     add("event", format!("{} ({title})", c.event));
     add("source", source_line(ds, c));
-    if let Some(o) = &c.origin {
-        add("relaying", o.clone());
-    }
-    if let Some(how) = &c.misreports {
-        add(
-            "misreports",
-            format!("{how}: it gets its origin wrong, and counts as no voice"),
-        );
-    }
+    relations(c, &mut add);
     add("said", format!("{} (via {})", said_text(c), via_name(c)));
     let (subject, says) = subject_and_says(ds, c);
     add("asserts", format!("{}: {subject} — {says}", c.kind_name()));

@@ -118,6 +118,7 @@ pub(super) fn claim<'t>(
     super::standing::note_spanning(fc, c, said.as_ref());
     let order = order(fc, c, said.as_ref());
     let misreports = super::reports::misreports(fc, c);
+    let with = super::reports::co_signatories(fc, c);
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
@@ -152,6 +153,7 @@ pub(super) fn claim<'t>(
         reports,
         order,
         misreports,
+        with: with?,
         ..Claim::new(Required {
             id: c.id.get_ref().clone(),
             event: event.to_string(),

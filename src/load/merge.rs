@@ -262,6 +262,7 @@ impl<'f, 's> Merger<'f, 's> {
         let ds = &self.ds;
         let known = ds.source(&c.source).is_some()
             && c.origin.as_deref().is_none_or(|o| ds.source(o).is_some())
+            && c.with.iter().all(|s| ds.source(s).is_some())
             && ds.event(&c.event).is_some()
             && ds.document(&c.document).is_some()
             && c.place.as_deref().is_none_or(|p| ds.place(p).is_some())

@@ -122,3 +122,36 @@ pub(super) fn misreports(fc: &mut FileCheck<'_>, c: &ClaimFile) -> Option<Option
     fc.error(Code::BadReport, m.span(), message, hint);
     None
 }
+
+/// A joint statement's other signatories: sources, none of them the
+/// claim's own, none twice, and never beside `origin` (a relay passes on
+/// one voice's word). `None` when refused.
+pub(super) fn co_signatories<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    if let (Some(first), Some(_)) = (c.with.first(), &c.origin) {
+        fc.error(
+            Code::BadReport,
+            first.span(),
+            format!("claim `{}` relays a voice and names co-signatories", c.id.get_ref()),
+            "a joint statement is one claim of its signatories (`source` and `with`); a relay of it names its `origin` only",
+        );
+        return None;
+    }
+    for s in &c.with {
+        if s.get_ref() == c.source.get_ref() || out.contains(s.get_ref()) {
+            fc.error(
+                Code::BadReport,
+                s.span(),
+                format!(
+                    "`{}` is named twice among the statement's signatories",
+                    s.get_ref()
+                ),
+                "name each signatory once: the first in `source`, the others in `with`",
+            );
+            return None;
+        }
+        fc.reference(super::file_check::RefKind::Source, s);
+        out.push(s.get_ref().clone());
+    }
+    Some(out)
+}

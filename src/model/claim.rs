@@ -51,14 +51,30 @@ pub struct Claim {
     pub order: Option<u16>,
     /// A relay that gets its origin wrong, and how: shown, never a voice.
     pub misreports: Option<String>,
+    /// The other sources that made this same statement (a joint communiqué).
+    pub with: Vec<String>,
     /// For a statement the tool derived from a position (what its
     /// proposition `implies` or `presupposes`). Never in the data files.
     pub implied_by: Option<ImpliedBy>,
 }
 
+/// How the tool derived a statement from a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derivation {
+    /// What a proposition the claim affirms `implies`.
+    Implied,
+    /// The fact a demand the claim makes `presupposes`.
+    Presupposed,
+    /// The claim's figure read as another metric (`metric_either`).
+    Reading,
+    /// The same statement made by a co-signatory (`with`).
+    Joint,
+}
+
 /// Where a derived statement comes from.
 #[derive(Debug, Clone)]
 pub struct ImpliedBy {
+    pub kind: Derivation,
     /// The claim it comes from.
     pub claim: String,
     /// The proposition that implies (or presupposes) it, and its words;
@@ -121,6 +137,7 @@ impl Claim {
             reports: Vec::new(),
             order: None,
             misreports: None,
+            with: Vec::new(),
             implied_by: None,
         }
     }

@@ -5,11 +5,15 @@
 //! that voice, with the words of the claim it comes from, so that it is
 //! weighed on the figure's (or the fact's) row like any other.
 
-use super::{Assertion, Dataset, ImpliedBy, Position, Stance};
+use super::{Assertion, Dataset, Derivation, ImpliedBy, Position, Stance};
 
 /// Adds the derived statements of every kept position whose proposition
 /// implies a figure or presupposes a fact; none when no proposition does.
 pub fn add(ds: &mut Dataset) {
+    // Co-signatories first: what each copy implies is derived with the rest.
+    for d in co_signed(ds) {
+        ds.add_claim(d);
+    }
     let mut derived = readings(ds);
     if ds
         .propositions
@@ -29,11 +33,12 @@ pub fn add(ds: &mut Dataset) {
         if p.stance != Stance::Affirms {
             continue;
         }
-        let mut with = |suffix: &str, assertion: Assertion| {
+        let mut with = |suffix: &str, kind: Derivation, assertion: Assertion| {
             let mut d = c.clone();
             d.id = format!("{}~{suffix}", c.id);
             d.assertion = assertion;
             d.implied_by = Some(ImpliedBy {
+                kind,
                 claim: c.id.clone(),
                 proposition: prop.id.clone(),
                 text: prop.text.clone(),
@@ -42,7 +47,7 @@ pub fn add(ds: &mut Dataset) {
             derived.push(d);
         };
         if let Some(f) = &prop.implies {
-            with("implies", Assertion::Figure(f.clone()));
+            with("implies", Derivation::Implied, Assertion::Figure(f.clone()));
         }
         // Only a matter of fact is taken for granted (`check` says so).
         let is_fact = |id: &str| {
@@ -54,7 +59,11 @@ pub fn add(ds: &mut Dataset) {
                 proposition: fact.clone(),
                 stance: Stance::Affirms,
             };
-            with("presupposes", Assertion::Position(position));
+            with(
+                "presupposes",
+                Derivation::Presupposed,
+                Assertion::Position(position),
+            );
         }
     }
     for d in derived {
@@ -81,6 +90,35 @@ fn readings(ds: &Dataset) -> Vec<super::Claim> {
             d.id = format!("{}~as-{m}", c.id);
             d.assertion = Assertion::Figure(g);
             d.implied_by = Some(ImpliedBy {
+                kind: Derivation::Reading,
+                claim: c.id.clone(),
+                proposition: String::new(),
+                text: String::new(),
+            });
+            d.reports.clear();
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// A joint statement (`with`): the same statement by each co-signatory,
+/// each a voice of its own, as if each had said it. Its derived readings
+/// and implications follow from each copy.
+fn co_signed(ds: &Dataset) -> Vec<super::Claim> {
+    let mut out = Vec::new();
+    for c in ds.claims.iter().filter(|c| !c.with.is_empty()) {
+        for s in &c.with {
+            let mut d = c.clone();
+            d.id = format!("{}~with-{s}", c.id);
+            d.source = s.clone();
+            d.origin = None;
+            d.with = std::iter::once(&c.source)
+                .chain(c.with.iter().filter(|x| *x != s))
+                .cloned()
+                .collect();
+            d.implied_by = Some(ImpliedBy {
+                kind: Derivation::Joint,
                 claim: c.id.clone(),
                 proposition: String::new(),
                 text: String::new(),

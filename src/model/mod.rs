@@ -21,7 +21,7 @@ pub mod when;
 use std::collections::HashMap;
 
 pub use amount::Amount;
-pub use claim::{Claim, ClaimKind, ImpliedBy, QuoteKind, Report, Required};
+pub use claim::{Claim, ClaimKind, Derivation, ImpliedBy, QuoteKind, Report, Required};
 pub use figure::Figure;
 pub use source::{PeriodRecord, Source};
 pub use standing::{Attribution, Standing};

@@ -79,6 +79,8 @@ pub struct ClaimRow<'a> {
     via: String,
     /// Figures: whose losses (a party, or several joined by `+`).
     whose: Option<&'a str>,
+    /// The other signatories of a joint statement, "; "-separated.
+    with: Option<String>,
     /// The earlier claim this one retracts or corrects.
     withdraws: Option<&'a str>,
 }
@@ -87,7 +89,7 @@ pub struct ClaimRow<'a> {
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from: a field of the
 /// record goes here too (a test holds the two together).
-pub const COLUMNS: [&str; 45] = [
+pub const COLUMNS: [&str; 46] = [
     "event",
     "said",
     "source",
@@ -106,6 +108,7 @@ pub const COLUMNS: [&str; 45] = [
     "said_until",
     "order",
     "origin",
+    "with",
     "misreports",
     "party",
     "via",
@@ -183,6 +186,7 @@ impl<'a> ClaimRow<'a> {
             said: c.said.to_string(),
             order: c.order,
             misreports: c.misreports.as_deref(),
+            with: (!c.with.is_empty()).then(|| c.with.join("; ")),
             source: &c.source,
             origin: c.origin.as_deref(),
             kind: c.kind_name(),

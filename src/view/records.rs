@@ -51,6 +51,8 @@ pub struct ClaimRef<'a> {
 /// Where a derived statement comes from.
 #[derive(Serialize)]
 pub struct ImpliedRef<'a> {
+    /// `implied`, `presupposed`, `reading` (another metric) or `joint` (a co-signatory's).
+    kind: &'static str,
     claim: &'a str,
     /// Absent for a figure's other reading (`metric_either`).
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -104,6 +106,12 @@ impl<'a> ClaimRef<'a> {
             place: c.place.as_deref(),
             reports: c.reports.iter().map(ReportRef::of).collect(),
             implied_by: c.implied_by.as_ref().map(|i| ImpliedRef {
+                kind: match i.kind {
+                    crate::model::Derivation::Implied => "implied",
+                    crate::model::Derivation::Presupposed => "presupposed",
+                    crate::model::Derivation::Reading => "reading",
+                    crate::model::Derivation::Joint => "joint",
+                },
                 claim: &i.claim,
                 proposition: &i.proposition,
             }),

@@ -21,8 +21,12 @@ pub fn stated_text(c: &Claim, f: &crate::model::Figure) -> String {
         }
         None => f.quantity.to_string(),
     };
-    if let Some(i) = c.implied_by.as_ref().filter(|i| !i.proposition.is_empty()) {
+    let implied = c.implied_by.as_ref();
+    if let Some(i) = implied.filter(|i| i.kind == crate::model::Derivation::Implied) {
         text.push_str(&format!(" (implied: affirms «{}»)", i.text));
+    }
+    if !c.with.is_empty() {
+        text.push_str(&format!(" (joint statement with {})", c.with.join(", ")));
     }
     // Its parts by cause ("5 by fire; 1 by a mine") go with it.
     let causes: Vec<String> = f

@@ -286,10 +286,18 @@ pub fn stance_text(ds: &Dataset, c: &Claim, name_act: bool) -> String {
         Attribution::OnRecord => String::new(),
         a => format!(" ({})", a.mark()),
     };
-    // A fact its demand takes for granted says which demand.
-    let implied = c.implied_by.as_ref().map_or(String::new(), |i| {
-        format!(" (presupposed by its demand «{}»)", i.text)
-    });
+    // A fact its demand takes for granted says which demand; a joint
+    // statement, with whom.
+    let mut implied = match &c.implied_by {
+        Some(i) if i.kind == crate::model::Derivation::Presupposed => {
+            format!(" (presupposed by its demand «{}»)", i.text)
+        }
+        _ => String::new(),
+    };
+    if !c.with.is_empty() {
+        let with: Vec<String> = c.with.iter().map(|s| source_short(ds, s)).collect();
+        implied.push_str(&format!(" (joint statement with {})", with.join(", ")));
+    }
     format!("{body}{implied}{place}{who}{relay}{}", hedge(&[c]))
 }
 

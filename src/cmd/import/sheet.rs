@@ -383,6 +383,29 @@ fn is_whole(key: &str) -> bool {
         .any(|f| f == key)
 }
 
+/// A sheet's `reports` names the other documents, not their words: a
+/// claim cannot cite them without each report's quote.
+fn refuse_reports(row: &Row, problems: &mut Vec<Problem>) {
+    if row.get("reports").is_some() {
+        problems.push(Problem {
+            row: row.number,
+            column: "reports".into(),
+            message: "other reports are not read from a sheet (their quotes are not in it): \
+                      leave the column empty and add `reports = [{ document = \"…\", quote = \"…\" }]` \
+                      to the claim in its TOML file"
+                .into(),
+        });
+    }
+}
+
+/// A joint statement's co-signatories, "; "-separated as `list` writes them.
+fn co_signatories(row: &Row, t: &mut String) {
+    if let Some(v) = row.get("with") {
+        let ids: Vec<String> = v.split(';').map(|x| quoted(x.trim())).collect();
+        let _ = writeln!(t, "with = [{}]", ids.join(", "));
+    }
+}
+
 /// One row as a `[[claim]]` table.
 pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
     let before = problems.len();
@@ -407,18 +430,7 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             "quote"
         }
     };
-    // A sheet's `reports` names the other documents, not their words: a
-    // claim cannot cite them without each report's quote.
-    if row.get("reports").is_some() {
-        problems.push(Problem {
-            row: row.number,
-            column: "reports".into(),
-            message: "other reports are not read from a sheet (their quotes are not in it): \
-                      leave the column empty and add `reports = [{ document = \"…\", quote = \"…\" }]` \
-                      to the claim in its TOML file"
-                .into(),
-        });
-    }
+    refuse_reports(row, problems);
     let body = assertion(row, problems);
     if problems.len() > before {
         return None;
@@ -434,6 +446,10 @@ pub fn claim(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
             "corrects" => row.get("withdraws"),
             "paraphrase" | "retracts" | "figure" | "accusation" | "position" | "reports" => None,
             "attribution" => row.get(key).filter(|v| *v != "on-record"),
+            "with" => {
+                co_signatories(row, &mut t);
+                None
+            }
             _ if is_flag(key) => boolean(row, key, problems).then_some("true"),
             _ => row.get(key),
         };

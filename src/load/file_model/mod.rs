@@ -336,6 +336,11 @@ pub struct ClaimFile {
     /// whom the source relays (an agency passing on a ministry's word): the voice it counts as
     #[schemars(with = "Option<form::Id>")]
     pub origin: Option<S<String>>,
+    /// the other sources that made this same statement (a joint communiqué): one claim, and each
+    /// signatory a voice of it
+    #[serde(default)]
+    #[schemars(with = "Vec<form::Id>")]
+    pub with: Vec<S<String>>,
     /// on a relay that gets its origin wrong (the origin said "killed or wounded", the relay
     /// "killed"; or it names the wrong ministry): how, in a few words; the claim is shown,
     /// marked, and never counted as a voice

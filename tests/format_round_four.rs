@@ -249,3 +249,17 @@ fn a_joint_statement_is_one_claim_and_two_voices() {
     let row = statement_row(&v, "rf-pass-closed");
     assert_eq!(row["verdict"]["voices"], 2, "{row}");
 }
+
+#[test]
+fn a_nested_category_has_its_own_row() {
+    let v = compare();
+    let children = v["figures"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["category"] == "rf-children"))
+        .unwrap_or_else(|| panic!("no children row in {v}"));
+    assert_eq!(
+        cell_texts(&children["cells"]["azerbaijan-mod"]),
+        ["4"],
+        "{children}"
+    );
+}

@@ -41,8 +41,10 @@ fn categories_of<'s, 'a>(
     metric: &str,
 ) -> Vec<(&'a str, &'s Series<'a>)> {
     let of = |c: &str| index.get(&(party.to_string(), metric.to_string(), Some(c.to_string())));
+    // Only the outermost: children within civilians are counted in civilians.
     ds.categories
         .iter()
+        .filter(|c| c.within.is_none())
         .filter_map(|c| Some((c.label.as_str(), of(&c.id)?)))
         .collect()
 }
@@ -107,7 +109,22 @@ impl<'s, 'a> RowSeries<'s, 'a> {
         } else if key.2.is_none() {
             category_parts(ds, index, key, metric)
         } else {
-            Vec::new()
+            // Categories within this one (children within civilians): each a floor under it.
+            let cat = key.2.as_deref().unwrap_or_default();
+            let sub = |c: &'a crate::model::Category| {
+                let s = index.get(&(key.0.clone(), metric.id.clone(), Some(c.id.clone())))?;
+                Some((c.label.as_str(), Some(s)))
+            };
+            let mut parts: Vec<_> = ds
+                .categories
+                .iter()
+                .filter(|c| c.within.as_deref() == Some(cat))
+                .filter_map(sub)
+                .collect();
+            if !parts.is_empty() {
+                parts.push(("other", None));
+            }
+            parts
         };
         RowSeries {
             metric,
@@ -118,7 +135,7 @@ impl<'s, 'a> RowSeries<'s, 'a> {
                 && metric.parts.is_empty()
                 && metric.includes.is_empty()
                 && key.2.is_none(),
-            open: !metric.includes.is_empty(),
+            open: !metric.includes.is_empty() || key.2.is_some(),
             withdrawn: &scope.withdrawn,
             floors,
         }

@@ -291,12 +291,27 @@ fn documents<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
 /// Categories a figure may count apart.
 fn categories<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
     for c in &m.category {
+        let mut within = c.within.as_ref().map(|w| w.get_ref().clone());
+        if let Some(w) = &c.within {
+            if w.get_ref() == c.id.get_ref() {
+                fc.error(
+                    Code::PlaceCycle,
+                    w.span(),
+                    format!("category `{}` lies within itself", c.id.get_ref()),
+                    "`within` names a larger category",
+                );
+                within = None;
+            } else {
+                fc.reference(RefKind::Category, w);
+            }
+        }
         if fc.id_ok("category", &c.id) {
             let place = fc.place(&c.id.span());
             fc.out.categories.push(Def {
                 item: Category {
                     id: c.id.get_ref().clone(),
                     label: c.label.clone(),
+                    within,
                 },
                 place,
             });

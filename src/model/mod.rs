@@ -66,6 +66,8 @@ pub enum SourceKind {
 pub struct Category {
     pub id: String,
     pub label: String,
+    /// The larger category it lies within (children within civilians).
+    pub within: Option<String>,
 }
 
 /// Where fighting is said to have happened; `within` a larger place.

@@ -63,6 +63,10 @@ pub struct CategoryFile {
     pub label: String,
     /// what it covers
     pub description: Option<String>,
+    /// the larger category it lies within (`children` within `civilians`): a voice's count of
+    /// it is a floor under its count of the larger one
+    #[schemars(with = "Option<form::Id>")]
+    pub within: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

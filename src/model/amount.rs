@@ -129,10 +129,12 @@ impl fmt::Display for Amount {
 /// Whole amounts as JSON integers (as before decimals existed), others as numbers with decimals.
 impl serde::Serialize for Amount {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.is_whole() {
-            s.serialize_u128(self.0 / Self::SCALE)
-        } else {
-            s.serialize_f64(self.as_f64())
+        // JSON documents go through `serde_json::Value`, which holds no
+        // integer past u64: a larger amount (a sum, a conversion into m²)
+        // is written as a number with an exponent, never an error.
+        match u64::try_from(self.0 / Self::SCALE) {
+            Ok(n) if self.is_whole() => s.serialize_u64(n),
+            _ => s.serialize_f64(self.as_f64()),
         }
     }
 }

@@ -386,11 +386,22 @@ mod tests {
     }
 
     #[test]
-    fn amounts_past_the_largest_integer_json_reads_still_serialize_whole() {
+    fn regression_amounts_past_the_largest_integer_json_holds_still_serialize() {
+        // Through `Value`, as every JSON document goes, u128 failed:
+        // "number out of range" for 10^15 km² converted into m².
         let big = Amount::whole(u64::MAX).saturating_add(Amount::whole(1));
+        let value = serde_json::to_value(big).ok();
         assert_eq!(
-            serde_json::to_string(&big).ok().as_deref(),
-            Some("18446744073709551616")
+            value.as_ref().map(ToString::to_string).as_deref(),
+            Some("1.8446744073709552e+19")
+        );
+        let max = Amount::whole(u64::MAX);
+        assert_eq!(
+            serde_json::to_value(max)
+                .ok()
+                .map(|v| v.to_string())
+                .as_deref(),
+            Some("18446744073709551615")
         );
         assert_eq!(big.to_string(), "18446744073709551616");
         let odd = Amount::milli(1500);

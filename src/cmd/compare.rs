@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
         );
     }
     if args.only_conflicts {
-        cmp.retain_conflicts();
+        cmp.retain_conflicts(&ds);
     }
     match (args.long, ctx.style.format) {
         (true, Format::Csv | Format::Tsv) => {

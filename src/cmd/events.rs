@@ -19,6 +19,8 @@ struct EventRow<'a> {
     date: String,
     date_precision: Precision,
     place: &'a str,
+    /// The region's UTC offset, when the event gives it.
+    zone: Option<&'a str>,
     summary: &'a str,
     sources: usize,
     claims: usize,
@@ -43,6 +45,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
             date: e.date.to_string(),
             date_precision: e.date.precision(),
             place: &e.place,
+            zone: e.zone.as_deref(),
             summary: &e.summary,
             sources: counts.get(e.id.as_str()).map_or(0, |c| c.others),
             claims: counts.get(e.id.as_str()).map_or(0, |c| c.claims),

@@ -22,6 +22,7 @@ id = "{id}"
 title = "TODO: a short title"
 date = "{date}"                 # YYYY-MM-DD, or a span 2020-07-12/2020-07-16
 place = "TODO: where"
+# zone = "+04:00"               # the region's UTC offset: dates in another zone move onto it
 sides = ["armenia", "azerbaijan"]  # the parties that fought
 summary = "TODO: one or two sentences."
 # places = ["{id}-village"]      # the places its claims name (defined below)
@@ -95,6 +96,7 @@ fn claim_examples(id: &str, date: &str) -> String {
 # A later claim of the same source may set corrects = "CLAIM-ID" (and say
 # what replaces it), or retracts = "CLAIM-ID" alone (and assert nothing).
 # "Around 11:00": said = "~{date}T11:00" (half an hour either way).
+# A day in another zone ("12 September, Washington"): said = "{date}-04:00".
 # One day's statements the document orders without times: order = 1, 2, …
 # A joint statement (a communiqué): one claim, with = ["OTHER-SOURCE", …].
 # A relay (origin = "…") that gets its origin wrong: misreports = "how"; it

@@ -41,6 +41,7 @@ pub use derived::FigureValue;
 pub use figure_row::{FigureEntry, FigureRow};
 pub use pairs::{Incomparable, Outcome, GAP};
 pub use perspective::Perspective;
+pub use places::{PlaceApart, RowAt};
 pub use reconcile::{reconcile, Reconciled};
 pub use stances::StanceEntry;
 pub use statements::{StatementRow, Topic};
@@ -103,19 +104,25 @@ pub struct Comparison<'a> {
     /// Claims retracted or corrected, with the claim that withdrew each.
     pub withdrawn: Withdrawn<'a>,
     pub claims_used: usize,
+    /// Places named across rows that do not all nest (see
+    /// [`places::across_rows`]); empty when they do.
+    pub places_apart: Vec<PlaceApart<'a>>,
 }
 
-impl Comparison<'_> {
+impl<'a> Comparison<'a> {
     pub fn conflict_count(&self) -> usize {
         let figures = self.figures.iter().filter(|r| r.verdict.is_conflict());
         let statements = self.statements.iter().filter(|r| r.verdict.is_conflict());
         figures.count() + statements.count()
     }
 
-    /// Keeps only the rows in conflict (`compare --conflicts`).
-    pub fn retain_conflicts(&mut self) {
+    /// Keeps only the rows in conflict (`compare --conflicts`), and the
+    /// places named apart across those rows.
+    pub fn retain_conflicts(&mut self, ds: &'a Dataset) {
         self.figures.retain(|r| r.verdict.is_conflict());
         self.statements.retain(|r| r.verdict.is_conflict());
+        let tree = crate::model::places::PlaceTree::new(ds);
+        self.places_apart = places_apart(&tree, ds, &self.figures, &self.statements);
     }
 }
 
@@ -144,6 +151,7 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
     let mut columns = columns::columns(ds, event, &claims, options.by);
     let figures = figures::rows(&scope, &claims, &mut columns);
     let statements = statements::rows(&scope, &claims, &columns);
+    let places_apart = places_apart(&scope.places, ds, &figures, &statements);
     Comparison {
         event,
         options,
@@ -153,7 +161,26 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         withdrawn: scope.withdrawn,
         // Statements the tool derived from positions are not claims of the data.
         claims_used: claims.iter().filter(|c| c.implied_by.is_none()).count(),
+        places_apart,
     }
+}
+
+/// The places the rows' current voices name, when they do not all nest.
+fn places_apart<'a>(
+    tree: &crate::model::places::PlaceTree,
+    ds: &'a Dataset,
+    figures: &[FigureRow<'a>],
+    statements: &[StatementRow<'a>],
+) -> Vec<PlaceApart<'a>> {
+    let f = figures.iter().enumerate().flat_map(|(i, r)| {
+        let claims = r.voices.iter().flat_map(|v| v.value.claims());
+        claims.map(move |c| (RowAt::Figure(i), c))
+    });
+    let s = statements
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.voices.iter().map(move |v| (RowAt::Statement(i), v.claim)));
+    places::across_rows(tree, ds, f.chain(s))
 }
 
 /// Claims and figure values built in memory, for the rules' unit tests.

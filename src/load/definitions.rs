@@ -241,8 +241,13 @@ fn event<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
         for p in &e.places {
             fc.reference(RefKind::Place, p);
         }
-        let date = fc.when(&e.date);
-        if let (true, Some(date)) = (fc.id_ok("event", &e.id), date) {
+        let mut date = fc.when(&e.date);
+        let zone = e.zone.as_ref().and_then(|z| fc.zone(z));
+        if let Some(d) = &mut date {
+            d.place_in(zone.as_deref().and_then(crate::model::when::offset_minutes));
+        }
+        let zone_ok = e.zone.is_none() || zone.is_some();
+        if let (true, true, Some(date)) = (fc.id_ok("event", &e.id), zone_ok, date) {
             let place = fc.place(&e.id.span());
             fc.out.events.push(Def {
                 item: Event {
@@ -250,6 +255,7 @@ fn event<'t>(fc: &mut FileCheck<'t>, m: &'t FileModel) {
                     title: e.title.clone(),
                     date,
                     place: e.place.clone(),
+                    zone,
                     summary: e.summary.clone(),
                     sides: e.sides.iter().map(|s| s.get_ref().clone()).collect(),
                     places: e.places.iter().map(|p| p.get_ref().clone()).collect(),

@@ -297,6 +297,22 @@ impl<'t> FileCheck<'t> {
         }
     }
 
+    /// An event's zone: `Z` or ±HH:MM.
+    pub(super) fn zone(&mut self, text: &S<String>) -> Option<String> {
+        let z = text.get_ref().trim();
+        if crate::model::when::offset_minutes(z).is_some_and(|m| m.abs() <= 14 * 60) {
+            return Some(z.to_string());
+        }
+        let shown = crate::suggest::clip(z);
+        self.error(
+            Code::BadDate,
+            text.span(),
+            format!("zone `{shown}` is not a UTC offset"),
+            "write the region's offset from UTC as +HH:MM, -HH:MM or Z: `zone = \"+04:00\"` for Baku and Yerevan",
+        );
+        None
+    }
+
     /// A figure's number: whole, or a decimal with at most three places.
     pub(super) fn amount(&mut self, n: &S<Number>, what: &str) -> Option<Amount> {
         let x = match *n.get_ref() {

@@ -108,11 +108,11 @@ pub mod form {
 
     form!(Id, {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"});
     /// A date or a time, as the loader reads it (`model::when`).
-    pub const WHEN: &str = r"^(by |~)?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?)?)?)?$";
+    pub const WHEN: &str = r"^(by |~)?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:\d{2})?)?)?(/\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$";
 
     /// What a date field's meaning ends with.
     pub const WHEN_SYNTAX: &str =
-        "YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, `by DATE`, or `~YYYY-MM-DDTHH:MM` around a time (±30 minutes)";
+        "YYYY, YYYY-MM, YYYY-MM-DD, a day in a zone YYYY-MM-DD±HH:MM, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, `by DATE`, or `~YYYY-MM-DDTHH:MM` around a time (±30 minutes)";
 
     form!(When, {"type": "string", "pattern": WHEN});
     form!(At, {"anyOf": [
@@ -120,5 +120,6 @@ pub mod form {
         {"type": "string", "pattern": r"^\d{2}:\d{2}$"}
     ]});
     form!(Words, {"type": "string", "minLength": 1});
+    form!(Offset, {"type": "string", "pattern": r"^(Z|[+-]\d{2}:\d{2})$"});
     form!(Count, {"type": "integer", "minimum": 0});
 }

@@ -278,6 +278,21 @@ impl<'f, 's> Merger<'f, 's> {
         if !known {
             return false;
         }
+        // Every date on the claim is read on its event's clock.
+        let zone = ds.event(&c.event).and_then(Event::zone_minutes);
+        c.said.place_in(zone);
+        match &mut c.assertion {
+            Assertion::Figure(f) => {
+                for w in f.as_of.iter_mut().chain(f.since.iter_mut()) {
+                    w.place_in(zone);
+                }
+            }
+            Assertion::Accusation(Accusation {
+                at: Some(At::When(w)),
+                ..
+            }) => w.place_in(zone),
+            _ => {}
+        }
         if let Assertion::Figure(f) = &mut c.assertion {
             let parts = f.breakdown.iter_mut().map(|p| &mut p.quantity);
             let readings = f.readings.iter_mut();

@@ -9,6 +9,9 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+pub use super::clock::offset_minutes;
+use super::clock::{check_offset, digits, moved, split_offset};
+
 /// How finely a moment is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,8 +32,12 @@ pub struct Moment {
     pub day: Option<u8>,
     pub hour_minute: Option<(u8, u8)>,
     pub second: Option<u8>,
-    /// UTC offset as written (`Z`, `+04:00`); kept for display only.
+    /// UTC offset as written (`Z`, `+04:00`), on a time or on a day
+    /// ("12 September, Washington": `2022-09-12-04:00`).
     pub offset: Option<String>,
+    /// Minutes added to its earliest and latest instants to read it on its
+    /// event's clock; set by [`When::place_in`], zero until then.
+    pub shift: (i32, i32),
 }
 
 /// When something was said or happened.
@@ -82,14 +89,15 @@ impl Moment {
     /// (offsets ignored: statements about one clash share a region).
     pub fn sort_key(&self) -> (u16, u8, u8, u8, u8, u8) {
         let (h, m) = self.hour_minute.unwrap_or((0, 0));
-        (
+        let key = (
             self.year,
             self.month.unwrap_or(0),
             self.day.unwrap_or(0),
             h,
             m,
             self.second.unwrap_or(0),
-        )
+        );
+        moved(key, self.shift.0)
     }
 
     /// The last instant it may refer to: "2021-11" ends on 30 November at 23:59:59.
@@ -97,7 +105,30 @@ impl Moment {
         let month = self.month.unwrap_or(12);
         let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
         let (h, m) = self.hour_minute.unwrap_or((23, 59));
-        (self.year, month, day, h, m, self.second.unwrap_or(59))
+        let last = (self.year, month, day, h, m, self.second.unwrap_or(59));
+        moved(last, self.shift.1)
+    }
+
+    /// Its offset in minutes east of UTC, when it has one.
+    pub fn offset_minutes(&self) -> Option<i32> {
+        self.offset.as_deref().and_then(offset_minutes)
+    }
+
+    /// Reads it on a clock `zone` minutes east of UTC (its event's); see
+    /// [`When::place_in`].
+    fn place_in(&mut self, zone: Option<i32>) {
+        let Some(own) = self.offset_minutes() else {
+            return;
+        };
+        self.shift = match (zone, self.hour_minute) {
+            (Some(z), _) => (z - own, z - own),
+            // The region's clock is unknown: a day in a zone falls anywhere
+            // a clock from UTC-12:00 to UTC+14:00 would put it.
+            (None, None) => (-12 * 60 - own, 14 * 60 - own),
+            // A time with an offset in an event with no zone is read as
+            // written, as before zones existed (old files keep their order).
+            (None, Some(_)) => (0, 0),
+        };
     }
 
     /// The calendar day, when known to the day.
@@ -144,6 +175,21 @@ impl When {
 
     pub fn precision(&self) -> Precision {
         self.start().precision()
+    }
+
+    /// Reads every moment with an offset on its event's clock, `zone`
+    /// minutes east of UTC: "2022-09-12-04:00" (a day in Washington) runs
+    /// from 08:00 that day to 07:59 the next in an event at +04:00. Without
+    /// a zone, a day with an offset spans every clock it may fall on;
+    /// a time with one is read as written.
+    pub fn place_in(&mut self, zone: Option<i32>) {
+        match self {
+            When::At(m) | When::By(m) | When::Around(m) => m.place_in(zone),
+            When::Between(a, b) => {
+                a.place_in(zone);
+                b.place_in(zone);
+            }
+        }
     }
 
     /// Ordering for supersession: earlier start first, then a span's end.
@@ -214,18 +260,11 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 /// The forms of one moment: all that `--as-of` and each end of a span take.
-const MOMENT_FORMS: &str = "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]";
+const MOMENT_FORMS: &str =
+    "expected YYYY, YYYY-MM, YYYY-MM-DD[Z|±HH:MM] or YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]";
 /// The forms of a `said` or `as_of`: a moment, a span or `by` a moment.
 const WHEN_FORMS: &str =
-    "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, `by DATE`, or `~YYYY-MM-DDTHH:MM` (around a time)";
-
-fn digits(s: &str, n: usize) -> Option<u32> {
-    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
+    "expected YYYY, YYYY-MM, YYYY-MM-DD[Z|±HH:MM], YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM], a span A/B, `by DATE`, or `~YYYY-MM-DDTHH:MM` (around a time)";
 
 /// Parses one moment; the error says what is wrong in words a data editor understands.
 pub fn parse_moment(text: &str) -> Result<Moment, String> {
@@ -233,6 +272,13 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
     let (date, time) = match text.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
+    };
+    // A day in a zone, as XML Schema writes it: `2022-09-12-04:00`, `2022-09-12Z`.
+    let (date, day_offset) = match date.get(10..) {
+        Some(o) if time.is_none() && (o.starts_with(['+', '-']) || o == "Z") => {
+            (&date[..10], Some(o))
+        }
+        _ => (date, None),
     };
     let mut parts = date.split('-');
     let year = parts.next().and_then(|y| digits(y, 4)).ok_or_else(bad)?;
@@ -271,62 +317,48 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
         hour_minute: None,
         second: None,
         offset: None,
+        shift: (0, 0),
     };
+    if let Some(o) = day_offset {
+        check_offset(text, o)?;
+        if day.is_none() {
+            return Err(bad());
+        }
+        moment.offset = Some(o.to_string());
+    }
     if let Some(time) = time {
         if day.is_none() {
             return Err(format!("`{text}`: a time needs a full date before the T"));
         }
-        let (clock, offset) = split_offset(time);
-        let mut fields = clock.split(':');
-        let h = fields.next().and_then(|h| digits(h, 2)).ok_or_else(bad)?;
-        let m = fields.next().and_then(|m| digits(m, 2)).ok_or_else(bad)?;
-        let s = match fields.next() {
-            Some(s) => Some(digits(s, 2).ok_or_else(bad)?),
-            None => None,
-        };
-        if fields.next().is_some() {
-            return Err(bad());
-        }
-        if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
-            return Err(format!("`{text}`: {clock} is not a time of day"));
-        }
-        if let Some(o) = offset {
-            check_offset(text, o)?;
-            moment.offset = Some(o.to_string());
-        }
-        moment.hour_minute = Some((h as u8, m as u8));
-        moment.second = s.map(|s| s as u8);
+        clock_time(text, time, &mut moment)?;
     }
     Ok(moment)
 }
 
-/// `Z` or ±HH:MM, at most ±14:00.
-fn check_offset(text: &str, o: &str) -> Result<(), String> {
-    if o == "Z" {
-        return Ok(());
+/// The time of day after the `T`, with its offset if any.
+fn clock_time(text: &str, time: &str, moment: &mut Moment) -> Result<(), String> {
+    let bad = || format!("`{text}` is not a date: {MOMENT_FORMS}");
+    let (clock, offset) = split_offset(time);
+    let mut fields = clock.split(':');
+    let h = fields.next().and_then(|h| digits(h, 2)).ok_or_else(bad)?;
+    let m = fields.next().and_then(|m| digits(m, 2)).ok_or_else(bad)?;
+    let s = match fields.next() {
+        Some(s) => Some(digits(s, 2).ok_or_else(bad)?),
+        None => None,
+    };
+    if fields.next().is_some() {
+        return Err(bad());
     }
-    // ASCII first: the slices below must fall on char boundaries.
-    let ok = o.len() == 6
-        && o.is_ascii()
-        && (o.starts_with('+') || o.starts_with('-'))
-        && digits(&o[1..3], 2).is_some_and(|h| h <= 14)
-        && &o[3..4] == ":"
-        && digits(&o[4..6], 2).is_some_and(|m| m <= 59);
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("`{text}`: offset `{o}` is not Z or ±HH:MM"))
+    if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
+        return Err(format!("`{text}`: {clock} is not a time of day"));
     }
-}
-
-fn split_offset(time: &str) -> (&str, Option<&str>) {
-    if let Some(clock) = time.strip_suffix('Z') {
-        return (clock, Some("Z"));
+    if let Some(o) = offset {
+        check_offset(text, o)?;
+        moment.offset = Some(o.to_string());
     }
-    match time.rfind(['+', '-']) {
-        Some(i) => (&time[..i], Some(&time[i..])),
-        None => (time, None),
-    }
+    moment.hour_minute = Some((h as u8, m as u8));
+    moment.second = s.map(|s| s as u8);
+    Ok(())
 }
 
 /// Parses any form of [`When`].
@@ -383,6 +415,26 @@ pub fn parse_when(text: &str) -> Result<When, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_in_a_zone_moves_across_days_months_and_years() -> Result<(), String> {
+        let mut w = parse_when("2021-12-31-04:00")?;
+        assert_eq!(w.to_string(), "2021-12-31-04:00");
+        assert_eq!(w.precision(), Precision::Day);
+        w.place_in(Some(4 * 60));
+        assert_eq!(w.span(), ((2021, 12, 31, 8, 0, 0), (2022, 1, 1, 7, 59, 59)));
+        let mut z = parse_when("2024-03-01Z")?;
+        z.place_in(Some(-5 * 60));
+        assert_eq!(z.span().0, (2024, 2, 29, 19, 0, 0));
+        // A time without an offset never moves.
+        let mut t = parse_when("2021-11-16T10:00")?;
+        t.place_in(Some(4 * 60));
+        assert_eq!(t.span().0, (2021, 11, 16, 10, 0, 0));
+        assert!(parse_when("2021-11-04:00").is_err());
+        assert!(parse_when("2021-11-16+4:00").is_err());
+        assert!(parse_when("2021-11-16Ω").is_err());
+        Ok(())
+    }
 
     #[test]
     fn around_a_time_spans_half_an_hour_either_way_within_its_day() -> Result<(), String> {

@@ -57,6 +57,9 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
             writeln!(out)?;
         }
     }
+    if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", escape(&l))?;
+    }
     if view.notes.is_empty() {
         // Only statements on the same subject are weighed against each
         // other: say what that left unweighed.
@@ -112,6 +115,9 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
         if !sheet.rows.is_empty() {
             markdown::write(out, &sheet)?;
         }
+    }
+    if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", markdown_cell(&l))?;
     }
     if view.notes.is_empty() {
         return Ok(());

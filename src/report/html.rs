@@ -164,6 +164,9 @@ fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
         "<p id=\"summary\">{}</p>",
         xml(&view.summary_sentence())
     )?;
+    if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
+        writeln!(out, "<p class=\"places-apart\">{}</p>", xml(&l))?;
+    }
     if view.notes.is_empty() {
         return Ok(());
     }

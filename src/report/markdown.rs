@@ -101,6 +101,9 @@ fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
 fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
     writeln!(out, "## Summary\n")?;
     writeln!(out, "{}\n", text(&view.summary_sentence()))?;
+    if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", text(&l))?;
+    }
     let name = |voice: &str| view.voice_name(voice);
     for (n, note) in view.notes.iter().enumerate() {
         writeln!(

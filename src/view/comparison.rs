@@ -82,7 +82,7 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         .blocks(2, Some(verdict));
     // A verdict squeezed under 28 columns takes four lines: blocks read better.
     sheet.min_widths = vec![(0, 10), (1, 12), (2 + cmp.columns.len(), 28)];
-    for row in &cmp.figures {
+    for (i, row) in cmp.figures.iter().enumerate() {
         let mut cells = vec![
             Cell::new(ds.parties_name(&row.party)),
             Cell::new(metric_label(row)),
@@ -93,7 +93,8 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         }));
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
-        let places = places_note(ds, &row.places_differ);
+        let places = places_note(ds, &row.places_differ)
+            + &super::places_apart::row_note(ds, cmp, compare::RowAt::Figure(i));
         cells.push(verdict_cell(&row.verdict, &explanation, single, places));
         if let Some(rule) = reconcile {
             cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));
@@ -112,7 +113,7 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
         .titled("Accusations and positions")
         .blocks(2, Some(verdict));
     sheet.min_widths = vec![(0, 8), (1, 18), (2 + cmp.columns.len(), 28)];
-    for row in &cmp.statements {
+    for (i, row) in cmp.statements.iter().enumerate() {
         let label = match row.addressee() {
             Some(p) => format!("(of {}) {}", ds.party_name(p), row.label()),
             None => row.label().to_string(),
@@ -127,7 +128,8 @@ fn statements_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             by: cmp.options.by,
         };
         let explanation = statement_row_explanation(row, &naming);
-        let places = places_note(ds, &row.places_differ);
+        let places = places_note(ds, &row.places_differ)
+            + &super::places_apart::row_note(ds, cmp, compare::RowAt::Statement(i));
         cells.push(verdict_cell(&row.verdict, &explanation, None, places));
         sheet.push(cells);
     }

@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod naming;
 pub mod notes;
 pub mod perspective_words;
+pub mod places_apart;
 pub mod records;
 pub mod sheet;
 pub mod stated;

@@ -350,6 +350,9 @@ pub struct ComparisonRecord<'a> {
     figures: Vec<FigureRowRecord<'a>>,
     statements: Vec<StatementRowRecord<'a>>,
     conflicts: Vec<ConflictRecord<'a>>,
+    /// Places named across rows that do not lie within one another.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places_apart: Vec<super::places_apart::PlaceApartRecord>,
 }
 
 /// Each voice once, in entry order.
@@ -471,6 +474,7 @@ impl<'a> ComparisonRecord<'a> {
                 .enumerate()
                 .map(|(i, n)| ConflictRecord::of(i + 1, n))
                 .collect(),
+            places_apart: super::places_apart::records(view.ds, cmp),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! What a sheet may bring beyond claims: the event itself (`event_title`,
-//! `event_date`, `event_place`, `event_sides`, `event_summary` on its rows)
+//! `event_date`, `event_place`, `event_zone`, `event_sides`, `event_summary` on its rows)
 //! and the propositions its positions take (`proposition_text`,
 //! `proposition_kind`), when the data does not define them yet.
 
@@ -9,10 +9,11 @@ use std::fmt::Write as _;
 use super::sheet::{quoted, Problem, Row};
 
 /// Columns a sheet may have to make its event and propositions.
-pub const EVENT_COLUMNS: [&str; 7] = [
+pub const EVENT_COLUMNS: [&str; 8] = [
     "event_title",
     "event_date",
     "event_place",
+    "event_zone",
     "event_sides",
     "event_summary",
     "proposition_text",
@@ -63,6 +64,11 @@ pub fn event(
                 message: format!("the new event `{id}` needs `{column}`, such as \"{example}\""),
             }),
         }
+    }
+    // The region's clock (`+04:00`): the check of the written file refuses
+    // anything that is not an offset, at this row.
+    if let Some(zone) = field("event_zone") {
+        let _ = writeln!(table, "zone = {}", quoted(zone));
     }
     if let Some(sides) = field("event_sides") {
         let ids: Vec<String> = sides

@@ -215,6 +215,11 @@ pub struct EventFile {
     pub date: S<String>,
     /// where, in words
     pub place: String,
+    /// the region's UTC offset, `+04:00`: times and days written without one are read on its
+    /// clock, and those written in another zone (`2022-09-12-04:00`, a day in Washington) are
+    /// moved onto it
+    #[schemars(with = "Option<form::Offset>")]
+    pub zone: Option<S<String>>,
     /// one or two sentences
     pub summary: String,
     /// the parties that fought; the others are third parties

@@ -61,6 +61,10 @@ pub enum Code {
     /// A party aligned or allied with itself, with a party that is itself
     /// aligned or allied, or both aligned and allied.
     BadAlignment,
+    /// A record that states no figure, relays or withdraws, or rests on
+    /// imagery without its hash; a relayed sum of the parties' own figures
+    /// not marked `sum_of_own`.
+    BadRecord,
 }
 
 impl Code {
@@ -114,6 +118,7 @@ impl Code {
             Code::BadQuestion => "bad-question",
             Code::BadAlignment => "bad-alignment",
             Code::BadReport => "bad-report",
+            Code::BadRecord => "bad-record",
         }
     }
 }

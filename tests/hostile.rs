@@ -497,6 +497,7 @@ fn no_command_writes_to_a_data_file() {
         "vocabulary.toml",
         "kilisali-2021.toml",
         "documents/kilisali-2021.fr.txt",
+        "notes/record.md",
     ] {
         let to = dir.path().join(rel);
         fs::create_dir_all(to.parent().unwrap()).unwrap();

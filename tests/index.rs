@@ -13,6 +13,7 @@ fn copy_of_shipped_data() -> tempfile::TempDir {
         "tavush-2020.toml",
         "september-2022.toml",
         "documents/kilisali-2021.fr.txt",
+        "notes/record.md",
         "notes/tavush-2020.md",
         "notes/september-2022.md",
     ] {

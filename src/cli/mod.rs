@@ -174,6 +174,9 @@ enum Command {
         /// Event id, kebab-case: the file is DATA/EVENT-ID.toml
         event: String,
     },
+    /// Print the grade scale of figures against the record, and its rules
+    #[command(after_help = "Example:\n  claims grades")]
+    Grades,
     /// Print a JSON Schema of the data files (for TOML editors), or the format reference
     #[command(
         after_help = "Example:\n  claims schema > claims.schema.json\n  (then add `#:schema ./claims.schema.json` as the first line of a data file)"
@@ -366,6 +369,7 @@ fn dispatch(
         // path could not be printed, since the file is written.
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),
         Command::Schema { reference } => cmd::schema::run(reference, out)?,
+        Command::Grades => cmd::grades::run(ctx, out)?,
         Command::Init { dir } => cmd::init::run(&dir, out)?,
         Command::Import { template: true, .. } => {
             out.write_all(cmd::import::TEMPLATE.as_bytes())?;

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod documents;
 pub mod events;
 pub mod filters;
+pub mod grades;
 pub mod import;
 pub mod init;
 pub mod list;

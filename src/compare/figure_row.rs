@@ -54,6 +54,8 @@ pub struct FigureRow<'a> {
     pub verdict: Verdict<'a>,
     /// The places the current voices name, when they do not all nest.
     pub places_differ: Vec<&'a Place>,
+    /// What was documented afterwards of the row: never a voice.
+    pub documented: super::record::Documented<'a>,
 }
 
 /// key (column or voice) -> its figures on a row.

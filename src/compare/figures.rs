@@ -255,7 +255,14 @@ pub(super) fn rows<'a>(
             voices.extend(sum.clone());
             sums.push(sum);
             let current = voices.iter().flat_map(|v| v.value.claims());
+            let documented = super::record::of_row(
+                ds,
+                &scope.event.id,
+                (&key.0, metric.id.as_str(), key.2.as_deref()),
+                scope.as_of.as_ref(),
+            );
             let mut row = FigureRow {
+                documented,
                 category: key.2.as_deref().and_then(|c| ds.category(c)),
                 places_differ: clash(&scope.places, ds, current),
                 party: key.0,

@@ -20,12 +20,14 @@ mod derived;
 mod event_end;
 mod figure_row;
 mod figures;
+pub mod grade;
 mod named_pair;
 pub mod pairs;
 mod perspective;
 mod places;
 mod positions;
 mod reconcile;
+pub mod record;
 mod scope;
 mod series;
 mod stances;
@@ -147,6 +149,7 @@ pub fn compare<'a>(ds: &'a Dataset, event: &'a Event, options: Options) -> Compa
         by: options.by,
         places: crate::model::places::PlaceTree::new(ds),
         withdrawn: withdrawn::withdrawn(&claims),
+        as_of: options.as_of.clone(),
     };
     let mut columns = columns::columns(ds, event, &claims, options.by);
     let figures = figures::rows(&scope, &claims, &mut columns);

@@ -14,6 +14,8 @@ pub(super) struct Scope<'a> {
     pub by: Grouping,
     pub places: PlaceTree,
     pub withdrawn: Withdrawn<'a>,
+    /// `--as-of`: records documented later are not yet known.
+    pub as_of: Option<crate::model::when::Moment>,
 }
 
 impl Scope<'_> {

@@ -24,7 +24,9 @@ pub(super) fn withdrawn<'a>(claims: &[&'a Claim]) -> Withdrawn<'a> {
         }
         // A relay that misreports its origin is shown, marked, and never
         // counts: it stands withdrawn by itself.
-        if c.misreports.is_some() {
+        // So does a third party's sum of the parties' own figures: a
+        // relay of their words, never a voice of its own.
+        if c.misreports.is_some() || c.sum_of_own {
             out.entry(c.id.as_str()).or_insert(*c);
         }
     }

@@ -99,14 +99,17 @@ pub(super) fn claim<'t>(
 ) -> Option<Claim> {
     let (file_event, local_docs, local_props, keep) =
         (file.event, file.docs, file.props, file.keep);
-    fc.out.claim_count += 1;
     let id_ok = fc.id_ok("claim", &c.id);
     let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);
     fc.out.claim_ids.push((id_hash(c.id.get_ref()), offset));
     let event = claim_event(fc, c, file_event);
-    *fc.tally
-        .entry((event.unwrap_or(""), c.source.get_ref().as_str()))
-        .or_default() += 1;
+    // A record is what was documented, not a claim: it is not counted as one.
+    if c.record.is_none() {
+        fc.out.claim_count += 1;
+        *fc.tally
+            .entry((event.unwrap_or(""), c.source.get_ref().as_str()))
+            .or_default() += 1;
+    }
     fc.reference(RefKind::Source, &c.source);
     if let Some(o) = &c.origin {
         fc.reference(RefKind::Source, o);
@@ -119,6 +122,8 @@ pub(super) fn claim<'t>(
     let order = order(fc, c, said.as_ref());
     let misreports = super::reports::misreports(fc, c);
     let with = super::reports::co_signatories(fc, c);
+    let record = super::records::documented(fc, c);
+    let sum_ok = super::records::sum_of_own_ok(fc, c);
     let (quote, quote_kind) = quote_of(fc, c)?;
     // Research notes' wording is not the document's: never checked as verbatim.
     let quote_ok = quote_kind == QuoteKind::Paraphrase && !quote.get_ref().trim().is_empty()
@@ -135,7 +140,11 @@ pub(super) fn claim<'t>(
     else {
         return None;
     };
-    if !(id_ok && quote_ok && as_of_ok) {
+    let record = record?;
+    if let Assertion::Figure(f) = &assertion {
+        super::records::note_for_sums(fc, c, event, f);
+    }
+    if !(id_ok && quote_ok && as_of_ok && sum_ok) {
         return None;
     }
     if !keeps(keep, c, event) {
@@ -154,6 +163,8 @@ pub(super) fn claim<'t>(
         order,
         misreports,
         with: with?,
+        record,
+        sum_of_own: c.sum_of_own == Some(true),
         ..Claim::new(Required {
             id: c.id.get_ref().clone(),
             event: event.to_string(),

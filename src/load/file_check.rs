@@ -173,6 +173,11 @@ pub(super) struct Digest {
     pub(super) doc_texts: Vec<(String, String)>,
     /// (document, quote, place): quotes whose document another file defines.
     pub(super) quotes: Vec<(String, String, Place)>,
+    /// Joint figures not marked `sum_of_own`, held against the parties'
+    /// own figures ([`super::sums`]).
+    pub(super) joints: Vec<(super::sum_facts::Joint, Place)>,
+    /// (own_key, value): each voice's exact figures of one party's count.
+    pub(super) singles: Vec<(u64, crate::model::Amount)>,
     /// (hash of id, byte offset): duplicate detection across all files.
     pub(super) claim_ids: Vec<(u64, u32)>,
     pub(super) claims: Vec<Claim>,

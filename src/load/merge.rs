@@ -56,6 +56,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) keep: Keep,
     /// The question each act answers, and where it was listed.
     pub(super) answered: HashMap<String, (String, Place)>,
+    /// Own figures and third parties' joint figures, for [`super::sums`].
+    pub(super) sums: super::sum_facts::Sums<Place>,
     /// Definitions of each kind in the file being merged so far.
     kind_counts: HashMap<RefKind, usize>,
     /// Each definition's place among its kind in its file.
@@ -96,6 +98,7 @@ impl<'f, 's> Merger<'f, 's> {
             unparsed_ids: HashMap::new(),
             keep,
             answered: HashMap::new(),
+            sums: Default::default(),
             kind_counts: HashMap::new(),
             rank: HashMap::new(),
         }
@@ -242,6 +245,12 @@ impl<'f, 's> Merger<'f, 's> {
         self.kind_counts.clear();
         self.claim_ids
             .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
+        for (key, value) in d.singles {
+            self.sums.note_single(key, value);
+        }
+        for (j, place) in d.joints {
+            self.sums.note_joint(j, place);
+        }
         for (k, n) in d.tally {
             *self.tally.entry(k).or_default() += n;
         }
@@ -343,7 +352,12 @@ impl<'f, 's> Merger<'f, 's> {
             })
     }
 
-    pub(super) fn deliver(&mut self, mut claims: Vec<Claim>) -> io::Result<()> {
+    pub(super) fn deliver(&mut self, claims: Vec<Claim>) -> io::Result<()> {
+        // Records are weighed against the claims, never among them: they
+        // never reach the comparison's claims (nor a streaming sink).
+        let (records, mut claims): (Vec<Claim>, Vec<Claim>) =
+            claims.into_iter().partition(|c| c.record.is_some());
+        self.ds.records.extend(records);
         if claims.is_empty() {
             return Ok(());
         }
@@ -385,6 +399,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_deferred_quotes();
         self.check_standing_changes();
         self.check_presuppositions();
+        self.check_sums();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);
         diagnostic::sort(&mut diags);

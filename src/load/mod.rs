@@ -38,9 +38,12 @@ mod questions;
 mod quote_check;
 mod quote_match;
 mod read_once;
+mod records;
 mod reports;
 mod standing;
 mod standing_changes;
+mod sum_facts;
+mod sums;
 mod text;
 
 use std::borrow::Cow;

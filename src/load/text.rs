@@ -114,6 +114,8 @@ fn example(field: &str) -> Option<&'static str> {
         "of" => "of = \"soldiers\"",
         "standing" => "standing = \"organ\"",
         "used_by" => "used_by = [\"azerbaijan\"]",
+        "url" => "url = \"https://example.org/video\"",
+        "sha256" => "sha256 = \"(64 hexadecimal digits, as sha256sum prints them)\"",
         _ => return None,
     })
 }

@@ -56,6 +56,12 @@ pub struct Claim {
     /// For a statement the tool derived from a position (what its
     /// proposition `implies` or `presupposes`). Never in the data files.
     pub implied_by: Option<ImpliedBy>,
+    /// A record of what was documented (`record = "named-list"`): kept
+    /// apart from the claims and weighed against them.
+    pub record: Option<super::record::Documented>,
+    /// A third party's joint figure that only adds up the parties' own
+    /// figures ("13 killed on both sides" = 6 + 7): shown, never a voice.
+    pub sum_of_own: bool,
 }
 
 /// How the tool derived a statement from a claim.
@@ -139,6 +145,8 @@ impl Claim {
             misreports: None,
             with: Vec::new(),
             implied_by: None,
+            record: None,
+            sum_of_own: false,
         }
     }
 

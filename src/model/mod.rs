@@ -15,6 +15,7 @@ mod source;
 pub use order::Kind as DefinitionKind;
 pub mod places;
 pub mod quantity;
+pub mod record;
 pub mod standing;
 pub mod units;
 pub mod when;
@@ -304,6 +305,9 @@ pub struct Dataset {
     /// The vague words ("several", "dozens") and the interval each stands for.
     pub vague: Vec<(String, quantity::Interval)>,
     pub claims: Vec<Claim>,
+    /// What was documented afterwards (claims with `record`): never among
+    /// `claims`, so no verdict between claims can depend on them.
+    pub records: Vec<Claim>,
     pub(crate) index: Index,
 }
 
@@ -328,6 +332,19 @@ pub(crate) struct Index {
 }
 
 impl Dataset {
+    /// The records of one event, in data order.
+    pub fn records_of_event<'a, 'e>(
+        &'a self,
+        event: &'e str,
+    ) -> impl Iterator<Item = &'a Claim> + use<'a, 'e> {
+        self.records.iter().filter(move |r| r.event == event)
+    }
+
+    /// A record by its id.
+    pub fn record(&self, id: &str) -> Option<&Claim> {
+        self.records.iter().find(|r| r.id == id)
+    }
+
     pub(crate) fn add_party(&mut self, x: Party) {
         self.index.parties.insert(x.id.clone(), self.parties.len());
         self.parties.push(x);

@@ -137,8 +137,7 @@ impl Moment {
     }
 }
 
-/// An instant as a sortable key: (year, month, day, hour, minute, second).
-pub type Instant = (u16, u8, u8, u8, u8, u8);
+pub use super::clock::Instant;
 
 impl When {
     /// The first and last instants it may refer to: "by 2021-11-17" may be

@@ -63,8 +63,11 @@ pub fn legend(cmp: &Comparison) -> String {
             .filter_map(|e| e.withdrawn)
             .chain(statements.filter_map(|e| e.withdrawn))
     };
-    if gone().any(|c| c.misreports.is_none()) {
+    if gone().any(|c| c.misreports.is_none() && !c.sum_of_own) {
         text.push_str("; (retracted/corrected DATE) = withdrawn by its voice, not counted");
+    }
+    if gone().any(|c| c.sum_of_own) {
+        text.push_str("; (a sum of the parties' own figures) = a third party adding up the sides' words, not counted");
     }
     if gone().any(|c| c.misreports.is_some()) {
         text.push_str("; (misreports its origin: …) = a relay that got it wrong, not counted");

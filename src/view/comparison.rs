@@ -88,13 +88,16 @@ fn figures_sheet(ds: &Dataset, cmp: &Comparison, history: bool) -> Sheet {
             Cell::new(metric_label(row)),
         ];
         cells.extend(row.cells.dense(cmp.columns.len()).map(|cell| {
-            let short = figure_cell(cell, &cmp.withdrawn, history, false, ds);
-            Cell::new(short).long(figure_cell(cell, &cmp.withdrawn, history, true, ds))
+            let record = super::against_record::cell_note(ds, row, cell);
+            let short = figure_cell(cell, &cmp.withdrawn, history, false, ds) + &record;
+            let long = figure_cell(cell, &cmp.withdrawn, history, true, ds) + &record;
+            Cell::new(short).long(long)
         }));
         let single = row.voices.first().map(|v| perspective_label(v.perspective));
         let explanation = figure_row_explanation(row);
         let places = places_note(ds, &row.places_differ)
-            + &super::places_apart::row_note(ds, cmp, compare::RowAt::Figure(i));
+            + &super::places_apart::row_note(ds, cmp, compare::RowAt::Figure(i))
+            + &super::against_record::documented_note(ds, &row.documented);
         cells.push(verdict_cell(&row.verdict, &explanation, single, places));
         if let Some(rule) = reconcile {
             cells.push(Cell::new(reconciled_text(compare::reconcile(row, rule))));

@@ -136,6 +136,17 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
         });
         return out;
     }
+    if withdrawn.is_some_and(|by| by.sum_of_own) {
+        out.push(Feed {
+            section: "a sum of own figures",
+            row: subject_and_says(ds, claim).0,
+            role: "a third party's sum of the parties' own figures: shown, never counted"
+                .to_string(),
+            verdict: "not counted".to_string(),
+            revisions: subject_and_says(ds, claim).1,
+        });
+        return out;
+    }
     if let Some(by) = withdrawn {
         let verb = match by.assertion {
             crate::model::Assertion::Retraction { .. } => "retracted",

@@ -2,6 +2,7 @@
 //! tones, the comparison's wording and numbered conflicts, citations, and
 //! the typed records JSON is written from. Renderers and reports draw on it.
 
+pub mod against_record;
 pub mod citation;
 pub mod claim_row;
 pub mod comparison;

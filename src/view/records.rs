@@ -233,10 +233,12 @@ struct FigureCell<'a> {
     /// The claim that retracted or corrected this value, which then does not count.
     #[serde(skip_serializing_if = "Option::is_none")]
     withdrawn_by: Option<ClaimRef<'a>>,
+    /// How it stands to what was documented afterwards, and its grade.
+    record: super::against_record::AgainstRecordRecord,
 }
 
 impl<'a> FigureCell<'a> {
-    fn of(e: &FigureEntry<'a>) -> Self {
+    fn of(ds: &crate::model::Dataset, row: &compare::FigureRow<'a>, e: &FigureEntry<'a>) -> Self {
         let iv = e.value.interval();
         FigureCell {
             text: value_text(&e.value),
@@ -248,6 +250,7 @@ impl<'a> FigureCell<'a> {
             claims: e.value.claims().into_iter().map(ClaimRef::of).collect(),
             earlier: e.earlier.iter().map(value_text).collect(),
             withdrawn_by: e.withdrawn.map(ClaimRef::of),
+            record: super::against_record::against_record(ds, row, e),
         }
     }
 }
@@ -269,6 +272,9 @@ struct FigureRowRecord<'a> {
     reconciled: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     places_differ: Option<Vec<String>>,
+    /// What was documented afterwards of the row, when anything was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documented: Option<super::against_record::DocumentedRecord<'a>>,
 }
 
 #[derive(Serialize)]
@@ -376,9 +382,13 @@ fn figure_rows<'a>(view: &'a View<'a>) -> Vec<FigureRowRecord<'a>> {
             metric: &row.metric.id,
             category: row.category.map(|c| c.id.as_str()),
             places_differ: places(&row.places_differ),
+            documented: super::against_record::documented_record(&row.documented),
             unit: &row.metric.unit,
             cells: cells
-                .map(|(col, cell)| (col.id.as_str(), cell.iter().map(FigureCell::of).collect()))
+                .map(|(col, cell)| {
+                    let each = cell.iter().map(|e| FigureCell::of(view.ds, row, e));
+                    (col.id.as_str(), each.collect())
+                })
                 .collect(),
             voices: distinct(row.voices.iter().map(|v| v.key.as_str())),
             verdict: VerdictRecord::of(

@@ -93,6 +93,9 @@ pub fn withdrawn_mark(by: Option<&Claim>) -> String {
         if let Some(how) = &c.misreports {
             return format!(" (misreports its origin: {how})");
         }
+        if c.sum_of_own {
+            return " (a sum of the parties' own figures: not counted)".to_string();
+        }
         let verb = match c.assertion {
             Assertion::Retraction { .. } => "retracted",
             _ => "corrected",

@@ -330,7 +330,8 @@ pub struct ImpliesFile {
 #[schemars(extend(
     "oneOf" = [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]},
         {"required": ["retracts"], "not": {"anyOf": [{"required": ["figure"]}, {"required": ["accusation"]}, {"required": ["position"]}]}}],
-    "anyOf" = [{"required": ["quote"]}, {"required": ["paraphrase"]}]
+    "anyOf" = [{"required": ["quote"]}, {"required": ["paraphrase"]}],
+    "dependentRequired" = {"record": ["figure"], "imagery": ["record"]}
 ))]
 pub struct ClaimFile {
     /// kebab-case id, unique across the data
@@ -412,6 +413,30 @@ pub struct ClaimFile {
     #[serde(default)]
     #[schemars(with = "Vec<ReportFile>")]
     pub reports: Vec<S<ReportFile>>,
+    /// makes the claim a record of what was documented afterwards, with its `figure`: the basis
+    /// `named-list`, `handover`, `admission`, `imagery`, `investigation` or `independent-count`;
+    /// its `source` is the documenter; weighed against the claims, never among them
+    #[schemars(with = "Option<crate::model::record::Basis>")]
+    pub record: Option<S<crate::model::record::Basis>>,
+    /// for a record on `imagery`: the geolocated photo or video, `{ url = "…", sha256 = "…" }`
+    /// (the SHA-256 of the file, or of the address, as Oryx keeps it)
+    #[schemars(with = "Option<ImageryFile>")]
+    pub imagery: Option<S<ImageryFile>>,
+    /// `true` on a third party's joint figure that adds up the parties' own figures ("13 killed
+    /// on both sides" = 6 + 7): shown, never counted as a voice or a record; `false` for an
+    /// independent count that happens to equal that sum
+    pub sum_of_own: Option<bool>,
+}
+
+/// A geolocated photo or video a record rests on.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageryFile {
+    /// its address
+    pub url: String,
+    /// 64 hexadecimal digits: the SHA-256 of the file, or of the address
+    #[schemars(with = "String")]
+    pub sha256: S<String>,
 }
 
 impl ClaimFile {

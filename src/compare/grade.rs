@@ -118,66 +118,63 @@ pub fn grade(
     against: AgainstRecord,
     own: bool,
 ) -> Grade {
-    let floor = |ds| {
+    by_bounds(ds, doc, against, own).unwrap_or_else(|| by_documenters(ds, doc, iv))
+}
+
+/// The rules that need only the bounds: an undercount, an excess, no
+/// record, or a figure weighed against a floor alone.
+fn by_bounds(ds: &Dataset, doc: &Documented, against: AgainstRecord, own: bool) -> Option<Grade> {
+    let floor = || {
         doc.floor
             .as_ref()
             .map_or(String::new(), |b| cite_bound(ds, b.value, &b.records))
     };
-    match against {
-        AgainstRecord::Below { record } => {
-            let why = format!(
-                "5: below the documented {record} ({}): an undercount",
+    let (grade, why) = match against {
+        AgainstRecord::Below { record } => (
+            5,
+            format!("5: below the documented {record} ({}): an undercount", bound(ds, doc)),
+        ),
+        AgainstRecord::BelowLater { record } => (
+            3,
+            format!(
+                "3: below the {record} documented later ({}) of a count still being learned: what was known that day",
                 bound(ds, doc)
-            );
-            return Grade::new(5, why);
-        }
-        AgainstRecord::BelowLater { record } => {
-            let why = format!("3: below the {record} documented later ({}) of a count that only grows: what was known that day", bound(ds, doc));
-            return Grade::new(3, why);
-        }
+            ),
+        ),
         AgainstRecord::Exceeds { ratio } => {
             let total = doc.total.as_ref().map_or(String::new(), |b| {
                 cite_bound(ds, interval_text(b.value), &b.records)
             });
-            return Grade::new(
-                5,
-                format!("5: {} the documented total of {total}", times(ratio)),
-            );
+            (5, format!("5: {} the documented total of {total}", times(ratio)))
         }
-        AgainstRecord::NoRecord => return Grade::new(6, "6: nothing documented on its row".into()),
-        AgainstRecord::AboveFloor { ratio } if ratio > 2.0 && !own => {
-            let why = format!(
-                "4: {} the documented floor of {}, no documented total",
-                times(ratio),
-                floor(ds)
-            );
-            return Grade::new(4, why);
-        }
-        AgainstRecord::AboveFloor { ratio } if ratio > 2.0 => {
-            let why = format!(
+        AgainstRecord::NoRecord => (6, "6: nothing documented on its row".into()),
+        AgainstRecord::AboveFloor { ratio } if ratio > 2.0 && !own => (
+            4,
+            format!("4: {} the documented floor of {}, no documented total", times(ratio), floor()),
+        ),
+        AgainstRecord::AboveFloor { ratio } if ratio > 2.0 => (
+            3,
+            format!(
                 "3: the side's own toll, {} the documented floor of {}, no documented total",
                 times(ratio),
-                floor(ds)
-            );
-            return Grade::new(3, why);
-        }
-        AgainstRecord::AboveFloor { .. } => {
-            let why = format!(
-                "3: within 2× of the documented floor of {}, no documented total",
-                floor(ds)
-            );
-            return Grade::new(3, why);
-        }
-        AgainstRecord::FitsFloor => {
-            let why = format!(
-                "3: may be the documented floor of {} or more, no documented total",
-                floor(ds)
-            );
-            return Grade::new(3, why);
-        }
-        AgainstRecord::Matches | AgainstRecord::Documented => {}
-    }
-    // The records that fit it, by who made them.
+                floor()
+            ),
+        ),
+        AgainstRecord::AboveFloor { .. } => (
+            3,
+            format!("3: within 2× of the documented floor of {}, no documented total", floor()),
+        ),
+        AgainstRecord::FitsFloor => (
+            3,
+            format!("3: may be the documented floor of {} or more, no documented total", floor()),
+        ),
+        AgainstRecord::Matches | AgainstRecord::Documented => return None,
+    };
+    Some(Grade::new(grade, why))
+}
+
+/// The rules for a figure the record fits: by who documented what fits it.
+fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval) -> Grade {
     let fits = doc.records.iter().filter(|r| match &r.assertion {
         Assertion::Figure(f) => f.quantity.interval().overlaps(&iv),
         _ => false,
@@ -205,18 +202,16 @@ pub fn grade(
         return Grade::new(1, format!("1: confirmed by the adversary: {}", value(r)));
     }
     if let [a, b, ..] = independent.as_slice() {
-        return Grade::new(
-            1,
-            format!(
-                "1: confirmed by two independent documenters: {}; {}",
-                value(a),
-                value(b)
-            ),
+        let why = format!(
+            "1: confirmed by two independent documenters: {}; {}",
+            value(a),
+            value(b)
         );
+        return Grade::new(1, why);
     }
     let own_named = own.filter(|r| r.record.as_ref().is_some_and(|d| d.basis.is_floor()));
-    match (independent.first(), own_named, own) {
-        (Some(i), Some(o), _) => Grade::new(
+    let (grade, why) = match (independent.first(), own_named, own) {
+        (Some(i), Some(o), _) => (
             2,
             format!(
                 "2: one independent documenter and the side's own list: {}; {}",
@@ -224,16 +219,15 @@ pub fn grade(
                 value(o)
             ),
         ),
-        (Some(i), None, _) => Grade::new(2, format!("2: one independent documenter: {}", value(i))),
-        (None, Some(o), _) => Grade::new(2, format!("2: the side's own list: {}", value(o))),
-        (None, None, Some(o)) => {
-            Grade::new(3, format!("3: only the side's own count: {}", value(o)))
-        }
-        (None, None, None) => Grade::new(
+        (Some(i), None, _) => (2, format!("2: one independent documenter: {}", value(i))),
+        (None, Some(o), _) => (2, format!("2: the side's own list: {}", value(o))),
+        (None, None, Some(o)) => (3, format!("3: only the side's own count: {}", value(o))),
+        (None, None, None) => (
             3,
             "3: fits the documented floor, no documented total".into(),
         ),
-    }
+    };
+    Grade::new(grade, why)
 }
 
 /// "4.1×".

@@ -100,23 +100,8 @@ pub(super) fn claim<'t>(
     let (file_event, local_docs, local_props, keep) =
         (file.event, file.docs, file.props, file.keep);
     let id_ok = fc.id_ok("claim", &c.id);
-    let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);
-    fc.out.claim_ids.push((id_hash(c.id.get_ref()), offset));
     let event = claim_event(fc, c, file_event);
-    // A record is what was documented, not a claim: it is not counted as one.
-    if c.record.is_none() {
-        fc.out.claim_count += 1;
-        *fc.tally
-            .entry((event.unwrap_or(""), c.source.get_ref().as_str()))
-            .or_default() += 1;
-    }
-    fc.reference(RefKind::Source, &c.source);
-    if let Some(o) = &c.origin {
-        fc.reference(RefKind::Source, o);
-    }
-    if let Some(p) = &c.place {
-        fc.reference(RefKind::Place, p);
-    }
+    note_claim(fc, c, event);
     let said = fc.when(&c.said);
     super::standing::note_spanning(fc, c, said.as_ref());
     let order = order(fc, c, said.as_ref());
@@ -179,6 +164,27 @@ pub(super) fn claim<'t>(
             seq,
         })
     })
+}
+
+/// What every claim adds to the file's digest whatever else is wrong with
+/// it: its id (for duplicates), its count, and the ids it refers to.
+fn note_claim<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile, event: Option<&'t str>) {
+    let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);
+    fc.out.claim_ids.push((id_hash(c.id.get_ref()), offset));
+    // A record is what was documented, not a claim: it is not counted as one.
+    if c.record.is_none() {
+        fc.out.claim_count += 1;
+        *fc.tally
+            .entry((event.unwrap_or(""), c.source.get_ref().as_str()))
+            .or_default() += 1;
+    }
+    fc.reference(RefKind::Source, &c.source);
+    if let Some(o) = &c.origin {
+        fc.reference(RefKind::Source, o);
+    }
+    if let Some(p) = &c.place {
+        fc.reference(RefKind::Place, p);
+    }
 }
 
 /// A claim's `order` among its source's statements of one day: a count

@@ -7,6 +7,7 @@
 mod amount;
 mod claim;
 mod clock;
+mod event;
 mod figure;
 pub mod implied;
 pub mod increments;
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 
 pub use amount::Amount;
 pub use claim::{Claim, ClaimKind, Derivation, ImpliedBy, QuoteKind, Report, Required};
+pub use event::Event;
 pub use figure::Figure;
 pub use source::{PeriodRecord, Source};
 pub use standing::{Attribution, Standing};
@@ -144,29 +146,6 @@ pub struct Question {
     pub label: String,
     /// The acts that answer it; an act answers one question at most.
     pub acts: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Event {
-    pub id: String,
-    pub title: String,
-    pub date: When,
-    pub place: String,
-    /// The region's UTC offset as written (`+04:00`): the clock its claims
-    /// are read on.
-    pub zone: Option<String>,
-    pub summary: String,
-    /// The parties that fought; the others are third parties.
-    pub sides: Vec<String>,
-    /// Places the event's claims name, as the event lists them.
-    pub places: Vec<String>,
-}
-
-impl Event {
-    /// The region's clock in minutes east of UTC, when the event gives it.
-    pub fn zone_minutes(&self) -> Option<i32> {
-        self.zone.as_deref().and_then(when::offset_minutes)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -332,19 +311,6 @@ pub(crate) struct Index {
 }
 
 impl Dataset {
-    /// The records of one event, in data order.
-    pub fn records_of_event<'a, 'e>(
-        &'a self,
-        event: &'e str,
-    ) -> impl Iterator<Item = &'a Claim> + use<'a, 'e> {
-        self.records.iter().filter(move |r| r.event == event)
-    }
-
-    /// A record by its id.
-    pub fn record(&self, id: &str) -> Option<&Claim> {
-        self.records.iter().find(|r| r.id == id)
-    }
-
     pub(crate) fn add_party(&mut self, x: Party) {
         self.index.parties.insert(x.id.clone(), self.parties.len());
         self.parties.push(x);

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::Claim;
+
 /// How a documented count was established, strongest kinds of evidence of
 /// a floor first. The basis decides whether the count is a floor (there
 /// were at least that many) or a stated total.
@@ -96,4 +98,19 @@ pub struct Imagery {
 pub struct Documented {
     pub basis: Basis,
     pub imagery: Option<Imagery>,
+}
+
+impl super::Dataset {
+    /// The records of one event, in data order.
+    pub fn records_of_event<'a, 'e>(
+        &'a self,
+        event: &'e str,
+    ) -> impl Iterator<Item = &'a Claim> + use<'a, 'e> {
+        self.records.iter().filter(move |r| r.event == event)
+    }
+
+    /// A record by its id.
+    pub fn record(&self, id: &str) -> Option<&Claim> {
+        self.records.iter().find(|r| r.id == id)
+    }
 }

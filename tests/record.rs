@@ -469,3 +469,63 @@ fn grades_prints_the_scale_the_rules_in_order_and_the_bases() {
         .stdout_has("6  cannot be judged")
         .stdout_has("independent-count");
 }
+
+#[test]
+fn against_record_orders_figure_rows_by_their_largest_gap() {
+    let claims = [
+        // 3× the floor of 10 on Armenia's killed; 10× the floor of 2 on its captured.
+        count(
+            "killed",
+            "azerbaijan-mod",
+            "2021-11-18",
+            "armenia",
+            "killed",
+            "exact = 30",
+        ),
+        record(
+            "named",
+            "armenia-mod",
+            "2021-11-17",
+            "named-list",
+            "armenia",
+            "killed",
+            "exact = 10",
+        ),
+        count(
+            "captured",
+            "azerbaijan-mod",
+            "2021-11-18",
+            "armenia",
+            "captured",
+            "exact = 20",
+        ),
+        record(
+            "handed",
+            "azerbaijan-pow-commission",
+            "2021-11-17",
+            "handover",
+            "armenia",
+            "captured",
+            "at_least = 2",
+        ),
+        // No record: last.
+        count(
+            "wounded",
+            "azerbaijan-mod",
+            "2021-11-18",
+            "armenia",
+            "wounded",
+            "exact = 99",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let v = compare_json(dir.path(), &["--against-record"]);
+    let metrics: Vec<&str> = v["figures"]
+        .as_array()
+        .map(|rows| rows.iter().filter_map(|r| r["metric"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(metrics, ["captured", "killed", "wounded"], "{v}");
+    // Without the flag, the usual order.
+    let plain = compare_json(dir.path(), &[]);
+    assert_eq!(plain["figures"][0]["metric"], "killed", "{plain}");
+}

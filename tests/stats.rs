@@ -90,11 +90,11 @@ fn stats_csv_has_plain_columns_and_numbers() {
     let header = lines.next().unwrap_or("");
     assert_eq!(
         header,
-        "source,party,claims,events,adversary_figures_compared,median_ratio_to_adversary_own,ratios_to_adversary_own,rows,conflicts"
+        "source,party,claims,events,adversary_figures_compared,median_ratio_to_adversary_own,ratios_to_adversary_own,rows,conflicts,record_letter,record_documented,record_exceeded"
     );
     let row = lines.find(|l| l.starts_with("armenia-mod,")).unwrap_or("");
     assert_eq!(
-        row, "armenia-mod,armenia,3,1,3,2.0,0.045;2.0;4.0,3,3",
+        row, "armenia-mod,armenia,3,1,3,2.0,0.045;2.0;4.0,3,3,F,0,0",
         "{csv}"
     );
 }

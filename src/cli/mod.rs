@@ -91,6 +91,9 @@ enum Command {
         /// Only the rows in conflict, and their detail
         #[arg(long)]
         conflicts: bool,
+        /// Figure rows in order of their largest gap to what was documented afterwards
+        #[arg(long)]
+        against_record: bool,
         /// CSV and TSV: tidy, one row per (row, voice), the verdict as a code and the gap as a number
         #[arg(long)]
         long: bool,
@@ -119,8 +122,14 @@ enum Command {
     #[command(after_help = "Example:\n  claims events --format json")]
     Events,
     /// List the sources, the party each speaks for, and how much each said
-    #[command(after_help = "Example:\n  claims sources --format csv")]
-    Sources,
+    #[command(
+        after_help = "Examples:\n  claims sources --format csv\n  claims sources --record armenia"
+    )]
+    Sources {
+        /// One source's track record against what was documented afterwards, with every figure it rests on
+        #[arg(long, value_name = "SOURCE")]
+        record: Option<String>,
+    },
     /// A complete, citable report of one event, as Markdown or self-contained HTML
     #[command(
         after_help = "Examples:\n  claims report kilisali-2021 > kilisali.md\n  claims report kilisali-2021 --format html > kilisali.html"
@@ -338,6 +347,7 @@ fn dispatch(
             as_of,
             fail_on_conflict,
             conflicts,
+            against_record,
             long,
         } => {
             let as_of = match as_of {
@@ -357,6 +367,7 @@ fn dispatch(
                 history,
                 fail_on_conflict,
                 only_conflicts: conflicts,
+                against_record,
                 long,
             };
             cmd::compare::run(ctx, &args, out)?
@@ -386,7 +397,8 @@ fn dispatch(
         Command::Events => cmd::events::run(ctx, out)?,
         Command::Documents => cmd::documents::run(ctx, out)?,
         Command::Vocab { kind } => cmd::vocab::run(ctx, kind.map(Into::into), out)?,
-        Command::Sources => cmd::sources::run(ctx, out)?,
+        Command::Sources { record: None } => cmd::sources::run(ctx, out)?,
+        Command::Sources { record: Some(id) } => cmd::track::run(ctx, &id.to_lowercase(), out)?,
         Command::Check { paths } => cmd::check::run(ctx, &paths, out)?,
     };
     out.flush()?;

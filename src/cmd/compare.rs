@@ -21,6 +21,8 @@ pub struct Args {
     pub fail_on_conflict: bool,
     /// Only the rows in conflict (`--conflicts`).
     pub only_conflicts: bool,
+    /// Figure rows by their largest gap to the record (`--against-record`).
+    pub against_record: bool,
     /// CSV and TSV: one row per (row, voice), tidy (`--long`).
     pub long: bool,
 }
@@ -40,6 +42,15 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     }
     if args.only_conflicts {
         cmp.retain_conflicts(&ds);
+    }
+    if args.against_record {
+        // Largest gap first; rows with no record keep their order, last.
+        let gaps: Vec<f64> = cmp
+            .figures
+            .iter()
+            .map(|r| crate::view::against_record::gap(&ds, r))
+            .collect();
+        cmp.reorder_figures(&ds, |i| std::cmp::Reverse(gaps[i].to_bits()));
     }
     match (args.long, ctx.style.format) {
         (true, Format::Csv | Format::Tsv) => {

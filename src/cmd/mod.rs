@@ -18,6 +18,7 @@ pub mod schema;
 pub mod show;
 pub mod sources;
 pub mod stats;
+pub mod track;
 pub mod vocab;
 
 use crate::error::{unknown, UserError};

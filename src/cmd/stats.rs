@@ -12,6 +12,7 @@ use crate::compare::{self, Options, Perspective, Verdict};
 use crate::load::{self, Keep};
 use crate::render::emit_sheet;
 use crate::render::output::Format;
+use crate::view::track_record::{self, Standing, TrackRecord};
 use crate::view::{Cell, Sheet};
 
 #[derive(Default)]
@@ -126,6 +127,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     let mut first = ctx.load_files(files.clone(), diags, skipped, &Keep::Nothing, None, false)?;
     let ds = &first.dataset;
     let mut stats: BTreeMap<String, SourceStats> = BTreeMap::new();
+    let mut tracks: BTreeMap<String, TrackRecord> = BTreeMap::new();
     for ((event, source), n) in &first.tally {
         let s = stats.entry(source.clone()).or_default();
         s.claims += n;
@@ -147,6 +149,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
                 for event in events.iter().filter_map(|e| loaded.dataset.event(e)) {
                     let cmp = compare::compare(&loaded.dataset, event, Options::default());
                     add_comparison(&mut stats, &cmp);
+                    track_record::add(&mut tracks, &loaded.dataset, &cmp);
                 }
             }
         }
@@ -154,34 +157,13 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
         None => {
             let all = ctx.dataset()?;
             for event in &all.events {
-                add_comparison(
-                    &mut stats,
-                    &compare::compare(&all, event, Options::default()),
-                );
+                let cmp = compare::compare(&all, event, Options::default());
+                add_comparison(&mut stats, &cmp);
+                track_record::add(&mut tracks, &all, &cmp);
             }
         }
     }
-    let mut order: Vec<(&String, &mut SourceStats)> = stats.iter_mut().collect();
-    order.sort_by(|a, b| b.1.claims.cmp(&a.1.claims).then(a.0.cmp(b.0)));
-    let rows: Vec<StatsRow> = order
-        .into_iter()
-        .map(|(id, s)| StatsRow {
-            source: id,
-            party: ds.party_of(id),
-            claims: s.claims,
-            events: s.events.len(),
-            adversary_figures_compared: s.ratios.len(),
-            // A median of one or two figures would read as a finding.
-            median_ratio_to_adversary_own: if s.ratios.len() >= MEDIAN_FROM {
-                median(&mut s.ratios)
-            } else {
-                None
-            },
-            ratios_to_adversary_own: sorted(&s.ratios),
-            rows: s.rows,
-            conflicts: s.conflicts,
-        })
-        .collect();
+    let rows = stats_rows(ds, &mut stats, &tracks);
     // CSV and TSV are for programs: plain column names and numbers.
     let sheet = match ctx.style.format {
         Format::Csv | Format::Tsv => numbers_sheet(&rows),
@@ -199,6 +181,40 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
     Ok(0)
 }
 
+/// One row per source, most claims first.
+fn stats_rows<'a>(
+    ds: &'a crate::model::Dataset,
+    stats: &'a mut BTreeMap<String, SourceStats>,
+    tracks: &BTreeMap<String, TrackRecord>,
+) -> Vec<StatsRow<'a>> {
+    let mut order: Vec<(&String, &mut SourceStats)> = stats.iter_mut().collect();
+    order.sort_by(|a, b| b.1.claims.cmp(&a.1.claims).then(a.0.cmp(b.0)));
+    order
+        .into_iter()
+        .map(|(id, s)| StatsRow {
+            source: id,
+            party: ds.party_of(id),
+            claims: s.claims,
+            events: s.events.len(),
+            adversary_figures_compared: s.ratios.len(),
+            // A median of one or two figures would read as a finding.
+            median_ratio_to_adversary_own: if s.ratios.len() >= MEDIAN_FROM {
+                median(&mut s.ratios)
+            } else {
+                None
+            },
+            ratios_to_adversary_own: sorted(&s.ratios),
+            rows: s.rows,
+            conflicts: s.conflicts,
+            track_record: tracks
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_default()
+                .standing(),
+        })
+        .collect()
+}
+
 /// One source in the JSON `stats`.
 #[derive(Serialize)]
 struct StatsRow<'a> {
@@ -213,6 +229,9 @@ struct StatsRow<'a> {
     ratios_to_adversary_own: Vec<f64>,
     rows: usize,
     conflicts: usize,
+    /// Its figures of the adversary's losses against what was documented
+    /// afterwards, and its letter (docs/record.md).
+    track_record: Standing,
 }
 
 #[derive(Serialize)]
@@ -272,6 +291,9 @@ fn numbers_sheet(rows: &[StatsRow]) -> Sheet {
         "ratios_to_adversary_own",
         "rows",
         "conflicts",
+        "record_letter",
+        "record_documented",
+        "record_exceeded",
     ]);
     for r in rows {
         let ratios: Vec<String> = r
@@ -293,6 +315,9 @@ fn numbers_sheet(rows: &[StatsRow]) -> Sheet {
             Cell::new(ratios.join(";")),
             Cell::new(r.rows.to_string()),
             Cell::new(r.conflicts.to_string()),
+            Cell::new(r.track_record.letter.to_string()),
+            Cell::new(r.track_record.documented.to_string()),
+            Cell::new(r.track_record.exceeded.to_string()),
         ]);
     }
     sheet
@@ -306,6 +331,7 @@ fn sheet(rows: &[StatsRow]) -> Sheet {
         "events",
         "its figures of the adversary's losses ÷ the adversary's own",
         "rows in conflict",
+        "against the record",
     ])
     .titled("Sources across events");
     for r in rows {
@@ -316,6 +342,7 @@ fn sheet(rows: &[StatsRow]) -> Sheet {
             Cell::new(r.events.to_string()),
             Cell::new(ratios_cell(r)),
             Cell::new(format!("{} of {}", r.conflicts, r.rows)),
+            Cell::new(r.track_record.text()),
         ]);
     }
     sheet

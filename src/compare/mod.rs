@@ -118,6 +118,17 @@ impl<'a> Comparison<'a> {
         figures.count() + statements.count()
     }
 
+    /// Puts the figure rows in the order of `key` (by each row's place
+    /// now; ties keep their order), and the places named apart with them.
+    pub fn reorder_figures<K: Ord>(&mut self, ds: &'a Dataset, key: impl Fn(usize) -> K) {
+        let mut order: Vec<usize> = (0..self.figures.len()).collect();
+        order.sort_by_key(|&i| key(i));
+        let mut rows: Vec<Option<FigureRow<'a>>> = self.figures.drain(..).map(Some).collect();
+        self.figures = order.iter().filter_map(|&i| rows[i].take()).collect();
+        let tree = crate::model::places::PlaceTree::new(ds);
+        self.places_apart = places_apart(&tree, ds, &self.figures, &self.statements);
+    }
+
     /// Keeps only the rows in conflict (`compare --conflicts`), and the
     /// places named apart across those rows.
     pub fn retain_conflicts(&mut self, ds: &'a Dataset) {

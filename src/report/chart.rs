@@ -112,7 +112,7 @@ fn lines(text: &str, room: usize) -> Vec<String> {
     out
 }
 
-/// The legend, on three lines; returns the height used.
+/// The legend, on four lines; returns the height used.
 fn legend(s: &mut String) -> f64 {
     let mut x = LEFT;
     for (cls, label) in [
@@ -144,7 +144,14 @@ fn legend(s: &mut String) -> f64 {
         LEFT + 218.0,
         LEFT + 232.0
     );
-    66.0
+    let _ = write!(
+        s,
+        r#"<g class="legend"><line class="record" x1="{}" y1="66" x2="{}" y2="82"/><text class="note" x="{}" y="78">dashed rule: what was documented afterwards (the record)</text></g>"#,
+        LEFT + 5.0,
+        LEFT + 5.0,
+        LEFT + 14.0
+    );
+    86.0
 }
 
 /// A panel's heading and its axis: grid lines and numbered ticks 1, 10, …
@@ -294,8 +301,57 @@ fn row(s: &mut String, ds: &Dataset, axis: &Axis, row: &FigureRow, y: f64, namin
         mark(s, axis, v, vy, naming);
         vy += TEXT + MARK;
     }
+    // Below the row's title, so the rule never crosses its words.
+    record_mark(s, axis, row, y + title.len() as f64 * TEXT, y + height);
     s.push_str("</g>");
     height
+}
+
+/// What was documented afterwards, as its own mark: a dashed rule across
+/// the row at the documented floor (or total), labelled in words, so that
+/// neither colour nor shape alone carries it.
+fn record_mark(s: &mut String, axis: &Axis, row: &FigureRow, top: f64, bottom: f64) {
+    let doc = &row.documented;
+    let (value, how) = match (&doc.floor, &doc.total) {
+        (Some(f), _) => {
+            let how = match f.records.as_slice() {
+                [one] => one.record.as_ref().map_or("", |d| d.basis.shown()),
+                _ => "documented parts",
+            };
+            (f.value, how)
+        }
+        (None, Some(t)) => (t.value.low, "documented total"),
+        (None, None) => return,
+    };
+    if value == Amount::default() {
+        return;
+    }
+    let x = axis.x(value);
+    let label = format!("documented: {} {how}", grouped_amount(value));
+    // Right of the rule, or left of it in the right half of the chart.
+    let (tx, anchor, shown) = if x > WIDTH / 2.0 {
+        (x - 4.0, "end", label.clone())
+    } else {
+        (x + 4.0, "start", fitted(&label, x + 4.0))
+    };
+    let _ = write!(
+        s,
+        r#"<line class="record" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"><title>{}</title></line><text class="record-label" x="{tx:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
+        top,
+        bottom - 6.0,
+        xml(&label),
+        bottom - 8.0,
+        xml(&shown)
+    );
+}
+
+/// An amount as the axis writes it.
+fn grouped_amount(a: Amount) -> String {
+    if a.is_whole() {
+        grouped(a.as_f64() as u64)
+    } else {
+        a.to_string()
+    }
 }
 
 /// The figure rows by unit, in the order units first appear; in each, the

@@ -34,6 +34,8 @@ svg .row.conflict .lane { fill: #fdeeee; fill-opacity: 0.7; }
 svg .row-label, svg .unit { font-weight: bold; font-size: 14px; }
 svg .tick, svg .note { fill: #555; }
 svg .grid { stroke: #ddd; stroke-width: 1; }
+svg .record { stroke: #222; stroke-width: 2; stroke-dasharray: 4 3; }
+svg .record-label { fill: #222; }
 svg .interval { stroke-width: 9; stroke-linecap: butt; }
 svg .interval.hedged { stroke-dasharray: 5 4; }
 svg .open { stroke-width: 2; }

@@ -168,6 +168,7 @@ pub fn gap(ds: &Dataset, row: &FigureRow) -> f64 {
                 let high = e.value.interval().high.unwrap_or(record);
                 record.ratio(high.max(Amount::whole(1).min(record)))
             }
+            AgainstRecord::NoRecord => 0.0,
             _ => 1.0,
         })
         .fold(0.0, f64::max)

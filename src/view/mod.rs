@@ -16,6 +16,7 @@ pub mod records;
 pub mod sheet;
 pub mod stated;
 pub mod tidy;
+pub mod track_record;
 pub mod wording;
 
 pub use comparison::View;

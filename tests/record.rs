@@ -529,3 +529,41 @@ fn against_record_orders_figure_rows_by_their_largest_gap() {
     let plain = compare_json(dir.path(), &[]);
     assert_eq!(plain["figures"][0]["metric"], "killed", "{plain}");
 }
+
+#[test]
+fn show_finds_a_record_and_the_rows_it_documents() {
+    let claims = [
+        count(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            "azerbaijan",
+            "killed",
+            "exact = 7",
+        ),
+        record(
+            "named",
+            "azerbaijan-mod",
+            "2021-11-17",
+            "named-list",
+            "azerbaijan",
+            "killed",
+            "exact = 7",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["show", "named", "--format", "json"])
+        .succeeds();
+    let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(v["record"]["basis"], "named-list", "{v}");
+    assert_eq!(v["feeds"][0]["section"], "documents", "{v}");
+    assert_eq!(v["feeds"][0]["row"], "Azerbaijan · killed", "{v}");
+    Claims::new()
+        .data(dir.path())
+        .args(["show", "named"])
+        .succeeds()
+        .stdout_has("Record named (what was documented afterwards)")
+        .stdout_has("azerbaijan-mod: 7 [documented; grade 2]");
+}

@@ -109,6 +109,12 @@ fn claim_examples(id: &str, date: &str) -> String {
 # A source whose standing changed (a president, then a former president):
 #   periods = [{{ until = "2018-04-23", standing = "organ" }}, {{ standing = "individual" }}]
 # "Others reported", no source named: a source with standing = "unknown".
+# What was documented afterwards (a named list of the dead, bodies handed
+# over, an investigation's count) is a record: a claim by the documenter with
+# record = "named-list" (or handover, admission, imagery, investigation,
+# independent-count) and its figure; weighed against the claims, never among
+# them (docs/record.md; `claims grades`). A news agency's "13 killed on both
+# sides" that adds up the sides' own figures: sum_of_own = true.
 
 # An accusation (or, with denies = true, a denial).
 # [[claim]]

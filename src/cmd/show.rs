@@ -67,7 +67,20 @@ struct ClaimRecord<'a> {
     /// Other documents that carried the same statement.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reports: Vec<crate::view::records::ReportRef<'a>>,
+    /// For a record of what was documented afterwards: its basis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<RecordBasis<'a>>,
+    /// A third party's sum of the parties' own figures: never a voice.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sum_of_own: bool,
     feeds: Vec<FeedRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecordBasis<'a> {
+    basis: &'static str,
+    floor: bool,
+    imagery: Option<&'a crate::model::record::Imagery>,
 }
 
 fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'a> {
@@ -115,6 +128,12 @@ fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'
             .iter()
             .map(crate::view::records::ReportRef::of)
             .collect(),
+        record: c.record.as_ref().map(|d| RecordBasis {
+            basis: d.basis.as_str(),
+            floor: d.basis.is_floor(),
+            imagery: d.imagery.as_ref(),
+        }),
+        sum_of_own: c.sum_of_own,
         feeds: feeds.collect(),
     }
 }
@@ -184,7 +203,12 @@ fn where_else(ds: &Dataset, c: &Claim, feeds: &[Feed], add: &mut dyn FnMut(&str,
     for f in feeds {
         let what = format!("{} — {}; row verdict: {}", f.row, f.role, f.verdict);
         add(&format!("feeds ({})", f.section), what);
-        add("  its revisions", f.revisions.clone());
+        let under = if f.section == "documents" {
+            "  the voices"
+        } else {
+            "  its revisions"
+        };
+        add(under, f.revisions.clone());
     }
     if feeds.is_empty() {
         add("feeds", "no row of `compare`".to_string());
@@ -197,6 +221,7 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
             "Statement {} (derived from claim {}, not in the data)",
             c.id, i.claim
         ),
+        None if c.record.is_some() => format!("Record {} (what was documented afterwards)", c.id),
         None => format!("Claim {}", c.id),
     };
     let mut sheet = Sheet::new(["field", "value"]).titled(title);
@@ -214,6 +239,27 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
         "no"
     };
     add("hedged", hedged.into());
+    if let Some(d) = &c.record {
+        let reads = if d.basis.is_floor() {
+            "a floor: at least that many"
+        } else {
+            "a stated total"
+        };
+        let mut line = format!(
+            "{}: {reads}; weighed against the claims, never among them",
+            d.basis
+        );
+        if let Some(i) = &d.imagery {
+            line += &format!(" (imagery {}, SHA-256 {})", i.url, i.sha256);
+        }
+        add("record", line);
+    }
+    if c.sum_of_own {
+        add(
+            "sum of own",
+            "a third party adding up the sides' own figures: shown, never a voice".into(),
+        );
+    }
     if c.attribution != Attribution::OnRecord {
         add(
             "attribution",
@@ -269,12 +315,15 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
             .filter(|c| c.implied_by.is_none())
             .map(|c| c.id.as_str())
     };
-    let Some(c) = ds.claim(id) else {
+    let Some(c) = ds.claim(id).or_else(|| ds.record(id)) else {
         let hint = crate::suggest::hint(id, ids());
         let err = unknown("claim", id, ids()).hint(format!("{hint} `claims list` shows claim ids"));
         return Err(err.into());
     };
-    let feeds = feeds(&ds, c);
+    let feeds = match c.record {
+        Some(_) => crate::view::feeds::documents(&ds, c),
+        None => feeds(&ds, c),
+    };
     emit_sheet(
         out,
         &ctx.style,

@@ -170,3 +170,42 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
     }
     out
 }
+
+/// The rows a record documents: each figure row whose record list holds
+/// it, with how each voice there stands to the record.
+pub fn documents(ds: &Dataset, record: &Claim) -> Vec<Feed> {
+    let Some(event) = ds.event(&record.event) else {
+        return Vec::new();
+    };
+    let cmp = compare::compare(ds, event, Options::default());
+    let rows = cmp.figures.iter().filter(|r| {
+        r.documented
+            .records
+            .iter()
+            .any(|x| std::ptr::eq(*x, record))
+    });
+    rows.map(|row| {
+        let voices: Vec<String> = row
+            .voices
+            .iter()
+            .map(|e| {
+                let (a, g) = super::against_record::weigh(ds, row, e);
+                let text = super::wording::value_text(&e.value);
+                let a = super::against_record::against_text(a);
+                format!("{}: {text} [{a}; grade {}]", e.key, g.grade)
+            })
+            .collect();
+        Feed {
+            section: "documents",
+            row: format!("{} · {}", ds.parties_name(&row.party), row.metric.label),
+            role: "what was documented afterwards: never a voice".to_string(),
+            verdict: super::explain::verdict_text(
+                &row.verdict,
+                &super::comparison::figure_row_explanation(row),
+                None,
+            ),
+            revisions: voices.join("; "),
+        }
+    })
+    .collect()
+}

@@ -116,7 +116,14 @@ fn claim_examples(id: &str, date: &str) -> String {
 # them (docs/record.md; `claims grades`). A news agency's "13 killed on both
 # sides" that adds up the sides' own figures: sum_of_own = true.
 
-# An accusation (or, with denies = true, a denial).
+"#
+    ) + &statement_examples(id, date)
+}
+
+/// The template's commented accusation and position, and their variations.
+fn statement_examples(id: &str, date: &str) -> String {
+    format!(
+        r#"# An accusation (or, with denies = true, a denial).
 # [[claim]]
 # id = "{id}-accusation-1"
 # source = "armenia-mod"

@@ -215,24 +215,8 @@ fn where_else(ds: &Dataset, c: &Claim, feeds: &[Feed], add: &mut dyn FnMut(&str,
     }
 }
 
-fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
-    let title = match &c.implied_by {
-        Some(i) => format!(
-            "Statement {} (derived from claim {}, not in the data)",
-            c.id, i.claim
-        ),
-        None if c.record.is_some() => format!("Record {} (what was documented afterwards)", c.id),
-        None => format!("Claim {}", c.id),
-    };
-    let mut sheet = Sheet::new(["field", "value"]).titled(title);
-    let mut add = |k: &str, v: String| sheet.push(vec![Cell::new(k), Cell::new(v)]);
-    let title = ds.event(&c.event).map_or("", |e| e.title.as_str());
-    add("event", format!("{} ({title})", c.event));
-    add("source", source_line(ds, c));
-    relations(c, &mut add);
-    add("said", format!("{} (via {})", said_text(c), via_name(c)));
-    let (subject, says) = subject_and_says(ds, c);
-    add("asserts", format!("{}: {subject} — {says}", c.kind_name()));
+/// How it is hedged or attributed, and whether it is a record or a relayed sum.
+fn marks(c: &Claim, add: &mut dyn FnMut(&str, String)) {
     let hedged = if c.hedged {
         "yes: a second-hand or conditional report"
     } else {
@@ -269,6 +253,27 @@ fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
             ),
         );
     }
+}
+
+fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
+    let title = match &c.implied_by {
+        Some(i) => format!(
+            "Statement {} (derived from claim {}, not in the data)",
+            c.id, i.claim
+        ),
+        None if c.record.is_some() => format!("Record {} (what was documented afterwards)", c.id),
+        None => format!("Claim {}", c.id),
+    };
+    let mut sheet = Sheet::new(["field", "value"]).titled(title);
+    let mut add = |k: &str, v: String| sheet.push(vec![Cell::new(k), Cell::new(v)]);
+    let title = ds.event(&c.event).map_or("", |e| e.title.as_str());
+    add("event", format!("{} ({title})", c.event));
+    add("source", source_line(ds, c));
+    relations(c, &mut add);
+    add("said", format!("{} (via {})", said_text(c), via_name(c)));
+    let (subject, says) = subject_and_says(ds, c);
+    add("asserts", format!("{}: {subject} — {says}", c.kind_name()));
+    marks(c, &mut add);
     if let Some(p) = &c.place {
         add(
             "place",

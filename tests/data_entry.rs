@@ -415,31 +415,20 @@ fn regression_a_quote_near_its_document_shows_the_passage_and_the_difference() {
 
 /// An event file with its `[[claim]]` tables taken out (the event, its
 /// documents and propositions stay).
-/// The event file with its claims taken out; records (`record = …`), which
-/// `list` does not carry (a sheet cannot say what was documented), stay.
+/// The event file with its claims (and records) taken out.
 fn without_claims(text: &str) -> String {
     let mut out = String::new();
-    let mut table: Vec<&str> = Vec::new();
-    let flush = |table: &mut Vec<&str>, out: &mut String| {
-        let is_claim = table
-            .first()
-            .is_some_and(|l| l.trim_start().starts_with("[[claim]]"));
-        let is_record = table.iter().any(|l| l.starts_with("record = "));
-        if !is_claim || is_record {
-            for l in table.iter() {
-                out.push_str(l);
-                out.push('\n');
-            }
-        }
-        table.clear();
-    };
+    let mut skipping = false;
     for line in text.lines() {
-        if line.trim_start().starts_with('[') {
-            flush(&mut table, &mut out);
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            skipping = t.starts_with("[[claim]]");
         }
-        table.push(line);
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
     }
-    flush(&mut table, &mut out);
     out
 }
 

@@ -567,3 +567,63 @@ fn show_finds_a_record_and_the_rows_it_documents() {
         .stdout_has("Record named (what was documented afterwards)")
         .stdout_has("azerbaijan-mod: 7 [documented; grade 2]");
 }
+
+#[test]
+fn list_gives_records_as_their_own_kind_and_import_takes_them_back() {
+    let claims = [
+        count(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            "azerbaijan",
+            "killed",
+            "exact = 7",
+        ),
+        record(
+            "rec-1",
+            "azerbaijan-mod",
+            "2021-11-17",
+            "named-list",
+            "azerbaijan",
+            "killed",
+            "exact = 7",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["list", "--kind", "record", "--format", "json"])
+        .succeeds();
+    let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let rows = v["claims"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 1, "{v}");
+    assert_eq!(rows[0]["kind"], "record", "{v}");
+    assert_eq!(rows[0]["record"], "named-list", "{v}");
+    // Figures only: the record is not one of them.
+    let figures = Claims::new()
+        .data(dir.path())
+        .args(["list", "--kind", "figure", "--format", "csv"])
+        .succeeds()
+        .stdout;
+    assert!(!figures.contains("named-list"), "{figures}");
+    // Its row goes back into TOML as a record.
+    let csv = Claims::new()
+        .data(dir.path())
+        .args(["list", "--kind", "record", "--format", "csv"])
+        .succeeds()
+        .stdout;
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(&sheet, csv.replace("rec-1", "rec-2")).expect("written");
+    let to = dir.path().join("again.toml");
+    Claims::new()
+        .data(dir.path())
+        .args([
+            "import",
+            &sheet.display().to_string(),
+            "--to",
+            &to.display().to_string(),
+        ])
+        .succeeds();
+    let text = std::fs::read_to_string(&to).expect("written");
+    assert!(text.contains("record = \"named-list\""), "{text}");
+}

@@ -111,11 +111,23 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
         writer.abandon()?;
         return Err(e);
     }
-    if let Some(by) = order {
-        super::filters::sort(&mut sorted, by);
-        writer.write(&loaded.dataset, sorted)?;
+    // What was documented afterwards is listed too, kind `record`.
+    let ds = &loaded.dataset;
+    let records: Vec<Claim> = ds
+        .records
+        .iter()
+        .filter(|c| filters.matches(ds, c))
+        .cloned()
+        .collect();
+    match order {
+        Some(by) => {
+            sorted.extend(records);
+            super::filters::sort(&mut sorted, by);
+            writer.write(ds, sorted)?;
+        }
+        None => writer.write(ds, records)?,
     }
-    writer.finish(&loaded.dataset)?;
+    writer.finish(ds)?;
     Ok(0)
 }
 
@@ -131,6 +143,7 @@ pub fn render(
     let mut claims: Vec<Claim> = ds
         .claims
         .iter()
+        .chain(&ds.records)
         .filter(|c| matches(ds, filters, c))
         .cloned()
         .collect();

@@ -156,6 +156,9 @@ impl Claim {
     }
 
     pub fn kind(&self) -> ClaimKind {
+        if self.record.is_some() {
+            return ClaimKind::Record;
+        }
         match self.assertion {
             Assertion::Figure(_) => ClaimKind::Figure,
             Assertion::Accusation(_) => ClaimKind::Accusation,
@@ -177,14 +180,17 @@ pub enum ClaimKind {
     Accusation,
     Position,
     Retraction,
+    /// What was documented afterwards: a figure on a basis (`record`).
+    Record,
 }
 
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 4] = [
+    pub const ALL: [ClaimKind; 5] = [
         ClaimKind::Figure,
         ClaimKind::Accusation,
         ClaimKind::Position,
         ClaimKind::Retraction,
+        ClaimKind::Record,
     ];
 
     pub fn name(self) -> &'static str {
@@ -193,6 +199,7 @@ impl ClaimKind {
             ClaimKind::Accusation => "accusation",
             ClaimKind::Position => "position",
             ClaimKind::Retraction => "retraction",
+            ClaimKind::Record => "record",
         }
     }
 

@@ -56,6 +56,8 @@ pub struct ClaimRow<'a> {
     quote: &'a str,
     quote_kind: QuoteKind,
     reading: Option<&'a str>,
+    /// Records: the basis of what was documented (`named-list`, …).
+    record: Option<&'static str>,
     /// Other documents that carried the same statement, by id, "; "-separated.
     reports: Option<String>,
     said: String,
@@ -74,6 +76,8 @@ pub struct ClaimRow<'a> {
     /// Figures: the quantity as stated ("≥ 49", "several").
     stated: Option<String>,
     subject: String,
+    /// A third party's sum of the parties' own figures (`sum_of_own`): never a voice.
+    sum_of_own: Option<bool>,
     unit: Option<&'a str>,
     url: Option<&'a str>,
     via: String,
@@ -89,7 +93,7 @@ pub struct ClaimRow<'a> {
 /// its own (`--columns` picks and orders them). Each is a field of the JSON
 /// record ([`ClaimRow`]), which the cells are taken from: a field of the
 /// record goes here too (a test holds the two together).
-pub const COLUMNS: [&str; 46] = [
+pub const COLUMNS: [&str; 48] = [
     "event",
     "said",
     "source",
@@ -136,6 +140,8 @@ pub const COLUMNS: [&str; 46] = [
     "outlet",
     "url",
     "reports",
+    "record",
+    "sum_of_own",
 ];
 
 impl<'a> ClaimRow<'a> {
@@ -164,6 +170,8 @@ impl<'a> ClaimRow<'a> {
             party: ds.party_of(&c.source),
             proposition: f.proposition,
             reading: c.reading.as_deref(),
+            record: c.record.as_ref().map(|d| d.basis.as_str()),
+            sum_of_own: c.sum_of_own.then_some(true),
             reports: (!c.reports.is_empty()).then(|| {
                 let ids: Vec<&str> = c.reports.iter().map(|r| r.document.as_str()).collect();
                 ids.join("; ")

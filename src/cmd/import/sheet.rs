@@ -307,7 +307,8 @@ fn assertion(row: &Row, problems: &mut Vec<Problem>) -> Option<String> {
         v
     };
     match row.get("kind").unwrap_or("") {
-        "figure" => figure(row, problems),
+        // A record's figure; its basis comes from the `record` column.
+        "figure" | "record" => figure(row, problems),
         "accusation" => {
             // No `accused`: the claimant names no violator (a denial must
             // name one: the check says so with the written line).

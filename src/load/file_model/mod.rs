@@ -443,6 +443,9 @@ impl ClaimFile {
     /// Its kind by the table it gives: `None` when it gives none (an error
     /// the claim's check reports).
     pub fn kind(&self) -> Option<ClaimKind> {
+        if self.record.is_some() && self.figure.is_some() {
+            return Some(ClaimKind::Record);
+        }
         match (
             &self.figure,
             &self.accusation,

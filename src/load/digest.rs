@@ -107,6 +107,10 @@ fn checked(
             fc.out.claims.push(claim);
         }
     }
+    // A file with no joint figure needs no own figures kept (see `sums`).
+    if fc.out.joints.is_empty() {
+        fc.out.singles = Vec::new();
+    }
     local_withdrawals(&mut fc, model);
     local_places(&mut fc, model);
     fc.out.tally = fc

@@ -43,7 +43,8 @@ impl<P> Sums<P> {
     /// A voice's exact figure of one party's count (own or not: whose voice
     /// it is is known only once every source is).
     pub(super) fn note_single(&mut self, key: u64, value: Amount) {
-        let values = self.own.entry(key).or_default();
+        // Most voices give one or two figures of a count: room for one at first.
+        let values = self.own.entry(key).or_insert_with(|| Vec::with_capacity(1));
         if values.len() < MAX_OWN && !values.contains(&value) {
             values.push(value);
         }

@@ -102,7 +102,7 @@ fn the_adversary_handing_over_what_a_side_claimed_confirms_it_grade_1() {
     );
     assert_eq!((grade, against.as_str()), (1, "matches"), "{row}");
     let rule = row["cells"]["armenia-mod"][0]["record"]["grade"]["rule"].to_string();
-    assert!(rule.contains("confirmed by the adversary"), "{rule}");
+    assert!(rule.contains("confirmed by the other side"), "{rule}");
 }
 
 #[test]
@@ -241,7 +241,8 @@ fn above_a_floor_with_no_total_is_doubtful_past_twice_it_for_claims_about_the_ad
     };
     assert_eq!(at(20).1, 3, "twice the floor: {}", at(20).0);
     assert_eq!(at(21).1, 4, "past twice: {}", at(21).0);
-    assert_eq!(at(10).1, 2, "the side's own list, matched: {}", at(10).0);
+    // The loss-bearer's own list confirms the enemy's count of it.
+    assert_eq!(at(10).1, 1, "the other side's list, matched: {}", at(10).0);
     // The side's own toll far above a floor the other side handed over is not doubtful.
     let bodies = record(
         "bodies",
@@ -626,4 +627,115 @@ fn list_gives_records_as_their_own_kind_and_import_takes_them_back() {
         .succeeds();
     let text = std::fs::read_to_string(&to).expect("written");
     assert!(text.contains("record = \"named-list\""), "{text}");
+}
+
+#[test]
+fn an_admission_by_the_side_bearing_the_loss_confirms_the_enemys_count() {
+    let (row, grade, against) = graded(
+        &[
+            count(
+                "enemy",
+                "azerbaijan-mod",
+                "2021-11-16",
+                "armenia",
+                "killed",
+                "exact = 10",
+            ),
+            record(
+                "admits",
+                "armenia-mod",
+                "2021-12-01",
+                "admission",
+                "armenia",
+                "killed",
+                "exact = 10",
+            ),
+        ],
+        "armenia",
+        "killed",
+        "azerbaijan-mod",
+    );
+    assert_eq!((grade, against.as_str()), (1, "matches"), "{row}");
+    // The same admission, against the side's own earlier figure: its own count.
+    let (row, grade, _) = graded(
+        &[
+            count(
+                "own",
+                "armenia-mod",
+                "2021-11-16",
+                "armenia",
+                "killed",
+                "exact = 10",
+            ),
+            record(
+                "admits",
+                "armenia-mod",
+                "2021-12-01",
+                "admission",
+                "armenia",
+                "killed",
+                "exact = 10",
+            ),
+        ],
+        "armenia",
+        "killed",
+        "armenia-mod",
+    );
+    assert_eq!(grade, 3, "{row}");
+}
+
+#[test]
+fn imagery_is_a_floor_and_a_third_partys_figure_counts_either_sides_list_as_one_sides() {
+    let sha = "ab".repeat(32);
+    let imagery = claim(
+        "video",
+        "interfax",
+        "2021-11-20",
+        &fig("azerbaijan", "armoured-vehicles-destroyed", "at_least = 3"),
+        &format!("record = \"imagery\"\nimagery = {{ url = \"https://example.org/v\", sha256 = \"{sha}\" }}\n"),
+    );
+    let (row, grade, against) = graded(
+        &[
+            count(
+                "says",
+                "armenia-mod",
+                "2021-11-16",
+                "azerbaijan",
+                "armoured-vehicles-destroyed",
+                "exact = 3",
+            ),
+            imagery,
+        ],
+        "azerbaijan",
+        "armoured-vehicles-destroyed",
+        "armenia-mod",
+    );
+    assert_eq!((grade, against.as_str()), (2, "matches"), "{row}");
+    assert_eq!(row["documented"]["floor"], 3, "{row}");
+    // AFP's count of Armenian dead, and Armenia's named list: one side's record.
+    let (row, grade, _) = graded(
+        &[
+            count(
+                "wire",
+                "afp",
+                "2021-11-16",
+                "armenia",
+                "killed",
+                "exact = 6",
+            ),
+            record(
+                "named",
+                "armenia-mod",
+                "2021-11-20",
+                "named-list",
+                "armenia",
+                "killed",
+                "exact = 6",
+            ),
+        ],
+        "armenia",
+        "killed",
+        "afp",
+    );
+    assert_eq!(grade, 2, "{row}");
 }

@@ -11,9 +11,9 @@ use crate::model::{Assertion, Claim, Dataset};
 
 /// The scale: 1 to 6, as the Admiralty code words it.
 pub const SCALE: [(u8, &str, &str); 6] = [
-    (1, "confirmed", "the record confirms it: the adversary admitted it, or two independent documenters"),
-    (2, "probably true", "one independent documenter, or the side's own named list, matches it"),
-    (3, "possibly true", "only the side's own count matches it; it is within 2× of a documented floor with no total; or it is a growing count said before the record"),
+    (1, "confirmed", "the record confirms it: the other side's record (a handover, an admission, the loser's own list against the enemy's count), or two independent documenters"),
+    (2, "probably true", "one independent documenter, or the claimant's side's own list or handover, matches it"),
+    (3, "possibly true", "only the claimant's side's own count matches it; it is within 2× of a documented floor with no total; or it is a growing count said before the record"),
     (4, "doubtful", "more than 2× a documented floor, with no documented total, about another side's losses"),
     (5, "improbable", "contradicted by the record: below a documented floor or total, or above a documented total"),
     (6, "cannot be judged", "nothing documented on its row"),
@@ -28,9 +28,9 @@ pub const RULES: [&str; 10] = [
     "3 if it is the side's own toll, more than 2× the documented floor, and no total is documented",
     "4 if it is more than 2× the documented floor, not the side's own toll, and no total is documented",
     "3 if it is within 2× of the documented floor (or may be the floor) and no total is documented",
-    "1 if a record that fits it was made by the adversary (a handover, an admission) or by two independent documenters",
-    "2 if one independent documenter's record fits it, or the side's own named list equals it",
-    "3 if only the side's own count fits it",
+    "1 if a record that fits it was made by the side against the claimant's (a handover, an admission, the loser's own list confirming the enemy's count) or by two independent documenters",
+    "2 if one independent documenter's record fits it, or the claimant's side's own list or handover does",
+    "3 if only the claimant's side's own count (an investigation, an admission) fits it",
 ];
 
 /// A figure's grade, with the rule that gave it in words.
@@ -116,9 +116,9 @@ pub fn grade(
     doc: &Documented,
     iv: Interval,
     against: AgainstRecord,
-    own: bool,
+    (own, claimant): (bool, Option<&str>),
 ) -> Grade {
-    by_bounds(ds, doc, against, own).unwrap_or_else(|| by_documenters(ds, doc, iv))
+    by_bounds(ds, doc, against, own).unwrap_or_else(|| by_documenters(ds, doc, iv, claimant))
 }
 
 /// The rules that need only the bounds: an undercount, an excess, no
@@ -173,8 +173,9 @@ fn by_bounds(ds: &Dataset, doc: &Documented, against: AgainstRecord, own: bool) 
     Some(Grade::new(grade, why))
 }
 
-/// The rules for a figure the record fits: by who documented what fits it.
-fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval) -> Grade {
+/// The rules for a figure the record fits: by who documented what fits it,
+/// seen from the claimant's side (`None`: a claimant on no side).
+fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval, claimant: Option<&str>) -> Grade {
     let fits = doc.records.iter().filter(|r| match &r.assertion {
         Assertion::Figure(f) => f.quantity.interval().overlaps(&iv),
         _ => false,
@@ -182,16 +183,13 @@ fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval) -> Grade {
     let mut independent: Vec<&Claim> = Vec::new();
     let (mut adversary, mut own) = (None, None);
     for r in fits {
-        let Assertion::Figure(f) = &r.assertion else {
-            continue;
-        };
-        match documenter(ds, r, f) {
-            Documenter::Adversary => adversary = adversary.or(Some(*r)),
-            Documenter::OwnSide => own = own.or(Some(*r)),
-            Documenter::Independent if !independent.iter().any(|x| x.source == r.source) => {
+        match documenter(ds, r, claimant) {
+            Documenter::OtherSide => adversary = adversary.or(Some(*r)),
+            Documenter::ClaimantSide | Documenter::ASide => own = own.or(Some(*r)),
+            Documenter::Neither if !independent.iter().any(|x| x.source == r.source) => {
                 independent.push(r)
             }
-            Documenter::Independent => {}
+            Documenter::Neither => {}
         }
     }
     let value = |r: &Claim| match &r.assertion {
@@ -199,7 +197,7 @@ fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval) -> Grade {
         _ => String::new(),
     };
     if let Some(r) = adversary {
-        return Grade::new(1, format!("1: confirmed by the adversary: {}", value(r)));
+        return Grade::new(1, format!("1: confirmed by the other side: {}", value(r)));
     }
     if let [a, b, ..] = independent.as_slice() {
         let why = format!(

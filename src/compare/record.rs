@@ -203,29 +203,56 @@ impl Documented<'_> {
     }
 }
 
-/// Who documented a record, as the grades weigh it.
+/// Who documented a record, seen from the voice whose figure is graded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Documenter {
-    /// A belligerent documenting its own loss (its named dead).
-    OwnSide,
-    /// The other side admitting it (a handover, an admission).
-    Adversary,
+    /// The claimant's own side (its named dead, its own investigation).
+    ClaimantSide,
+    /// The side against the claimant's: a handover or admission by the
+    /// other side, or the loss-bearer's own list confirming the enemy's count.
+    OtherSide,
+    /// A side of the event, when the claimant stands on none (a third party).
+    ASide,
     /// Neither belligerent: independent or international.
-    Independent,
+    Neither,
 }
 
-/// Who documented `record` of `figure`'s party: a side of the event is
-/// the figure's own side or its adversary; anyone else (a third state, an
-/// NGO, an international body) is neither belligerent.
-pub fn documenter(ds: &Dataset, record: &Claim, figure: &Figure) -> Documenter {
+/// The side a voice speaks for: a party's key (`--by party|side`) or a
+/// source's party, a proxy on the side it is aligned with.
+pub fn side_of_voice<'a>(ds: &'a Dataset, key: &'a str) -> Option<&'a str> {
+    let base = key.split('#').next().unwrap_or(key);
+    let party = if ds.party(base).is_some() {
+        Some(base)
+    } else {
+        ds.party_of(base)
+    };
+    party.map(|p| ds.side_of(p))
+}
+
+/// Who documented `record`, seen from a claimant on side `claimant`: a
+/// side of the event is the claimant's or the other; anyone else (a third
+/// state, an NGO, an international body) is neither belligerent.
+pub fn documenter(ds: &Dataset, record: &Claim, claimant: Option<&str>) -> Documenter {
     let sides = ds
         .event(&record.event)
         .map_or(&[][..], |e| e.sides.as_slice());
-    match ds.party_of(&record.source) {
-        Some(p) if figure.parties.iter().any(|q| q == p) => Documenter::OwnSide,
-        Some(p) if sides.iter().any(|s| s == p) => Documenter::Adversary,
-        _ => Documenter::Independent,
+    let is_side = |p: &str| sides.iter().any(|s| s == p);
+    let by = ds
+        .party_of(&record.source)
+        .map(|p| ds.side_of(p))
+        .filter(|p| is_side(p));
+    match (by, claimant.filter(|c| is_side(c))) {
+        (None, _) => Documenter::Neither,
+        (Some(_), None) => Documenter::ASide,
+        (Some(b), Some(c)) if b == c => Documenter::ClaimantSide,
+        (Some(_), Some(_)) => Documenter::OtherSide,
     }
+}
+
+/// Whether `record` was made by the side bearing the loss it counts.
+fn by_loss_bearer(ds: &Dataset, record: &Claim, figure: &Figure) -> bool {
+    let by = ds.party_of(&record.source).map(|p| ds.side_of(p));
+    by.is_some_and(|b| figure.parties.iter().any(|q| ds.side_of(q) == b))
 }
 
 /// Whether the floor is the row's party's own named list.
@@ -237,7 +264,7 @@ pub fn floor_is_own_list(ds: &Dataset, doc: &Documented) -> bool {
                 .as_ref()
                 .is_some_and(|d| d.basis == Basis::NamedList);
             match &r.assertion {
-                Assertion::Figure(f) => named && documenter(ds, r, f) == Documenter::OwnSide,
+                Assertion::Figure(f) => named && by_loss_bearer(ds, r, f),
                 _ => false,
             }
         })

@@ -245,17 +245,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.kind_counts.clear();
         self.claim_ids
             .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
-        // Own figures are held only from files that give a joint figure,
-        // where a relayed sum sits beside the figures it adds up: memory
-        // stays flat on a corpus without one.
-        if !d.joints.is_empty() {
-            for (key, value) in d.singles {
-                self.sums.note_single(key, value);
-            }
-        }
-        for (j, place) in d.joints {
-            self.sums.note_joint(j, place);
-        }
+        self.sums.note_file(d.singles, d.joints);
         for (k, n) in d.tally {
             *self.tally.entry(k).or_default() += n;
         }

@@ -107,6 +107,21 @@ impl<P> Default for Sums<P> {
 }
 
 impl<P> Sums<P> {
+    /// One file's own figures and joint figures. Own figures are held only
+    /// from files that give a joint figure, where a relayed sum sits beside
+    /// the figures it adds up: memory stays flat on a corpus without one.
+    pub(super) fn note_file(&mut self, singles: Vec<(u64, Amount)>, joints: Vec<(Joint, P)>) {
+        if joints.is_empty() {
+            return;
+        }
+        for (key, value) in singles {
+            self.note_single(key, value);
+        }
+        for (j, place) in joints {
+            self.note_joint(j, place);
+        }
+    }
+
     /// The joint figures noted, with where each is.
     pub(super) fn joints(&self) -> &[(Joint, P)] {
         &self.joints

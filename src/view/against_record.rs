@@ -19,7 +19,8 @@ pub fn weigh(ds: &Dataset, row: &FigureRow, e: &FigureEntry) -> (AgainstRecord, 
     // of the side's own losses: what was known that day.
     let grew = |done| (row.metric.cumulative || own) && said.0 < done;
     let against = doc.weigh(iv, own_list, &grew);
-    (against, grade(ds, doc, iv, against, own))
+    let claimant = crate::compare::record::side_of_voice(ds, &e.key);
+    (against, grade(ds, doc, iv, against, (own, claimant)))
 }
 
 /// "exceeds the record 4.1×".

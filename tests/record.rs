@@ -439,7 +439,14 @@ proptest::proptest! {
         } else {
             String::new()
         };
-        with.push(claim("rec", "afp", "2021-12-01", &fig("armenia", "killed", &format!("at_least = {floor}")),
+        // Each basis by who may make it: an admission by the side bearing
+        // the loss, a handover by the side that held them.
+        let by = match bases[basis] {
+            "admission" => "armenia-mod",
+            "handover" => "azerbaijan-pow-commission",
+            _ => "afp",
+        };
+        with.push(claim("rec", by, "2021-12-01", &fig("armenia", "killed", &format!("at_least = {floor}")),
             &format!("record = \"{}\"\n{imagery}", bases[basis])));
         let plain = compare_json(folder(&[("test-event.toml", &event_file(&claims))]).path(), &[]);
         let recorded = compare_json(folder(&[("test-event.toml", &event_file(&with))]).path(), &[]);
@@ -738,4 +745,36 @@ fn imagery_is_a_floor_and_a_third_partys_figure_counts_either_sides_list_as_one_
         "afp",
     );
     assert_eq!(grade, 2, "{row}");
+}
+
+#[test]
+fn regression_a_total_with_no_upper_end_is_a_floor_not_a_match() {
+    // "At least 20" counted independently: 50 is above it, not "matching" it.
+    let (row, grade, against) = graded(
+        &[
+            count(
+                "enemy",
+                "azerbaijan-mod",
+                "2021-11-18",
+                "armenia",
+                "killed",
+                "exact = 50",
+            ),
+            record(
+                "count",
+                "afp",
+                "2021-12-01",
+                "independent-count",
+                "armenia",
+                "killed",
+                "at_least = 20",
+            ),
+        ],
+        "armenia",
+        "killed",
+        "azerbaijan-mod",
+    );
+    assert_eq!((grade, against.as_str()), (4, "above-floor"), "{row}");
+    assert_eq!(row["documented"]["floor"], 20, "{row}");
+    assert!(row["documented"]["total_low"].is_null(), "{row}");
 }

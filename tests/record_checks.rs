@@ -166,3 +166,96 @@ fn a_marked_sum_is_shown_and_never_a_voice() {
     )]);
     assert!(out.stdout.contains("gives no joint figure"), "{out:?}");
 }
+
+#[test]
+fn a_handover_is_by_the_side_that_held_them_and_an_admission_by_the_side_bearing_the_loss() {
+    let captured = "figure = { party = \"armenia\", metric = \"captured\", at_least = 10 }";
+    let by = |source: &str, basis: &str| {
+        checked(&[claim(
+            "rec",
+            source,
+            "2021-12-04",
+            captured,
+            &format!("record = \"{basis}\"\n"),
+        )])
+    };
+    assert_eq!(by("azerbaijan-pow-commission", "handover").code, 0);
+    let receiver = by("armenia-mod", "handover");
+    assert!(
+        receiver
+            .stdout
+            .contains("a handover is recorded by the side that held them"),
+        "{receiver:?}"
+    );
+    assert!(
+        receiver.stdout.contains("test-event.toml:22:10"),
+        "{receiver:?}"
+    );
+    let agency = by("afp", "handover");
+    assert!(
+        agency.stdout.contains("`afp` speaks for no side"),
+        "{agency:?}"
+    );
+    assert_eq!(by("armenia-mod", "admission").code, 0);
+    let other = by("azerbaijan-mod", "admission");
+    assert!(
+        other
+            .stdout
+            .contains("an admission is made by the side bearing the loss"),
+        "{other:?}"
+    );
+}
+
+#[test]
+fn a_record_is_a_count_of_this_event_on_the_record() {
+    let cases = [
+        ("record = \"named-list\"\n", "figure = { party = \"azerbaijan\", metric = \"killed\", vague = \"several\" }", "gives a vague word"),
+        ("record = \"named-list\"\n", "figure = { party = \"azerbaijan\", metric = \"killed\", at_most = 7 }", "gives no least count"),
+        ("record = \"investigation\"\n", "figure = { party = \"azerbaijan\", metric = \"killed\", exact = 7, since = \"2020-01-01\" }", "counts `since` an earlier date"),
+        ("hedged = true\nrecord = \"investigation\"\n", KILLED_7, "is hedged or not on the record"),
+        ("attribution = \"unnamed\"\nrecord = \"investigation\"\n", KILLED_7, "is hedged or not on the record"),
+        ("record = \"imagery\"\nimagery = { url = \" \", sha256 = \"0000000000000000000000000000000000000000000000000000000000000000\" }\n", KILLED_7, "imagery with no address"),
+    ];
+    for (extra, figure, expected) in cases {
+        let out = checked(&[rec(extra, figure)]);
+        assert_eq!(out.code, 2, "{extra}: {out:?}");
+        assert!(out.stdout.contains(expected), "{extra}: {out:?}");
+    }
+    // A total given as a range is a total: an investigation may say "20 to 30".
+    let range = "figure = { party = \"azerbaijan\", metric = \"killed\", range = [20, 30] }";
+    assert_eq!(
+        checked(&[rec("record = \"investigation\"\n", range)]).code,
+        0
+    );
+}
+
+#[test]
+fn regression_a_record_is_never_retracted_by_a_claim() {
+    let record = claim(
+        "r1",
+        "azerbaijan-mod",
+        "2021-11-17",
+        KILLED_7,
+        "record = \"named-list\"\n",
+    );
+    let retraction = claim(
+        "un",
+        "azerbaijan-mod",
+        "2021-11-18",
+        "retracts = \"r1\"",
+        "",
+    );
+    let out = checked(&[record.clone(), retraction]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stdout.contains("neither withdraws nor is withdrawn"),
+        "{out:?}"
+    );
+    // Across files too.
+    let dir = folder(&[
+        ("test-event.toml", &event_file(&[record])),
+        ("more.toml", "[[claim]]\nid = \"un\"\nevent = \"test-event\"\nsource = \"azerbaijan-mod\"\nsaid = \"2021-11-18\"\nvia = \"statement\"\ndocument = \"doc\"\nquote = \"words of un\"\nlanguage = \"en\"\nretracts = \"r1\"\n"),
+    ]);
+    let out = Claims::new().data(dir.path()).args(["check"]).run();
+    assert_eq!(out.code, 2, "{out:?}");
+}

@@ -170,3 +170,16 @@ fn import_takes_the_new_events_zone() {
         "{listed}"
     );
 }
+
+#[test]
+fn regression_a_zone_past_59_minutes_is_refused() {
+    let dir = folder(&[(
+        "test-event.toml",
+        &event_in(Some("+04:60"), &[killed("a", "2021-11-16", 5)]),
+    )]);
+    Claims::new()
+        .data(dir.path())
+        .args(["check"])
+        .fails(2)
+        .stdout_has("zone `+04:60` is not a UTC offset");
+}

@@ -130,14 +130,14 @@ fn by_bounds(ds: &Dataset, doc: &Documented, against: AgainstRecord, own: bool) 
             .map_or(String::new(), |b| cite_bound(ds, b.value, &b.records))
     };
     let (grade, why) = match against {
-        AgainstRecord::Below { record } => (
+        AgainstRecord::Below { .. } => (
             5,
-            format!("5: below the documented {record} ({}): an undercount", bound(ds, doc)),
+            format!("5: below what was documented, {}: an undercount", bound(ds, doc)),
         ),
-        AgainstRecord::BelowLater { record } => (
+        AgainstRecord::BelowLater { .. } => (
             3,
             format!(
-                "3: below the {record} documented later ({}) of a count still being learned: what was known that day",
+                "3: below what was documented later, {}, of a count still being learned: what was known that day",
                 bound(ds, doc)
             ),
         ),
@@ -228,7 +228,10 @@ fn by_documenters(ds: &Dataset, doc: &Documented, iv: Interval, claimant: Option
     Grade::new(grade, why)
 }
 
-/// "4.1×".
+/// "4.1×"; "∞×" against a record of none.
 pub fn times(ratio: f64) -> String {
+    if !ratio.is_finite() {
+        return "∞×".to_string();
+    }
     format!("{:.1}×", (ratio * 10.0).floor() / 10.0)
 }

@@ -143,7 +143,8 @@ fn direct<'a>(
         }
         doc.records.push(r);
         let iv = f.quantity.interval();
-        if d.basis.is_floor() {
+        // A total with no upper end ("at least 32") shows only a floor.
+        if d.basis.is_floor() || iv.high.is_none() {
             if doc.floor.as_ref().is_none_or(|b| iv.low > b.value) {
                 doc.floor = Some(Bound::one(iv.low, r));
             }

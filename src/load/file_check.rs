@@ -176,6 +176,9 @@ pub(super) struct Digest {
     /// Joint figures not marked `sum_of_own`, held against the parties'
     /// own figures ([`super::sums`]).
     pub(super) joints: Vec<(super::sum_facts::Joint, Place)>,
+    /// Handovers and admissions, whose documenter's side is checked once
+    /// every source is known ([`super::record_roles`]).
+    pub(super) record_roles: Vec<super::sum_facts::Role<Place>>,
     /// (own_key, value): each voice's exact figures of one party's count.
     pub(super) singles: Vec<(u64, crate::model::Amount)>,
     /// (hash of id, byte offset): duplicate detection across all files.

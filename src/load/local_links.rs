@@ -190,6 +190,11 @@ pub(super) fn mismatch(c: &Link, t: &Link, corrects: bool) -> Option<String> {
             }
         }
     }
+    if t.kind == Some(ClaimKind::Record) || c.kind == Some(ClaimKind::Record) {
+        return Some(format!(
+            "claim `{cid}` {verb} `{tid}`: a record of what was documented is no voice's statement, and neither withdraws nor is withdrawn"
+        ));
+    }
     if t.kind == Some(ClaimKind::Retraction) {
         return Some(format!(
             "claim `{cid}` {verb} `{tid}`, itself a retraction: say the claim again instead"

@@ -56,6 +56,8 @@ pub(super) struct Merger<'f, 's> {
     pub(super) keep: Keep,
     /// The question each act answers, and where it was listed.
     pub(super) answered: HashMap<String, (String, Place)>,
+    /// Handovers and admissions, for [`super::record_roles`].
+    pub(super) record_roles: Vec<super::sum_facts::Role<Place>>,
     /// Own figures and third parties' joint figures, for [`super::sums`].
     pub(super) sums: super::sum_facts::Sums<Place>,
     /// Definitions of each kind in the file being merged so far.
@@ -99,6 +101,7 @@ impl<'f, 's> Merger<'f, 's> {
             keep,
             answered: HashMap::new(),
             sums: Default::default(),
+            record_roles: Vec::new(),
             kind_counts: HashMap::new(),
             rank: HashMap::new(),
         }
@@ -246,6 +249,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.claim_ids
             .extend(d.claim_ids.into_iter().map(|(h, off)| (h, file, off)));
         self.sums.note_file(d.singles, d.joints);
+        self.record_roles.extend(d.record_roles);
         for (k, n) in d.tally {
             *self.tally.entry(k).or_default() += n;
         }
@@ -395,6 +399,7 @@ impl<'f, 's> Merger<'f, 's> {
         self.check_standing_changes();
         self.check_presuppositions();
         self.check_sums();
+        self.check_record_roles();
         self.check_claim_ids();
         let mut diags = std::mem::take(&mut self.diags);
         diagnostic::sort(&mut diags);

@@ -38,6 +38,7 @@ mod questions;
 mod quote_check;
 mod quote_match;
 mod read_once;
+mod record_roles;
 mod records;
 mod reports;
 mod standing;

@@ -31,25 +31,17 @@ pub(super) fn documented(fc: &mut FileCheck<'_>, c: &ClaimFile) -> Option<Option
         .figure
         .as_ref()
         .is_some_and(|f| f.get_ref().more.is_none());
-    let mut problems = Vec::new();
-    if !figure_ok {
-        problems.push("states no figure (an increment `more` is no count either)");
-    }
-    if c.origin.is_some() || !c.with.is_empty() || c.misreports.is_some() {
-        problems.push("relays another or is made jointly");
-    }
-    if c.retracts.is_some() || c.corrects.is_some() {
-        problems.push("withdraws a claim");
-    }
-    if c.sum_of_own.is_some() {
-        problems.push("is marked `sum_of_own`");
-    }
+    let problems = record_problems(c, *basis.get_ref(), figure_ok);
     if let Some(p) = problems.first() {
         let message = format!("record `{id}` {p}");
         fc.error(Code::BadRecord, basis.span(), message, RECORD_HINT);
         return None;
     }
+    let basis_span = basis.span();
     let basis = *basis.get_ref();
+    if matches!(basis, Basis::Handover | Basis::Admission) {
+        note_role(fc, c, basis, basis_span);
+    }
     let imagery = match (&c.imagery, basis) {
         (Some(i), Basis::Imagery) => Some(imagery(fc, i.get_ref())?),
         (None, Basis::Imagery) => {
@@ -73,7 +65,54 @@ pub(super) fn documented(fc: &mut FileCheck<'_>, c: &ClaimFile) -> Option<Option
     Some(Some(Documented { basis, imagery }))
 }
 
+/// What makes a claim no record: each in words, the first reported.
+fn record_problems(c: &ClaimFile, basis: Basis, figure_ok: bool) -> Vec<&'static str> {
+    let mut problems = Vec::new();
+    if !figure_ok {
+        problems.push("states no figure (an increment `more` is no count either)");
+    }
+    if c.origin.is_some() || !c.with.is_empty() || c.misreports.is_some() {
+        problems.push("relays another or is made jointly");
+    }
+    if c.retracts.is_some() || c.corrects.is_some() {
+        problems.push("withdraws a claim");
+    }
+    if c.sum_of_own.is_some() {
+        problems.push("is marked `sum_of_own`");
+    }
+    if c.hedged
+        || c.attribution
+            .is_some_and(|a| a != crate::model::Attribution::OnRecord)
+    {
+        problems.push("is hedged or not on the record: what was documented is neither");
+    }
+    if let Some(f) = c.figure.as_ref().map(|f| f.get_ref()) {
+        if f.since.is_some() {
+            problems.push("counts `since` an earlier date: a record is this event's count");
+        }
+        if f.vague.is_some() {
+            problems.push("gives a vague word: a record is a count");
+        }
+        let loose = f.at_most.is_some()
+            || f.less_than.is_some()
+            || f.nearly.is_some()
+            || f.about.is_some()
+            || f.range.is_some()
+            || f.about_range.is_some();
+        if loose && basis.is_floor() {
+            problems.push("gives no least count: a list, a handover or imagery shows `exact` or `at_least` so many");
+        }
+    }
+    problems
+}
+
 fn imagery(fc: &mut FileCheck<'_>, i: &super::file_model::ImageryFile) -> Option<Imagery> {
+    if i.url.trim().is_empty() {
+        let message = "imagery with no address".to_string();
+        let hint = "give where the photo or video is: `url = \"https://…\"`";
+        fc.error(Code::BadRecord, i.sha256.span(), message, hint);
+        return None;
+    }
     let sha = i.sha256.get_ref().trim();
     if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
         let shown = crate::suggest::clip(sha);
@@ -144,4 +183,24 @@ pub(super) fn note_for_sums(
         }
         _ => {}
     }
+}
+
+/// A handover or admission, for the check of who made it ([`super::record_roles`]).
+fn note_role(fc: &mut FileCheck<'_>, c: &ClaimFile, basis: Basis, span: std::ops::Range<usize>) {
+    let Some(f) = c.figure.as_ref().map(|f| f.get_ref()) else {
+        return;
+    };
+    let one = f.party.iter().map(|p| p.get_ref().clone());
+    let many = f
+        .parties
+        .iter()
+        .flat_map(|ps| ps.get_ref().iter().map(|p| p.get_ref().clone()));
+    let role = super::sum_facts::Role {
+        id: c.id.get_ref().clone(),
+        basis,
+        parties: one.chain(many).collect(),
+        source: c.source.get_ref().clone(),
+        place: fc.place(&span),
+    };
+    fc.out.record_roles.push(role);
 }

@@ -1,6 +1,7 @@
 //! What the relayed-sum check ([`super::sums`]) keeps while files are
 //! read: each voice's exact figures of one party's count, and the joint
-//! figures not marked `sum_of_own`. A leaf: it knows no other load module.
+//! figures not marked `sum_of_own`; and the handovers and admissions whose
+//! documenter [`super::record_roles`] checks. A leaf: it knows no other load module.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -126,4 +127,15 @@ impl<P> Sums<P> {
     pub(super) fn joints(&self) -> &[(Joint, P)] {
         &self.joints
     }
+}
+
+/// A handover or admission, as its file gives it.
+#[derive(Debug)]
+pub(super) struct Role<P> {
+    pub(super) id: String,
+    pub(super) basis: crate::model::record::Basis,
+    /// Whose losses its figure counts.
+    pub(super) parties: Vec<String>,
+    pub(super) source: String,
+    pub(super) place: P,
 }

@@ -53,8 +53,8 @@ pub fn offset_minutes(o: &str) -> Option<i32> {
     if o.len() != 6 || !o.is_ascii() || &o[3..4] != ":" {
         return None;
     }
-    let h = digits(&o[1..3], 2)?;
-    let m = digits(&o[4..6], 2)?;
+    let h = digits(&o[1..3], 2).filter(|h| *h <= 14)?;
+    let m = digits(&o[4..6], 2).filter(|m| *m <= 59)?;
     let minutes = (h * 60 + m) as i32;
     match &o[..1] {
         "+" => Some(minutes),

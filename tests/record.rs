@@ -778,3 +778,59 @@ fn regression_a_total_with_no_upper_end_is_a_floor_not_a_match() {
     assert_eq!(row["documented"]["floor"], 20, "{row}");
     assert!(row["documented"]["total_low"].is_null(), "{row}");
 }
+
+#[test]
+fn a_record_no_row_counts_is_listed_never_dropped() {
+    let claims = [
+        count(
+            "own",
+            "azerbaijan-mod",
+            "2021-11-16",
+            "azerbaijan",
+            "killed",
+            "exact = 7",
+        ),
+        record(
+            "lone",
+            "afp",
+            "2021-11-30",
+            "independent-count",
+            "azerbaijan",
+            "wounded",
+            "exact = 10",
+        ),
+    ];
+    let dir = folder(&[("test-event.toml", &event_file(&claims))]);
+    let v = compare_json(dir.path(), &[]);
+    assert_eq!(v["records_on_no_row"][0], "lone", "{v}");
+    Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event"])
+        .succeeds()
+        .stdout_has("Documented, on no row (no claim counts it): Azerbaijan · wounded: 10");
+    // A record a composite's row takes up is on a row.
+    let with_sum = [
+        count(
+            "enemy",
+            "armenia",
+            "2021-11-16",
+            "azerbaijan",
+            "killed-or-wounded",
+            "exact = 70",
+        ),
+        record(
+            "lone",
+            "afp",
+            "2021-11-30",
+            "independent-count",
+            "azerbaijan",
+            "wounded",
+            "exact = 10",
+        ),
+    ];
+    let v = compare_json(
+        folder(&[("test-event.toml", &event_file(&with_sum))]).path(),
+        &[],
+    );
+    assert!(v["records_on_no_row"].is_null(), "{v}");
+}

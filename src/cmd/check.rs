@@ -96,12 +96,16 @@ fn write_text(out: &mut dyn Write, checked: &Loaded, data: Option<&str>) -> io::
     let (events, sources) = (ds.events.len(), ds.sources.len());
     writeln!(
         out,
-        "ok: {files} file{} checked, no problems: {events} event{}, {sources} source{}, {} claim{}{}",
+        "ok: {files} file{} checked, no problems: {events} event{}, {sources} source{}, {} claim{}{}{}",
         plural(files),
         plural(events),
         plural(sources),
         checked.claims_total,
         plural(checked.claims_total),
+        match checked.records_total {
+            0 => String::new(),
+            n => format!(", {n} record{}", plural(n)),
+        },
         others(checked)
     )
 }

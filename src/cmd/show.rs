@@ -318,6 +318,7 @@ pub fn run(ctx: &Context, id: &str, out: &mut dyn Write) -> anyhow::Result<u8> {
         ds.claims
             .iter()
             .filter(|c| c.implied_by.is_none())
+            .chain(&ds.records)
             .map(|c| c.id.as_str())
     };
     let Some(c) = ds.claim(id).or_else(|| ds.record(id)) else {

@@ -172,7 +172,9 @@ fn note_claim<'t>(fc: &mut FileCheck<'t>, c: &'t ClaimFile, event: Option<&'t st
     let offset = u32::try_from(c.id.span().start).unwrap_or(u32::MAX);
     fc.out.claim_ids.push((id_hash(c.id.get_ref()), offset));
     // A record is what was documented, not a claim: it is not counted as one.
-    if c.record.is_none() {
+    if c.record.is_some() {
+        fc.out.record_count += 1;
+    } else {
         fc.out.claim_count += 1;
         *fc.tally
             .entry((event.unwrap_or(""), c.source.get_ref().as_str()))

@@ -186,6 +186,8 @@ pub(super) struct Digest {
     pub(super) claims: Vec<Claim>,
     pub(super) tally: HashMap<(String, String), usize>,
     pub(super) claim_count: usize,
+    /// Records (`record = …`), counted apart from claims.
+    pub(super) record_count: usize,
     /// Quotes not found, whose nearest-passage hints the run's budget pays for.
     pub(super) near_misses: Vec<NearMiss>,
     /// The parse stopped at a type error: the merger looks for the others.

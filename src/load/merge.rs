@@ -41,6 +41,7 @@ pub(super) struct Merger<'f, 's> {
     pub(super) pending: Vec<Claim>,
     pub(super) tally: BTreeMap<(String, String), usize>,
     pub(super) claims_total: usize,
+    pub(super) records_total: usize,
     /// Index of the file the next digest comes from (digests arrive in order).
     pub(super) next_file: usize,
     /// Index entries of files on disk; `None` once a file could not be indexed.
@@ -92,6 +93,7 @@ impl<'f, 's> Merger<'f, 's> {
             pending: Vec::new(),
             tally: BTreeMap::new(),
             claims_total: 0,
+            records_total: 0,
             next_file: 0,
             index: Some(Vec::new()),
             doc_texts: HashMap::new(),
@@ -254,6 +256,7 @@ impl<'f, 's> Merger<'f, 's> {
             *self.tally.entry(k).or_default() += n;
         }
         self.claims_total += d.claim_count;
+        self.records_total += d.record_count;
         let mut ready = Vec::with_capacity(d.claims.len());
         for mut c in d.claims {
             if self.complete(&mut c) {
@@ -415,6 +418,7 @@ impl<'f, 's> Merger<'f, 's> {
             files: self.files.len(),
             skipped,
             claims_total: self.claims_total,
+            records_total: self.records_total,
             tally: self.tally,
             index: self.index,
         })

@@ -126,6 +126,8 @@ pub struct Loaded {
     pub skipped: Skipped,
     /// Every claim checked, kept or not.
     pub claims_total: usize,
+    /// Records of what was documented afterwards, in every file read.
+    pub records_total: usize,
     /// Claims per (event, source).
     pub tally: BTreeMap<(String, String), usize>,
     /// What each file on disk holds, when every file was read and parsed.

@@ -60,6 +60,9 @@ pub fn write_table(out: &mut dyn Write, view: &View, style: &Style) -> io::Resul
     if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
         writeln!(out, "{}\n", escape(&l))?;
     }
+    if let Some(l) = crate::view::against_record::on_no_row_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", escape(&l))?;
+    }
     if view.notes.is_empty() {
         // Only statements on the same subject are weighed against each
         // other: say what that left unweighed.
@@ -117,6 +120,9 @@ pub fn write_markdown(out: &mut dyn Write, view: &View) -> io::Result<()> {
         }
     }
     if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", markdown_cell(&l))?;
+    }
+    if let Some(l) = crate::view::against_record::on_no_row_line(view.ds, view.cmp) {
         writeln!(out, "{}\n", markdown_cell(&l))?;
     }
     if view.notes.is_empty() {

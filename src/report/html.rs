@@ -169,6 +169,9 @@ fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
     if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
         writeln!(out, "<p class=\"places-apart\">{}</p>", xml(&l))?;
     }
+    if let Some(l) = crate::view::against_record::on_no_row_line(view.ds, view.cmp) {
+        writeln!(out, "<p class=\"on-no-row\">{}</p>", xml(&l))?;
+    }
     if view.notes.is_empty() {
         return Ok(());
     }

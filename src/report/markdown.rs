@@ -104,6 +104,9 @@ fn summary(out: &mut dyn Write, view: &View) -> io::Result<()> {
     if let Some(l) = crate::view::places_apart::event_line(view.ds, view.cmp) {
         writeln!(out, "{}\n", text(&l))?;
     }
+    if let Some(l) = crate::view::against_record::on_no_row_line(view.ds, view.cmp) {
+        writeln!(out, "{}\n", text(&l))?;
+    }
     let name = |voice: &str| view.voice_name(voice);
     for (n, note) in view.notes.iter().enumerate() {
         writeln!(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::compare::grade::{grade, times, Grade};
 use crate::compare::record::{floor_is_own_list, AgainstRecord, Documented};
-use crate::compare::{FigureEntry, FigureRow, Perspective};
+use crate::compare::{Comparison, FigureEntry, FigureRow, Perspective};
 use crate::model::{Amount, Claim, Dataset};
 
 /// How a voice's figure stands to the record, and its grade.
@@ -173,4 +173,38 @@ pub fn gap(ds: &Dataset, row: &FigureRow) -> f64 {
             _ => 1.0,
         })
         .fold(0.0, f64::max)
+}
+
+/// The event's records that document no figure row (no claim counts what
+/// they count): listed once, so that none is dropped without a word.
+pub fn on_no_row<'a>(ds: &'a Dataset, cmp: &Comparison<'a>) -> Vec<&'a Claim> {
+    let used: std::collections::HashSet<&str> = cmp
+        .figures
+        .iter()
+        .flat_map(|r| r.documented.records.iter().map(|c| c.id.as_str()))
+        .collect();
+    let as_of = cmp.options.as_of.as_ref();
+    ds.records_of_event(&cmp.event.id)
+        .filter(|r| as_of.is_none_or(|m| r.said.known_by(m)))
+        .filter(|r| !used.contains(r.id.as_str()))
+        .collect()
+}
+
+/// "Records on no row: Azerbaijan · wounded: 10 (counted independently: AFP)."
+pub fn on_no_row_line(ds: &Dataset, cmp: &Comparison) -> Option<String> {
+    let records = on_no_row(ds, cmp);
+    if records.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let (subject, says) = super::wording::subject_and_says(ds, r);
+            format!("{subject}: {says} ({})", cite(ds, &[*r]))
+        })
+        .collect();
+    Some(format!(
+        "Documented, on no row (no claim counts it): {}.",
+        each.join("; ")
+    ))
 }

@@ -359,6 +359,9 @@ pub struct ComparisonRecord<'a> {
     /// Places named across rows that do not lie within one another.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places_apart: Vec<super::places_apart::PlaceApartRecord>,
+    /// The event's records that document no figure row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    records_on_no_row: Vec<&'a str>,
 }
 
 /// Each voice once, in entry order.
@@ -485,6 +488,10 @@ impl<'a> ComparisonRecord<'a> {
                 .map(|(i, n)| ConflictRecord::of(i + 1, n))
                 .collect(),
             places_apart: super::places_apart::records(view.ds, cmp),
+            records_on_no_row: super::against_record::on_no_row(view.ds, cmp)
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect(),
         }
     }
 }

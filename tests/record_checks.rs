@@ -259,3 +259,22 @@ fn regression_a_record_is_never_retracted_by_a_claim() {
     let out = Claims::new().data(dir.path()).args(["check"]).run();
     assert_eq!(out.code, 2, "{out:?}");
 }
+
+#[test]
+fn regression_a_joint_figure_said_before_the_own_figures_adds_up_nothing_of_theirs() {
+    let sides = [
+        own("arm", "armenia-mod", "armenia", 6),
+        own("az", "azerbaijan-mod", "azerbaijan", 7),
+    ];
+    let early = claim(
+        "wire-sum",
+        "afp",
+        "2021-11-16",
+        "figure = { parties = [\"armenia\", \"azerbaijan\"], metric = \"killed\", exact = 13 }",
+        "",
+    );
+    let mut claims = sides.to_vec();
+    claims.push(early);
+    let out = checked(&claims);
+    assert_eq!(out.code, 0, "said the day before the sides spoke: {out:?}");
+}

@@ -127,7 +127,7 @@ pub(super) fn claim<'t>(
     };
     let record = record?;
     if let Assertion::Figure(f) = &assertion {
-        super::records::note_for_sums(fc, c, event, f);
+        super::records::note_for_sums(fc, c, (event, &said), f);
     }
     if !(id_ok && quote_ok && as_of_ok && sum_ok) {
         return None;

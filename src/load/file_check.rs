@@ -179,8 +179,8 @@ pub(super) struct Digest {
     /// Handovers and admissions, whose documenter's side is checked once
     /// every source is known ([`super::record_roles`]).
     pub(super) record_roles: Vec<super::sum_facts::Role<Place>>,
-    /// (own_key, value): each voice's exact figures of one party's count.
-    pub(super) singles: Vec<(u64, crate::model::Amount)>,
+    /// (own_key, value, said from): each voice's exact figures of one party's count.
+    pub(super) singles: Vec<(u64, crate::model::Amount, crate::model::when::Instant)>,
     /// (hash of id, byte offset): duplicate detection across all files.
     pub(super) claim_ids: Vec<(u64, u32)>,
     pub(super) claims: Vec<Claim>,

@@ -154,7 +154,7 @@ pub(super) fn sum_of_own_ok(fc: &mut FileCheck<'_>, c: &ClaimFile) -> bool {
 pub(super) fn note_for_sums(
     fc: &mut FileCheck<'_>,
     c: &ClaimFile,
-    event: &str,
+    (event, said): (&str, &crate::model::when::When),
     figure: &crate::model::Figure,
 ) {
     let crate::model::quantity::Quantity::Exact(value) = figure.quantity else {
@@ -167,7 +167,7 @@ pub(super) fn note_for_sums(
     match figure.parties.as_slice() {
         [one] => {
             let key = super::sum_facts::own_key(event, one, &figure.metric, voice);
-            fc.out.singles.push((key, value));
+            fc.out.singles.push((key, value, said.span().0));
         }
         [_, _, ..] if c.sum_of_own.is_none() => {
             let place = fc.place(&c.id.span());
@@ -178,6 +178,7 @@ pub(super) fn note_for_sums(
                 parties: figure.parties.clone(),
                 metric: figure.metric.clone(),
                 value,
+                said_by: said.span().1,
             };
             fc.out.joints.push((joint, place));
         }

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::model::when::Instant;
 use crate::model::{Amount, Dataset};
 
 /// Own figures kept per party and count: a party revises a few times, and
@@ -22,6 +23,9 @@ pub(super) struct Joint {
     pub(super) parties: Vec<String>,
     pub(super) metric: String,
     pub(super) value: Amount,
+    /// The last instant it may have been said: own figures said after it
+    /// cannot be what it adds up.
+    pub(super) said_by: Instant,
 }
 
 /// The key of one voice's own figures of a count: hashed, so that memory
@@ -35,19 +39,22 @@ pub(super) fn own_key(event: &str, party: &str, metric: &str, voice: &str) -> u6
 
 #[derive(Debug)]
 pub(super) struct Sums<P> {
-    /// own_key -> a voice's exact figures of one party's count.
-    own: HashMap<u64, Vec<Amount>>,
+    /// own_key -> a voice's exact figures of one party's count, each with
+    /// the earliest instant it may have been said.
+    own: HashMap<u64, Vec<(Amount, Instant)>>,
     joints: Vec<(Joint, P)>,
 }
 
 impl<P> Sums<P> {
     /// A voice's exact figure of one party's count (own or not: whose voice
     /// it is is known only once every source is).
-    pub(super) fn note_single(&mut self, key: u64, value: Amount) {
+    pub(super) fn note_single(&mut self, key: u64, value: Amount, from: Instant) {
         // Most voices give one or two figures of a count: room for one at first.
         let values = self.own.entry(key).or_insert_with(|| Vec::with_capacity(1));
-        if values.len() < MAX_OWN && !values.contains(&value) {
-            values.push(value);
+        if let Some((_, at)) = values.iter_mut().find(|(v, _)| *v == value) {
+            *at = (*at).min(from);
+        } else if values.len() < MAX_OWN {
+            values.push((value, from));
         }
     }
 
@@ -64,7 +71,9 @@ impl<P> Sums<P> {
             .filter(|s| s.party.as_deref() == Some(party));
         let keys = voices.map(|s| own_key(&j.event, party, &j.metric, &s.id));
         let mut all: Vec<Amount> = keys
-            .flat_map(|k| self.own.get(&k).into_iter().flatten().copied())
+            .flat_map(|k| self.own.get(&k).into_iter().flatten())
+            .filter(|(_, from)| *from <= j.said_by)
+            .map(|(v, _)| *v)
             .collect();
         all.sort_unstable();
         all.dedup();
@@ -111,12 +120,16 @@ impl<P> Sums<P> {
     /// One file's own figures and joint figures. Own figures are held only
     /// from files that give a joint figure, where a relayed sum sits beside
     /// the figures it adds up: memory stays flat on a corpus without one.
-    pub(super) fn note_file(&mut self, singles: Vec<(u64, Amount)>, joints: Vec<(Joint, P)>) {
+    pub(super) fn note_file(
+        &mut self,
+        singles: Vec<(u64, Amount, Instant)>,
+        joints: Vec<(Joint, P)>,
+    ) {
         if joints.is_empty() {
             return;
         }
-        for (key, value) in singles {
-            self.note_single(key, value);
+        for (key, value, from) in singles {
+            self.note_single(key, value, from);
         }
         for (j, place) in joints {
             self.note_joint(j, place);

@@ -374,6 +374,12 @@ fn a_composites_floor_adds_its_parts_records() {
         .succeeds()
         .stdout_has("70 (adv.) [10.0× the documented floor, no total; grade 4]")
         .stdout_has("documented: at least 7 (named: Az. MoD, 2021-11-17)");
+    // The legend keys the bracket, only where a row has a record.
+    Claims::new()
+        .data(dir.path())
+        .args(["compare", "test-event", "--width", "200"])
+        .succeeds()
+        .stdout_has("[… grade N] = how a figure stands to what was documented");
 }
 
 #[test]

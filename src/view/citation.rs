@@ -80,6 +80,11 @@ pub fn legend(cmp: &Comparison) -> String {
     if entries().any(|e| e.superseded && e.withdrawn.is_none()) {
         text.push_str("; since superseded = the voice it relays has said something newer");
     }
+    if cmp.figures.iter().any(|r| !r.documented.records.is_empty()) {
+        text.push_str(
+            "; [… grade N] = how a figure stands to what was documented afterwards, graded 1 confirmed to 6 cannot be judged (`claims grades`)",
+        );
+    }
     text
 }
 

@@ -86,20 +86,27 @@ fn readings(ds: &Dataset) -> Vec<super::Claim> {
                 .chain(f.either.iter().filter(|x| *x != m))
                 .cloned()
                 .collect();
-            let mut d = c.clone();
-            d.id = format!("{}~as-{m}", c.id);
+            let mut d = derived_copy(c, format!("{}~as-{m}", c.id), Derivation::Reading);
             d.assertion = Assertion::Figure(g);
-            d.implied_by = Some(ImpliedBy {
-                kind: Derivation::Reading,
-                claim: c.id.clone(),
-                proposition: String::new(),
-                text: String::new(),
-            });
-            d.reports.clear();
             out.push(d);
         }
     }
     out
+}
+
+/// A copy of `c` the tool derives (a reading, a co-signatory's): its own
+/// id, what it comes from, and no outlets of its own.
+fn derived_copy(c: &super::Claim, id: String, kind: Derivation) -> super::Claim {
+    let mut d = c.clone();
+    d.id = id;
+    d.implied_by = Some(ImpliedBy {
+        kind,
+        claim: c.id.clone(),
+        proposition: String::new(),
+        text: String::new(),
+    });
+    d.reports.clear();
+    d
 }
 
 /// A joint statement (`with`): the same statement by each co-signatory,
@@ -109,21 +116,13 @@ fn co_signed(ds: &Dataset) -> Vec<super::Claim> {
     let mut out = Vec::new();
     for c in ds.claims.iter().filter(|c| !c.with.is_empty()) {
         for s in &c.with {
-            let mut d = c.clone();
-            d.id = format!("{}~with-{s}", c.id);
+            let mut d = derived_copy(c, format!("{}~with-{s}", c.id), Derivation::Joint);
             d.source = s.clone();
             d.origin = None;
             d.with = std::iter::once(&c.source)
                 .chain(c.with.iter().filter(|x| *x != s))
                 .cloned()
                 .collect();
-            d.implied_by = Some(ImpliedBy {
-                kind: Derivation::Joint,
-                claim: c.id.clone(),
-                proposition: String::new(),
-                text: String::new(),
-            });
-            d.reports.clear();
             out.push(d);
         }
     }

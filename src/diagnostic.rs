@@ -123,6 +123,88 @@ impl Code {
     }
 }
 
+impl Code {
+    /// What the problem is, in one line (a CI rule's description).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::FileUnreadable => "A file that cannot be read, is too large, or is not a regular file",
+            Code::NoDataFolder => "The data folder does not exist or is not a folder",
+            Code::NotUtf8 => "A file that is not UTF-8 text",
+            Code::TomlSyntax => "Text that is not valid TOML",
+            Code::UnknownField => "A field the format does not define",
+            Code::MissingField => "A field the format requires is missing",
+            Code::WrongType => "A value of the wrong type (text for a number, a list for a table)",
+            Code::UnknownValue => "A value outside a closed set (a stance, a channel, a source kind)",
+            Code::BadId => "An id that is not kebab-case",
+            Code::BadDate => "A date or time that is not one, or does not fit the claim (order on a span, as_of after the saying)",
+            Code::NegativeCount => "A count below zero",
+            Code::BadNumber => "A decimal a figure cannot hold, or one in a count of whole things",
+            Code::BadRange => "A range that is not two ends, low to high, or a bound no count can meet",
+            Code::DuplicateId => "An id defined twice",
+            Code::UnknownId => "A reference to an id that is not defined",
+            Code::UnitMismatch => "Figures of one metric in different units",
+            Code::CompositeCycle => "A composite metric that contains itself",
+            Code::NoEvent => "Claims about an event that is not defined",
+            Code::AssertionCount => "A claim must assert exactly one of figure, accusation, position",
+            Code::QuantityCount => "A figure must give exactly one quantity",
+            Code::QuoteMissing => "A claim must have a quote or a paraphrase, not both",
+            Code::EmptyQuote => "An empty quote",
+            Code::QuoteNotFound => "A quote that is not in its document's text",
+            Code::DocumentText => "A document's text that cannot be read",
+            Code::Standing => "A source's standing and party disagree",
+            Code::BadParties => "A figure names no party, or both `party` and `parties`",
+            Code::BadBreakdown => "A breakdown's parts cannot add up to its total",
+            Code::PlaceCycle => "A place that lies within itself",
+            Code::BadRetraction => "A retraction or correction of a claim it cannot withdraw",
+            Code::BadDemand => "A demand without its addressee, or an addressee on a non-demand",
+            Code::BadComposite => "A composite with a composite part, a part twice, or a part of another unit",
+            Code::BadQuestion => "An act listed under two questions",
+            Code::BadReport => "A claim citing one document twice, or a reading on a claim with no figure",
+            Code::BadAlignment => "A party aligned or allied with itself or with an aligned party",
+            Code::BadRecord => "A record that cannot stand as one, or an unmarked relayed sum",
+        }
+    }
+
+    /// Every code, in order (a CI tool's list of rules).
+    pub const ALL: [Code; 35] = [
+        Code::FileUnreadable,
+        Code::NoDataFolder,
+        Code::NotUtf8,
+        Code::TomlSyntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::WrongType,
+        Code::UnknownValue,
+        Code::BadId,
+        Code::BadDate,
+        Code::NegativeCount,
+        Code::BadNumber,
+        Code::BadRange,
+        Code::DuplicateId,
+        Code::UnknownId,
+        Code::UnitMismatch,
+        Code::CompositeCycle,
+        Code::NoEvent,
+        Code::AssertionCount,
+        Code::QuantityCount,
+        Code::QuoteMissing,
+        Code::EmptyQuote,
+        Code::QuoteNotFound,
+        Code::DocumentText,
+        Code::Standing,
+        Code::BadParties,
+        Code::BadBreakdown,
+        Code::PlaceCycle,
+        Code::BadRetraction,
+        Code::BadDemand,
+        Code::BadComposite,
+        Code::BadQuestion,
+        Code::BadReport,
+        Code::BadAlignment,
+        Code::BadRecord,
+    ];
+}
+
 /// A second place a problem concerns: "first defined here".
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Label {

@@ -65,7 +65,7 @@ pub struct ListArgs {
     /// Only statements whose quote, reading, English or note hold all these words (any case)
     #[arg(long, value_name = "WORDS")]
     grep: Option<String>,
-    /// Order the rows [default: `said`; `file` streams a huge corpus in little memory]
+    /// Order the rows [default: `said`, and `file` for jsonl; `file` streams a huge corpus in little memory]
     #[arg(long, value_enum)]
     sort: Option<SortArg>,
     /// On a terminal too, every column and whole quotes

@@ -309,6 +309,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     } else {
         cli.format
     };
+    refuse_format(&cli.command, format)?;
     let style = Style::detect(format.into(), cli.color.into(), !cli.raw_cells, width);
     let ctx = Context { data, found, style };
     let pager = if pages(&cli.command) {
@@ -330,6 +331,35 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Ok(()) => code,
     }
+}
+
+/// The formats only some commands write: JSON Lines (a record a line)
+/// where records stream, and the CI formats where there are problems to
+/// annotate. Refused before anything is read.
+fn refuse_format(command: &Command, format: FormatArg) -> anyhow::Result<()> {
+    let (allowed, hint) = match format {
+        FormatArg::Jsonl => (
+            matches!(
+                command,
+                Command::List { .. } | Command::Compare { .. } | Command::Check { .. }
+            ),
+            "jsonl is for list, compare, diff and check; others give --format json",
+        ),
+        FormatArg::Sarif | FormatArg::Github | FormatArg::Junit => (
+            matches!(command, Command::Check { .. }),
+            "the CI formats annotate `claims check`; others give --format json",
+        ),
+        _ => (true, ""),
+    };
+    if allowed {
+        return Ok(());
+    }
+    let name = crate::render::output::Format::from(format).name();
+    Err(
+        UserError::new(format!("--format {name} is not a format of this command"))
+            .hint(hint)
+            .into(),
+    )
 }
 
 fn dispatch(

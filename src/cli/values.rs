@@ -34,6 +34,14 @@ value_enum!(FormatArg => Format {
     Json,
     /// HTML (`report` and `compare`: the full report; others: a table)
     Html,
+    /// One JSON object a line, streamed (list, compare, diff, check)
+    Jsonl,
+    /// SARIF 2.1.0, for code scanning (check)
+    Sarif,
+    /// GitHub Actions annotations (check)
+    Github,
+    /// JUnit XML, for other CI systems (check)
+    Junit,
 });
 
 value_enum!(ColorArg => ColorChoice { Auto, Always, Never });

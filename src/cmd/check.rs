@@ -9,7 +9,8 @@ use super::{exit, Context};
 use crate::diagnostic::Diagnostic;
 use crate::load::discover::Found;
 use crate::load::{self, Loaded};
-use crate::render::emit;
+use crate::render::output::{Format, Style};
+use crate::render::{self, emit, jsonl};
 use crate::sanitize::escape;
 
 #[derive(Serialize)]
@@ -83,19 +84,22 @@ fn write_text(out: &mut dyn Write, checked: &Loaded, data: Option<&str>) -> io::
             writeln!(out, "skipped {}: {why}", escape(path))?;
         }
     }
+    writeln!(out, "{}", last_line(checked))
+}
+
+/// The count a check ends with: problems, or what was found clean.
+fn last_line(checked: &Loaded) -> String {
     let (files, problems) = (checked.files, checked.diagnostics.len());
     if problems > 0 {
         let (ps, fs) = (plural(problems), plural(files));
-        return writeln!(
-            out,
+        return format!(
             "{problems} problem{ps} in {files} file{fs} checked{}",
             others(checked)
         );
     }
     let ds = &checked.dataset;
     let (events, sources) = (ds.events.len(), ds.sources.len());
-    writeln!(
-        out,
+    format!(
         "ok: {files} file{} checked, no problems: {events} event{}, {sources} source{}, {} claim{}{}{}",
         plural(files),
         plural(events),
@@ -108,6 +112,49 @@ fn write_text(out: &mut dyn Write, checked: &Loaded, data: Option<&str>) -> io::
         },
         others(checked)
     )
+}
+
+/// A line of `check --format jsonl`: the records of the JSON document's
+/// `diagnostics` and `skipped`, told apart by `record`.
+#[derive(Serialize)]
+#[serde(tag = "record", rename_all = "lowercase")]
+enum Line<'a> {
+    Diagnostic(&'a Diagnostic),
+    Skipped(SkippedRecord<'a>),
+}
+
+/// Writes the CI formats and JSON Lines; false for the other formats.
+fn write_machine(out: &mut dyn Write, style: &Style, checked: &Loaded) -> anyhow::Result<bool> {
+    let diags = &checked.diagnostics;
+    match style.format {
+        Format::Sarif => render::sarif::write(out, diags)?,
+        Format::Junit => render::junit::write(out, &checked.paths, diags)?,
+        Format::Github => {
+            let last = last_line(checked);
+            render::github::write(out, diags, &last)?;
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+                // The service's own file, appended to as its steps do.
+                let written = std::fs::OpenOptions::new()
+                    .append(true)
+                    .create(true)
+                    .open(&path)
+                    .and_then(|mut f| render::github::summary(&mut f, diags, &last));
+                if let Err(e) = written {
+                    eprintln!("claims: warning: GITHUB_STEP_SUMMARY could not be written: {e}");
+                }
+            }
+        }
+        Format::Jsonl => {
+            for d in diags {
+                jsonl::line(out, &Line::Diagnostic(d))?;
+            }
+            for (path, reason) in &checked.skipped.entries {
+                jsonl::line(out, &Line::Skipped(SkippedRecord { path, reason }))?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<u8> {
@@ -129,6 +176,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
         }
         _ => d.clone(),
     });
+    if write_machine(out, &ctx.style, &checked)? {
+        return Ok(status(&checked));
+    }
     let record = CheckRecord {
         data,
         files: checked.files,
@@ -144,9 +194,13 @@ pub fn run(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> anyhow::Res
     emit(out, &ctx.style, "check", &record, &|out, _| {
         write_text(out, &checked, said.as_deref())
     })?;
-    Ok(if checked.diagnostics.is_empty() {
+    Ok(status(&checked))
+}
+
+fn status(checked: &Loaded) -> u8 {
+    if checked.diagnostics.is_empty() {
         exit::OK
     } else {
         exit::ERROR
-    })
+    }
 }

@@ -9,7 +9,7 @@ use crate::error::UserError;
 use crate::load::discover;
 use crate::model::Dataset;
 use crate::render::output::{Format, Style};
-use crate::render::{comparison, emit, long};
+use crate::render::{comparison, emit, jsonl, long};
 use crate::report;
 use crate::view::records::ComparisonRecord;
 use crate::view::View;
@@ -62,9 +62,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
             };
             long::write(out, &ComparisonRecord::of(&view), delimiter, &ctx.style)?;
         }
+        (true, Format::Jsonl) => {
+            let view = View::new(&ds, &cmp, args.history);
+            long::write_jsonl(out, &ComparisonRecord::of(&view))?;
+        }
         (true, _) => {
-            return Err(UserError::new("--long is a CSV or TSV layout")
-                .hint("add --format csv or --format tsv")
+            return Err(UserError::new("--long is a CSV, TSV or JSON Lines layout")
+                .hint("add --format csv, --format tsv or --format jsonl")
                 .into())
         }
         (false, _) => {
@@ -109,7 +113,8 @@ pub fn render(
             Format::Csv => comparison::write_delimited(out, &view, b',', style),
             Format::Tsv => comparison::write_delimited(out, &view, b'\t', style),
             Format::Html => report::html::write(out, ds, &view),
-            Format::Table | Format::Json => comparison::write_table(out, &view, style),
+            Format::Jsonl => record.rows().try_for_each(|row| jsonl::line(out, &row)),
+            _ => comparison::write_table(out, &view, style),
         },
     )
 }

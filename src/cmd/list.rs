@@ -8,7 +8,7 @@ use crate::load::Keep;
 use crate::model::{Claim, Dataset, QuoteKind};
 use crate::render::delimited::RecordWriter;
 use crate::render::output::{Format, Style};
-use crate::render::{json as jsonr, write_sheet};
+use crate::render::{json as jsonr, jsonl as jsonr_lines, write_sheet};
 use crate::sanitize::json_visible;
 use crate::view::claim_row::ClaimRow;
 use crate::view::wording::subject_and_says;
@@ -76,10 +76,12 @@ pub fn run(ctx: &Context, filters: &Filters, out: &mut dyn Write) -> anyhow::Res
     // files are called. `--sort file` streams them out file by file
     // instead, so that memory stays small on any corpus.
     let keep = Keep::Matching(filters.prefilter());
-    let order = match filters.sort {
-        Some(super::filters::Sort::File) => None,
-        Some(by) => Some(by),
-        None => Some(super::filters::Sort::Said),
+    // JSON Lines is for corpora of any size: it streams in file order
+    // unless an order is asked for.
+    let order = match (filters.sort, ctx.style.format) {
+        (Some(super::filters::Sort::File), _) | (None, Format::Jsonl) => None,
+        (Some(by), _) => Some(by),
+        (None, _) => Some(super::filters::Sort::Said),
     };
     let mut writer = ListWriter::new(out, &ctx.style, filters);
     let mut sorted: Vec<Claim> = Vec::new();
@@ -256,6 +258,12 @@ impl<'o> ListWriter<'o> {
                 }
                 Ok(())
             }
+            Target::Plain(out) if self.style.format == Format::Jsonl => {
+                for c in &claims {
+                    jsonr_lines::line(&mut **out, &ClaimRow::of(ds, c))?;
+                }
+                Ok(())
+            }
             Target::Plain(out) if self.style.format == Format::Json => {
                 for c in &claims {
                     // Its fields are declared sorted, as every JSON document has them.
@@ -294,6 +302,7 @@ impl<'o> ListWriter<'o> {
         self.start()?;
         match &mut self.target {
             Target::Records(w) => w.flush()?,
+            Target::Plain(_) if self.style.format == Format::Jsonl => {}
             Target::Plain(out) if self.style.format == Format::Json => {
                 let close = if self.written == 0 {
                     "]\n}\n"

@@ -421,6 +421,7 @@ impl<'f, 's> Merger<'f, 's> {
             records_total: self.records_total,
             tally: self.tally,
             index: self.index,
+            paths: Vec::new(),
         })
     }
 

@@ -132,6 +132,9 @@ pub struct Loaded {
     pub tally: BTreeMap<(String, String), usize>,
     /// What each file on disk holds, when every file was read and parsed.
     pub index: Option<Vec<index::IndexedFile>>,
+    /// How each file given was named, in the order read: a claim's `seq`
+    /// holds its file's place here in its upper 32 bits.
+    pub paths: Vec<String>,
 }
 
 /// Which side of the tally's (event, source) key counts are kept by.
@@ -266,5 +269,7 @@ pub fn load_files(
     });
     let mut merger = merge::Merger::new(&files, diags, sink, keep.clone());
     pool::run(&files, keep, &mut |d| merger.merge(d))?;
-    merger.finish(skipped)
+    let mut loaded = merger.finish(skipped)?;
+    loaded.paths = files.into_iter().map(|f| f.display).collect();
+    Ok(loaded)
 }

@@ -58,8 +58,9 @@ fn claim_ids(entry: &Value) -> String {
     one.or(many).unwrap_or_default()
 }
 
-/// The rows of one figure or statement row: one per entry of each column.
-fn rows_of(section: &str, row: &Value) -> Vec<Vec<String>> {
+/// The rows of one figure or statement row: one per entry of each column,
+/// each value as the JSON record has it (numbers stay numbers).
+fn rows_of(section: &str, row: &Value) -> Vec<Vec<Value>> {
     let verdict = &row["verdict"];
     let participants: Vec<&str> = verdict["participants"]
         .as_array()
@@ -67,15 +68,19 @@ fn rows_of(section: &str, row: &Value) -> Vec<Vec<String>> {
         .unwrap_or_default();
     let (name, label) = match section {
         "figure" => (
-            format!("{} · {}", text(&row["party"]), text(&row["metric"])),
-            String::new(),
+            Value::from(format!(
+                "{} · {}",
+                text(&row["party"]),
+                text(&row["metric"])
+            )),
+            Value::Null,
         ),
-        _ => (text(&row["id"]), text(&row["label"])),
+        _ => (row["id"].clone(), row["label"].clone()),
     };
     let section = if section == "figure" {
-        "figure".to_string()
+        Value::from("figure")
     } else {
-        text(&row["kind"])
+        row["kind"].clone()
     };
     let mut out = Vec::new();
     let Some(cells) = row["cells"].as_object() else {
@@ -92,30 +97,53 @@ fn rows_of(section: &str, row: &Value) -> Vec<Vec<String>> {
                 section.clone(),
                 name.clone(),
                 label.clone(),
-                text(&row["party"]),
-                text(&row["metric"]),
-                text(&row["category"]),
-                text(&row["unit"]),
-                column.clone(),
-                participants.contains(&column.as_str()).to_string(),
-                text(says),
-                text(&e["accused"]),
-                text(&e["denies"]),
-                text(&e["at"]),
-                text(&e["stance"]),
-                text(&e["low"]),
-                text(&e["high"]),
-                text(&e["perspective"]),
-                text(&e["hedged"]),
-                text(&e["derived"]),
-                claim_ids(e),
-                text(&verdict["verdict"]),
-                text(&verdict["conflict"]),
-                text(&verdict["ratio"]),
+                row["party"].clone(),
+                row["metric"].clone(),
+                row["category"].clone(),
+                row["unit"].clone(),
+                Value::from(column.as_str()),
+                Value::from(participants.contains(&column.as_str())),
+                says.clone(),
+                e["accused"].clone(),
+                e["denies"].clone(),
+                e["at"].clone(),
+                e["stance"].clone(),
+                e["low"].clone(),
+                e["high"].clone(),
+                e["perspective"].clone(),
+                e["hedged"].clone(),
+                e["derived"].clone(),
+                Value::from(claim_ids(e)),
+                verdict["verdict"].clone(),
+                verdict["conflict"].clone(),
+                verdict["ratio"].clone(),
             ]);
         }
     }
     out
+}
+
+/// Every tidy row of a comparison, in order.
+fn all_rows(record: &ComparisonRecord) -> io::Result<Vec<Vec<Value>>> {
+    let value = serde_json::to_value(record)?;
+    let mut rows = Vec::new();
+    for (section, key) in [("figure", "figures"), ("statement", "statements")] {
+        for row in value[key].as_array().into_iter().flatten() {
+            rows.extend(rows_of(section, row));
+        }
+    }
+    Ok(rows)
+}
+
+/// `--long --format jsonl`: the same rows, one JSON object a line, keyed
+/// by the CSV's column names; absent values are `null`.
+pub fn write_jsonl(out: &mut dyn Write, record: &ComparisonRecord) -> io::Result<()> {
+    for row in all_rows(record)? {
+        let object: serde_json::Map<String, Value> =
+            COLUMNS.iter().map(|c| c.to_string()).zip(row).collect();
+        super::jsonl::line(out, &object)?;
+    }
+    Ok(())
 }
 
 pub fn write(
@@ -124,15 +152,10 @@ pub fn write(
     delimiter: u8,
     style: &Style,
 ) -> io::Result<()> {
-    let value = serde_json::to_value(record)?;
     let mut w = RecordWriter::new(out, delimiter, style);
     w.header(&COLUMNS.map(String::from))?;
-    for (section, key) in [("figure", "figures"), ("statement", "statements")] {
-        for row in value[key].as_array().into_iter().flatten() {
-            for cells in rows_of(section, row) {
-                w.row(&cells)?;
-            }
-        }
+    for row in all_rows(record)? {
+        w.row(&row.iter().map(text).collect::<Vec<_>>())?;
     }
     w.flush()
 }

@@ -4,12 +4,16 @@
 
 pub mod comparison;
 pub mod delimited;
+pub mod github;
 pub mod html;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
 pub mod long;
 pub mod markdown;
 pub mod output;
 pub mod pager;
+pub mod sarif;
 pub mod stacked;
 pub mod table;
 pub mod wrap;
@@ -67,5 +71,20 @@ pub fn write_sheet(out: &mut dyn Write, sheet: &Sheet, style: &Style) -> io::Res
         Format::Tsv => delimited::write(out, sheet, b'\t', style),
         Format::Json => json::write(out, "sheet", json::sheet_value(sheet)),
         Format::Html => html::table(out, sheet),
+        Format::Jsonl => {
+            for row in json::sheet_value(sheet)["rows"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                jsonl::line(out, row)?;
+            }
+            Ok(())
+        }
+        // The command line refuses these for every command but `check`.
+        Format::Sarif | Format::Github | Format::Junit => Err(io::Error::other(format!(
+            "--format {} is for `claims check`",
+            style.format.name()
+        ))),
     }
 }

@@ -17,6 +17,32 @@ pub enum Format {
     Json,
     /// HTML (`report` and `compare`: the full report; others: a table)
     Html,
+    /// One JSON object a line, streamed (`list`, `compare`, `diff`, `check`)
+    Jsonl,
+    /// SARIF 2.1.0 for code scanning (`check`)
+    Sarif,
+    /// GitHub Actions workflow commands (`check`)
+    Github,
+    /// JUnit XML for other CI systems (`check`)
+    Junit,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

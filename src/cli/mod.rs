@@ -98,6 +98,36 @@ enum Command {
         #[arg(long)]
         long: bool,
     },
+    /// What a change to the data does to the verdicts: two folders or git revisions compared
+    #[command(
+        after_help = "Examples:\n  claims diff HEAD~1                 (the last commit against the data as it is now)\n  claims diff main..HEAD --format markdown\n  claims diff old-data/ new-data/ --stat\n\nEach side is a data folder, or a git revision of the data folder (read with git, never checked out).\nExit status: 0 when no verdict changed, 1 when one changed, appeared or went, 2 on error."
+    )]
+    Diff {
+        /// The old version: a folder or a revision (`HEAD~1`, `main`); `A..B` gives both
+        old: String,
+        /// The new version [default: the data folder as it is now]
+        new: Option<String>,
+        /// Only the summary per event: verdicts changed, rows added and removed, conflicts before → after
+        #[arg(long)]
+        stat: bool,
+        /// One column per source, or per party (as `compare`)
+        #[arg(long, value_enum)]
+        by: Option<GroupingArg>,
+    },
+    /// The corrections log of one event from the data folder's git history: when each verdict changed, and why
+    #[command(
+        after_help = "Examples:\n  claims --data newsroom log kilisali-2021\n  claims log kilisali-2021 --format markdown > corrections.md"
+    )]
+    Log {
+        /// Event id (see `claims events`)
+        event: String,
+        /// Read at most this many of the newest commits that touched the data folder
+        #[arg(long, short = 'n', default_value_t = 200, value_name = "N")]
+        max_count: usize,
+        /// One column per source, or per party (as `compare`)
+        #[arg(long, value_enum)]
+        by: Option<GroupingArg>,
+    },
     /// List statements, one per row
     #[command(
         after_help = "Examples:\n  claims list --source armenia-mod\n  claims list --event kilisali-2021 --kind figure --format csv\n  claims list --party azerbaijan --metric killed"
@@ -341,7 +371,11 @@ fn refuse_format(command: &Command, format: FormatArg) -> anyhow::Result<()> {
         FormatArg::Jsonl => (
             matches!(
                 command,
-                Command::List { .. } | Command::Compare { .. } | Command::Check { .. }
+                Command::List { .. }
+                    | Command::Compare { .. }
+                    | Command::Check { .. }
+                    | Command::Diff { .. }
+                    | Command::Log { .. }
             ),
             "jsonl is for list, compare, diff and check; others give --format json",
         ),
@@ -403,6 +437,31 @@ fn dispatch(
             cmd::compare::run(ctx, &args, out)?
         }
         Command::List { args } => cmd::list::run(ctx, &args.filters()?, out)?,
+        Command::Log {
+            event,
+            max_count,
+            by,
+        } => {
+            let options = Options {
+                by: by.or(settings.by).unwrap_or(GroupingArg::Source).into(),
+                as_of: None,
+                reconcile: None,
+            };
+            cmd::log::run(ctx, &event.to_lowercase(), max_count, &options, out)?
+        }
+        Command::Diff { old, new, stat, by } => {
+            let args = cmd::diff::Args {
+                old,
+                new,
+                stat,
+                options: Options {
+                    by: by.or(settings.by).unwrap_or(GroupingArg::Source).into(),
+                    as_of: None,
+                    reconcile: None,
+                },
+            };
+            cmd::diff::run(ctx, &args, out)?
+        }
         Command::Report { event } => cmd::report::run(ctx, &event.to_lowercase(), out)?,
         Command::Show { claim } => cmd::show::run(ctx, &claim.to_lowercase(), out)?,
         Command::Stats => cmd::stats::run(ctx, out)?,

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod compare;
 pub mod completions;
+pub mod diff;
 pub mod documents;
 pub mod events;
 pub mod filters;
@@ -10,6 +11,7 @@ pub mod grades;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod log;
 pub mod man;
 pub mod new;
 pub mod reference;

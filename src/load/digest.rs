@@ -23,7 +23,7 @@ use crate::diagnostic::{Code, Diagnostic, LineIndex};
 pub(super) fn digest(index: usize, file: &InputFile, keep: &Keep) -> Digest {
     let stamp = match &file.origin {
         Origin::Disk(path) => index::stamp(path),
-        Origin::Embedded(_) => None,
+        Origin::Embedded(_) | Origin::Snapshot(..) => None,
     };
     let failed = |diags: Vec<Diagnostic>| Digest {
         diags,

@@ -195,7 +195,7 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Selecti
     for f in files {
         match &f.origin {
             // Built-in vocabulary is always read: it is tiny and in memory.
-            Origin::Embedded(_) => entries.push(None),
+            Origin::Embedded(_) | Origin::Snapshot(..) => entries.push(None),
             Origin::Disk(path) => {
                 let indexed = known.get(path.as_path())?;
                 if stamp(path)? != indexed.stamp {
@@ -220,7 +220,7 @@ pub fn select(folder: &Path, files: &[InputFile], event: &str) -> Option<Selecti
         .iter()
         .filter_map(|&i| match &files[i].origin {
             Origin::Disk(p) => known.get(p.as_path()).map(|f| (p.clone(), f.hash)),
-            Origin::Embedded(_) => None,
+            Origin::Embedded(_) | Origin::Snapshot(..) => None,
         })
         .collect();
     Some(Selection {
@@ -335,7 +335,7 @@ pub fn batches(
     let mut sizes = Vec::with_capacity(files.len());
     for f in files {
         match &f.origin {
-            Origin::Embedded(_) => {
+            Origin::Embedded(_) | Origin::Snapshot(..) => {
                 entries.push(None);
                 sizes.push(0);
             }

@@ -30,6 +30,9 @@ pub enum Origin {
     /// Path relative to the shipped `data/`.
     Embedded(String),
     Disk(PathBuf),
+    /// Path relative to a data folder as it was at a git revision, with
+    /// that revision's texts.
+    Snapshot(String, std::sync::Arc<super::revision::Tree>),
 }
 
 #[derive(Debug, Clone)]
@@ -121,7 +124,9 @@ fn lexical_join(base: &Path, rel: &str) -> PathBuf {
 impl InputFile {
     pub fn file_name(&self) -> &str {
         match &self.origin {
-            Origin::Embedded(rel) => rel.rsplit('/').next().unwrap_or(rel),
+            Origin::Embedded(rel) | Origin::Snapshot(rel, _) => {
+                rel.rsplit('/').next().unwrap_or(rel)
+            }
             Origin::Disk(p) => p.file_name().and_then(|n| n.to_str()).unwrap_or(""),
         }
     }
@@ -135,10 +140,10 @@ impl InputFile {
             Origin::Disk(path) => read_bounded(path)
                 .map(Cow::Owned)
                 .map_err(|msg| Diagnostic::file(Code::FileUnreadable, &self.display, msg)),
-            Origin::Embedded(rel) => Err(Diagnostic::file(
+            Origin::Embedded(rel) | Origin::Snapshot(rel, _) => Err(Diagnostic::file(
                 Code::FileUnreadable,
                 &self.display,
-                format!("no built-in file `{rel}`"),
+                format!("no file `{rel}` in memory"),
             )),
         }
     }
@@ -151,17 +156,25 @@ impl InputFile {
                 if let Some(why) = refused() {
                     return Err(why);
                 }
-                let dir = me.rsplit_once('/').map_or("", |(d, _)| d);
-                let wanted = normalise(&if dir.is_empty() {
-                    rel.to_string()
-                } else {
-                    format!("{dir}/{rel}")
-                });
+                let wanted = beside(me, rel);
                 embedded::EMBEDDED
                     .iter()
                     .find(|(p, _)| *p == wanted)
                     .map(|(_, b)| b.to_vec())
                     .ok_or_else(|| format!("no built-in file `{wanted}`"))
+            }
+            Origin::Snapshot(me, tree) => {
+                if let Some(why) = refused() {
+                    return Err(why);
+                }
+                // `..` past the folder's top is refused, as on disk.
+                if escapes(me, rel) {
+                    return Err(format!("`{rel}` {OUTSIDE}"));
+                }
+                let wanted = beside(me, rel);
+                tree.text(&wanted)
+                    .map(<[u8]>::to_vec)
+                    .ok_or_else(|| format!("no file `{wanted}` in that revision"))
             }
             Origin::Disk(me) => {
                 // Confined to the data folder, first by the path as written
@@ -209,6 +222,32 @@ impl InputFile {
             }
         }
     }
+}
+
+/// The path of `rel` written in the file at `me` (both inside one folder).
+fn beside(me: &str, rel: &str) -> String {
+    let dir = me.rsplit_once('/').map_or("", |(d, _)| d);
+    normalise(&if dir.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    })
+}
+
+/// Whether `rel`, written in the file at `me`, climbs out of the folder.
+fn escapes(me: &str, rel: &str) -> bool {
+    let mut depth = me.matches('/').count() as i64;
+    for part in rel.split('/') {
+        match part {
+            ".." => depth -= 1,
+            "" | "." => {}
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    rel.starts_with('/')
 }
 
 fn normalise(path: &str) -> String {

@@ -41,6 +41,7 @@ mod read_once;
 mod record_roles;
 mod records;
 mod reports;
+pub mod revision;
 mod standing;
 mod standing_changes;
 mod sum_facts;

@@ -4,6 +4,7 @@
 
 pub mod comparison;
 pub mod delimited;
+pub mod diff;
 pub mod github;
 pub mod html;
 pub mod json;

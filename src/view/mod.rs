@@ -6,6 +6,7 @@ pub mod against_record;
 pub mod citation;
 pub mod claim_row;
 pub mod comparison;
+pub mod diff;
 pub mod explain;
 pub mod feeds;
 pub mod naming;

@@ -1,0 +1,232 @@
+//! `claims log EVENT`: the event's corrections log from the data folder's
+//! git history — when each published verdict changed, in which commit, and
+//! which claims changed it (what the IFCN code asks of fact-checkers).
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::diff::{data_dir, load_side, version, Spec};
+use super::{unknown_event, Context};
+use crate::compare::Options;
+use crate::error::UserError;
+use crate::load::{revision, ClaimFilter, Keep, Loaded};
+use crate::render::output::Format;
+use crate::render::{emit, jsonl, write_sheet};
+use crate::view::diff::{self, RowChange, RowChangeKind};
+use crate::view::{Cell, Sheet};
+
+/// What an entry records.
+#[derive(Clone, Copy, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum Change {
+    /// The event's first version: its rows, counted.
+    Published,
+    Verdict,
+    Added,
+    Removed,
+}
+
+/// One published verdict's change.
+#[derive(Serialize)]
+struct Entry {
+    commit: String,
+    date: String,
+    subject: String,
+    row: String,
+    label: String,
+    change: Change,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<String>,
+    claims: Vec<String>,
+    rule_change: bool,
+}
+
+#[derive(Serialize)]
+struct LogRecord<'a> {
+    event: &'a str,
+    /// Commits read, oldest first.
+    commits: usize,
+    /// Commits whose data could not be read cleanly: passed over.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unreadable: Vec<String>,
+    entries: &'a [Entry],
+}
+
+/// A commit of the history: hash, day, subject.
+struct Commit {
+    hash: String,
+    date: String,
+    subject: String,
+}
+
+fn entry(c: &Commit, row: &RowChange) -> Entry {
+    Entry {
+        commit: c.hash[..c.hash.len().min(12)].to_string(),
+        date: c.date.clone(),
+        subject: c.subject.clone(),
+        row: row.row.clone(),
+        label: row.label.clone(),
+        change: match row.change {
+            RowChangeKind::Added => Change::Added,
+            RowChangeKind::Removed => Change::Removed,
+            _ => Change::Verdict,
+        },
+        before: row.before.clone(),
+        after: row.after.clone(),
+        claims: row.cause.clone(),
+        rule_change: row.rule_change,
+    }
+}
+
+/// The entry of the commit the event first appears in: its rows counted.
+fn published(c: &Commit, loaded: &Loaded, event: &str, options: &Options) -> Entry {
+    let ds = &loaded.dataset;
+    let (rows, conflicts) = ds.event(event).map_or((0, 0), |e| {
+        let cmp = crate::compare::compare(ds, e, options.clone());
+        (
+            cmp.figures.len() + cmp.statements.len(),
+            cmp.conflict_count(),
+        )
+    });
+    Entry {
+        commit: c.hash[..c.hash.len().min(12)].to_string(),
+        date: c.date.clone(),
+        subject: c.subject.clone(),
+        row: String::new(),
+        label: "the event".to_string(),
+        change: Change::Published,
+        before: None,
+        after: Some(format!(
+            "{rows} row{}, {conflicts} in conflict",
+            if rows == 1 { "" } else { "s" }
+        )),
+        claims: Vec::new(),
+        rule_change: false,
+    }
+}
+
+fn sheet(entries: &[Entry]) -> Sheet {
+    let mut sheet = Sheet::new(["date", "commit", "row", "verdict", "because of", "message"]);
+    for e in entries {
+        let verdict = match (&e.before, &e.after) {
+            (None, Some(a)) if matches!(e.change, Change::Published) => {
+                format!("first published: {a}")
+            }
+            (Some(b), Some(a)) => format!("{b} → {a}"),
+            (None, Some(a)) => format!("published: {a}"),
+            (Some(b), None) => format!("withdrawn row: was {b}"),
+            (None, None) => String::new(),
+        };
+        let cause = if e.rule_change {
+            "rule change".to_string()
+        } else {
+            e.claims.join(", ")
+        };
+        let cells = [
+            e.date.clone(),
+            e.commit.clone(),
+            e.label.clone(),
+            verdict,
+            cause,
+            e.subject.clone(),
+        ];
+        sheet.push(cells.into_iter().map(Cell::new).collect());
+    }
+    sheet
+}
+
+pub fn run(
+    ctx: &Context,
+    event: &str,
+    max: usize,
+    options: &Options,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let dir = data_dir(ctx, "log")?;
+    let commits: Vec<Commit> = revision::history(&dir, max)
+        .map_err(|e| {
+            UserError::new(format!("git log: {e}"))
+                .hint("the data folder must be in a git repository")
+        })?
+        .into_iter()
+        .map(|(hash, date, subject)| Commit {
+            hash,
+            date,
+            subject,
+        })
+        .collect();
+    let keep = Keep::Matching(ClaimFilter {
+        event: vec![event.to_string()],
+        ..ClaimFilter::default()
+    });
+    let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut known = false;
+    let mut previous: Option<(Loaded, String, String)> = None;
+    // Oldest first: each commit against the last one that could be read.
+    for c in commits.iter().rev() {
+        let side = match load_side(ctx, &Spec::Revision(c.hash.clone()), &keep) {
+            Ok(side) => side,
+            Err(_) => {
+                unreadable.push(c.hash[..c.hash.len().min(12)].to_string());
+                continue;
+            }
+        };
+        known |= side.0.dataset.event(event).is_some();
+        if let Some((old, name, prefix)) = &previous {
+            let (a, b) = (
+                version((old, name, prefix)),
+                version((&side.0, &side.1, &side.2)),
+            );
+            if let Some(d) = diff::diff_event(&a, &b, event, options) {
+                entries.extend(
+                    d.rows
+                        .iter()
+                        .filter(|r| r.moves_a_verdict())
+                        .map(|r| entry(c, r)),
+                );
+            }
+        } else if side.0.dataset.event(event).is_some() {
+            entries.push(published(c, &side.0, event, options));
+        }
+        previous = Some(side);
+    }
+    if !known {
+        let ds = previous.map(|p| p.0.dataset).unwrap_or_default();
+        return Err(unknown_event(&ds, event)
+            .hint(format!(
+                "no commit of the {} read holds `{event}`",
+                commits.len()
+            ))
+            .into());
+    }
+    let record = LogRecord {
+        event,
+        commits: commits.len(),
+        unreadable,
+        entries: &entries,
+    };
+    if ctx.style.format == Format::Jsonl {
+        entries.iter().try_for_each(|e| jsonl::line(out, e))?;
+        return Ok(0);
+    }
+    emit(out, &ctx.style, "log", &record, &|out, style| {
+        writeln!(
+            out,
+            "corrections log of {event}: {} commits read, newest last",
+            commits.len()
+        )?;
+        if !record.unreadable.is_empty() {
+            writeln!(
+                out,
+                "passed over (problems in the data): {}",
+                record.unreadable.join(", ")
+            )?;
+        }
+        write_sheet(out, &sheet(&entries), style)
+    })?;
+    Ok(0)
+}

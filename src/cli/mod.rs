@@ -377,7 +377,7 @@ fn refuse_format(command: &Command, format: FormatArg) -> anyhow::Result<()> {
                     | Command::Diff { .. }
                     | Command::Log { .. }
             ),
-            "jsonl is for list, compare, diff and check; others give --format json",
+            "jsonl is for list, compare, diff, check and log; others give --format json",
         ),
         FormatArg::Sarif | FormatArg::Github | FormatArg::Junit => (
             matches!(command, Command::Check { .. }),

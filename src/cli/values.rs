@@ -34,7 +34,7 @@ value_enum!(FormatArg => Format {
     Json,
     /// HTML (`report` and `compare`: the full report; others: a table)
     Html,
-    /// One JSON object a line, streamed (list, compare, diff, check)
+    /// One JSON object a line, streamed (list, compare, diff, check, log)
     Jsonl,
     /// SARIF 2.1.0, for code scanning (check)
     Sarif,

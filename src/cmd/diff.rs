@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use super::{exit, Context};
 use crate::compare::Options;
 use crate::error::UserError;
-use crate::load::{self, revision, DataSource, Keep, LoadFailure, Loaded};
+use crate::load::{self, revision, ClaimFilter, DataSource, Keep, LoadFailure, Loaded};
+use crate::model::Dataset;
 use crate::render::output::Format;
 use crate::render::{self, emit, jsonl};
-use crate::view::diff::{self, Diff, Version};
+use crate::view::diff::{self, Diff, Summary, Version};
 
 pub struct Args {
     pub old: String,
@@ -68,6 +69,7 @@ pub fn load_side(
     ctx: &Context,
     spec: &Spec,
     keep: &Keep,
+    sink: Option<load::Sink<'_>>,
 ) -> anyhow::Result<(Loaded, String, String)> {
     let (files, diags, skipped, name, prefix) = match spec {
         Spec::Folder(dir) => {
@@ -100,7 +102,7 @@ pub fn load_side(
             )
         }
     };
-    let loaded = load::load_files(files, diags, skipped, keep, None)?;
+    let loaded = load::load_files(files, diags, skipped, keep, sink)?;
     if !loaded.diagnostics.is_empty() {
         let failure = LoadFailure {
             diagnostics: loaded.diagnostics,
@@ -123,29 +125,62 @@ fn relative(loaded: &Loaded, prefix: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn version<'l>((l, name, prefix): (&'l Loaded, &str, &str)) -> Version<'l> {
-    Version {
-        name: name.to_string(),
-        ds: &l.dataset,
-        paths: relative(l, prefix),
-    }
+/// The summary of a side whose claims were kept.
+pub fn summary((l, prefix): (&Loaded, &str)) -> Summary {
+    Summary::of(&l.dataset, &relative(l, prefix))
 }
 
-/// Compares two loaded sides.
-pub fn compare(old: (&Loaded, &str, &str), new: (&Loaded, &str, &str), options: &Options) -> Diff {
-    let (a, b) = (version(old), version(new));
-    diff::diff(&a, &b, options)
+/// First pass over a side: every claim summarised as it streams past,
+/// none kept, so that memory stays small on any corpus.
+fn summarise(ctx: &Context, spec: &Spec) -> anyhow::Result<(Summary, String, Dataset)> {
+    let mut summary = Summary::default();
+    let (loaded, name, prefix) = load_side(
+        ctx,
+        spec,
+        &Keep::All,
+        Some(&mut |_, claims| {
+            summary.add(&claims);
+            Ok(())
+        }),
+    )?;
+    summary.finish(&loaded.dataset, &relative(&loaded, &prefix));
+    // Its definitions, without claims: enough where no row is compared.
+    Ok((summary, name, loaded.dataset))
+}
+
+/// Second pass: only the claims of the events whose rows may differ.
+fn events_of(ctx: &Context, spec: &Spec, events: &[String]) -> anyhow::Result<Dataset> {
+    let keep = Keep::Matching(ClaimFilter {
+        event: events.to_vec(),
+        ..ClaimFilter::default()
+    });
+    Ok(load_side(ctx, spec, &keep, None)?.0.dataset)
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let (old, new) = sides(args);
-    let (a, a_name, a_prefix) = load_side(ctx, &old, &Keep::All)?;
-    let (b, b_name, b_prefix) = load_side(ctx, &new, &Keep::All)?;
-    let d = compare(
-        (&a, &a_name, &a_prefix),
-        (&b, &b_name, &b_prefix),
-        &args.options,
-    );
+    let (sa, a_name, definitions_a) = summarise(ctx, &old)?;
+    let (sb, b_name, definitions_b) = summarise(ctx, &new)?;
+    let events = diff::events_to_compare(&sa, &sb);
+    let (da, db) = if events.is_empty() {
+        (definitions_a, definitions_b)
+    } else {
+        (
+            events_of(ctx, &old, &events)?,
+            events_of(ctx, &new, &events)?,
+        )
+    };
+    let a = Version {
+        name: a_name,
+        ds: &da,
+        summary: &sa,
+    };
+    let b = Version {
+        name: b_name,
+        ds: &db,
+        summary: &sb,
+    };
+    let d = diff::diff(&a, &b, &events, &args.options);
     match ctx.style.format {
         Format::Jsonl => write_lines(out, &d)?,
         _ => emit(out, &ctx.style, "diff", &d, &|out, style| {

@@ -6,14 +6,14 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::diff::{data_dir, load_side, version, Spec};
+use super::diff::{data_dir, load_side, summary, Spec};
 use super::{unknown_event, Context};
 use crate::compare::Options;
 use crate::error::UserError;
 use crate::load::{revision, ClaimFilter, Keep, Loaded};
 use crate::render::output::Format;
 use crate::render::{emit, jsonl, write_sheet};
-use crate::view::diff::{self, RowChange, RowChangeKind};
+use crate::view::diff::{self, RowChange, RowChangeKind, Version};
 use crate::view::{Cell, Sheet};
 
 /// What an entry records.
@@ -165,10 +165,10 @@ pub fn run(
     let mut entries = Vec::new();
     let mut unreadable = Vec::new();
     let mut known = false;
-    let mut previous: Option<(Loaded, String, String)> = None;
+    let mut previous: Option<(Loaded, diff::Summary)> = None;
     // Oldest first: each commit against the last one that could be read.
     for c in commits.iter().rev() {
-        let side = match load_side(ctx, &Spec::Revision(c.hash.clone()), &keep) {
+        let side = match load_side(ctx, &Spec::Revision(c.hash.clone()), &keep, None) {
             Ok(side) => side,
             Err(_) => {
                 unreadable.push(c.hash[..c.hash.len().min(12)].to_string());
@@ -176,11 +176,18 @@ pub fn run(
             }
         };
         known |= side.0.dataset.event(event).is_some();
-        if let Some((old, name, prefix)) = &previous {
-            let (a, b) = (
-                version((old, name, prefix)),
-                version((&side.0, &side.1, &side.2)),
-            );
+        let sb = summary((&side.0, &side.2));
+        if let Some((old, sa)) = &previous {
+            let a = Version {
+                name: String::new(),
+                ds: &old.dataset,
+                summary: sa,
+            };
+            let b = Version {
+                name: String::new(),
+                ds: &side.0.dataset,
+                summary: &sb,
+            };
             if let Some(d) = diff::diff_event(&a, &b, event, options) {
                 entries.extend(
                     d.rows
@@ -192,7 +199,7 @@ pub fn run(
         } else if side.0.dataset.event(event).is_some() {
             entries.push(published(c, &side.0, event, options));
         }
-        previous = Some(side);
+        previous = Some((side.0, sb));
     }
     if !known {
         let ds = previous.map(|p| p.0.dataset).unwrap_or_default();

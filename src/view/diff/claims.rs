@@ -10,19 +10,33 @@ use serde::Serialize;
 use crate::model::quantity::{Amount, Interval, Quantity};
 use crate::model::{Assertion, Claim, Dataset, Figure};
 
-/// What `diff` compares of one claim.
+/// What `diff` compares of one claim: small, so that a corpus of a
+/// million claims is compared without holding its claims.
 #[derive(Debug, Clone)]
 pub struct ClaimFacts {
     pub event: String,
     /// Its file, relative to the data folder.
     pub file: String,
-    /// Each field that says something, written out.
-    pub fields: Vec<(&'static str, String)>,
+    /// A hash of each field as the file states it.
+    pub fields: Vec<(&'static str, u64)>,
+    /// The claim it retracts or corrects.
+    pub withdraws: Option<String>,
     /// The claim that retracted or corrected it.
     pub withdrawn_by: Option<String>,
 }
 
-fn fields(c: &Claim) -> Vec<(&'static str, String)> {
+fn hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+fn fields(c: &Claim) -> Vec<(&'static str, u64)> {
+    written(c).into_iter().map(|(k, v)| (k, hash(&v))).collect()
+}
+
+fn written(c: &Claim) -> Vec<(&'static str, String)> {
     let d = |v: &dyn std::fmt::Debug| format!("{v:?}");
     vec![
         ("event", c.event.clone()),
@@ -88,33 +102,54 @@ fn as_written(a: &Assertion) -> String {
     }
 }
 
-/// Every stated claim and record of a dataset by id (statements the tool
-/// derives from positions are left out: their position is compared).
-/// `file` names the file of a claim's `seq`.
-pub fn facts(ds: &Dataset, file: &dyn Fn(u64) -> String) -> HashMap<String, ClaimFacts> {
-    let mut withdrawn: HashMap<&str, &str> = HashMap::new();
-    for c in ds.claims.iter().filter(|c| c.implied_by.is_none()) {
-        if let Assertion::Retraction { of } = &c.assertion {
-            withdrawn.insert(of, &c.id);
-        }
-        if let Some(of) = &c.corrects {
-            withdrawn.insert(of, &c.id);
+/// The facts of one stated claim or record (statements the tool derives
+/// from positions are left out: their position is compared); `file` names
+/// its file later, from its `seq`.
+pub fn of_claim(c: &Claim) -> Option<(String, ClaimFacts)> {
+    if c.implied_by.is_some() {
+        return None;
+    }
+    let withdraws = match &c.assertion {
+        Assertion::Retraction { of } => Some(of.clone()),
+        _ => c.corrects.clone(),
+    };
+    let f = ClaimFacts {
+        event: c.event.clone(),
+        file: (c.seq >> 32).to_string(),
+        fields: fields(c),
+        withdraws,
+        withdrawn_by: None,
+    };
+    Some((c.id.clone(), f))
+}
+
+/// Names each claim's file and the claim that withdrew it, once all are known.
+pub fn complete(facts: &mut HashMap<String, ClaimFacts>, paths: &[String]) {
+    let withdrawn: Vec<(String, String)> = facts
+        .iter()
+        .filter_map(|(id, f)| f.withdraws.clone().map(|of| (of, id.clone())))
+        .collect();
+    for f in facts.values_mut() {
+        let i: usize = f.file.parse().unwrap_or(usize::MAX);
+        f.file = paths.get(i).cloned().unwrap_or_default();
+    }
+    for (of, by) in withdrawn {
+        if let Some(f) = facts.get_mut(&of) {
+            f.withdrawn_by = Some(by);
         }
     }
-    ds.claims
+}
+
+/// Every stated claim and record of a dataset by id.
+pub fn facts(ds: &Dataset, paths: &[String]) -> HashMap<String, ClaimFacts> {
+    let mut facts: HashMap<String, ClaimFacts> = ds
+        .claims
         .iter()
         .chain(&ds.records)
-        .filter(|c| c.implied_by.is_none())
-        .map(|c| {
-            let f = ClaimFacts {
-                event: c.event.clone(),
-                file: file(c.seq),
-                fields: fields(c),
-                withdrawn_by: withdrawn.get(c.id.as_str()).map(|s| s.to_string()),
-            };
-            (c.id.clone(), f)
-        })
-        .collect()
+        .filter_map(of_claim)
+        .collect();
+    complete(&mut facts, paths);
+    facts
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -213,7 +248,7 @@ pub fn changes(
     let mut out = Vec::new();
     // Removed claims by content, so that an added claim of the same
     // content is a rename. Sorted: the pairing never depends on hashing.
-    let mut gone: BTreeMap<&[(&'static str, String)], Vec<&str>> = BTreeMap::new();
+    let mut gone: BTreeMap<&[(&'static str, u64)], Vec<&str>> = BTreeMap::new();
     let mut removed: Vec<&str> = old
         .keys()
         .filter(|id| !new.contains_key(*id))

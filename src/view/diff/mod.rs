@@ -18,24 +18,96 @@ use rows::RowState;
 use crate::compare::{self, Options};
 use crate::model::Dataset;
 
-/// One version of the data: its dataset and where each claim's file is.
+/// What a version holds, in little memory: every claim's facts, a hash of
+/// its vocabulary and one of each event's definition.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub facts: HashMap<String, ClaimFacts>,
+    /// Parties, sources, metrics, acts, questions, propositions,
+    /// categories, places and vague words: a change to any may move any
+    /// verdict.
+    definitions: u64,
+    events: HashMap<String, u64>,
+}
+
+fn hash_of(value: &dyn std::fmt::Debug) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(format!("{value:?}").as_bytes());
+    h.finish()
+}
+
+impl Summary {
+    /// Claims as they are loaded (a load's sink).
+    pub fn add(&mut self, claims: &[crate::model::Claim]) {
+        self.facts
+            .extend(claims.iter().filter_map(claims::of_claim));
+    }
+
+    /// Adds what the loaded dataset holds (its records and any claims
+    /// kept), names each claim's file from `paths` and hashes the definitions.
+    pub fn finish(&mut self, ds: &Dataset, paths: &[String]) {
+        self.add(&ds.claims);
+        self.add(&ds.records);
+        claims::complete(&mut self.facts, paths);
+        let defs: [&dyn std::fmt::Debug; 9] = [
+            &ds.parties,
+            &ds.sources,
+            &ds.metrics,
+            &ds.acts,
+            &ds.questions,
+            &ds.propositions,
+            &ds.categories,
+            &ds.places,
+            &ds.vague,
+        ];
+        self.definitions = hash_of(&defs);
+        self.events = ds
+            .events
+            .iter()
+            .map(|e| (e.id.clone(), hash_of(e)))
+            .collect();
+    }
+
+    /// A summary of a dataset that holds its claims.
+    pub fn of(ds: &Dataset, paths: &[String]) -> Self {
+        let mut s = Summary::default();
+        s.finish(ds, paths);
+        s
+    }
+}
+
+/// The events whose rows may differ: those with a claim that changed or a
+/// definition that changed, or every event when the vocabulary did.
+pub fn events_to_compare(old: &Summary, new: &Summary) -> Vec<String> {
+    let mut ids: Vec<&String> = old.events.keys().chain(new.events.keys()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if old.definitions != new.definitions {
+        return ids.into_iter().cloned().collect();
+    }
+    let changes = claims::changes(&old.facts, &new.facts);
+    let touched: HashSet<&str> = changes
+        .iter()
+        .filter(|c| c.is_change())
+        .map(|c| c.event.as_str())
+        .collect();
+    ids.into_iter()
+        .filter(|id| touched.contains(id.as_str()) || old.events.get(*id) != new.events.get(*id))
+        .cloned()
+        .collect()
+}
+
+/// One version of the data: a dataset holding (at least) the claims of
+/// the events to compare, and its summary.
 pub struct Version<'a> {
     /// What the user called it: a folder, a revision, "the working tree".
     pub name: String,
     pub ds: &'a Dataset,
-    /// Each file's path relative to the data folder, in load order.
-    pub paths: Vec<String>,
+    pub summary: &'a Summary,
 }
 
 impl Version<'_> {
-    fn facts(&self) -> HashMap<String, ClaimFacts> {
-        let file = |seq: u64| {
-            let i = (seq >> 32) as usize;
-            self.paths.get(i).cloned().unwrap_or_default()
-        };
-        claims::facts(self.ds, &file)
-    }
-
     fn rows(&self, event: &str, options: &Options) -> Option<Vec<RowState>> {
         let e = self.ds.event(event)?;
         let cmp = compare::compare(self.ds, e, options.clone());
@@ -219,20 +291,23 @@ fn stat(rows: &[RowChange], old: &[RowState], new: &[RowState], claims: &[ClaimC
     }
 }
 
+/// The ids of claims that changed in a way that can move a verdict.
+fn changed_ids(all: &[ClaimChange]) -> HashSet<&str> {
+    all.iter()
+        .filter(|c| c.is_change())
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
 /// One event's changes between two versions, given every claim change;
 /// `None` when nothing about it changed.
 fn event_diff(
-    old: &Version,
-    new: &Version,
+    (old, new): (&Version, &Version),
     id: &str,
-    all_claims: &[ClaimChange],
+    claims: Vec<ClaimChange>,
+    changed: &HashSet<&str>,
     options: &Options,
 ) -> Option<EventDiff> {
-    let changed: HashSet<&str> = all_claims
-        .iter()
-        .filter(|c| c.is_change())
-        .map(|c| c.id.as_str())
-        .collect();
     let (before, after) = (old.rows(id, options), new.rows(id, options));
     let status = match (&before, &after) {
         (None, None) => return None,
@@ -241,12 +316,7 @@ fn event_diff(
         _ => EventStatus::Changed,
     };
     let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
-    let rows = event_rows(&before, &after, &changed);
-    let claims: Vec<ClaimChange> = all_claims
-        .iter()
-        .filter(|c| c.event == id)
-        .cloned()
-        .collect();
+    let rows = event_rows(&before, &after, changed);
     if rows.is_empty() && claims.is_empty() && status == EventStatus::Changed {
         return None;
     }
@@ -259,21 +329,31 @@ fn event_diff(
     })
 }
 
-/// Compares two versions with the same options.
-pub fn diff(old: &Version, new: &Version, options: &Options) -> Diff {
-    let all_claims = claims::changes(&old.facts(), &new.facts());
-    let mut ids: Vec<&str> = old
-        .ds
-        .events
+/// Compares two versions with the same options: the rows of `events` (see
+/// [`events_to_compare`]), and every claim.
+pub fn diff(old: &Version, new: &Version, events: &[String], options: &Options) -> Diff {
+    let all_claims = claims::changes(&old.summary.facts, &new.summary.facts);
+    let mut ids: Vec<&str> = all_claims
         .iter()
-        .chain(&new.ds.events)
-        .map(|e| e.id.as_str())
+        .map(|c| c.event.as_str())
+        .chain(events.iter().map(String::as_str))
         .collect();
     ids.sort_unstable();
     ids.dedup();
+    let changed = changed_ids(&all_claims);
+    let mut by_event: HashMap<&str, Vec<ClaimChange>> = HashMap::new();
+    for c in &all_claims {
+        by_event
+            .entry(c.event.as_str())
+            .or_default()
+            .push(c.clone());
+    }
     let events = ids
         .into_iter()
-        .filter_map(|id| event_diff(old, new, id, &all_claims, options))
+        .filter_map(|id| {
+            let claims = by_event.remove(id).unwrap_or_default();
+            event_diff((old, new), id, claims, &changed, options)
+        })
         .collect();
     Diff {
         old: old.name.clone(),
@@ -289,6 +369,12 @@ pub fn diff_event(
     event: &str,
     options: &Options,
 ) -> Option<EventDiff> {
-    let all_claims = claims::changes(&old.facts(), &new.facts());
-    event_diff(old, new, event, &all_claims, options)
+    let all_claims = claims::changes(&old.summary.facts, &new.summary.facts);
+    let changed = changed_ids(&all_claims);
+    let claims = all_claims
+        .iter()
+        .filter(|c| c.event == event)
+        .cloned()
+        .collect();
+    event_diff((old, new), event, claims, &changed, options)
 }

@@ -217,7 +217,10 @@ fn long_csv_has_one_row_per_row_and_voice() {
         .args(["compare", "test-event", "--long"])
         .fails(2)
         .stderr;
-    assert!(out.contains("--long is a CSV or TSV layout"), "{out}");
+    assert!(
+        out.contains("--long is a CSV, TSV or JSON Lines layout"),
+        "{out}"
+    );
 }
 
 /// An event with no conflict said only "No conflicts…", though each side

@@ -32,7 +32,7 @@ pub enum Origin {
     Disk(PathBuf),
     /// Path relative to a data folder as it was at a git revision, with
     /// that revision's texts.
-    Snapshot(String, std::sync::Arc<super::revision::Tree>),
+    Snapshot(String, std::sync::Arc<super::snapshot::Tree>),
 }
 
 #[derive(Debug, Clone)]

@@ -42,6 +42,7 @@ mod record_roles;
 mod records;
 mod reports;
 pub mod revision;
+mod snapshot;
 mod standing;
 mod standing_changes;
 mod sum_facts;

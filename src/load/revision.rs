@@ -10,22 +10,9 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use super::input::{Origin, MAX_FILE_BYTES, SHARED_FILES, TEXT_EXTENSIONS};
+use super::snapshot::Tree;
 use super::{InputFile, Skipped};
 use crate::diagnostic::{Code, Diagnostic};
-
-/// The files of one revision that may be read as document texts, by path
-/// relative to the data folder.
-#[derive(Debug, Default)]
-pub struct Tree {
-    texts: HashMap<String, Vec<u8>>,
-}
-
-impl Tree {
-    /// A text by its path in the folder, already normalised.
-    pub fn text(&self, path: &str) -> Option<&[u8]> {
-        self.texts.get(path).map(Vec::as_slice)
-    }
-}
 
 /// What went wrong asking git: said to the user as it is.
 pub type GitError = String;
@@ -211,7 +198,7 @@ pub fn files_at(
         if e.path.ends_with(".toml") {
             tomls.push((e.path, bytes));
         } else {
-            tree.texts.insert(e.path, bytes);
+            tree.insert(e.path, bytes);
         }
     }
     contents.clear();

@@ -84,6 +84,29 @@ fn corpus(name: &'static str, events: usize, per_event: usize) -> Corpus {
     }
 }
 
+/// A copy of the corpus with one figure changed (in its middle event), for `diff`.
+fn edited(c: &Corpus) -> PathBuf {
+    let dir = c.dir.with_file_name(format!("{}-edited", c.name));
+    let middle = format!("ev-{:06}.toml", c.events / 2);
+    if !dir.join(&middle).exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("edited copy");
+        for f in &c.files {
+            let name = f.file_name().expect("a file name");
+            std::fs::copy(f, dir.join(name)).expect("copied");
+        }
+        let path = dir.join(&middle);
+        let text = std::fs::read_to_string(&path).expect("middle event");
+        let at = text.find("exact = ").expect("a figure") + "exact = ".len();
+        let end = at
+            + text[at..]
+                .find(|ch: char| !ch.is_ascii_digit())
+                .unwrap_or(0);
+        std::fs::write(&path, format!("{}999999{}", &text[..at], &text[end..])).expect("edited");
+    }
+    dir
+}
+
 /// Runs a command to completion; returns wall time and the child's peak RSS in KiB.
 fn measure(program: &Path, args: &[&str], use_index: bool) -> (Duration, u64) {
     let start = Instant::now();
@@ -170,6 +193,7 @@ fn main() {
     println!();
     println!("| command                                | corpus |  median wall |     MB/s |     claims/s |  peak RSS | vs floor |");
     println!("|---|---|---|---|---|---|---|");
+    let mut diff_ratio = Vec::new();
     for c in &corpora {
         let runs = if c.name == "large" { 5 } else { 15 };
         let dir = c.dir.to_str().expect("utf-8 path");
@@ -186,6 +210,9 @@ fn main() {
             "json",
         ];
         let compare = vec!["--data", dir, "compare", &event];
+        let copy = edited(c);
+        let copy = copy.to_str().expect("utf-8 path");
+        let mut check_median = Duration::ZERO;
         for (label, args, use_index) in [
             ("check", vec!["check", dir], false),
             ("list --source armenia-mod --format json", list, false),
@@ -200,6 +227,11 @@ fn main() {
                 vec!["--data", dir, "stats"],
                 false,
             ),
+            (
+                "diff against a copy, one figure changed",
+                vec!["diff", dir, copy],
+                false,
+            ),
         ] {
             let mut walls = Vec::new();
             let mut peak = 0;
@@ -212,8 +244,22 @@ fn main() {
                 walls.push(w);
                 peak = peak.max(rss);
             }
-            row(label, c, median(walls), peak, Some(fl));
+            let m = median(walls);
+            if label == "check" {
+                check_median = m;
+            } else if label.starts_with("diff") {
+                diff_ratio.push((c.name, m, check_median));
+            }
+            row(label, c, m, peak, Some(fl));
         }
+    }
+    for (name, diff, check) in diff_ratio {
+        println!(
+            "diff on {name}: {:.2} s, {:.2}× two `check` runs ({:.2} s each)",
+            diff.as_secs_f64(),
+            diff.as_secs_f64() / (2.0 * check.as_secs_f64()),
+            check.as_secs_f64()
+        );
     }
     println!();
     let startup = |program: &Path, args: &[&str]| {

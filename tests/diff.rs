@@ -557,3 +557,64 @@ fn log_lists_each_verdict_change_with_its_commit_and_claims() {
         .fails(2)
         .stderr_has("unknown event");
 }
+
+#[test]
+fn log_names_the_commit_an_event_first_appears_in_once() {
+    let repo = Repo::new();
+    repo.write("notes.md", "nothing yet").commit("notes");
+    let mut v = first_version();
+    v.push(killed("adv-50", "azerbaijan-mod", 50));
+    repo.write("e.toml", &event_file(&v)).commit("the event");
+    let out = repo
+        .claims()
+        .args(["log", "test-event", "--format", "jsonl"])
+        .succeeds();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert_eq!(lines[0]["change"], "published");
+    assert_eq!(lines[0]["after"], "1 row, 1 in conflict");
+    assert_eq!(lines[0]["subject"], "the event");
+}
+
+#[test]
+fn renaming_every_file_moves_claims_and_changes_no_verdict() {
+    let mut v = first_version();
+    v.push(killed("adv-50", "azerbaijan-mod", 50));
+    let other = killed("adv-6", "azerbaijan-mod", 6)
+        .replace("[[claim]]\n", "[[claim]]\nevent = \"test-event\"\n")
+        .replace(
+            "armenia\", metric = \"killed",
+            "azerbaijan\", metric = \"killed",
+        );
+    let old = folder(&[("a.toml", &event_file(&v)), ("b.toml", &other)]);
+    let new = folder(&[("z.toml", &event_file(&v)), ("sub-y.toml", &other)]);
+    let out = Claims::new()
+        .args(["diff", "--format", "json"])
+        .arg_os(old.path())
+        .arg_os(new.path())
+        .succeeds();
+    let e = event(&json(&out), "test-event");
+    assert_eq!(e["rows"], serde_json::json!([]));
+    let kinds: Vec<&str> = e["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["change"].as_str())
+        .collect();
+    assert_eq!(kinds, ["moved", "moved", "moved"]);
+    // A folder against itself: nothing at all.
+    let same = Claims::new()
+        .args(["diff"])
+        .arg_os(old.path())
+        .arg_os(old.path())
+        .succeeds();
+    assert!(
+        same.stdout.contains("no change to any claim or verdict"),
+        "{}",
+        same.stdout
+    );
+}

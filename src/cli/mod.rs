@@ -15,6 +15,8 @@ use crate::load::{DataSource, LoadFailure};
 use crate::render::output::{self, Style};
 use crate::render::pager;
 
+mod formats;
+mod history;
 mod list;
 mod settings;
 mod values;
@@ -103,30 +105,16 @@ enum Command {
         after_help = "Examples:\n  claims diff HEAD~1                 (the last commit against the data as it is now)\n  claims diff main..HEAD --format markdown\n  claims diff old-data/ new-data/ --stat\n\nEach side is a data folder, or a git revision of the data folder (read with git, never checked out).\nExit status: 0 when no verdict changed, 1 when one changed, appeared or went, 2 on error."
     )]
     Diff {
-        /// The old version: a folder or a revision (`HEAD~1`, `main`); `A..B` gives both
-        old: String,
-        /// The new version [default: the data folder as it is now]
-        new: Option<String>,
-        /// Only the summary per event: verdicts changed, rows added and removed, conflicts before → after
-        #[arg(long)]
-        stat: bool,
-        /// One column per source, or per party (as `compare`)
-        #[arg(long, value_enum)]
-        by: Option<GroupingArg>,
+        #[command(flatten)]
+        args: history::DiffArgs,
     },
     /// The corrections log of one event from the data folder's git history: when each verdict changed, and why
     #[command(
         after_help = "Examples:\n  claims --data newsroom log kilisali-2021\n  claims log kilisali-2021 --format markdown > corrections.md"
     )]
     Log {
-        /// Event id (see `claims events`)
-        event: String,
-        /// Read at most this many of the newest commits that touched the data folder
-        #[arg(long, short = 'n', default_value_t = 200, value_name = "N")]
-        max_count: usize,
-        /// One column per source, or per party (as `compare`)
-        #[arg(long, value_enum)]
-        by: Option<GroupingArg>,
+        #[command(flatten)]
+        args: history::LogArgs,
     },
     /// List statements, one per row
     #[command(
@@ -339,7 +327,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     } else {
         cli.format
     };
-    refuse_format(&cli.command, format)?;
+    formats::refuse(&cli.command, format)?;
     let style = Style::detect(format.into(), cli.color.into(), !cli.raw_cells, width);
     let ctx = Context { data, found, style };
     let pager = if pages(&cli.command) {
@@ -361,39 +349,6 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Ok(()) => code,
     }
-}
-
-/// The formats only some commands write: JSON Lines (a record a line)
-/// where records stream, and the CI formats where there are problems to
-/// annotate. Refused before anything is read.
-fn refuse_format(command: &Command, format: FormatArg) -> anyhow::Result<()> {
-    let (allowed, hint) = match format {
-        FormatArg::Jsonl => (
-            matches!(
-                command,
-                Command::List { .. }
-                    | Command::Compare { .. }
-                    | Command::Check { .. }
-                    | Command::Diff { .. }
-                    | Command::Log { .. }
-            ),
-            "jsonl is for list, compare, diff, check and log; others give --format json",
-        ),
-        FormatArg::Sarif | FormatArg::Github | FormatArg::Junit => (
-            matches!(command, Command::Check { .. }),
-            "the CI formats annotate `claims check`; others give --format json",
-        ),
-        _ => (true, ""),
-    };
-    if allowed {
-        return Ok(());
-    }
-    let name = crate::render::output::Format::from(format).name();
-    Err(
-        UserError::new(format!("--format {name} is not a format of this command"))
-            .hint(hint)
-            .into(),
-    )
 }
 
 fn dispatch(
@@ -437,31 +392,8 @@ fn dispatch(
             cmd::compare::run(ctx, &args, out)?
         }
         Command::List { args } => cmd::list::run(ctx, &args.filters()?, out)?,
-        Command::Log {
-            event,
-            max_count,
-            by,
-        } => {
-            let options = Options {
-                by: by.or(settings.by).unwrap_or(GroupingArg::Source).into(),
-                as_of: None,
-                reconcile: None,
-            };
-            cmd::log::run(ctx, &event.to_lowercase(), max_count, &options, out)?
-        }
-        Command::Diff { old, new, stat, by } => {
-            let args = cmd::diff::Args {
-                old,
-                new,
-                stat,
-                options: Options {
-                    by: by.or(settings.by).unwrap_or(GroupingArg::Source).into(),
-                    as_of: None,
-                    reconcile: None,
-                },
-            };
-            cmd::diff::run(ctx, &args, out)?
-        }
+        Command::Log { args } => args.run(ctx, settings.by, out)?,
+        Command::Diff { args } => args.run(ctx, settings.by, out)?,
         Command::Report { event } => cmd::report::run(ctx, &event.to_lowercase(), out)?,
         Command::Show { claim } => cmd::show::run(ctx, &claim.to_lowercase(), out)?,
         Command::Stats => cmd::stats::run(ctx, out)?,

@@ -6,11 +6,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::diff_scope::{self, Scope};
 use super::{exit, Context};
 use crate::compare::Options;
 use crate::error::UserError;
 use crate::load::{self, revision, ClaimFilter, DataSource, Keep, LoadFailure, Loaded};
-use crate::model::Dataset;
 use crate::render::output::Format;
 use crate::render::{self, emit, jsonl};
 use crate::view::diff::{self, Diff, Summary, Version};
@@ -64,13 +64,18 @@ pub fn data_dir(ctx: &Context, rev: &str) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// Loads one side: its dataset, its name, and its files relative to it.
-pub fn load_side(
-    ctx: &Context,
-    spec: &Spec,
-    keep: &Keep,
-    sink: Option<load::Sink<'_>>,
-) -> anyhow::Result<(Loaded, String, String)> {
+/// One side's files, before they are loaded: what it is called and the
+/// prefix its files' names carry.
+pub struct Files {
+    files: Vec<load::InputFile>,
+    diags: Vec<crate::diagnostic::Diagnostic>,
+    skipped: load::Skipped,
+    name: String,
+    prefix: String,
+}
+
+/// The files of one side.
+fn files_of(ctx: &Context, spec: &Spec) -> anyhow::Result<Files> {
     let (files, diags, skipped, name, prefix) = match spec {
         Spec::Folder(dir) => {
             let (f, d, s) = load::files_for(&DataSource::Folder(dir.clone()));
@@ -93,26 +98,48 @@ pub fn load_side(
             };
             let commit = revision::resolve(&dir, rev).map_err(fail)?;
             let (f, d, s) = revision::files_at(&dir, &commit, rev).map_err(fail)?;
-            (
-                f,
-                d,
-                s,
-                format!("{rev} ({})", &commit[..commit.len().min(12)]),
-                rev.clone(),
-            )
+            let name = format!("{rev} ({})", &commit[..commit.len().min(12)]);
+            (f, d, s, name, rev.clone())
         }
     };
-    let loaded = load::load_files(files, diags, skipped, keep, sink)?;
+    Ok(Files {
+        files,
+        diags,
+        skipped,
+        name,
+        prefix,
+    })
+}
+
+/// Loads a side's files; a side with problems is an error that names it.
+fn load_files(
+    side: Files,
+    keep: &Keep,
+    sink: Option<load::Sink<'_>>,
+) -> anyhow::Result<(Loaded, String, String)> {
+    let loaded = load::load_files(side.files, side.diags, side.skipped, keep, sink)?;
     if !loaded.diagnostics.is_empty() {
         let failure = LoadFailure {
             diagnostics: loaded.diagnostics,
             files: loaded.files,
         };
-        return Err(UserError::new(format!("{name} has problems:\n{failure}"))
-            .hint("diff compares clean versions: fix them, or compare another revision")
-            .into());
+        return Err(
+            UserError::new(format!("{} has problems:\n{failure}", side.name))
+                .hint("diff compares clean versions: fix them, or compare another revision")
+                .into(),
+        );
     }
-    Ok((loaded, name, prefix))
+    Ok((loaded, side.name, side.prefix))
+}
+
+/// Loads one side: its dataset, its name, and the prefix of its files' names.
+pub fn load_side(
+    ctx: &Context,
+    spec: &Spec,
+    keep: &Keep,
+    sink: Option<load::Sink<'_>>,
+) -> anyhow::Result<(Loaded, String, String)> {
+    load_files(files_of(ctx, spec)?, keep, sink)
 }
 
 /// A side's paths relative to its folder.
@@ -130,54 +157,31 @@ pub fn summary((l, prefix): (&Loaded, &str)) -> Summary {
     Summary::of(&l.dataset, &relative(l, prefix))
 }
 
-/// First pass over a side: every claim summarised as it streams past,
-/// none kept, so that memory stays small on any corpus.
-fn summarise(ctx: &Context, spec: &Spec) -> anyhow::Result<(Summary, String, Dataset)> {
-    let mut summary = Summary::default();
-    let (loaded, name, prefix) = load_side(
-        ctx,
-        spec,
-        &Keep::All,
-        Some(&mut |_, claims| {
-            summary.add(&claims);
-            Ok(())
-        }),
-    )?;
-    summary.finish(&loaded.dataset, &relative(&loaded, &prefix));
-    // Its definitions, without claims: enough where no row is compared.
-    Ok((summary, name, loaded.dataset))
-}
-
-/// Second pass: only the claims of the events whose rows may differ.
-fn events_of(ctx: &Context, spec: &Spec, events: &[String]) -> anyhow::Result<Dataset> {
-    let keep = Keep::Matching(ClaimFilter {
-        event: events.to_vec(),
-        ..ClaimFilter::default()
-    });
-    Ok(load_side(ctx, spec, &keep, None)?.0.dataset)
-}
-
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8> {
     let (old, new) = sides(args);
-    let (sa, a_name, definitions_a) = summarise(ctx, &old)?;
-    let (sb, b_name, definitions_b) = summarise(ctx, &new)?;
-    let events = diff::events_to_compare(&sa, &sb);
-    let (da, db) = if events.is_empty() {
-        (definitions_a, definitions_b)
-    } else {
-        (
-            events_of(ctx, &old, &events)?,
-            events_of(ctx, &new, &events)?,
-        )
+    let (fa, fb) = (files_of(ctx, &old)?, files_of(ctx, &new)?);
+    // Only the events changed files speak of are loaded whole; the rest
+    // is read for its definitions, as `check` reads it.
+    let keep = match diff_scope::scope((&fa.files, &fa.prefix), (&fb.files, &fb.prefix)) {
+        Scope::All => Keep::All,
+        Scope::Events(events) if events.is_empty() => Keep::Nothing,
+        Scope::Events(event) => Keep::Matching(ClaimFilter {
+            event,
+            ..ClaimFilter::default()
+        }),
     };
+    let (la, a_name, a_prefix) = load_files(fa, &keep, None)?;
+    let (lb, b_name, b_prefix) = load_files(fb, &keep, None)?;
+    let (sa, sb) = (summary((&la, &a_prefix)), summary((&lb, &b_prefix)));
+    let events = diff::events_to_compare(&sa, &sb);
     let a = Version {
         name: a_name,
-        ds: &da,
+        ds: &la.dataset,
         summary: &sa,
     };
     let b = Version {
         name: b_name,
-        ds: &db,
+        ds: &lb.dataset,
         summary: &sb,
     };
     let d = diff::diff(&a, &b, &events, &args.options);

@@ -138,6 +138,69 @@ fn sheet(entries: &[Entry]) -> Sheet {
     sheet
 }
 
+/// The history read oldest first, each commit against the last one that
+/// could be read.
+struct Walk<'e> {
+    event: &'e str,
+    options: &'e Options,
+    entries: Vec<Entry>,
+    unreadable: Vec<String>,
+    known: bool,
+    previous: Option<(Loaded, diff::Summary)>,
+}
+
+impl Walk<'_> {
+    fn step(&mut self, c: &Commit, side: (Loaded, String, String)) {
+        let event = self.event;
+        let here = side.0.dataset.event(event).is_some();
+        self.known |= here;
+        let sb = summary((&side.0, &side.2));
+        let before = self
+            .previous
+            .as_ref()
+            .filter(|(old, _)| old.dataset.event(event).is_some());
+        match before {
+            Some((old, sa)) => {
+                let a = Version {
+                    name: String::new(),
+                    ds: &old.dataset,
+                    summary: sa,
+                };
+                let b = Version {
+                    name: String::new(),
+                    ds: &side.0.dataset,
+                    summary: &sb,
+                };
+                if let Some(d) = diff::diff_event(&a, &b, event, self.options) {
+                    let moved = d.rows.iter().filter(|r| r.moves_a_verdict());
+                    self.entries.extend(moved.map(|r| entry(c, r)));
+                }
+            }
+            // First seen here (or back after it was gone): published.
+            None if here => self
+                .entries
+                .push(published(c, &side.0, event, self.options)),
+            None => {}
+        }
+        self.previous = Some((side.0, sb));
+    }
+}
+
+fn commits(ctx: &Context, max: usize) -> anyhow::Result<Vec<Commit>> {
+    let dir = data_dir(ctx, "log")?;
+    let list = revision::history(&dir, max).map_err(|e| {
+        UserError::new(format!("git log: {e}")).hint("the data folder must be in a git repository")
+    })?;
+    Ok(list
+        .into_iter()
+        .map(|(hash, date, subject)| Commit {
+            hash,
+            date,
+            subject,
+        })
+        .collect())
+}
+
 pub fn run(
     ctx: &Context,
     event: &str,
@@ -145,95 +208,56 @@ pub fn run(
     options: &Options,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let dir = data_dir(ctx, "log")?;
-    let commits: Vec<Commit> = revision::history(&dir, max)
-        .map_err(|e| {
-            UserError::new(format!("git log: {e}"))
-                .hint("the data folder must be in a git repository")
-        })?
-        .into_iter()
-        .map(|(hash, date, subject)| Commit {
-            hash,
-            date,
-            subject,
-        })
-        .collect();
+    let commits = commits(ctx, max)?;
     let keep = Keep::Matching(ClaimFilter {
         event: vec![event.to_string()],
         ..ClaimFilter::default()
     });
-    let mut entries = Vec::new();
-    let mut unreadable = Vec::new();
-    let mut known = false;
-    let mut previous: Option<(Loaded, diff::Summary)> = None;
-    // Oldest first: each commit against the last one that could be read.
+    let mut walk = Walk {
+        event,
+        options,
+        entries: Vec::new(),
+        unreadable: Vec::new(),
+        known: false,
+        previous: None,
+    };
     for c in commits.iter().rev() {
-        let side = match load_side(ctx, &Spec::Revision(c.hash.clone()), &keep, None) {
-            Ok(side) => side,
-            Err(_) => {
-                unreadable.push(c.hash[..c.hash.len().min(12)].to_string());
-                continue;
-            }
-        };
-        known |= side.0.dataset.event(event).is_some();
-        let sb = summary((&side.0, &side.2));
-        if let Some((old, sa)) = &previous {
-            let a = Version {
-                name: String::new(),
-                ds: &old.dataset,
-                summary: sa,
-            };
-            let b = Version {
-                name: String::new(),
-                ds: &side.0.dataset,
-                summary: &sb,
-            };
-            if let Some(d) = diff::diff_event(&a, &b, event, options) {
-                entries.extend(
-                    d.rows
-                        .iter()
-                        .filter(|r| r.moves_a_verdict())
-                        .map(|r| entry(c, r)),
-                );
-            }
-        } else if side.0.dataset.event(event).is_some() {
-            entries.push(published(c, &side.0, event, options));
+        match load_side(ctx, &Spec::Revision(c.hash.clone()), &keep, None) {
+            Ok(side) => walk.step(c, side),
+            Err(_) => walk
+                .unreadable
+                .push(c.hash[..c.hash.len().min(12)].to_string()),
         }
-        previous = Some((side.0, sb));
     }
-    if !known {
-        let ds = previous.map(|p| p.0.dataset).unwrap_or_default();
-        return Err(unknown_event(&ds, event)
-            .hint(format!(
-                "no commit of the {} read holds `{event}`",
-                commits.len()
-            ))
-            .into());
+    if !walk.known {
+        let ds = walk.previous.map(|p| p.0.dataset).unwrap_or_default();
+        let hint = format!("no commit of the {} read holds `{event}`", commits.len());
+        return Err(unknown_event(&ds, event).hint(hint).into());
     }
     let record = LogRecord {
         event,
         commits: commits.len(),
-        unreadable,
-        entries: &entries,
+        unreadable: walk.unreadable,
+        entries: &walk.entries,
     };
     if ctx.style.format == Format::Jsonl {
-        entries.iter().try_for_each(|e| jsonl::line(out, e))?;
+        record
+            .entries
+            .iter()
+            .try_for_each(|e| jsonl::line(out, e))?;
         return Ok(0);
     }
     emit(out, &ctx.style, "log", &record, &|out, style| {
+        let n = commits.len();
         writeln!(
             out,
-            "corrections log of {event}: {} commits read, newest last",
-            commits.len()
+            "corrections log of {event}: {n} commits read, newest last"
         )?;
         if !record.unreadable.is_empty() {
-            writeln!(
-                out,
-                "passed over (problems in the data): {}",
-                record.unreadable.join(", ")
-            )?;
+            let passed = record.unreadable.join(", ");
+            writeln!(out, "passed over (problems in the data): {passed}")?;
         }
-        write_sheet(out, &sheet(&entries), style)
+        write_sheet(out, &sheet(record.entries), style)
     })?;
     Ok(0)
 }

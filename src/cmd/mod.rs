@@ -4,6 +4,7 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod diff;
+mod diff_scope;
 pub mod documents;
 pub mod events;
 pub mod filters;

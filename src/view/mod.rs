@@ -14,10 +14,12 @@ pub mod notes;
 pub mod perspective_words;
 pub mod places_apart;
 pub mod records;
+pub mod row_lines;
 pub mod sheet;
 pub mod stated;
 pub mod tidy;
 pub mod track_record;
+pub mod verdict_record;
 pub mod wording;
 
 pub use comparison::View;

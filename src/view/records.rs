@@ -7,11 +7,9 @@ use serde::Serialize;
 
 use super::comparison::{figure_row_explanation, statement_kind, statement_row_explanation, View};
 use super::notes::Note;
+use super::verdict_record::VerdictRecord;
 use super::wording::{reconciled_text, stance_text, value_text};
-use crate::compare::{
-    self, Agreement, ConflictKind, FigureEntry, Grouping, Incomparable, Perspective, Verdict,
-    VerdictKind,
-};
+use crate::compare::{self, FigureEntry, Grouping, Perspective};
 use crate::model::quantity::Amount;
 use crate::model::{Attribution, Claim, Place, QuoteKind, Standing};
 
@@ -120,8 +118,8 @@ impl<'a> ClaimRef<'a> {
 }
 
 #[derive(Serialize)]
-struct EventRecord<'a> {
-    id: &'a str,
+pub(super) struct EventRecord<'a> {
+    pub(super) id: &'a str,
     title: &'a str,
     date: String,
     place: &'a str,
@@ -135,89 +133,6 @@ struct ColumnRecord<'a> {
     party: Option<&'a str>,
     /// For a source's column: how it stands to the parties.
     standing: Option<Standing>,
-}
-
-/// A row's verdict: `verdict` is conflict, gap, consistent, not-comparable,
-/// single-source or appeal; the other fields are there when they apply.
-#[derive(Serialize)]
-pub struct VerdictRecord {
-    verdict: VerdictKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    conflict: Option<ConflictKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explanation: Option<String>,
-    /// For figures in conflict or far apart: the ratio between the pair named.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ratio: Option<f64>,
-    /// Every voice that takes part in the conflict or gap.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    participants: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    voices: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    both_sides: Option<bool>,
-    /// A party's own figure is its adversary's very number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    confirmed: Option<bool>,
-    /// Only one side and its allies agree: not independent corroboration.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    allies_only: Option<bool>,
-    /// One named voice and reports with no source named agree: not corroboration.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unattributed_only: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<Incomparable>,
-}
-
-impl VerdictRecord {
-    fn of(v: &Verdict, explanation: String, keys: &[&str]) -> Self {
-        let detail = |d: &compare::ConflictDetail| {
-            let mut who: Vec<String> = d
-                .participants
-                .iter()
-                .map(|&i| keys[i].to_string())
-                .collect();
-            who.dedup();
-            let ratio = match d.conflict {
-                compare::Conflict::Figures { ratio, .. } => Some(ratio).filter(|r| r.is_finite()),
-                _ => None,
-            };
-            (
-                Some(d.conflict.kind()),
-                Some(explanation.clone()),
-                ratio,
-                Some(who),
-            )
-        };
-        let mut r = VerdictRecord {
-            verdict: v.kind(),
-            conflict: None,
-            explanation: None,
-            ratio: None,
-            participants: None,
-            voices: None,
-            both_sides: None,
-            confirmed: None,
-            allies_only: None,
-            unattributed_only: None,
-            reason: None,
-        };
-        match v {
-            Verdict::Conflict(d) | Verdict::Gap(d) => {
-                (r.conflict, r.explanation, r.ratio, r.participants) = detail(d);
-            }
-            Verdict::Consistent { voices, agreement } => {
-                r.voices = Some(*voices);
-                r.both_sides = Some(*agreement >= Agreement::BothSides);
-                r.confirmed = Some(*agreement == Agreement::Confirmed);
-                r.allies_only = Some(*agreement == Agreement::Allied);
-                r.unattributed_only = Some(*agreement == Agreement::Unattributed);
-            }
-            Verdict::NotComparable(why) => r.reason = Some(*why),
-            _ => {}
-        }
-        r
-    }
 }
 
 #[derive(Serialize)]
@@ -256,7 +171,7 @@ impl<'a> FigureCell<'a> {
 }
 
 #[derive(Serialize)]
-struct FigureRowRecord<'a> {
+pub struct FigureRowRecord<'a> {
     party: &'a str,
     /// The parties whose losses the row counts (several for a joint count).
     parties: Vec<&'a str>,
@@ -299,7 +214,7 @@ struct StanceCell<'a> {
 }
 
 #[derive(Serialize)]
-struct StatementRowRecord<'a> {
+pub struct StatementRowRecord<'a> {
     kind: &'static str,
     id: &'a str,
     label: &'a str,
@@ -349,12 +264,12 @@ impl<'a> ConflictRecord<'a> {
 /// The JSON `comparison`: `format_version` and `kind` are added by the writer.
 #[derive(Serialize)]
 pub struct ComparisonRecord<'a> {
-    event: EventRecord<'a>,
+    pub(super) event: EventRecord<'a>,
     grouping: &'static str,
     as_of: Option<String>,
     columns: Vec<ColumnRecord<'a>>,
-    figures: Vec<FigureRowRecord<'a>>,
-    statements: Vec<StatementRowRecord<'a>>,
+    pub(super) figures: Vec<FigureRowRecord<'a>>,
+    pub(super) statements: Vec<StatementRowRecord<'a>>,
     conflicts: Vec<ConflictRecord<'a>>,
     /// Places named across rows that do not lie within one another.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -493,33 +408,5 @@ impl<'a> ComparisonRecord<'a> {
                 .map(|r| r.id.as_str())
                 .collect(),
         }
-    }
-}
-
-/// One line of `compare --format jsonl`: a row of the JSON record's
-/// `figures` or `statements`, with its event and which of the two it is.
-#[derive(Serialize)]
-pub struct RowLine<'r, 'a> {
-    event: &'a str,
-    #[serde(flatten)]
-    row: RowOf<'r, 'a>,
-}
-
-#[derive(Serialize)]
-#[serde(tag = "section", rename_all = "lowercase")]
-enum RowOf<'r, 'a> {
-    Figure(&'r FigureRowRecord<'a>),
-    Statement(&'r StatementRowRecord<'a>),
-}
-
-impl<'a> ComparisonRecord<'a> {
-    /// The figure rows, then the statement rows, one record each.
-    pub fn rows<'r>(&'r self) -> impl Iterator<Item = RowLine<'r, 'a>> + 'r {
-        let event = self.event.id;
-        let figures = self.figures.iter().map(RowOf::Figure);
-        let statements = self.statements.iter().map(RowOf::Statement);
-        figures
-            .chain(statements)
-            .map(move |row| RowLine { event, row })
     }
 }

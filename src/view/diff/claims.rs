@@ -4,6 +4,8 @@
 //! delete and an add).
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Debug;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -15,54 +17,85 @@ use crate::model::{Assertion, Claim, Dataset, Figure};
 #[derive(Debug, Clone)]
 pub struct ClaimFacts {
     pub event: String,
-    /// Its file, relative to the data folder.
-    pub file: String,
-    /// A hash of each field as the file states it.
-    pub fields: Vec<(&'static str, u64)>,
+    /// Its file's place among the files read (from its `seq`).
+    file_index: u32,
+    /// Its file, relative to the data folder (shared by its claims).
+    pub file: Arc<str>,
+    /// A hash of its fields as the file states them.
+    pub content: u64,
     /// The claim it retracts or corrects.
     pub withdraws: Option<String>,
     /// The claim that retracted or corrected it.
     pub withdrawn_by: Option<String>,
 }
 
-fn hash(text: &str) -> u64 {
+/// Feeds what is formatted straight into a hash: no text is built.
+struct HashWriter(fnv::FnvHasher);
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        use std::hash::Hasher;
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// Each field of a claim that says something, but its id: the one list
+/// both the hash and the names of changed fields are made from.
+fn each_field(c: &Claim, f: &mut dyn FnMut(&'static str, &dyn Debug)) {
+    f("event", &c.event);
+    f("source", &c.source);
+    f("origin", &c.origin);
+    f("said", &c.said);
+    f("via", &c.via);
+    f("document", &c.document);
+    f("quote", &c.quote);
+    f("quote_kind", &c.quote_kind);
+    f("language", &c.language);
+    f("english", &c.english);
+    f("reading", &c.reading);
+    f("hedged", &c.hedged);
+    f("attribution", &c.attribution);
+    f("place", &c.place);
+    f("corrects", &c.corrects);
+    f("note", &c.note);
+    f("assertion", &AsWritten(&c.assertion));
+    f("reports", &c.reports);
+    f("order", &c.order);
+    f("misreports", &c.misreports);
+    f("with", &c.with);
+    f("record", &c.record);
+    f("sum_of_own", &c.sum_of_own);
+}
+
+fn content(c: &Claim) -> u64 {
+    use std::fmt::Write;
     use std::hash::Hasher;
-    let mut h = fnv::FnvHasher::default();
-    h.write(text.as_bytes());
-    h.finish()
+    let mut w = HashWriter(fnv::FnvHasher::default());
+    each_field(c, &mut |name, value| {
+        let _ = write!(w, "{name}={value:?}\0");
+    });
+    w.0.finish()
 }
 
-fn fields(c: &Claim) -> Vec<(&'static str, u64)> {
-    written(c).into_iter().map(|(k, v)| (k, hash(&v))).collect()
-}
-
-fn written(c: &Claim) -> Vec<(&'static str, String)> {
-    let d = |v: &dyn std::fmt::Debug| format!("{v:?}");
-    vec![
-        ("event", c.event.clone()),
-        ("source", c.source.clone()),
-        ("origin", d(&c.origin)),
-        ("said", d(&c.said)),
-        ("via", d(&c.via)),
-        ("document", c.document.clone()),
-        ("quote", c.quote.clone()),
-        ("quote_kind", d(&c.quote_kind)),
-        ("language", c.language.clone()),
-        ("english", d(&c.english)),
-        ("reading", d(&c.reading)),
-        ("hedged", c.hedged.to_string()),
-        ("attribution", d(&c.attribution)),
-        ("place", d(&c.place)),
-        ("corrects", d(&c.corrects)),
-        ("note", d(&c.note)),
-        ("assertion", as_written(&c.assertion)),
-        ("reports", d(&c.reports)),
-        ("order", d(&c.order)),
-        ("misreports", d(&c.misreports)),
-        ("with", d(&c.with)),
-        ("record", d(&c.record)),
-        ("sum_of_own", c.sum_of_own.to_string()),
-    ]
+/// The fields in which two claims differ.
+pub fn fields_that_differ(a: &Claim, b: &Claim) -> Vec<&'static str> {
+    let mut before = Vec::new();
+    each_field(a, &mut |name, value| {
+        before.push((name, format!("{value:?}")))
+    });
+    let mut names = Vec::new();
+    let mut i = 0;
+    each_field(b, &mut |name, value| {
+        if before
+            .get(i)
+            .is_some_and(|(_, v)| *v != format!("{value:?}"))
+        {
+            names.push(name);
+        }
+        i += 1;
+    });
+    names
 }
 
 /// Blanks what a quantity owes to the rest of the data (a vague word's
@@ -91,14 +124,18 @@ fn plain_figure(f: &mut Figure) {
 
 /// An assertion as its file states it: a change to the vocabulary, or to
 /// the figure an increment builds on, is not a change of this claim.
-fn as_written(a: &Assertion) -> String {
-    match a {
-        Assertion::Figure(f) => {
-            let mut f = f.clone();
-            plain_figure(&mut f);
-            format!("{f:?}")
+struct AsWritten<'a>(&'a Assertion);
+
+impl Debug for AsWritten<'_> {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Assertion::Figure(f) => {
+                let mut f = f.clone();
+                plain_figure(&mut f);
+                write!(out, "{f:?}")
+            }
+            other => write!(out, "{other:?}"),
         }
-        other => format!("{other:?}"),
     }
 }
 
@@ -115,8 +152,9 @@ pub fn of_claim(c: &Claim) -> Option<(String, ClaimFacts)> {
     };
     let f = ClaimFacts {
         event: c.event.clone(),
-        file: (c.seq >> 32).to_string(),
-        fields: fields(c),
+        file_index: (c.seq >> 32) as u32,
+        file: Arc::from(""),
+        content: content(c),
         withdraws,
         withdrawn_by: None,
     };
@@ -129,9 +167,11 @@ pub fn complete(facts: &mut HashMap<String, ClaimFacts>, paths: &[String]) {
         .iter()
         .filter_map(|(id, f)| f.withdraws.clone().map(|of| (of, id.clone())))
         .collect();
+    let paths: Vec<Arc<str>> = paths.iter().map(|p| Arc::from(p.as_str())).collect();
     for f in facts.values_mut() {
-        let i: usize = f.file.parse().unwrap_or(usize::MAX);
-        f.file = paths.get(i).cloned().unwrap_or_default();
+        if let Some(p) = paths.get(f.file_index as usize) {
+            f.file = Arc::clone(p);
+        }
     }
     for (of, by) in withdrawn {
         if let Some(f) = facts.get_mut(&of) {
@@ -208,21 +248,14 @@ impl ClaimChange {
 
 /// A claim present on both sides under one id.
 fn both(id: &str, old: &ClaimFacts, new: &ClaimFacts, out: &mut Vec<ClaimChange>) {
-    let differ: Vec<&'static str> = old
-        .fields
-        .iter()
-        .zip(&new.fields)
-        .filter(|(a, b)| a.1 != b.1)
-        .map(|(a, _)| a.0)
-        .collect();
-    if !differ.is_empty() {
-        let mut c = ClaimChange::new(&new.event, id, ClaimChangeKind::Changed);
-        c.fields = differ;
-        out.push(c);
+    if old.content != new.content {
+        // Which fields is named once the claims are at hand (see
+        // [`fields_that_differ`]): only these are kept.
+        out.push(ClaimChange::new(&new.event, id, ClaimChangeKind::Changed));
     } else if old.file != new.file {
         let mut c = ClaimChange::new(&new.event, id, ClaimChangeKind::Moved);
-        c.from = Some(old.file.clone());
-        c.file = Some(new.file.clone());
+        c.from = Some(old.file.to_string());
+        c.file = Some(new.file.to_string());
         out.push(c);
     }
     match (&old.withdrawn_by, &new.withdrawn_by) {
@@ -248,7 +281,7 @@ pub fn changes(
     let mut out = Vec::new();
     // Removed claims by content, so that an added claim of the same
     // content is a rename. Sorted: the pairing never depends on hashing.
-    let mut gone: BTreeMap<&[(&'static str, u64)], Vec<&str>> = BTreeMap::new();
+    let mut gone: BTreeMap<u64, Vec<&str>> = BTreeMap::new();
     let mut removed: Vec<&str> = old
         .keys()
         .filter(|id| !new.contains_key(*id))
@@ -256,7 +289,7 @@ pub fn changes(
         .collect();
     removed.sort_unstable();
     for id in &removed {
-        gone.entry(old[*id].fields.as_slice()).or_default().push(id);
+        gone.entry(old[*id].content).or_default().push(id);
     }
     let mut added: Vec<&str> = new
         .keys()
@@ -268,7 +301,7 @@ pub fn changes(
     for id in added {
         let f = &new[id];
         let was = gone
-            .get_mut(f.fields.as_slice())
+            .get_mut(&f.content)
             .and_then(|ids| (!ids.is_empty()).then(|| ids.remove(0)));
         let mut c = match was {
             // The same fields under another id: a rename.
@@ -281,13 +314,13 @@ pub fn changes(
             _ => ClaimChange::new(&f.event, id, ClaimChangeKind::Added),
         };
         if c.change == ClaimChangeKind::Added {
-            c.file = Some(f.file.clone());
+            c.file = Some(f.file.to_string());
         }
         out.push(c);
     }
     for id in removed.into_iter().filter(|id| !renamed_from.contains(id)) {
         let mut c = ClaimChange::new(&old[id].event, id, ClaimChangeKind::Removed);
-        c.file = Some(old[id].file.clone());
+        c.file = Some(old[id].file.to_string());
         out.push(c);
     }
     let mut kept: Vec<&String> = new.keys().filter(|id| old.contains_key(*id)).collect();

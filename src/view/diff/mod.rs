@@ -291,6 +291,25 @@ fn stat(rows: &[RowChange], old: &[RowState], new: &[RowState], claims: &[ClaimC
     }
 }
 
+/// A claim or record by id.
+fn find<'d>(ds: &'d Dataset, id: &str) -> Option<&'d crate::model::Claim> {
+    ds.claim(id)
+        .or_else(|| ds.records.iter().find(|r| r.id == id))
+}
+
+/// Names the fields of each changed claim, from the claims themselves
+/// (their events are among those loaded whole).
+fn name_fields(changes: &mut [ClaimChange], old: &Dataset, new: &Dataset) {
+    for c in changes
+        .iter_mut()
+        .filter(|c| c.change == ClaimChangeKind::Changed)
+    {
+        if let (Some(a), Some(b)) = (find(old, &c.id), find(new, &c.id)) {
+            c.fields = claims::fields_that_differ(a, b);
+        }
+    }
+}
+
 /// The ids of claims that changed in a way that can move a verdict.
 fn changed_ids(all: &[ClaimChange]) -> HashSet<&str> {
     all.iter()
@@ -332,7 +351,8 @@ fn event_diff(
 /// Compares two versions with the same options: the rows of `events` (see
 /// [`events_to_compare`]), and every claim.
 pub fn diff(old: &Version, new: &Version, events: &[String], options: &Options) -> Diff {
-    let all_claims = claims::changes(&old.summary.facts, &new.summary.facts);
+    let mut all_claims = claims::changes(&old.summary.facts, &new.summary.facts);
+    name_fields(&mut all_claims, old.ds, new.ds);
     let mut ids: Vec<&str> = all_claims
         .iter()
         .map(|c| c.event.as_str())

@@ -53,3 +53,42 @@ fn every_command_at_80_and_120_columns() {
         }
     }
 }
+
+/// `claims diff` of two fixture folders (tests/fixtures/diff): a figure
+/// changed into a conflict, a retraction, a rename, a move and a new
+/// event, in every format and at 80 columns.
+#[test]
+fn diff_of_two_folders_every_format() {
+    // Relative paths, from the crate's folder: the snapshots name them.
+    let (old, new) = ("tests/fixtures/diff/old", "tests/fixtures/diff/new");
+    let here = env!("CARGO_MANIFEST_DIR");
+    for format in ["table", "markdown", "csv", "json", "jsonl"] {
+        let out = Claims::new()
+            .current_dir(here)
+            .args(["diff", old, new, "--format", format])
+            .fails(1);
+        insta::assert_snapshot!(format!("diff_{format}"), out.stdout);
+    }
+    let stat = Claims::new()
+        .current_dir(here)
+        .args(["--width", "80", "diff", old, new, "--stat"])
+        .fails(1);
+    insta::assert_snapshot!("diff_stat_at_80_columns", stat.stdout);
+    let detail = Claims::new()
+        .current_dir(here)
+        .args(["--width", "80", "diff", old, new])
+        .fails(1);
+    insta::assert_snapshot!("diff_at_80_columns", detail.stdout);
+}
+
+/// `check` in the CI formats on a folder with problems.
+#[test]
+fn check_ci_formats() {
+    for format in ["github", "junit", "sarif", "jsonl"] {
+        let out = Claims::new()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["check", "tests/fixtures/diff/broken", "--format", format])
+            .fails(2);
+        insta::assert_snapshot!(format!("check_{format}"), out.stdout);
+    }
+}

@@ -119,15 +119,16 @@ fn load_files(
 ) -> anyhow::Result<(Loaded, String, String)> {
     let loaded = load::load_files(side.files, side.diags, side.skipped, keep, sink)?;
     if !loaded.diagnostics.is_empty() {
-        let failure = LoadFailure {
+        // Which version, then its problems as every command shows them.
+        eprintln!(
+            "claims: {} has problems; diff compares clean versions",
+            crate::sanitize::escape(&side.name)
+        );
+        return Err(LoadFailure {
             diagnostics: loaded.diagnostics,
             files: loaded.files,
-        };
-        return Err(
-            UserError::new(format!("{} has problems:\n{failure}", side.name))
-                .hint("diff compares clean versions: fix them, or compare another revision")
-                .into(),
-        );
+        }
+        .into());
     }
     Ok((loaded, side.name, side.prefix))
 }

@@ -18,28 +18,43 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "3 verdicts changed in 2 events", or that none did.
+/// "2 verdicts changed, 1 row added in 2 events", or that none did.
 pub fn headline(diff: &Diff) -> String {
-    let n = diff.verdict_changes();
     if diff.events.is_empty() {
         return "no change to any claim or verdict".to_string();
     }
-    let events = diff
+    let sum = |f: fn(&crate::view::diff::Stat) -> usize| {
+        diff.events.iter().map(|e| f(&e.stat)).sum::<usize>()
+    };
+    let parts: Vec<String> = [
+        (
+            sum(|s| s.verdicts_changed),
+            "verdict changed",
+            "verdicts changed",
+        ),
+        (sum(|s| s.rows_added), "row added", "rows added"),
+        (sum(|s| s.rows_removed), "row removed", "rows removed"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    let moved = diff
         .events
         .iter()
         .filter(|e| e.rows.iter().any(RowChange::moves_a_verdict))
         .count();
-    match n {
-        0 => format!(
-            "no verdict changed; claims changed in {}",
+    if parts.is_empty() {
+        return format!(
+            "no verdict changed; claims or figures changed in {}",
             plural(diff.events.len(), "event", "events")
-        ),
-        _ => format!(
-            "{} in {}",
-            plural(n, "verdict changed", "verdicts changed"),
-            plural(events, "event", "events")
-        ),
+        );
     }
+    format!(
+        "{} in {}",
+        parts.join(", "),
+        plural(moved, "event", "events")
+    )
 }
 
 fn event_name(e: &EventDiff) -> String {

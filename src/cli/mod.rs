@@ -156,6 +156,14 @@ enum Command {
         /// Event id (see `claims events`)
         event: String,
     },
+    /// Write a static website of every event, source and claim into a new or empty folder
+    #[command(
+        after_help = "Examples:\n  claims site public/\n  claims --data newsroom site /var/www/claims\n\nThe pages work from file:// and any static host; nothing is loaded from elsewhere."
+    )]
+    Site {
+        /// A new or empty folder (never written over)
+        out: PathBuf,
+    },
     /// One claim in full: quote, rendering, document, and the rows of `compare` it feeds
     #[command(
         after_help = "Examples:\n  claims show kil-armenia-enemy-killed-or-wounded\n  claims show sep22-armenia-pm-killed-105 --format json"
@@ -397,6 +405,7 @@ fn dispatch(
         Command::Report { event } => cmd::report::run(ctx, &event.to_lowercase(), out)?,
         Command::Show { claim } => cmd::show::run(ctx, &claim.to_lowercase(), out)?,
         Command::Stats => cmd::stats::run(ctx, out)?,
+        Command::Site { out: dir } => cmd::site::run(ctx, &dir, out)?,
         // Unbuffered, and not flushed again below: `new` says itself when its
         // path could not be printed, since the file is written.
         Command::New { event } => return cmd::new::run(ctx, &event, &mut std::io::stdout()),

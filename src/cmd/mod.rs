@@ -19,6 +19,7 @@ pub mod reference;
 pub mod report;
 pub mod schema;
 pub mod show;
+pub mod site;
 pub mod sources;
 pub mod stats;
 pub mod track;

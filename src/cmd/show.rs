@@ -35,7 +35,7 @@ struct FeedRecord<'a> {
 
 /// The JSON `claim`.
 #[derive(Serialize)]
-struct ClaimRecord<'a> {
+pub(crate) struct ClaimRecord<'a> {
     claim: &'a str,
     event: &'a str,
     source: &'a str,
@@ -83,7 +83,7 @@ struct RecordBasis<'a> {
     imagery: Option<&'a crate::model::record::Imagery>,
 }
 
-fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'a> {
+pub(crate) fn record<'a>(ds: &'a Dataset, c: &'a Claim, feeds: &'a [Feed]) -> ClaimRecord<'a> {
     let (subject, says) = subject_and_says(ds, c);
     let document = ds.document(&c.document).map(|d| DocumentRecord {
         id: &d.id,
@@ -255,7 +255,7 @@ fn marks(c: &Claim, add: &mut dyn FnMut(&str, String)) {
     }
 }
 
-fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
+pub(crate) fn sheet(ds: &Dataset, c: &Claim, feeds: &[Feed]) -> Sheet {
     let title = match &c.implied_by {
         Some(i) => format!(
             "Statement {} (derived from claim {}, not in the data)",

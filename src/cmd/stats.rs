@@ -16,9 +16,9 @@ use crate::view::track_record::{self, Standing, TrackRecord};
 use crate::view::{Cell, Sheet};
 
 #[derive(Default)]
-struct SourceStats {
-    claims: usize,
-    events: BTreeSet<String>,
+pub(crate) struct SourceStats {
+    pub(crate) claims: usize,
+    pub(crate) events: BTreeSet<String>,
     /// This source's figure about the adversary ÷ the adversary's own figure, per row.
     ratios: Vec<f64>,
     rows: usize,
@@ -46,7 +46,7 @@ fn source_of(key: &str) -> &str {
 
 /// Adds one event's comparison: ratios of adversary figures to the
 /// adversary's own, and each voice's rows and conflicts.
-fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comparison) {
+pub(crate) fn add_comparison(stats: &mut BTreeMap<String, SourceStats>, cmp: &compare::Comparison) {
     for row in &cmp.figures {
         // Only figures the source stated: a sum derived from a part it stated
         // would count the same statement again on the composite's row.
@@ -182,7 +182,7 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<u8> {
 }
 
 /// One row per source, most claims first.
-fn stats_rows<'a>(
+pub(crate) fn stats_rows<'a>(
     ds: &'a crate::model::Dataset,
     stats: &'a mut BTreeMap<String, SourceStats>,
     tracks: &BTreeMap<String, TrackRecord>,
@@ -217,21 +217,21 @@ fn stats_rows<'a>(
 
 /// One source in the JSON `stats`.
 #[derive(Serialize)]
-struct StatsRow<'a> {
-    source: &'a str,
-    party: Option<&'a str>,
-    claims: usize,
-    events: usize,
-    adversary_figures_compared: usize,
+pub(crate) struct StatsRow<'a> {
+    pub(crate) source: &'a str,
+    pub(crate) party: Option<&'a str>,
+    pub(crate) claims: usize,
+    pub(crate) events: usize,
+    pub(crate) adversary_figures_compared: usize,
     /// Only from [`MEDIAN_FROM`] figures on.
-    median_ratio_to_adversary_own: Option<f64>,
+    pub(crate) median_ratio_to_adversary_own: Option<f64>,
     /// Each figure's ratio, smallest first.
-    ratios_to_adversary_own: Vec<f64>,
-    rows: usize,
-    conflicts: usize,
+    pub(crate) ratios_to_adversary_own: Vec<f64>,
+    pub(crate) rows: usize,
+    pub(crate) conflicts: usize,
     /// Its figures of the adversary's losses against what was documented
     /// afterwards, and its letter (docs/record.md).
-    track_record: Standing,
+    pub(crate) track_record: Standing,
 }
 
 #[derive(Serialize)]

@@ -13,7 +13,7 @@ use crate::view::citation::{document_line, documents, legend, reading_first};
 use crate::view::wording::voice_label;
 use crate::view::View;
 
-const CSS: &str = r#"
+pub const CSS: &str = r#"
 body { font: 15px/1.45 "DejaVu Sans", system-ui, sans-serif; color: #1d1d1f; max-width: 1180px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.7em; margin-bottom: 0.1em; }
 .meta { color: #555; margin-top: 0; }
@@ -80,11 +80,24 @@ fn cite_line(ds: &Dataset, c: &Claim, line: &str) -> String {
     }
 }
 
-/// A voice by its name, its id in small print for those who script.
-fn voice(view: &View, key: &str) -> String {
+/// Where a site's pages are, seen from the page being written: claims and
+/// sources then link to their own pages. A lone report has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    /// The way up to the site's top (`../`).
+    pub root: &'a str,
+}
+
+/// A voice by its name, its id in small print for those who script; on a
+/// site, a source's name links to its page.
+fn voice(view: &View, key: &str, links: Option<Links>) -> String {
+    let name = xml(&view.voice_name(key));
+    let name = match links.filter(|_| view.ds.source(key).is_some()) {
+        Some(l) => format!("<a href=\"{}sources/{}.html\">{name}</a>", l.root, xml(key)),
+        None => name,
+    };
     format!(
-        "<strong>{}</strong> <small class=\"id\">{}</small>",
-        xml(&view.voice_name(key)),
+        "<strong>{name}</strong> <small class=\"id\">{}</small>",
         xml(&voice_label(key))
     )
 }
@@ -97,6 +110,7 @@ fn cited_claim(
     ds: &Dataset,
     c: &Claim,
     anchored: &mut HashSet<String>,
+    links: Option<Links>,
 ) -> io::Result<()> {
     let (first, quote, rest) = reading_first(ds, c);
     let id = if anchored.insert(c.id.clone()) {
@@ -124,11 +138,15 @@ fn cited_claim(
     for l in &rest {
         writeln!(out, "<div class=\"cite\">{}</div>", cite_line(ds, c, l))?;
     }
+    if let Some(l) = links {
+        let id = xml(&c.id);
+        writeln!(out, "<div class=\"cite\">claim <a href=\"{}claims/{id}.html\">{id}</a></div>", l.root)?;
+    }
     writeln!(out, "</div>")
 }
 
 /// The numbered conflicts, each with an anchor, each voice with its quotes and citations.
-fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
+fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View, links: Option<Links>) -> io::Result<()> {
     writeln!(out, "<h2>Conflicts</h2>")?;
     if view.notes.is_empty() {
         writeln!(out, "<p>None.</p>")?;
@@ -147,9 +165,9 @@ fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
             n + 1
         )?;
         for side in &note.sides {
-            writeln!(out, "<li>{}: {}", voice(view, &side.voice), xml(&side.says))?;
+            writeln!(out, "<li>{}: {}", voice(view, &side.voice, links), xml(&side.says))?;
             for c in &side.claims {
-                cited_claim(out, ds, c, &mut anchored)?;
+                cited_claim(out, ds, c, &mut anchored, links)?;
             }
             writeln!(out, "</li>")?;
         }
@@ -215,12 +233,26 @@ pub fn write(out: &mut dyn Write, ds: &Dataset, view: &View) -> io::Result<()> {
         xml(&e.title)
     )?;
     for s in SECTIONS {
-        section(out, ds, view, s)?;
+        section(out, ds, view, s, None)?;
     }
     writeln!(out, "</body>\n</html>")
 }
 
-fn section(out: &mut dyn Write, ds: &Dataset, view: &View, s: Section) -> io::Result<()> {
+/// The report's sections, for a page that has its own head and frame (a site's).
+pub fn sections(out: &mut dyn Write, ds: &Dataset, view: &View, links: Links) -> io::Result<()> {
+    for s in SECTIONS.into_iter().filter(|s| *s != Section::Stamp) {
+        section(out, ds, view, s, Some(links))?;
+    }
+    Ok(())
+}
+
+fn section(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    view: &View,
+    s: Section,
+    links: Option<Links>,
+) -> io::Result<()> {
     let e = view.cmp.event;
     match s {
         Section::Heading => {
@@ -230,7 +262,7 @@ fn section(out: &mut dyn Write, ds: &Dataset, view: &View, s: Section) -> io::Re
             writeln!(out, "<p>{}</p>", xml(&e.summary))
         }
         Section::Summary => summary(out, view),
-        Section::Conflicts => conflicts(out, ds, view),
+        Section::Conflicts => conflicts(out, ds, view, links),
         Section::Chart => match chart::svg(ds, view.cmp) {
             Some(svg) => writeln!(out, "<h2>Figures at a glance</h2>\n<figure>{svg}</figure>"),
             None => Ok(()),

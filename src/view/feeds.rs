@@ -121,9 +121,15 @@ pub fn feeds(ds: &Dataset, claim: &Claim) -> Vec<Feed> {
         return Vec::new();
     };
     let cmp = compare::compare(ds, event, Options::default());
+    feeds_in(ds, &cmp, claim)
+}
+
+/// [`feeds`] in a comparison already made of the claim's event (a site
+/// writes every claim of an event from one comparison).
+pub fn feeds_in(ds: &Dataset, cmp: &compare::Comparison, claim: &Claim) -> Vec<Feed> {
     let mut out = Vec::new();
-    figure_feeds(ds, &cmp, claim, &mut out);
-    statement_feeds(ds, &cmp, claim, &mut out);
+    figure_feeds(ds, cmp, claim, &mut out);
+    statement_feeds(ds, cmp, claim, &mut out);
     let withdrawn = cmp.withdrawn.get(claim.id.as_str());
     // A misreporting relay stands withdrawn by itself: it is said so, not "corrected".
     if let Some(how) = withdrawn.and_then(|by| by.misreports.as_deref()) {

@@ -332,3 +332,15 @@ fn formats_a_command_does_not_write_are_refused_before_anything_is_read() {
             ));
     }
 }
+
+/// U+FFFE in a file name made the JUnit report malformed XML (helper's attack).
+#[test]
+fn regression_junit_escapes_characters_xml_does_not_allow() {
+    let dir = folder(&[("x\u{fffe}.toml", "bad = \n")]);
+    let out = Claims::new()
+        .data(dir.path())
+        .args(["check", "--format", "junit"])
+        .fails(2);
+    roxmltree::Document::parse(&out.stdout).expect("well-formed XML");
+    assert!(out.stdout.contains("\\u{fffe}"), "{}", out.stdout);
+}

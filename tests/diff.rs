@@ -145,7 +145,7 @@ fn a_figure_changed_within_a_cell_names_the_column_and_both_values() {
     assert_eq!(row["after"], "CONFLICT 1.2×");
     assert_eq!(
         row["cells"],
-        serde_json::json!([{"column": "armenia-mod", "before": ["5"], "after": ["6"]}])
+        serde_json::json!([{"column": "armenia-mod", "before": ["5 (own)"], "after": ["6 (own)"]}])
     );
     let claim = &event(&json(&out), "test-event")["claims"][0];
     assert_eq!(claim["change"], "changed");
@@ -617,4 +617,102 @@ fn renaming_every_file_moves_claims_and_changes_no_verdict() {
         "{}",
         same.stdout
     );
+}
+
+/// A claim moved to another event left the first event's verdict changed,
+/// and diff said nothing of it and exited 0 (helper's attack, high).
+#[test]
+fn regression_a_claim_moved_to_another_event_changes_the_event_it_left() {
+    let repo = Repo::new();
+    let mut v = first_version();
+    v.push(killed("adv-50", "azerbaijan-mod", 50));
+    let other = |claims: &[String]| {
+        event_file(claims)
+            .replace("id = \"test-event\"", "id = \"other-event\"")
+            .replace("id = \"doc\"", "id = \"doc2\"")
+            .replace("document = \"doc\"", "document = \"doc2\"")
+    };
+    repo.write("e.toml", &event_file(&v))
+        .write("o.toml", &other(&[]))
+        .commit("one");
+    // adv-50 now about the other event: test-event's conflict is gone.
+    repo.write("e.toml", &event_file(&first_version()))
+        .write("o.toml", &other(&[killed("adv-50", "azerbaijan-mod", 50)]));
+    let out = repo
+        .claims()
+        .args(["diff", "HEAD", "--format", "json"])
+        .fails(1);
+    let d = json(&out);
+    let left = event(&d, "test-event");
+    assert_eq!(left["rows"][0]["before"], "CONFLICT 10.0×", "{left}");
+    assert_eq!(left["rows"][0]["after"], "single source");
+    assert_eq!(left["rows"][0]["cause"], serde_json::json!(["adv-50"]));
+    let fields = left["claims"][0]["fields"].as_array().expect("fields").clone();
+    assert!(fields.contains(&"event".into()), "{fields:?}");
+    let joined = event(&d, "other-event");
+    assert_eq!(joined["rows"][0]["change"], "added");
+}
+
+/// A source moved to the other side turns its figure from a party's own
+/// report into a claim about the adversary: diff said nothing (helper's
+/// attack, medium). Each cell now carries whose account it is.
+#[test]
+fn regression_a_figure_that_changes_whose_account_it_is_is_a_change() {
+    let repo = Repo::new();
+    let shipped =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sources.toml"))
+            .expect("sources");
+    repo.write("sources.toml", &shipped)
+        .write("e.toml", &event_file(&[killed("own-5", "armenia-mod", 5)]))
+        .commit("one");
+    let start = shipped.find("id = \"armenia-mod\"").expect("armenia-mod");
+    let end = start
+        + shipped[start..]
+            .find("[[source]]")
+            .unwrap_or(shipped.len() - start);
+    let moved = format!(
+        "{}{}{}",
+        &shipped[..start],
+        shipped[start..end].replace("party = \"armenia\"", "party = \"azerbaijan\""),
+        &shipped[end..]
+    );
+    assert_ne!(moved, shipped);
+    repo.write("sources.toml", &moved);
+    let out = repo
+        .claims()
+        .args(["diff", "HEAD", "--format", "json"])
+        .run();
+    let d = json(&out);
+    let e = event(&d, "test-event");
+    let row = &e["rows"][0];
+    assert_eq!(row["rule_change"], true, "{e}");
+    assert_eq!(
+        row["cells"][0]["before"],
+        serde_json::json!(["5 (own)"]),
+        "{e}"
+    );
+    assert_ne!(row["cells"][0]["after"], row["cells"][0]["before"], "{e}");
+}
+
+#[test]
+fn regression_an_empty_end_of_a_range_is_head_and_stat_jsonl_is_the_summary() {
+    let repo = Repo::new();
+    repo.write("e.toml", &event_file(&first_version()))
+        .commit("one");
+    let mut v2 = first_version();
+    v2.push(killed("adv-50", "azerbaijan-mod", 50));
+    repo.write("e.toml", &event_file(&v2)).commit("two");
+    repo.claims().args(["diff", "..HEAD"]).succeeds();
+    let out = repo
+        .claims()
+        .args(["diff", "HEAD~1..", "--stat", "--format", "jsonl"])
+        .fails(1);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert_eq!(lines[0]["event"], "test-event");
+    assert_eq!(lines[0]["verdicts_changed"], 1);
 }

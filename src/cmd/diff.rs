@@ -44,6 +44,8 @@ pub fn spec(text: &str) -> Spec {
 fn sides(args: &Args) -> (Spec, Spec) {
     if args.new.is_none() && !Path::new(&args.old).is_dir() {
         if let Some((a, b)) = args.old.split_once("..") {
+            // As git reads them: an empty end is HEAD.
+            let a = if a.is_empty() { "HEAD" } else { a };
             let b = if b.is_empty() { "HEAD" } else { b };
             return (spec(a), spec(b));
         }
@@ -121,7 +123,7 @@ fn load_files(
     if !loaded.diagnostics.is_empty() {
         // Which version, then its problems as every command shows them.
         eprintln!(
-            "claims: {} has problems; diff compares clean versions",
+            "claims: {} has problems; only a clean version is compared",
             crate::sanitize::escape(&side.name)
         );
         return Err(LoadFailure {
@@ -187,6 +189,18 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     };
     let d = diff::diff(&a, &b, &events, &args.options);
     match ctx.style.format {
+        Format::Jsonl if args.stat => {
+            for e in &d.events {
+                jsonl::line(
+                    out,
+                    &StatLine {
+                        event: &e.event,
+                        status: e.status,
+                        stat: &e.stat,
+                    },
+                )?;
+            }
+        }
         Format::Jsonl => write_lines(out, &d)?,
         _ => emit(out, &ctx.style, "diff", &d, &|out, style| {
             render::diff::write(out, &d, args.stat, style)
@@ -197,6 +211,15 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> anyhow::Result<u8
     } else {
         exit::OK
     })
+}
+
+/// A line of `diff --stat --format jsonl`: one event's counts.
+#[derive(serde::Serialize)]
+struct StatLine<'d> {
+    event: &'d str,
+    status: diff::EventStatus,
+    #[serde(flatten)]
+    stat: &'d diff::Stat,
 }
 
 /// A line of `diff --format jsonl`: a row or a claim that changed.

@@ -22,6 +22,8 @@ use crate::view::{Cell, Sheet};
 enum Change {
     /// The event's first version: its rows, counted.
     Published,
+    /// The event back after a commit removed it.
+    Republished,
     Verdict,
     Added,
     Removed,
@@ -117,7 +119,7 @@ fn sheet(entries: &[Entry]) -> Sheet {
             }
             (Some(b), Some(a)) => format!("{b} → {a}"),
             (None, Some(a)) => format!("published: {a}"),
-            (Some(b), None) => format!("withdrawn row: was {b}"),
+            (Some(b), None) => format!("row gone: was {b}"),
             (None, None) => String::new(),
         };
         let cause = if e.rule_change {
@@ -146,6 +148,8 @@ struct Walk<'e> {
     entries: Vec<Entry>,
     unreadable: Vec<String>,
     known: bool,
+    /// Known before this commit.
+    seen: bool,
     previous: Option<(Loaded, diff::Summary)>,
 }
 
@@ -153,6 +157,7 @@ impl Walk<'_> {
     fn step(&mut self, c: &Commit, side: (Loaded, String, String)) {
         let event = self.event;
         let here = side.0.dataset.event(event).is_some();
+        self.seen = self.known;
         self.known |= here;
         let sb = summary((&side.0, &side.2));
         let before = self
@@ -176,10 +181,14 @@ impl Walk<'_> {
                     self.entries.extend(moved.map(|r| entry(c, r)));
                 }
             }
-            // First seen here (or back after it was gone): published.
-            None if here => self
-                .entries
-                .push(published(c, &side.0, event, self.options)),
+            // First seen here, or back after a commit removed it.
+            None if here => {
+                let mut entry = published(c, &side.0, event, self.options);
+                if self.seen {
+                    entry.change = Change::Republished;
+                }
+                self.entries.push(entry);
+            }
             None => {}
         }
         self.previous = Some((side.0, sb));
@@ -219,6 +228,7 @@ pub fn run(
         entries: Vec::new(),
         unreadable: Vec::new(),
         known: false,
+        seen: false,
         previous: None,
     };
     for c in commits.iter().rev() {

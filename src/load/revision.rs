@@ -69,6 +69,7 @@ fn entries(dir: &Path, commit: &str) -> Result<Vec<Entry>, GitError> {
     let out = run(cmd)?;
     let mut list = Vec::new();
     for record in out.split(|&b| b == 0).filter(|r| !r.is_empty()) {
+        // A name that is not UTF-8 is kept visible (and refused below).
         let record = String::from_utf8_lossy(record);
         let Some((meta, path)) = record.split_once('\t') else {
             continue;
@@ -174,6 +175,17 @@ pub fn files_at(
             continue;
         }
         let toml = e.path.ends_with(".toml");
+        if toml && e.path.contains('\u{fffd}') {
+            // As on disk: a data file under a name that is not UTF-8 is refused.
+            let d = Diagnostic::file(
+                Code::FileUnreadable,
+                &shown,
+                "the file name is not valid UTF-8: not read",
+            )
+            .with_hint("rename the file: ids and messages name files in UTF-8");
+            diags.push(d);
+            continue;
+        }
         if !toml && !is_text(&e.path) {
             skipped.entries.push((shown, "not a .toml file"));
             continue;

@@ -45,8 +45,15 @@ pub fn headline(diff: &Diff) -> String {
         .filter(|e| e.rows.iter().any(RowChange::moves_a_verdict))
         .count();
     if parts.is_empty() {
+        let claims = sum(|s| s.claims_changed);
+        let figures = sum(|s| s.figures_changed);
+        let what = match (claims + figures > 0, figures > 0) {
+            (false, _) => "claims only moved or renamed",
+            (true, true) => "figures or claims changed",
+            (true, false) => "claims changed",
+        };
         return format!(
-            "no verdict changed; claims or figures changed in {}",
+            "no verdict changed; {what} in {}",
             plural(diff.events.len(), "event", "events")
         );
     }
@@ -126,7 +133,13 @@ fn claim_words(c: &ClaimChange) -> String {
         ClaimChangeKind::Restored => {
             format!("no longer withdrawn by {}", c.by.as_deref().unwrap_or("?"))
         }
-        ClaimChangeKind::Renamed => format!("renamed from {}", c.from.as_deref().unwrap_or("?")),
+        ClaimChangeKind::Renamed => match (&c.from_file, &c.file) {
+            (Some(a), Some(b)) => format!(
+                "renamed from {} and moved from {a} to {b}",
+                c.from.as_deref().unwrap_or("?")
+            ),
+            _ => format!("renamed from {}", c.from.as_deref().unwrap_or("?")),
+        },
         ClaimChangeKind::Moved => format!(
             "moved from {} to {}",
             c.from.as_deref().unwrap_or("?"),

@@ -140,13 +140,22 @@ fn cited_claim(
     }
     if let Some(l) = links {
         let id = xml(&c.id);
-        writeln!(out, "<div class=\"cite\">claim <a href=\"{}claims/{id}.html\">{id}</a></div>", l.root)?;
+        writeln!(
+            out,
+            "<div class=\"cite\">claim <a href=\"{}claims/{id}.html\">{id}</a></div>",
+            l.root
+        )?;
     }
     writeln!(out, "</div>")
 }
 
 /// The numbered conflicts, each with an anchor, each voice with its quotes and citations.
-fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View, links: Option<Links>) -> io::Result<()> {
+fn conflicts(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    view: &View,
+    links: Option<Links>,
+) -> io::Result<()> {
     writeln!(out, "<h2>Conflicts</h2>")?;
     if view.notes.is_empty() {
         writeln!(out, "<p>None.</p>")?;
@@ -165,7 +174,12 @@ fn conflicts(out: &mut dyn Write, ds: &Dataset, view: &View, links: Option<Links
             n + 1
         )?;
         for side in &note.sides {
-            writeln!(out, "<li>{}: {}", voice(view, &side.voice, links), xml(&side.says))?;
+            writeln!(
+                out,
+                "<li>{}: {}",
+                voice(view, &side.voice, links),
+                xml(&side.says)
+            )?;
             for c in &side.claims {
                 cited_claim(out, ds, c, &mut anchored, links)?;
             }

@@ -2,7 +2,6 @@
 //! the document with its address, what it revised or withdrew, and the
 //! rows it feeds with their verdicts — what `claims show` prints.
 
-
 use super::page::{self, Page};
 use super::Site;
 use crate::cmd::show;

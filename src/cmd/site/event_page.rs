@@ -43,9 +43,15 @@ fn as_of_path(event: &str, date: &str) -> String {
 
 /// The statements by date and time, each linked to its page.
 fn timeline(out: &mut dyn Write, ds: &Dataset, e: &Event) -> io::Result<()> {
-    let mut claims: Vec<&Claim> = ds.claims_of_event(&e.id).filter(|c| c.implied_by.is_none()).collect();
+    let mut claims: Vec<&Claim> = ds
+        .claims_of_event(&e.id)
+        .filter(|c| c.implied_by.is_none())
+        .collect();
     claims.sort_by(|a, b| a.said.order(&b.said).then(a.id.cmp(&b.id)));
-    writeln!(out, "<h2 id=\"timeline\">Timeline of statements</h2>\n<div class=\"scroll\"><table>")?;
+    writeln!(
+        out,
+        "<h2 id=\"timeline\">Timeline of statements</h2>\n<div class=\"scroll\"><table>"
+    )?;
     writeln!(out, "<thead><tr><th scope=\"col\">said</th><th scope=\"col\">source</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
     for c in claims {
         let (subject, says) = subject_and_says(ds, c);
@@ -64,11 +70,19 @@ fn timeline(out: &mut dyn Write, ds: &Dataset, e: &Event) -> io::Result<()> {
 
 /// The as-of control: a link per statement date.
 fn as_of_links(out: &mut dyn Write, e: &Event, dates: &[String]) -> io::Result<()> {
-    writeln!(out, "<nav aria-labelledby=\"as-of\"><h2 id=\"as-of\">As it stood</h2>")?;
+    writeln!(
+        out,
+        "<nav aria-labelledby=\"as-of\"><h2 id=\"as-of\">As it stood</h2>"
+    )?;
     writeln!(out, "<p>The comparison as it stood after each day's statements, and what later statements changed:</p><ul>")?;
     for d in dates {
         let to = as_of_path(&e.id, d).replacen("events/", "", 1);
-        writeln!(out, "<li><a href=\"{}\">after {}</a></li>", xml(&to), xml(d))?;
+        writeln!(
+            out,
+            "<li><a href=\"{}\">after {}</a></li>",
+            xml(&to),
+            xml(d)
+        )?;
     }
     writeln!(out, "<li>today: this page</li></ul></nav>")
 }
@@ -85,13 +99,18 @@ pub fn write(site: &mut Site, ds: &Dataset, e: &Event, stamp: &str) -> anyhow::R
         crate::render::json::write_record(out, "comparison", &record)
     })?;
     let style = crate::render::output::Style::plain(crate::render::output::Format::Csv);
-    site.write(&format!("events/{}.csv", e.id), &mut |out| long::write(out, &record, b',', &style))?;
+    site.write(&format!("events/{}.csv", e.id), &mut |out| {
+        long::write(out, &record, b',', &style)
+    })?;
     let dates = dates(ds, &e.id);
     let page = Page {
         title: &e.title,
         root: "../",
         stamp: &stamp,
-        downloads: vec![("CSV", format!("{}.csv", e.id)), ("JSON", format!("{}.json", e.id))],
+        downloads: vec![
+            ("CSV", format!("{}.csv", e.id)),
+            ("JSON", format!("{}.json", e.id)),
+        ],
         scripts: &[],
     };
     site.write(&format!("events/{}.html", e.id), &mut |out| {
@@ -108,11 +127,20 @@ pub fn write(site: &mut Site, ds: &Dataset, e: &Event, stamp: &str) -> anyhow::R
 }
 
 /// The comparison as it stood at the end of `date`, and what changed since.
-fn as_of_page(site: &mut Site, ds: &Dataset, e: &Event, date: &str, stamp: &str) -> anyhow::Result<()> {
+fn as_of_page(
+    site: &mut Site,
+    ds: &Dataset,
+    e: &Event,
+    date: &str,
+    stamp: &str,
+) -> anyhow::Result<()> {
     let Ok(moment) = parse_moment(&format!("{date}T23:59")) else {
         return Ok(());
     };
-    let options = Options { as_of: Some(moment), ..Options::default() };
+    let options = Options {
+        as_of: Some(moment),
+        ..Options::default()
+    };
     let then = compare::compare(ds, e, options);
     let now = compare::compare(ds, e, Options::default());
     let view = View::new(ds, &then, false);
@@ -122,7 +150,13 @@ fn as_of_page(site: &mut Site, ds: &Dataset, e: &Event, date: &str, stamp: &str)
         .filter(|c| c.implied_by.is_none() && day(c).as_str() > date)
         .collect();
     let title = format!("{}, as it stood after {date}", e.title);
-    let page = Page { title: &title, root: "../../", stamp, downloads: Vec::new(), scripts: &[] };
+    let page = Page {
+        title: &title,
+        root: "../../",
+        stamp,
+        downloads: Vec::new(),
+        scripts: &[],
+    };
     site.write(&as_of_path(&e.id, date), &mut |out| {
         page::write(out, &page, &mut |out| {
             writeln!(out, "<h1>{}</h1>", xml(&title))?;
@@ -146,13 +180,23 @@ fn as_of_page(site: &mut Site, ds: &Dataset, e: &Event, date: &str, stamp: &str)
 }
 
 /// The rows whose verdict differs today, then and now.
-fn since(out: &mut dyn Write, before: &[crate::view::diff::rows::RowState], after: &[crate::view::diff::rows::RowState]) -> io::Result<()> {
+fn since(
+    out: &mut dyn Write,
+    before: &[crate::view::diff::rows::RowState],
+    after: &[crate::view::diff::rows::RowState],
+) -> io::Result<()> {
     writeln!(out, "<h2>What later statements changed</h2>")?;
     let changed: Vec<String> = after
         .iter()
         .filter_map(|now| match before.iter().find(|b| b.key == now.key) {
-            Some(b) if b.verdict != now.verdict => Some(format!("{}: {} then, {} now", now.label, b.verdict, now.verdict)),
-            None => Some(format!("{}: not yet a row then; {} now", now.label, now.verdict)),
+            Some(b) if b.verdict != now.verdict => Some(format!(
+                "{}: {} then, {} now",
+                now.label, b.verdict, now.verdict
+            )),
+            None => Some(format!(
+                "{}: not yet a row then; {} now",
+                now.label, now.verdict
+            )),
             _ => None,
         })
         .collect();
@@ -176,7 +220,10 @@ fn later_list(out: &mut dyn Write, ds: &Dataset, later: &[&Claim]) -> io::Result
         let (subject, says) = subject_and_says(ds, c);
         let withdraws = match &c.assertion {
             crate::model::Assertion::Retraction { of } => format!(" — retracts {of}"),
-            _ => c.corrects.as_ref().map_or(String::new(), |of| format!(" — corrects {of}")),
+            _ => c
+                .corrects
+                .as_ref()
+                .map_or(String::new(), |of| format!(" — corrects {of}")),
         };
         writeln!(
             out,

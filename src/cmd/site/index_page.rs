@@ -3,7 +3,6 @@
 //! party and year (a few lines of the site's script; without it every
 //! event is shown).
 
-
 use serde::Serialize;
 
 use super::page::{self, Page};
@@ -59,15 +58,38 @@ fn options(values: &[(String, String)]) -> String {
         .collect()
 }
 
-pub fn write(site: &mut Site, ds: &crate::model::Dataset, events: &[EventEntry], stamp: &str) -> anyhow::Result<()> {
+pub fn write(
+    site: &mut Site,
+    ds: &crate::model::Dataset,
+    events: &[EventEntry],
+    stamp: &str,
+) -> anyhow::Result<()> {
     let mut sorted: Vec<&EventEntry> = events.iter().collect();
     sorted.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    site.write("events.json", &mut |out| crate::render::json::write_record(out, "events", &sorted))?;
+    site.write("events.json", &mut |out| {
+        crate::render::json::write_record(out, "events", &sorted)
+    })?;
     site.write("events.csv", &mut |out| {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(["event", "title", "date", "place", "sides", "claims", "conflicts"])?;
+        w.write_record([
+            "event",
+            "title",
+            "date",
+            "place",
+            "sides",
+            "claims",
+            "conflicts",
+        ])?;
         for e in &sorted {
-            w.write_record([&e.id, &e.title, &e.date, &e.place, &e.sides.join(" "), &e.claims.to_string(), &e.conflicts.len().to_string()])?;
+            w.write_record([
+                &e.id,
+                &e.title,
+                &e.date,
+                &e.place,
+                &e.sides.join(" "),
+                &e.claims.to_string(),
+                &e.conflicts.len().to_string(),
+            ])?;
         }
         w.flush()
     })?;
@@ -86,7 +108,10 @@ pub fn write(site: &mut Site, ds: &crate::model::Dataset, events: &[EventEntry],
         title: "Border clashes: what each side claimed",
         root: "",
         stamp,
-        downloads: vec![("CSV", "events.csv".to_string()), ("JSON", "events.json".to_string())],
+        downloads: vec![
+            ("CSV", "events.csv".to_string()),
+            ("JSON", "events.json".to_string()),
+        ],
         scripts: &["assets/index.js"],
     };
     site.write("index.html", &mut |out| {
@@ -130,5 +155,7 @@ pub fn write(site: &mut Site, ds: &crate::model::Dataset, events: &[EventEntry],
             Ok(())
         })
     })?;
-    site.write("assets/index.js", &mut |out| out.write_all(SCRIPT.as_bytes()))
+    site.write("assets/index.js", &mut |out| {
+        out.write_all(SCRIPT.as_bytes())
+    })
 }

@@ -16,10 +16,10 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::Context;
+use crate::cmd::stats::SourceStats;
 use crate::compare::{self, Comparison, Options, Verdict};
 use crate::error::UserError;
 use crate::model::{Assertion, Dataset};
-use crate::cmd::stats::SourceStats;
 use crate::report::stamp::made_on;
 use crate::view::track_record::TrackRecord;
 use source_page::ConflictRow;
@@ -79,42 +79,72 @@ fn prepare(dir: &Path) -> anyhow::Result<()> {
 
 /// The verdict kind of the row each claim appears on first (for the search).
 fn verdict_of_claims(cmp: &Comparison) -> HashMap<String, String> {
-    let kind = |v: &Verdict| serde_json::to_value(v.kind()).ok().and_then(|k| k.as_str().map(str::to_string)).unwrap_or_default();
+    let kind = |v: &Verdict| {
+        serde_json::to_value(v.kind())
+            .ok()
+            .and_then(|k| k.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
     let mut out = HashMap::new();
     for row in &cmp.figures {
         for e in &row.voices {
             for c in e.value.claims() {
-                out.entry(c.id.clone()).or_insert_with(|| kind(&row.verdict));
+                out.entry(c.id.clone())
+                    .or_insert_with(|| kind(&row.verdict));
             }
         }
     }
     for row in &cmp.statements {
         for e in &row.voices {
-            out.entry(e.claim.id.clone()).or_insert_with(|| kind(&row.verdict));
+            out.entry(e.claim.id.clone())
+                .or_insert_with(|| kind(&row.verdict));
         }
     }
     out
 }
 
 /// Each voice in conflict on a row, by source.
-fn conflicts_by_source(ds: &Dataset, cmp: &Comparison, out: &mut BTreeMap<String, Vec<ConflictRow>>) {
+fn conflicts_by_source(
+    ds: &Dataset,
+    cmp: &Comparison,
+    out: &mut BTreeMap<String, Vec<ConflictRow>>,
+) {
     let view_rows = crate::view::diff::rows::rows(ds, cmp);
     let keys = cmp
         .figures
         .iter()
-        .map(|r| (&r.verdict, r.voices.iter().map(|v| v.key.as_str()).collect::<Vec<_>>()))
-        .chain(cmp.statements.iter().map(|r| (&r.verdict, r.voices.iter().map(|v| v.key.as_str()).collect())));
+        .map(|r| {
+            (
+                &r.verdict,
+                r.voices.iter().map(|v| v.key.as_str()).collect::<Vec<_>>(),
+            )
+        })
+        .chain(cmp.statements.iter().map(|r| {
+            (
+                &r.verdict,
+                r.voices.iter().map(|v| v.key.as_str()).collect(),
+            )
+        }));
     for ((verdict, voices), row) in keys.zip(&view_rows) {
-        let Verdict::Conflict(d) = verdict else { continue };
-        let mut who: Vec<&str> = d.participants.iter().filter_map(|&i| voices.get(i)).map(|k| k.split('#').next().unwrap_or(k)).collect();
+        let Verdict::Conflict(d) = verdict else {
+            continue;
+        };
+        let mut who: Vec<&str> = d
+            .participants
+            .iter()
+            .filter_map(|&i| voices.get(i))
+            .map(|k| k.split('#').next().unwrap_or(k))
+            .collect();
         who.sort_unstable();
         who.dedup();
         for source in who {
-            out.entry(source.to_string()).or_default().push(ConflictRow {
-                event: cmp.event.id.clone(),
-                row: row.label.clone(),
-                verdict: row.verdict.clone(),
-            });
+            out.entry(source.to_string())
+                .or_default()
+                .push(ConflictRow {
+                    event: cmp.event.id.clone(),
+                    row: row.label.clone(),
+                    verdict: row.verdict.clone(),
+                });
         }
     }
 }
@@ -125,8 +155,17 @@ fn claim_entry(ds: &Dataset, c: &crate::model::Claim, verdict: &str) -> search::
     search::Entry {
         kind: "claim",
         id: c.id.clone(),
-        title: format!("{}: {}", c.id, crate::view::wording::subject_and_says(ds, c).1),
-        text: search::text(&[Some(&c.quote), c.english.as_deref(), c.reading.as_deref(), c.note.as_deref()]),
+        title: format!(
+            "{}: {}",
+            c.id,
+            crate::view::wording::subject_and_says(ds, c).1
+        ),
+        text: search::text(&[
+            Some(&c.quote),
+            c.english.as_deref(),
+            c.reading.as_deref(),
+            c.note.as_deref(),
+        ]),
         event: c.event.clone(),
         party: ds.party_of(&c.source).unwrap_or("").to_string(),
         metric: match &c.assertion {
@@ -194,7 +233,11 @@ fn events_and_claims(site: &mut Site, ds: &Dataset, stamp: &str) -> anyhow::Resu
             place: e.place.clone(),
             sides: e.sides.clone(),
             claims: cmp.claims_used,
-            conflicts: view.notes.iter().map(|n| format!("{} — {}", n.subject, n.kind)).collect(),
+            conflicts: view
+                .notes
+                .iter()
+                .map(|n| format!("{} — {}", n.subject, n.kind))
+                .collect(),
         });
         g.entries.push(search::Entry {
             kind: "event",
@@ -229,7 +272,11 @@ pub fn run(ctx: &Context, dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8>
         site.data_name
     );
     let mut g = events_and_claims(&mut site, &ds, &stamp)?;
-    let stamp = format!("{stamp}, data {} ({} events)", site_hash(&g.hashes), ds.events.len());
+    let stamp = format!(
+        "{stamp}, data {} ({} events)",
+        site_hash(&g.hashes),
+        ds.events.len()
+    );
     let rows = crate::cmd::stats::stats_rows(&ds, &mut g.stats, &g.tracks);
     let none = Vec::new();
     for s in &ds.sources {

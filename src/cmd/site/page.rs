@@ -56,8 +56,14 @@ pub fn write(
     body: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let root = page.root;
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
-    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
     // Nothing from elsewhere: styles inline, scripts only the site's own files.
     writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'\">")?;
     writeln!(
@@ -66,7 +72,10 @@ pub fn write(
         xml(page.title),
         crate::report::html::CSS
     )?;
-    writeln!(out, "<a class=\"skip\" href=\"#main\">Skip to the content</a>")?;
+    writeln!(
+        out,
+        "<a class=\"skip\" href=\"#main\">Skip to the content</a>"
+    )?;
     writeln!(
         out,
         "<header><nav aria-label=\"Site\"><a href=\"{}\">All events</a><a href=\"{}\">Search</a><a href=\"{}\">Sources</a></nav></header>",
@@ -83,9 +92,17 @@ pub fn write(
             .iter()
             .map(|(kind, to)| format!("<a href=\"{}\" download>{kind}</a>", xml(to)))
             .collect();
-        writeln!(out, "<p>The data behind this page: {}</p>", links.join(" · "))?;
+        writeln!(
+            out,
+            "<p>The data behind this page: {}</p>",
+            links.join(" · ")
+        )?;
     }
-    writeln!(out, "<p class=\"cite\" id=\"made\">{}</p>\n</footer>", xml(page.stamp))?;
+    writeln!(
+        out,
+        "<p class=\"cite\" id=\"made\">{}</p>\n</footer>",
+        xml(page.stamp)
+    )?;
     for s in page.scripts {
         writeln!(out, "<script src=\"{}\"></script>", href(root, s))?;
     }

@@ -5,7 +5,6 @@
 //! event, party, metric, verdict and standing. Pagefind would need its
 //! own runtime and a build step in another language; this needs neither.
 
-
 use serde::Serialize;
 
 use super::page::{self, Page};
@@ -36,7 +35,11 @@ const TEXT_MAX: usize = 600;
 
 pub fn text(parts: &[Option<&str>]) -> String {
     let all: Vec<&str> = parts.iter().flatten().copied().collect();
-    all.join(" ").to_lowercase().chars().take(TEXT_MAX).collect()
+    all.join(" ")
+        .to_lowercase()
+        .chars()
+        .take(TEXT_MAX)
+        .collect()
 }
 
 const SCRIPT: &str = r#"// Matches every word typed against the index, with the filters chosen.
@@ -100,7 +103,9 @@ pub fn write(site: &mut Site, entries: &[Entry], stamp: &str) -> anyhow::Result<
         let json = crate::sanitize::json_visible(&json).replace("</", "<\\/");
         write!(out, "window.CLAIMS_INDEX = {json};\n")
     })?;
-    site.write("assets/search.js", &mut |out| out.write_all(SCRIPT.as_bytes()))?;
+    site.write("assets/search.js", &mut |out| {
+        out.write_all(SCRIPT.as_bytes())
+    })?;
     let page = Page {
         title: "Search",
         root: "",

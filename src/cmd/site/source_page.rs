@@ -46,15 +46,23 @@ fn who(ds: &Dataset, s: &Source) -> String {
 }
 
 fn stats_list(out: &mut dyn Write, s: &StatsRow) -> std::io::Result<()> {
-    let median = s.median_ratio_to_adversary_own.map_or("—".to_string(), ratio_text);
+    let median = s
+        .median_ratio_to_adversary_own
+        .map_or("—".to_string(), ratio_text);
     let items = [
         ("claims", s.claims.to_string()),
         ("events", s.events.to_string()),
         ("rows it speaks on", s.rows.to_string()),
         ("rows in conflict", s.conflicts.to_string()),
-        ("figures about the adversary compared with the adversary's own", s.adversary_figures_compared.to_string()),
+        (
+            "figures about the adversary compared with the adversary's own",
+            s.adversary_figures_compared.to_string(),
+        ),
         ("their median ratio to the adversary's own", median),
-        ("track record against what was documented afterwards", s.track_record.text()),
+        (
+            "track record against what was documented afterwards",
+            s.track_record.text(),
+        ),
     ];
     writeln!(out, "<dl class=\"fields\">")?;
     for (k, v) in items {
@@ -89,7 +97,11 @@ pub fn write(
     conflicts: &[ConflictRow],
     stamp: &str,
 ) -> anyhow::Result<()> {
-    let claims: Vec<&Claim> = ds.claims.iter().filter(|c| c.source == s.id && c.implied_by.is_none()).collect();
+    let claims: Vec<&Claim> = ds
+        .claims
+        .iter()
+        .filter(|c| c.source == s.id && c.implied_by.is_none())
+        .collect();
     let record = SourceRecord {
         source: &s.id,
         name: &s.name,
@@ -111,7 +123,13 @@ pub fn write(
     };
     site.write(&format!("sources/{}.html", s.id), &mut |out| {
         page::write(out, &page, &mut |out| {
-            writeln!(out, "<h1>{}</h1>\n<p class=\"meta\">{} · <small class=\"id\">{}</small></p>", xml(&s.name), xml(&who(ds, s)), xml(&s.id))?;
+            writeln!(
+                out,
+                "<h1>{}</h1>\n<p class=\"meta\">{} · <small class=\"id\">{}</small></p>",
+                xml(&s.name),
+                xml(&who(ds, s)),
+                xml(&s.id)
+            )?;
             if let Some(st) = stats {
                 stats_list(out, st)?;
             }
@@ -121,7 +139,13 @@ pub fn write(
             } else {
                 writeln!(out, "<ul>")?;
                 for c in conflicts {
-                    writeln!(out, "<li><a href=\"../events/{ev}.html\">{ev}</a>: {} — {}</li>", xml(&c.row), xml(&c.verdict), ev = xml(&c.event))?;
+                    writeln!(
+                        out,
+                        "<li><a href=\"../events/{ev}.html\">{ev}</a>: {} — {}</li>",
+                        xml(&c.row),
+                        xml(&c.verdict),
+                        ev = xml(&c.event)
+                    )?;
                 }
                 writeln!(out, "</ul>")?;
             }
@@ -132,7 +156,13 @@ pub fn write(
 
 /// The list of sources, most claims first.
 pub fn index(site: &mut Site, ds: &Dataset, stats: &[StatsRow], stamp: &str) -> anyhow::Result<()> {
-    let page = Page { title: "Sources", root: "../", stamp, downloads: Vec::new(), scripts: &[] };
+    let page = Page {
+        title: "Sources",
+        root: "../",
+        stamp,
+        downloads: Vec::new(),
+        scripts: &[],
+    };
     site.write("sources/index.html", &mut |out| {
         page::write(out, &page, &mut |out| {
             writeln!(out, "<h1>Sources</h1>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">source</th><th scope=\"col\">standing</th><th scope=\"col\">claims</th><th scope=\"col\">rows in conflict</th></tr></thead><tbody>")?;

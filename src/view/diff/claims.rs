@@ -216,6 +216,9 @@ pub struct ClaimChange {
     /// Moved: the new file; added or removed: its file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Renamed into another file: the old file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_file: Option<String>,
     /// Changed: the fields that differ.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<&'static str>,
@@ -232,6 +235,7 @@ impl ClaimChange {
             change,
             from: None,
             file: None,
+            from_file: None,
             fields: Vec::new(),
             by: None,
         }
@@ -252,6 +256,10 @@ fn both(id: &str, old: &ClaimFacts, new: &ClaimFacts, out: &mut Vec<ClaimChange>
         // Which fields is named once the claims are at hand (see
         // [`fields_that_differ`]): only these are kept.
         out.push(ClaimChange::new(&new.event, id, ClaimChangeKind::Changed));
+        // A claim moved to another event changes the one it left too.
+        if old.event != new.event {
+            out.push(ClaimChange::new(&old.event, id, ClaimChangeKind::Changed));
+        }
     } else if old.file != new.file {
         let mut c = ClaimChange::new(&new.event, id, ClaimChangeKind::Moved);
         c.from = Some(old.file.to_string());
@@ -309,6 +317,11 @@ pub fn changes(
                 renamed_from.insert(old_id);
                 let mut c = ClaimChange::new(&f.event, id, ClaimChangeKind::Renamed);
                 c.from = Some(old_id.to_string());
+                // Renamed and moved to another file: both said.
+                if old[old_id].file != f.file {
+                    c.from_file = Some(old[old_id].file.to_string());
+                    c.file = Some(f.file.to_string());
+                }
                 c
             }
             _ => ClaimChange::new(&f.event, id, ClaimChangeKind::Added),

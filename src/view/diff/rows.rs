@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compare::{Agreement, Comparison, Conflict, FigureRow, StatementRow, Verdict};
 use crate::model::{Claim, Dataset, TRANSFER};
+use crate::view::against_record::documented_note;
 use crate::view::comparison::statement_kind;
 use crate::view::explain::conflict_label;
+use crate::view::perspective_words::perspective_short;
 use crate::view::wording::{metric_label, stance_text, value_text};
 
 /// One row of one side.
@@ -78,9 +80,18 @@ fn figure_row(ds: &Dataset, cmp: &Comparison, row: &FigureRow) -> RowState {
     let mut cells = BTreeMap::new();
     let mut claims = BTreeSet::new();
     for (col, entries) in row.cells.with_columns(&cmp.columns) {
+        // With whose account it is: a figure that turns from a party's own
+        // report into a claim about the adversary changes what is published.
         let texts = entries
             .iter()
-            .map(|e| withdrawn(value_text(&e.value), e.withdrawn))
+            .map(|e| {
+                let text = format!(
+                    "{} ({})",
+                    value_text(&e.value),
+                    perspective_short(e.perspective)
+                );
+                withdrawn(text, e.withdrawn)
+            })
             .collect();
         cells.insert(col.id.clone(), texts);
         for e in entries {
@@ -95,6 +106,12 @@ fn figure_row(ds: &Dataset, cmp: &Comparison, row: &FigureRow) -> RowState {
                 claims.insert(c.id.clone());
             }
         }
+    }
+    // What was documented afterwards, as the row's note gives it: a record
+    // changed moves the grades published beside each figure.
+    let documented = documented_note(ds, &row.documented);
+    if !documented.is_empty() {
+        cells.insert("(documented)".to_string(), vec![documented]);
     }
     RowState {
         key: format!("{} · {}{category}", row.party, row.metric.id),

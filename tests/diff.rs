@@ -647,7 +647,10 @@ fn regression_a_claim_moved_to_another_event_changes_the_event_it_left() {
     assert_eq!(left["rows"][0]["before"], "CONFLICT 10.0×", "{left}");
     assert_eq!(left["rows"][0]["after"], "single source");
     assert_eq!(left["rows"][0]["cause"], serde_json::json!(["adv-50"]));
-    let fields = left["claims"][0]["fields"].as_array().expect("fields").clone();
+    let fields = left["claims"][0]["fields"]
+        .as_array()
+        .expect("fields")
+        .clone();
     assert!(fields.contains(&"event".into()), "{fields:?}");
     let joined = event(&d, "other-event");
     assert_eq!(joined["rows"][0]["change"], "added");

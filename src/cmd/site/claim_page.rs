@@ -61,6 +61,10 @@ pub fn write(
                 writeln!(out, "<dt>{}</dt><dd>{}</dd>", xml(k), linked(v))?;
             }
             writeln!(out, "</dl>")?;
+            let url = ds.document(&c.document).and_then(|d| d.url.as_deref());
+            if let Some(u) = url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                writeln!(out, "<p>The document: <a href=\"{0}\">{0}</a></p>", xml(u))?;
+            }
             if let Some(of) = c.corrects.as_ref().or(match &c.assertion {
                 crate::model::Assertion::Retraction { of } => Some(of),
                 _ => None,

@@ -37,6 +37,10 @@ pub fn dates(ds: &Dataset, event: &str) -> Vec<String> {
     days
 }
 
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn as_of_path(event: &str, date: &str) -> String {
     format!("events/{event}/as-of-{date}.html")
 }
@@ -162,10 +166,10 @@ fn as_of_page(
             writeln!(out, "<h1>{}</h1>", xml(&title))?;
             writeln!(
                 out,
-                "<p>What had been said by the end of {} ({} statements); {} statements came later. <a href=\"../{}.html\">Today's comparison</a>.</p>",
+                "<p>What had been said by the end of {} ({}); {} later. <a href=\"../{}.html\">Today's comparison</a>.</p>",
                 xml(date),
-                then.claims_used,
-                later.len(),
+                count(then.claims_used, "statement", "statements"),
+                count(later.len(), "statement came", "statements came"),
                 xml(&e.id)
             )?;
             writeln!(out, "<p id=\"summary\">{}</p>", xml(&view.summary_sentence()))?;

@@ -271,6 +271,8 @@ pub fn run(ctx: &Context, dir: &Path, out: &mut dyn Write) -> anyhow::Result<u8>
         env!("CARGO_PKG_VERSION"),
         site.data_name
     );
+    let css = page::stylesheet();
+    site.write(page::STYLESHEET, &mut |out| out.write_all(css.as_bytes()))?;
     let mut g = events_and_claims(&mut site, &ds, &stamp)?;
     let stamp = format!(
         "{stamp}, data {} ({} events)",

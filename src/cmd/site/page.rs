@@ -31,6 +31,14 @@ dl.fields dd { margin: 0; overflow-wrap: anywhere; }
 @media (max-width: 640px) { dl.fields { grid-template-columns: 1fr; } dl.fields dd { margin-bottom: 0.4em; } }
 "#;
 
+/// Where the styles are, from the top of the site.
+pub const STYLESHEET: &str = "assets/site.css";
+
+/// The stylesheet: the report's styles and the site's.
+pub fn stylesheet() -> String {
+    format!("{}{SITE_CSS}", crate::report::html::CSS)
+}
+
 /// A page's frame.
 pub struct Page<'a> {
     pub title: &'a str,
@@ -65,12 +73,13 @@ pub fn write(
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
     // Nothing from elsewhere: styles inline, scripts only the site's own files.
-    writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'\">")?;
+    writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src data:; script-src 'self'\">")?;
+    // One stylesheet for every page: the site's own file.
     writeln!(
         out,
-        "<title>{} — claims</title>\n<style>{}{SITE_CSS}</style>\n</head>\n<body>",
+        "<title>{} — claims</title>\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body>",
         xml(page.title),
-        crate::report::html::CSS
+        href(root, STYLESHEET)
     )?;
     writeln!(
         out,

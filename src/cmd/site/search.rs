@@ -43,31 +43,57 @@ pub fn text(parts: &[Option<&str>]) -> String {
 }
 
 const SCRIPT: &str = r#"// Matches every word typed against the index, with the filters chosen.
+// Events and sources are in search-index.js; each event's claims are in a
+// file of their own, loaded when a search needs them.
 (function () {
   var index = window.CLAIMS_INDEX || [];
+  var shards = window.CLAIMS_SHARDS || [];
+  var loaded = {};
+  var waiting = {};
   var form = document.getElementById("search");
   var q = document.getElementById("q");
   var results = document.getElementById("results");
   var status = document.getElementById("status");
   var names = ["event", "party", "metric", "verdict", "standing"];
   var params = new URLSearchParams(window.location.search);
+  window.CLAIMS_ADD = function (event, entries) {
+    loaded[event] = entries;
+    delete waiting[event];
+    if (Object.keys(waiting).length === 0) { run(); }
+  };
   if (params.get("q")) { q.value = params.get("q"); }
+  var choices = window.CLAIMS_CHOICES || {};
   names.forEach(function (n) {
     var el = document.getElementById(n);
-    var seen = {};
-    index.forEach(function (e) { if (e[n]) { seen[e[n]] = true; } });
-    Object.keys(seen).sort().forEach(function (v) {
+    (choices[n] || []).forEach(function (v) {
       var o = document.createElement("option");
       o.value = v; o.textContent = v; el.appendChild(o);
     });
     if (params.get(n)) { el.value = params.get(n); }
     el.addEventListener("change", run);
   });
+  function need(events) {
+    var missing = events.filter(function (e) { return !loaded[e] && !waiting[e]; });
+    missing.forEach(function (e) {
+      waiting[e] = true;
+      var s = document.createElement("script");
+      s.src = "assets/search/" + e + ".js";
+      document.body.appendChild(s);
+    });
+    return Object.keys(waiting).length === 0;
+  }
   function run() {
-    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
     var chosen = {};
     names.forEach(function (n) { chosen[n] = document.getElementById(n).value; });
-    var found = index.filter(function (e) {
+    var events = chosen.event ? shards.filter(function (e) { return e === chosen.event; }) : shards;
+    if (!need(events)) {
+      status.textContent = "Loading the claims of " + Object.keys(waiting).length + " events…";
+      return;
+    }
+    var all = index.slice();
+    events.forEach(function (e) { all = all.concat(loaded[e] || []); });
+    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var found = all.filter(function (e) {
       for (var i = 0; i < names.length; i++) {
         var n = names[i];
         if (chosen[n] && e[n] !== chosen[n]) { return false; }
@@ -96,13 +122,49 @@ const SCRIPT: &str = r#"// Matches every word typed against the index, with the 
 })();
 "#;
 
+/// JSON to put inside a script: `</` would end it early.
+fn script_json<T: Serialize + ?Sized>(value: &T) -> std::io::Result<String> {
+    let json = serde_json::to_string(value)?;
+    Ok(crate::sanitize::json_visible(&json).replace("</", "<\\/"))
+}
+
 pub fn write(site: &mut Site, entries: &[Entry], stamp: &str) -> anyhow::Result<()> {
+    let (claims, rest): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| e.kind == "claim");
+    let mut by_event: std::collections::BTreeMap<&str, Vec<&Entry>> = Default::default();
+    for c in claims {
+        by_event.entry(c.event.as_str()).or_default().push(c);
+    }
+    let shards: Vec<&str> = by_event.keys().copied().collect();
+    let mut choices: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for e in entries {
+        let fields = [
+            ("event", &e.event),
+            ("party", &e.party),
+            ("metric", &e.metric),
+            ("verdict", &e.verdict),
+            ("standing", &e.standing),
+        ];
+        for (name, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            choices.entry(name).or_default().insert(value);
+        }
+    }
     site.write("assets/search-index.js", &mut |out| {
-        let json = serde_json::to_string(entries)?;
-        // Inside a script: `</` would end it early.
-        let json = crate::sanitize::json_visible(&json).replace("</", "<\\/");
-        write!(out, "window.CLAIMS_INDEX = {json};\n")
+        write!(out, "window.CLAIMS_INDEX = {};\n", script_json(&rest)?)?;
+        write!(out, "window.CLAIMS_SHARDS = {};\n", script_json(&shards)?)?;
+        write!(out, "window.CLAIMS_CHOICES = {};\n", script_json(&choices)?)
     })?;
+    for (event, list) in &by_event {
+        site.write(&format!("assets/search/{event}.js"), &mut |out| {
+            write!(
+                out,
+                "CLAIMS_ADD({}, {});\n",
+                script_json(event)?,
+                script_json(list)?
+            )
+        })?;
+    }
     site.write("assets/search.js", &mut |out| {
         out.write_all(SCRIPT.as_bytes())
     })?;

@@ -71,13 +71,21 @@ fn stats_list(out: &mut dyn Write, s: &StatsRow) -> std::io::Result<()> {
     writeln!(out, "</dl>")
 }
 
-fn claims_table(out: &mut dyn Write, ds: &Dataset, claims: &[&Claim]) -> std::io::Result<()> {
-    writeln!(out, "<h2>Its claims</h2>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">event</th><th scope=\"col\">said</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
+/// Claims listed per page: a page of a source with thousands stays small.
+const PER_PAGE: usize = 1000;
+
+fn claims_table(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    claims: &[&Claim],
+    root: &str,
+) -> std::io::Result<()> {
+    writeln!(out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">event</th><th scope=\"col\">said</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
     for c in claims {
         let (subject, says) = subject_and_says(ds, c);
         writeln!(
             out,
-            "<tr><td data-label=\"event\"><a href=\"../events/{ev}.html\">{ev}</a></td><td data-label=\"said\">{}</td><td data-label=\"subject\">{}</td><td data-label=\"says\">{}</td><td data-label=\"claim\"><a href=\"../claims/{id}.html\">{id}</a></td></tr>",
+            "<tr><td data-label=\"event\"><a href=\"{root}events/{ev}.html\">{ev}</a></td><td data-label=\"said\">{}</td><td data-label=\"subject\">{}</td><td data-label=\"says\">{}</td><td data-label=\"claim\"><a href=\"{root}claims/{id}.html\">{id}</a></td></tr>",
             xml(&c.said.to_string()),
             xml(&subject),
             xml(&says),
@@ -149,9 +157,50 @@ pub fn write(
                 }
                 writeln!(out, "</ul>")?;
             }
-            claims_table(out, ds, &claims)
+            let pages = claims.len().div_ceil(PER_PAGE).max(1);
+            writeln!(out, "<h2>Its claims</h2>")?;
+            if pages > 1 {
+                writeln!(
+                    out,
+                    "<p>{} claims; the first {PER_PAGE} here, then: {}.</p>",
+                    claims.len(),
+                    page_links(&s.id, pages, "").join(", ")
+                )?;
+            }
+            claims_table(out, ds, &claims[..claims.len().min(PER_PAGE)], "../")
         })
-    })
+    })?;
+    for n in 2..=claims.len().div_ceil(PER_PAGE) {
+        let chunk = &claims[(n - 1) * PER_PAGE..(n * PER_PAGE).min(claims.len())];
+        let title = format!("{}: claims, page {n}", s.name);
+        let page = Page {
+            title: &title,
+            root: "../../",
+            stamp,
+            downloads: Vec::new(),
+            scripts: &[],
+        };
+        site.write(&format!("sources/{}/claims-{n}.html", s.id), &mut |out| {
+            page::write(out, &page, &mut |out| {
+                writeln!(
+                    out,
+                    "<h1>{}</h1>\n<p><a href=\"../{}.html\">{}</a></p>",
+                    xml(&title),
+                    xml(&s.id),
+                    xml(&s.name)
+                )?;
+                claims_table(out, ds, chunk, "../../")
+            })
+        })?;
+    }
+    Ok(())
+}
+
+/// Links to a source's further pages of claims, from its page.
+fn page_links(id: &str, pages: usize, root: &str) -> Vec<String> {
+    (2..=pages)
+        .map(|n| format!("<a href=\"{root}{}/claims-{n}.html\">page {n}</a>", xml(id)))
+        .collect()
 }
 
 /// The list of sources, most claims first.

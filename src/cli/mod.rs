@@ -251,7 +251,8 @@ enum Command {
 /// The options each command leaves unused, hidden from its `--help`: the
 /// options are global (so `claims --data DIR list` works), but `schema`
 /// prints no table and reads no data.
-const UNUSED: [(&str, &[&str]); 7] = [
+const UNUSED: [(&str, &[&str]); 8] = [
+    ("site", ALL_OUTPUT),
     ("schema", ALL_OUTPUT_AND_DATA),
     ("man", ALL_OUTPUT_AND_DATA),
     ("init", ALL_OUTPUT_AND_DATA),

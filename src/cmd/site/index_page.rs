@@ -58,14 +58,47 @@ fn options(values: &[(String, String)]) -> String {
         .collect()
 }
 
-pub fn write(
-    site: &mut Site,
+/// One event on the front page.
+fn card(
+    out: &mut dyn std::io::Write,
     ds: &crate::model::Dataset,
-    events: &[EventEntry],
-    stamp: &str,
-) -> anyhow::Result<()> {
-    let mut sorted: Vec<&EventEntry> = events.iter().collect();
-    sorted.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    e: &EventEntry,
+) -> std::io::Result<()> {
+    let sides: Vec<String> = e
+        .sides
+        .iter()
+        .map(|s| ds.party(s).map_or(s.clone(), |p| p.name.clone()))
+        .collect();
+    writeln!(
+        out,
+        "<article class=\"event\" data-parties=\"{}\" data-year=\"{}\"><h2><a href=\"events/{id}.html\">{}</a></h2><p class=\"meta\">{} · {} · {}</p><p>{} claims; {}</p>",
+        xml(&e.sides.join(" ")),
+        xml(e.year()),
+        xml(&e.title),
+        xml(&e.date),
+        xml(&e.place),
+        xml(&sides.join(", ")),
+        e.claims,
+        match e.conflicts.len() {
+            0 => "no conflict".to_string(),
+            1 => "1 conflict:".to_string(),
+            n => format!("{n} conflicts:"),
+        },
+        id = xml(&e.id)
+    )?;
+    if !e.conflicts.is_empty() {
+        writeln!(out, "<ul>")?;
+        for c in &e.conflicts {
+            writeln!(out, "<li>{}</li>", xml(c))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    writeln!(out, "</article>")?;
+    Ok(())
+}
+
+/// `events.json` and `events.csv`: the index's data.
+fn downloads(site: &mut Site, sorted: &[&EventEntry]) -> anyhow::Result<()> {
     site.write("events.json", &mut |out| {
         crate::render::json::write_record(out, "events", &sorted)
     })?;
@@ -80,7 +113,7 @@ pub fn write(
             "claims",
             "conflicts",
         ])?;
-        for e in &sorted {
+        for e in sorted {
             w.write_record([
                 &e.id,
                 &e.title,
@@ -93,6 +126,18 @@ pub fn write(
         }
         w.flush()
     })?;
+    Ok(())
+}
+
+pub fn write(
+    site: &mut Site,
+    ds: &crate::model::Dataset,
+    events: &[EventEntry],
+    stamp: &str,
+) -> anyhow::Result<()> {
+    let mut sorted: Vec<&EventEntry> = events.iter().collect();
+    sorted.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    downloads(site, &sorted)?;
     let mut parties: Vec<String> = events.iter().flat_map(|e| e.sides.clone()).collect();
     parties.sort_unstable();
     parties.dedup();
@@ -125,32 +170,7 @@ pub fn write(
                 options(&years)
             )?;
             for e in &sorted {
-                let sides: Vec<String> = e.sides.iter().map(|s| ds.party(s).map_or(s.clone(), |p| p.name.clone())).collect();
-                writeln!(
-                    out,
-                    "<article class=\"event\" data-parties=\"{}\" data-year=\"{}\"><h2><a href=\"events/{id}.html\">{}</a></h2><p class=\"meta\">{} · {} · {}</p><p>{} claims; {}</p>",
-                    xml(&e.sides.join(" ")),
-                    xml(e.year()),
-                    xml(&e.title),
-                    xml(&e.date),
-                    xml(&e.place),
-                    xml(&sides.join(", ")),
-                    e.claims,
-                    match e.conflicts.len() {
-                        0 => "no conflict".to_string(),
-                        1 => "1 conflict:".to_string(),
-                        n => format!("{n} conflicts:"),
-                    },
-                    id = xml(&e.id)
-                )?;
-                if !e.conflicts.is_empty() {
-                    writeln!(out, "<ul>")?;
-                    for c in &e.conflicts {
-                        writeln!(out, "<li>{}</li>", xml(c))?;
-                    }
-                    writeln!(out, "</ul>")?;
-                }
-                writeln!(out, "</article>")?;
+                card(out, ds, e)?;
             }
             Ok(())
         })

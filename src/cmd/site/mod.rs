@@ -155,11 +155,10 @@ fn claim_entry(ds: &Dataset, c: &crate::model::Claim, verdict: &str) -> search::
     search::Entry {
         kind: "claim",
         id: c.id.clone(),
-        title: format!(
-            "{}: {}",
-            c.id,
-            crate::view::wording::subject_and_says(ds, c).1
-        ),
+        title: {
+            let (subject, says) = crate::view::wording::subject_and_says(ds, c);
+            format!("{subject} — {says} ({}, {})", c.source, c.id)
+        },
         text: search::text(&[
             Some(&c.quote),
             c.english.as_deref(),

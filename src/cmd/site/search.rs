@@ -151,15 +151,15 @@ pub fn write(site: &mut Site, entries: &[Entry], stamp: &str) -> anyhow::Result<
         }
     }
     site.write("assets/search-index.js", &mut |out| {
-        write!(out, "window.CLAIMS_INDEX = {};\n", script_json(&rest)?)?;
-        write!(out, "window.CLAIMS_SHARDS = {};\n", script_json(&shards)?)?;
-        write!(out, "window.CLAIMS_CHOICES = {};\n", script_json(&choices)?)
+        writeln!(out, "window.CLAIMS_INDEX = {};", script_json(&rest)?)?;
+        writeln!(out, "window.CLAIMS_SHARDS = {};", script_json(&shards)?)?;
+        writeln!(out, "window.CLAIMS_CHOICES = {};", script_json(&choices)?)
     })?;
     for (event, list) in &by_event {
         site.write(&format!("assets/search/{event}.js"), &mut |out| {
-            write!(
+            writeln!(
                 out,
-                "CLAIMS_ADD({}, {});\n",
+                "CLAIMS_ADD({}, {});",
                 script_json(event)?,
                 script_json(list)?
             )

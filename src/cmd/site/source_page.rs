@@ -141,22 +141,7 @@ pub fn write(
             if let Some(st) = stats {
                 stats_list(out, st)?;
             }
-            writeln!(out, "<h2>Rows where it is in conflict</h2>")?;
-            if conflicts.is_empty() {
-                writeln!(out, "<p>None.</p>")?;
-            } else {
-                writeln!(out, "<ul>")?;
-                for c in conflicts {
-                    writeln!(
-                        out,
-                        "<li><a href=\"../events/{ev}.html\">{ev}</a>: {} — {}</li>",
-                        xml(&c.row),
-                        xml(&c.verdict),
-                        ev = xml(&c.event)
-                    )?;
-                }
-                writeln!(out, "</ul>")?;
-            }
+            conflicts_list(out, conflicts)?;
             let pages = claims.len().div_ceil(PER_PAGE).max(1);
             writeln!(out, "<h2>Its claims</h2>")?;
             if pages > 1 {
@@ -170,6 +155,38 @@ pub fn write(
             claims_table(out, ds, &claims[..claims.len().min(PER_PAGE)], "../")
         })
     })?;
+    further_pages(site, ds, s, &claims, stamp)
+}
+
+/// The rows where a source is in conflict.
+fn conflicts_list(out: &mut dyn Write, conflicts: &[ConflictRow]) -> std::io::Result<()> {
+    writeln!(out, "<h2>Rows where it is in conflict</h2>")?;
+    if conflicts.is_empty() {
+        writeln!(out, "<p>None.</p>")?;
+    } else {
+        writeln!(out, "<ul>")?;
+        for c in conflicts {
+            writeln!(
+                out,
+                "<li><a href=\"../events/{ev}.html\">{ev}</a>: {} — {}</li>",
+                xml(&c.row),
+                xml(&c.verdict),
+                ev = xml(&c.event)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    Ok(())
+}
+
+/// A source's claims after the first page's, a page each thousand.
+fn further_pages(
+    site: &mut Site,
+    ds: &Dataset,
+    s: &Source,
+    claims: &[&Claim],
+    stamp: &str,
+) -> anyhow::Result<()> {
     for n in 2..=claims.len().div_ceil(PER_PAGE) {
         let chunk = &claims[(n - 1) * PER_PAGE..(n * PER_PAGE).min(claims.len())];
         let title = format!("{}: claims, page {n}", s.name);

@@ -447,3 +447,76 @@ fn pages_read_on_a_phone_and_a_desktop() {
     }
     assert_eq!(seen.len(), kinds.len() * 2);
 }
+
+/// A title starting with `=` reached the site's `events.csv` raw, where
+/// every other CSV of the tool defuses it (helper's attack).
+#[test]
+fn regression_the_index_csv_defuses_formulas() {
+    let text = event_file(&[]).replace(
+        "title = \"A clash written for a rule\"",
+        "title = \"=HYPERLINK(\\\"http://x\\\",\\\"c\\\")\"",
+    );
+    let data = folder(&[("e.toml", &text)]);
+    let (_keep, out) = site(Some(data.path()));
+    let csv = std::fs::read_to_string(out.join("events.csv")).expect("csv");
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+}
+
+/// Statements dated only "by" a later day were listed as made later on
+/// the as-of pages (helper's attack): they are apart, never "later".
+#[test]
+fn regression_a_statement_dated_by_a_later_day_is_not_called_later() {
+    let claims = [
+        claim(
+            "own-5",
+            "armenia-mod",
+            "2021-11-16",
+            &fig("armenia", "killed", "exact = 5"),
+            "",
+        ),
+        claim(
+            "adv-50",
+            "azerbaijan-mod",
+            "by 2021-11-17",
+            &fig("armenia", "killed", "exact = 50"),
+            "",
+        ),
+    ];
+    let data = folder(&[("e.toml", &event_file(&claims))]);
+    let (_keep, out) = site(Some(data.path()));
+    let then = std::fs::read_to_string(out.join("events/test-event/as-of-2021-11-16.html"))
+        .expect("as of");
+    assert!(
+        then.contains("0 statements came later; 1 statement not known to have been said by then"),
+        "{then}"
+    );
+    assert!(!then.contains("<h2>Statements made later</h2>"), "{then}");
+    assert!(
+        then.contains("Statements dated too loosely to count by then"),
+        "{then}"
+    );
+}
+
+/// A source's one figure about the adversary showed its ratio as "—" on
+/// its page, where `stats` gives "4.1× (1 figure)" (helper's attack).
+#[test]
+fn regression_a_source_page_gives_the_ratio_stats_gives() {
+    let (_keep, out) = site(None);
+    let page = std::fs::read_to_string(out.join("sources/armenia.html")).expect("page");
+    let stats = output(&["stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stats).expect("JSON");
+    let armenia = stats["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["source"] == "armenia")
+        .expect("armenia");
+    let n = armenia["ratios_to_adversary_own"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(n >= 1, "{armenia}");
+    assert!(
+        page.contains("(1 figure)") || page.contains("figures)"),
+        "{page}"
+    );
+}

@@ -260,7 +260,7 @@ pub fn ratio_text(r: f64) -> String {
 
 /// "—", the ratios themselves when one or two ("4.1× (1 figure)"), else
 /// their median and how many it rests on.
-fn ratios_cell(r: &StatsRow) -> String {
+pub(crate) fn ratios_cell(r: &StatsRow) -> String {
     let n = r.ratios_to_adversary_own.len();
     match (n, r.median_ratio_to_adversary_own) {
         (0, _) => "—".to_string(),

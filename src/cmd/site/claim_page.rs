@@ -58,7 +58,13 @@ pub fn write(
             writeln!(out, "<dl class=\"fields\">")?;
             for row in &sheet.rows {
                 let (k, v) = (&row[0].text, &row[1].text);
-                writeln!(out, "<dt>{}</dt><dd>{}</dd>", xml(k), linked(v))?;
+                // The quote in its language, for a screen reader's voice.
+                let lang = if k.starts_with("quote (") {
+                    format!(" lang=\"{}\"", xml(&c.language))
+                } else {
+                    String::new()
+                };
+                writeln!(out, "<dt>{}</dt><dd{lang}>{}</dd>", xml(k), linked(v))?;
             }
             writeln!(out, "</dl>")?;
             let url = ds.document(&c.document).and_then(|d| d.url.as_deref());

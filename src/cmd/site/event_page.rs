@@ -24,6 +24,11 @@ fn day(c: &Claim) -> String {
     said_bounds(&c.said).1.chars().take(10).collect()
 }
 
+/// The first day a statement may have been made, when its date says one.
+fn first_day(c: &Claim) -> Option<String> {
+    said_bounds(&c.said).0.map(|d| d.chars().take(10).collect())
+}
+
 /// The statement dates of an event, earliest first: each an as-of page.
 pub fn dates(ds: &Dataset, event: &str) -> Vec<String> {
     let mut days: Vec<String> = ds
@@ -149,10 +154,13 @@ fn as_of_page(
     let now = compare::compare(ds, e, Options::default());
     let view = View::new(ds, &then, false);
     let (before, after) = (rows(ds, &then), rows(ds, &now));
-    let later: Vec<&Claim> = ds
+    // Not counted then: what was certainly said later, and what may have
+    // been said by then but is dated only "by" a later day or in a span
+    // that runs past it (never called "later").
+    let (later, unsure): (Vec<&Claim>, Vec<&Claim>) = ds
         .claims_of_event(&e.id)
         .filter(|c| c.implied_by.is_none() && day(c).as_str() > date)
-        .collect();
+        .partition(|c| first_day(c).is_some_and(|d| d.as_str() > date));
     let title = format!("{}, as it stood after {date}", e.title);
     let page = Page {
         title: &title,
@@ -166,10 +174,11 @@ fn as_of_page(
             writeln!(out, "<h1>{}</h1>", xml(&title))?;
             writeln!(
                 out,
-                "<p>What had been said by the end of {} ({}); {} later. <a href=\"../{}.html\">Today's comparison</a>.</p>",
+                "<p>What had been said by the end of {} ({}); {} later; {} not known to have been said by then. <a href=\"../{}.html\">Today's comparison</a>.</p>",
                 xml(date),
                 count(then.claims_used, "statement", "statements"),
                 count(later.len(), "statement came", "statements came"),
+                count(unsure.len(), "statement", "statements"),
                 xml(&e.id)
             )?;
             writeln!(out, "<p id=\"summary\">{}</p>", xml(&view.summary_sentence()))?;
@@ -178,7 +187,8 @@ fn as_of_page(
                 table(out, sheet)?;
             }
             since(out, &before, &after)?;
-            later_list(out, ds, &later)
+            later_list(out, ds, &later, "Statements made later")?;
+            later_list(out, ds, &unsure, "Statements dated too loosely to count by then (\"by\" a later day, or a span past it)")
         })
     })
 }
@@ -189,7 +199,7 @@ fn since(
     before: &[crate::view::diff::rows::RowState],
     after: &[crate::view::diff::rows::RowState],
 ) -> io::Result<()> {
-    writeln!(out, "<h2>What later statements changed</h2>")?;
+    writeln!(out, "<h2>What has changed since</h2>")?;
     let changed: Vec<String> = after
         .iter()
         .filter_map(|now| match before.iter().find(|b| b.key == now.key) {
@@ -215,11 +225,16 @@ fn since(
 }
 
 /// The statements made after the date, each with what it withdrew.
-fn later_list(out: &mut dyn Write, ds: &Dataset, later: &[&Claim]) -> io::Result<()> {
+fn later_list(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    later: &[&Claim],
+    heading: &str,
+) -> io::Result<()> {
     if later.is_empty() {
         return Ok(());
     }
-    writeln!(out, "<h2>Statements made later</h2>\n<ul>")?;
+    writeln!(out, "<h2>{}</h2>\n<ul>", xml(heading))?;
     for c in later {
         let (subject, says) = subject_and_says(ds, c);
         let withdraws = match &c.assertion {

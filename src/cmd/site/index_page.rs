@@ -102,9 +102,12 @@ fn downloads(site: &mut Site, sorted: &[&EventEntry]) -> anyhow::Result<()> {
     site.write("events.json", &mut |out| {
         crate::render::json::write_record(out, "events", &sorted)
     })?;
+    // Through the tool's CSV writer: a title such as `=HYPERLINK(…)` is
+    // defused as in every CSV it writes.
+    let style = crate::render::output::Style::plain(crate::render::output::Format::Csv);
     site.write("events.csv", &mut |out| {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record([
+        let mut w = crate::render::delimited::RecordWriter::new(out, b',', &style);
+        let header = [
             "event",
             "title",
             "date",
@@ -112,16 +115,18 @@ fn downloads(site: &mut Site, sorted: &[&EventEntry]) -> anyhow::Result<()> {
             "sides",
             "claims",
             "conflicts",
-        ])?;
+        ];
+        w.header(&header.map(String::from))?;
         for e in sorted {
-            w.write_record([
+            let (claims, conflicts) = (e.claims.to_string(), e.conflicts.len().to_string());
+            w.row(&[
                 &e.id,
                 &e.title,
                 &e.date,
                 &e.place,
                 &e.sides.join(" "),
-                &e.claims.to_string(),
-                &e.conflicts.len().to_string(),
+                &claims,
+                &conflicts,
             ])?;
         }
         w.flush()

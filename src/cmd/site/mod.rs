@@ -51,8 +51,13 @@ impl Site {
             .open(&path)
             .map_err(|e| UserError::new(format!("{}: cannot write: {e}", path.display())))?;
         let mut out = BufWriter::new(file);
-        body(&mut out)?;
-        out.flush()?;
+        let cannot = |e: io::Error| {
+            UserError::new(format!("{}: cannot write: {e}", path.display())).hint(
+                "what was written so far stays in the folder; remove it, then write the site again",
+            )
+        };
+        body(&mut out).map_err(cannot)?;
+        out.flush().map_err(cannot)?;
         let size = out.get_ref().metadata().map_or(0, |m| m.len());
         self.files += 1;
         self.bytes += size;

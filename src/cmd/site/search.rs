@@ -85,6 +85,20 @@ const SCRIPT: &str = r#"// Matches every word typed against the index, with the 
   function run() {
     var chosen = {};
     names.forEach(function (n) { chosen[n] = document.getElementById(n).value; });
+    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var asked = words.length > 0 || names.some(function (n) { return chosen[n]; });
+    if (!asked) {
+      results.textContent = "";
+      status.textContent = "Type words, or choose a filter.";
+      return;
+    }
+    // The search in the address, so that it can be shared.
+    var shown = new URLSearchParams();
+    if (q.value) { shown.set("q", q.value); }
+    names.forEach(function (n) { if (chosen[n]) { shown.set(n, chosen[n]); } });
+    if (window.history && window.history.replaceState) {
+      try { window.history.replaceState(null, "", "?" + shown.toString()); } catch (e) { /* file:// may refuse */ }
+    }
     var events = chosen.event ? shards.filter(function (e) { return e === chosen.event; }) : shards;
     if (!need(events)) {
       status.textContent = "Loading the claims of " + Object.keys(waiting).length + " events…";
@@ -92,7 +106,6 @@ const SCRIPT: &str = r#"// Matches every word typed against the index, with the 
     }
     var all = index.slice();
     events.forEach(function (e) { all = all.concat(loaded[e] || []); });
-    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
     var found = all.filter(function (e) {
       for (var i = 0; i < names.length; i++) {
         var n = names[i];
@@ -129,6 +142,16 @@ fn script_json<T: Serialize + ?Sized>(value: &T) -> std::io::Result<String> {
 }
 
 pub fn write(site: &mut Site, entries: &[Entry], stamp: &str) -> anyhow::Result<()> {
+    // Titles are shown with textContent: bidi overrides and controls are
+    // escaped here, as every other output shows them.
+    let entries: Vec<Entry> = entries
+        .iter()
+        .map(|e| Entry {
+            title: crate::sanitize::escape(&e.title).into_owned(),
+            ..e.clone()
+        })
+        .collect();
+    let entries = entries.as_slice();
     let (claims, rest): (Vec<&Entry>, Vec<&Entry>) =
         entries.iter().partition(|e| e.kind == "claim");
     let mut by_event: std::collections::BTreeMap<&str, Vec<&Entry>> = Default::default();
@@ -184,7 +207,7 @@ pub fn write(site: &mut Site, entries: &[Entry], stamp: &str) -> anyhow::Result<
             writeln!(out, "<p id=\"noscript\">Search needs the page's script; every event is listed on the <a href=\"index.html\">front page</a>.</p>")?;
             writeln!(
                 out,
-                "<form id=\"search\" role=\"search\" hidden><div class=\"filters\"><label for=\"q\">Words<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\"></label>{}{}{}{}{}<button type=\"submit\">Search</button></div></form>",
+                "<form id=\"search\" role=\"search\" aria-label=\"Search events, sources and claims\" hidden><div class=\"filters\"><label for=\"q\">Words<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\"></label>{}{}{}{}{}<button type=\"submit\">Search</button></div></form>",
                 select("event", "Event"),
                 select("party", "Party"),
                 select("metric", "Metric"),

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::page::{self, Page};
 use super::Site;
-use crate::cmd::stats::{ratio_text, StatsRow};
+use crate::cmd::stats::{ratios_cell, StatsRow};
 use crate::model::{Claim, Dataset, Source};
 use crate::sanitize::xml;
 use crate::view::claim_row::ClaimRow;
@@ -46,9 +46,7 @@ fn who(ds: &Dataset, s: &Source) -> String {
 }
 
 fn stats_list(out: &mut dyn Write, s: &StatsRow) -> std::io::Result<()> {
-    let median = s
-        .median_ratio_to_adversary_own
-        .map_or("—".to_string(), ratio_text);
+    let ratios = ratios_cell(s);
     let items = [
         ("claims", s.claims.to_string()),
         ("events", s.events.to_string()),
@@ -58,7 +56,7 @@ fn stats_list(out: &mut dyn Write, s: &StatsRow) -> std::io::Result<()> {
             "figures about the adversary compared with the adversary's own",
             s.adversary_figures_compared.to_string(),
         ),
-        ("their median ratio to the adversary's own", median),
+        ("their ratio to the adversary's own", ratios),
         (
             "track record against what was documented afterwards",
             s.track_record.text(),

@@ -57,24 +57,8 @@ fn timeline(out: &mut dyn Write, ds: &Dataset, e: &Event) -> io::Result<()> {
         .filter(|c| c.implied_by.is_none())
         .collect();
     claims.sort_by(|a, b| a.said.order(&b.said).then(a.id.cmp(&b.id)));
-    writeln!(
-        out,
-        "<h2 id=\"timeline\">Timeline of statements</h2>\n<div class=\"scroll\"><table>"
-    )?;
-    writeln!(out, "<thead><tr><th scope=\"col\">said</th><th scope=\"col\">source</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
-    for c in claims {
-        let (subject, says) = subject_and_says(ds, c);
-        writeln!(
-            out,
-            "<tr><td data-label=\"said\">{}</td><td data-label=\"source\"><a href=\"../sources/{src}.html\">{src}</a></td><td data-label=\"subject\">{}</td><td data-label=\"says\">{}</td><td data-label=\"claim\"><a href=\"../claims/{id}.html\">{id}</a></td></tr>",
-            xml(&c.said.to_string()),
-            xml(&subject),
-            xml(&says),
-            src = xml(&c.source),
-            id = xml(&c.id),
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")
+    writeln!(out, "<h2 id=\"timeline\">Timeline of statements</h2>")?;
+    page::statements(out, ds, &claims, page::Beside::Source, "../")
 }
 
 /// The as-of control: a link per statement date.

@@ -117,3 +117,55 @@ pub fn write(
     }
     writeln!(out, "</body>\n</html>")
 }
+
+/// What a table of statements names beside each: who said it (an event's
+/// timeline) or what it was about (a source's list).
+#[derive(Debug, Clone, Copy)]
+pub enum Beside {
+    Source,
+    Event,
+}
+
+/// Statements as a table, one a row, each linked to its claim's page and
+/// to its source's or event's, from a page `root` below the top.
+pub fn statements(
+    out: &mut dyn Write,
+    ds: &crate::model::Dataset,
+    claims: &[&crate::model::Claim],
+    beside: Beside,
+    root: &str,
+) -> io::Result<()> {
+    let (head, dir) = match beside {
+        Beside::Source => ("source", "sources"),
+        Beside::Event => ("event", "events"),
+    };
+    let (first, second) = match beside {
+        Beside::Source => ("said", head),
+        Beside::Event => (head, "said"),
+    };
+    writeln!(out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">{first}</th><th scope=\"col\">{second}</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
+    for c in claims {
+        let (subject, says) = crate::view::wording::subject_and_says(ds, c);
+        let target = match beside {
+            Beside::Source => &c.source,
+            Beside::Event => &c.event,
+        };
+        let link = format!(
+            "<td data-label=\"{head}\"><a href=\"{root}{dir}/{0}.html\">{0}</a></td>",
+            xml(target)
+        );
+        let said = format!("<td data-label=\"said\">{}</td>", xml(&c.said.to_string()));
+        let (a, b) = match beside {
+            Beside::Source => (said, link),
+            Beside::Event => (link, said),
+        };
+        writeln!(
+            out,
+            "<tr>{a}{b}<td data-label=\"subject\">{}</td><td data-label=\"says\">{}</td><td data-label=\"claim\"><a href=\"{root}claims/{id}.html\">{id}</a></td></tr>",
+            xml(&subject),
+            xml(&says),
+            id = xml(&c.id)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}

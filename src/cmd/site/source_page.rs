@@ -13,7 +13,6 @@ use crate::cmd::stats::{ratios_cell, StatsRow};
 use crate::model::{Claim, Dataset, Source};
 use crate::sanitize::xml;
 use crate::view::claim_row::ClaimRow;
-use crate::view::wording::subject_and_says;
 
 /// A row where the source's voice is in conflict.
 #[derive(Debug, Clone, Serialize)]
@@ -72,28 +71,6 @@ fn stats_list(out: &mut dyn Write, s: &StatsRow) -> std::io::Result<()> {
 /// Claims listed per page: a page of a source with thousands stays small.
 const PER_PAGE: usize = 1000;
 
-fn claims_table(
-    out: &mut dyn Write,
-    ds: &Dataset,
-    claims: &[&Claim],
-    root: &str,
-) -> std::io::Result<()> {
-    writeln!(out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">event</th><th scope=\"col\">said</th><th scope=\"col\">subject</th><th scope=\"col\">says</th><th scope=\"col\">claim</th></tr></thead><tbody>")?;
-    for c in claims {
-        let (subject, says) = subject_and_says(ds, c);
-        writeln!(
-            out,
-            "<tr><td data-label=\"event\"><a href=\"{root}events/{ev}.html\">{ev}</a></td><td data-label=\"said\">{}</td><td data-label=\"subject\">{}</td><td data-label=\"says\">{}</td><td data-label=\"claim\"><a href=\"{root}claims/{id}.html\">{id}</a></td></tr>",
-            xml(&c.said.to_string()),
-            xml(&subject),
-            xml(&says),
-            ev = xml(&c.event),
-            id = xml(&c.id)
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")
-}
-
 /// Writes one source's page and its data.
 pub fn write(
     site: &mut Site,
@@ -150,7 +127,13 @@ pub fn write(
                     page_links(&s.id, pages, "").join(", ")
                 )?;
             }
-            claims_table(out, ds, &claims[..claims.len().min(PER_PAGE)], "../")
+            page::statements(
+                out,
+                ds,
+                &claims[..claims.len().min(PER_PAGE)],
+                page::Beside::Event,
+                "../",
+            )
         })
     })?;
     further_pages(site, ds, s, &claims, stamp)
@@ -204,7 +187,7 @@ fn further_pages(
                     xml(&s.id),
                     xml(&s.name)
                 )?;
-                claims_table(out, ds, chunk, "../../")
+                page::statements(out, ds, chunk, page::Beside::Event, "../../")
             })
         })?;
     }

@@ -719,3 +719,11 @@ fn regression_an_empty_end_of_a_range_is_head_and_stat_jsonl_is_the_summary() {
     assert_eq!(lines[0]["event"], "test-event");
     assert_eq!(lines[0]["verdicts_changed"], 1);
 }
+
+#[test]
+fn log_without_a_data_folder_says_what_it_needs() {
+    Claims::new()
+        .args(["log", "kilisali-2021"])
+        .fails(2)
+        .stderr_has("reads a data folder's git history");
+}

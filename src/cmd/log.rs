@@ -196,6 +196,13 @@ impl Walk<'_> {
 }
 
 fn commits(ctx: &Context, max: usize) -> anyhow::Result<Vec<Commit>> {
+    if matches!(ctx.data, crate::load::DataSource::Builtin) {
+        return Err(UserError::new(
+            "the corrections log reads a data folder's git history, and no data folder is given",
+        )
+        .hint("give --data DIR (a folder in a git repository), or run it inside one")
+        .into());
+    }
     let dir = data_dir(ctx, "log")?;
     let list = revision::history(&dir, max).map_err(|e| {
         UserError::new(format!("git log: {e}")).hint("the data folder must be in a git repository")
